@@ -1,0 +1,209 @@
+//! A run: one press of a Run button. Browser-free.
+//!
+//! A run owns its tasks (the lesson's `main` and anything it spawns). Stopping a run drops every one
+//! of their futures *at once*, inside the click handler: a dropped gloo `TimeoutFuture` clears its
+//! `setTimeout`, so cancellation is real rather than a flag checked later, and no line of an old run
+//! can arrive after a new one started.
+
+use crate::trace::{Kind, Traced, Tracer};
+use futures::future::LocalBoxFuture;
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+/// Hands a task's driver to the executor: `wasm_bindgen_futures::spawn_local` in the page, a
+/// `LocalPool` in native tests.
+pub type Spawner = Rc<dyn Fn(LocalBoxFuture<'static, ()>)>;
+
+/// A handle on a run. Cheap to clone.
+#[derive(Clone)]
+pub struct Run(Rc<RunInner>);
+
+struct RunInner {
+    tracer: Tracer,
+    spawner: Spawner,
+    tasks: RefCell<Vec<Rc<Task>>>,
+    unfinished: Cell<usize>,
+    stopped: Cell<bool>,
+}
+
+/// One spawned future, held so that [`Run::stop`] can drop it from outside its executor.
+struct Task {
+    future: RefCell<Option<LocalBoxFuture<'static, ()>>>,
+    waker: RefCell<Option<Waker>>,
+}
+
+thread_local! {
+    /// The run whose task is being polled, so that `println!` and `spawn_local` inside a lesson reach
+    /// it without threading a context through the tutorial's function signatures.
+    static CURRENT: RefCell<Option<Run>> = const { RefCell::new(None) };
+}
+
+impl Run {
+    /// Starts a run whose top-level future is `main`, traced under `name`.
+    pub fn start<F>(tracer: Tracer, spawner: Spawner, name: &str, main: F) -> Run
+    where
+        F: Future<Output = ()> + 'static,
+    {
+        let run = Run(Rc::new(RunInner {
+            tracer,
+            spawner,
+            tasks: RefCell::new(Vec::new()),
+            unfinished: Cell::new(0),
+            stopped: Cell::new(false),
+        }));
+        run.spawn(name, main);
+        run
+    }
+
+    /// The run whose task is being polled right now, if any.
+    pub fn current() -> Option<Run> {
+        CURRENT.with(|c| c.borrow().clone())
+    }
+
+    /// This run's tracer.
+    pub fn tracer(&self) -> &Tracer {
+        &self.0.tracer
+    }
+
+    /// Spawns `future` as a new task of this run, traced under `name`.
+    pub fn spawn<F>(&self, name: &str, future: F)
+    where
+        F: Future<Output = ()> + 'static,
+    {
+        self.spawn_traced(self.0.tracer.trace(name, future));
+    }
+
+    /// Spawns an already traced future as a new task of this run.
+    pub fn spawn_traced<F>(&self, future: Traced<F>)
+    where
+        F: Future<Output = ()> + 'static,
+    {
+        if self.0.stopped.get() {
+            return; // Dropping `future` here reports it "never polled", which is the truth.
+        }
+        let task = Rc::new(Task {
+            future: RefCell::new(Some(Box::pin(future))),
+            waker: RefCell::new(None),
+        });
+        self.0.tasks.borrow_mut().push(task.clone());
+        self.0.unfinished.set(self.0.unfinished.get() + 1);
+        (self.0.spawner)(Box::pin(Driver {
+            run: self.clone(),
+            task,
+        }));
+    }
+
+    /// True once every task finished or the run was stopped.
+    pub fn is_over(&self) -> bool {
+        self.0.stopped.get() || self.0.unfinished.get() == 0
+    }
+
+    /// Drops every unfinished future of this run now, then reports [`Kind::Stopped`].
+    /// Does nothing if the run is already over.
+    pub fn stop(&self) {
+        if self.is_over() {
+            return;
+        }
+        self.0.stopped.set(true);
+        let tasks = self.0.tasks.take();
+        for task in &tasks {
+            // Take the future out before dropping it: its Drop reports events, and nothing may be
+            // borrowed while it does.
+            let future = task.future.borrow_mut().take();
+            drop(future);
+            // Let the executor finish the now-empty driver, so it frees its own allocation.
+            if let Some(w) = task.waker.borrow_mut().take() {
+                w.wake();
+            }
+        }
+        self.0.unfinished.set(0);
+        self.0.tracer.emit(Kind::Stopped);
+    }
+}
+
+/// Polls one task of a run with the run set as [`Run::current`].
+struct Driver {
+    run: Run,
+    task: Rc<Task>,
+}
+
+impl Future for Driver {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let Some(mut future) = self.task.future.borrow_mut().take() else {
+            return Poll::Ready(()); // stopped
+        };
+        let outer = CURRENT.with(|c| c.replace(Some(self.run.clone())));
+        let result = future.as_mut().poll(cx);
+        CURRENT.with(|c| *c.borrow_mut() = outer);
+        if result.is_pending() {
+            *self.task.future.borrow_mut() = Some(future);
+            *self.task.waker.borrow_mut() = Some(cx.waker().clone());
+            return Poll::Pending;
+        }
+        // Finished: drop it now (reporting "dropped"), as wasm-bindgen-futures does with a finished task.
+        drop(future);
+        let inner = &self.run.0;
+        inner
+            .tasks
+            .borrow_mut()
+            .retain(|t| !Rc::ptr_eq(t, &self.task));
+        let left = inner.unfinished.get().saturating_sub(1);
+        inner.unfinished.set(left);
+        if left == 0 && !inner.stopped.get() {
+            inner.tracer.emit(Kind::Done);
+        }
+        Poll::Ready(())
+    }
+}
+
+/// Prints a line to the current run's log. Used by the lessons' `println!`; outside a run it does
+/// nothing, so lesson code can be called from anywhere without panicking.
+pub fn say(text: &str) {
+    if let Some(run) = Run::current() {
+        run.tracer().line(text);
+    }
+}
+
+/// Wraps `future` so that its life shows on the current run's timeline under `name`.
+/// Outside a run there is nothing to report to; the future is returned in a tracer-less run.
+pub fn named<F: Future>(name: &str, future: F) -> Traced<F> {
+    match Run::current() {
+        Some(run) => run.tracer().trace(name, future),
+        None => crate::trace::Tracer::new(crate::clock::Clock::new(|| 0), Discard).trace(name, future),
+    }
+}
+
+struct Discard;
+impl crate::trace::Sink for Discard {
+    fn event(&self, _: &crate::trace::Event<'_>) {}
+}
+
+/// The lessons' `tokio::spawn`: hands `future` to the event loop as a task of the current run, so
+/// Stop cancels it too. In the page the task runs on `wasm_bindgen_futures::spawn_local`.
+pub fn spawn_local<F>(future: Traced<F>)
+where
+    F: Future<Output = ()> + 'static,
+{
+    if let Some(run) = Run::current() {
+        run.spawn_traced(future);
+    }
+}
+
+/// The lessons' `println!`: formats like `std::println!` and writes the line to the run's log,
+/// stamped with the measured time, instead of to stdout.
+#[macro_export]
+macro_rules! println {
+    ($($arg:tt)*) => {
+        $crate::run::say(&::std::format!($($arg)*))
+    };
+}
+
+/// Milliseconds since the current run started (0 outside a run). The blocking lesson spins on it.
+pub fn elapsed_ms() -> u64 {
+    Run::current().map_or(0, |run| run.tracer().elapsed_us() / 1000)
+}

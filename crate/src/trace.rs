@@ -1,0 +1,239 @@
+//! Watching a future live. Browser-free.
+//!
+//! [`Traced`] wraps a future and reports its life to a [`Tracer`]: created, each poll and what it
+//! returned, each wake, and how it was dropped. This is what the timeline draws. The wrapper changes
+//! nothing about how the future runs: it polls the inner future with a waker that notes the time it
+//! fired and then wakes the real one.
+
+use crate::clock::Clock;
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Wake, Waker};
+
+/// What happened to a future (or to the run), in the order a run reports them.
+///
+/// The numbers are the wire format to JavaScript (`web/model.js` mirrors them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Kind {
+    /// The future was created: its `async fn` was called. `text` is its name.
+    Created = 0,
+    /// The executor started polling it.
+    Poll = 1,
+    /// The poll returned `Poll::Pending`: it is waiting and has handed its waker on.
+    Pending = 2,
+    /// The poll returned `Poll::Ready`: it finished.
+    Ready = 3,
+    /// Its waker was called: what it waited for happened, so it asks to be polled again.
+    Woken = 4,
+    /// Dropped without ever being polled: its body never ran.
+    DroppedNeverPolled = 5,
+    /// Dropped while still pending: cancelled mid-way (its timers are cleared by their own `Drop`).
+    DroppedPending = 6,
+    /// Dropped after it finished: the normal end.
+    Dropped = 7,
+    /// The lesson printed a line. `future` is the future whose poll printed it.
+    Line = 8,
+    /// Every task of the run has finished.
+    Done = 9,
+    /// The run was stopped (Stop, or Run pressed again): all its futures were dropped.
+    Stopped = 10,
+}
+
+/// One record of a run's log.
+#[derive(Clone, Copy, Debug)]
+pub struct Event<'a> {
+    /// µs since the run started, measured by the run's [`Clock`].
+    pub t_us: u64,
+    /// What happened.
+    pub kind: Kind,
+    /// Which future (ids start at 1; 0 is the run itself).
+    pub future: u32,
+    /// The name for [`Kind::Created`], the printed text for [`Kind::Line`], else empty.
+    pub text: &'a str,
+}
+
+/// Where a run's events go: the page's views, or a `Vec` in tests.
+pub trait Sink {
+    /// Receives each event the moment it happens.
+    fn event(&self, event: &Event<'_>);
+}
+
+/// Collects a run's events for one run and hands out ids. Cheap to clone (an `Rc`).
+#[derive(Clone)]
+pub struct Tracer(Rc<Inner>);
+
+struct Inner {
+    clock: Clock,
+    origin_us: u64,
+    sink: Box<dyn Sink>,
+    next_id: Cell<u32>,
+    /// The future whose poll is on the stack, so a printed line can say who printed it.
+    polling: Cell<u32>,
+}
+
+impl Tracer {
+    /// A tracer whose time 0 is now.
+    pub fn new(clock: Clock, sink: impl Sink + 'static) -> Self {
+        let origin_us = clock.now_us();
+        Tracer(Rc::new(Inner {
+            clock,
+            origin_us,
+            sink: Box::new(sink),
+            next_id: Cell::new(1),
+            polling: Cell::new(0),
+        }))
+    }
+
+    /// µs since this tracer was made.
+    pub fn elapsed_us(&self) -> u64 {
+        self.since_origin(self.0.clock.now_us())
+    }
+
+    fn since_origin(&self, t_us: u64) -> u64 {
+        t_us.saturating_sub(self.0.origin_us)
+    }
+
+    fn emit_at(&self, t_us: u64, kind: Kind, future: u32, text: &str) {
+        self.0.sink.event(&Event {
+            t_us,
+            kind,
+            future,
+            text,
+        });
+    }
+
+    /// Reports a run-level event ([`Kind::Done`], [`Kind::Stopped`]) now.
+    pub fn emit(&self, kind: Kind) {
+        self.emit_at(self.elapsed_us(), kind, 0, "");
+    }
+
+    /// Records a printed line, attributed to the future being polled.
+    pub fn line(&self, text: &str) {
+        self.emit_at(self.elapsed_us(), Kind::Line, self.0.polling.get(), text);
+    }
+
+    /// Wraps `future` so that its life is reported under `name`. Reports [`Kind::Created`] now.
+    pub fn trace<F: Future>(&self, name: &str, future: F) -> Traced<F> {
+        let id = self.0.next_id.get();
+        self.0.next_id.set(id + 1);
+        self.emit_at(self.elapsed_us(), Kind::Created, id, name);
+        Traced {
+            future: Box::pin(future),
+            id,
+            tracer: self.clone(),
+            probe: Arc::new(Probe {
+                clock: self.0.clock.clone(),
+                woken_at: AtomicU64::new(NOT_WOKEN),
+                inner: Mutex::new(None),
+            }),
+            polled: false,
+            done: false,
+        }
+    }
+}
+
+const NOT_WOKEN: u64 = u64::MAX;
+
+/// A future whose life is being reported. Made by [`Tracer::trace`].
+///
+/// The inner future is boxed so the wrapper is `Unpin` and needs no unsafe pin projection; one
+/// allocation per traced future is nothing next to what a future in a lesson does.
+#[must_use = "futures do nothing unless you `.await` or poll them"]
+pub struct Traced<F: Future> {
+    future: Pin<Box<F>>,
+    id: u32,
+    tracer: Tracer,
+    probe: Arc<Probe>,
+    polled: bool,
+    done: bool,
+}
+
+/// The waker handed to the inner future. Wakers must be `Send + Sync`, so it cannot hold the `Rc`
+/// tracer: it stores the time it fired, and the wrapper reports it at its next poll or drop, which
+/// on a single-threaded executor is the next microtask, still stamped with the real wake time.
+struct Probe {
+    clock: Clock,
+    woken_at: AtomicU64,
+    inner: Mutex<Option<Waker>>,
+}
+
+impl Wake for Probe {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        // Keep the first wake time if woken twice before the next poll: that is when it became ready.
+        let _ = self.woken_at.compare_exchange(
+            NOT_WOKEN,
+            self.clock.now_us(),
+            Ordering::SeqCst,
+            Ordering::SeqCst,
+        );
+        if let Some(w) = self.inner.lock().ok().and_then(|g| g.clone()) {
+            w.wake();
+        }
+    }
+}
+
+impl<F: Future> Traced<F> {
+    /// The id this future's events carry.
+    pub fn id(&self) -> u32 {
+        self.id
+    }
+
+    fn report_wake(&self) {
+        let at = self.probe.woken_at.swap(NOT_WOKEN, Ordering::SeqCst);
+        if at != NOT_WOKEN {
+            let t = self.tracer.since_origin(at);
+            self.tracer.emit_at(t, Kind::Woken, self.id, "");
+        }
+    }
+}
+
+impl<F: Future> Future for Traced<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let this = &mut *self;
+        this.report_wake();
+        if let Ok(mut slot) = this.probe.inner.lock() {
+            if !slot.as_ref().is_some_and(|w| w.will_wake(cx.waker())) {
+                *slot = Some(cx.waker().clone());
+            }
+        }
+        let waker = Waker::from(this.probe.clone());
+        let tracer = &this.tracer;
+        tracer.emit_at(tracer.elapsed_us(), Kind::Poll, this.id, "");
+        this.polled = true;
+        let outer = tracer.0.polling.replace(this.id);
+        let result = this.future.as_mut().poll(&mut Context::from_waker(&waker));
+        tracer.0.polling.set(outer);
+        let kind = if result.is_ready() {
+            this.done = true;
+            Kind::Ready
+        } else {
+            Kind::Pending
+        };
+        tracer.emit_at(tracer.elapsed_us(), kind, this.id, "");
+        result
+    }
+}
+
+impl<F: Future> Drop for Traced<F> {
+    fn drop(&mut self) {
+        self.report_wake();
+        let kind = match (self.polled, self.done) {
+            (false, _) => Kind::DroppedNeverPolled,
+            (true, false) => Kind::DroppedPending,
+            (true, true) => Kind::Dropped,
+        };
+        self.tracer
+            .emit_at(self.tracer.elapsed_us(), kind, self.id, "");
+    }
+}

@@ -1,0 +1,101 @@
+//! The only module that touches wasm-bindgen: the page calls [`start`], gets a [`RunHandle`], and
+//! receives each event of the run through a callback `(kind, future, t_us, text)` the moment it
+//! happens. The JavaScript side renders; it never decides timing.
+
+use crate::clock::{Clock, Speed};
+use crate::lessons::{main_of, Plan};
+use crate::params;
+use crate::run::{Run, Spawner};
+use crate::trace::{Event, Sink, Tracer};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `performance.now()`: present in every browser and in Node, so the same build serves both.
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+
+    /// The page's event callback. Typed arguments avoid a JS object per event.
+    #[wasm_bindgen(typescript_type = "(kind: number, future: number, tUs: number, text: string) => void")]
+    pub type EventCallback;
+
+    /// `catch`: an exception thrown by a view must not unwind through a half-polled future.
+    #[wasm_bindgen(method, catch, js_name = call)]
+    fn emit(
+        this: &EventCallback,
+        this_arg: &JsValue,
+        kind: u8,
+        future: u32,
+        t_us: f64,
+        text: &str,
+    ) -> Result<(), JsValue>;
+}
+
+fn browser_clock() -> Clock {
+    // µs as an integer: exact enough, and no float formatting in wasm.
+    Clock::new(|| (performance_now() * 1000.0) as u64)
+}
+
+struct JsSink(EventCallback);
+
+impl Sink for JsSink {
+    fn event(&self, e: &Event<'_>) {
+        // A view that throws has already reported its own error (web/ catches and logs); the run
+        // must go on for the other views.
+        let _ = self
+            .0
+            .emit(&JsValue::NULL, e.kind as u8, e.future, e.t_us as f64, e.text);
+    }
+}
+
+/// A run in flight. Dropping the handle does not stop the run; call [`RunHandle::stop`].
+#[wasm_bindgen]
+pub struct RunHandle(Run);
+
+#[wasm_bindgen]
+impl RunHandle {
+    /// Drops every future of the run now (clearing their timers) and reports `Stopped`.
+    pub fn stop(&self) {
+        self.0.stop();
+    }
+
+    /// True once the run finished or was stopped.
+    #[wasm_bindgen(getter)]
+    pub fn over(&self) -> bool {
+        self.0.is_over()
+    }
+}
+
+/// Starts `variant` (e.g. `"join/join"`, see `lessons::VARIANTS`). Durations are lesson ms and
+/// `speed` is in thousandths, both already checked with [`check`]. Time 0 is this call.
+#[wasm_bindgen]
+pub fn start(
+    variant: &str,
+    user_ms: u32,
+    product_ms: u32,
+    speed_milli: u32,
+    on_event: EventCallback,
+) -> Result<RunHandle, String> {
+    let plan = Plan::new(
+        user_ms.min(params::MAX_DURATION_MS),
+        product_ms.min(params::MAX_DURATION_MS),
+        Speed(speed_milli.clamp(params::MIN_SPEED, params::MAX_SPEED)),
+    );
+    let main = main_of(variant, plan).ok_or_else(|| ["unknown demo variant: ", variant].concat())?;
+    let tracer = Tracer::new(browser_clock(), JsSink(on_event));
+    let spawner: Spawner = Rc::new(wasm_bindgen_futures::spawn_local);
+    Ok(RunHandle(Run::start(tracer, spawner, "main", main)))
+}
+
+/// Checks one typed-in value: `name` is `user`, `product`, `speed` or `demo`. Returns the value
+/// (ms; speed in thousandths; demo as its index) or throws the sentence to show the person.
+#[wasm_bindgen]
+pub fn check(name: &str, value: &str) -> Result<u32, String> {
+    let result = match name {
+        "speed" => params::parse_speed(value).map(|s| s.0),
+        "demo" => params::parse_demo(value).map(|i| i as u32),
+        _ => params::parse_duration(name, value),
+    };
+    result.map_err(|e| e.message())
+}
