@@ -74,7 +74,9 @@ pub fn parse_duration(name: &str, value: &str) -> Result<u32, ParamError> {
     if digits.is_empty() || digits.len() > 5 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(err());
     }
-    let ms = digits.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+    let ms = digits
+        .bytes()
+        .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
     if ms > MAX_DURATION_MS {
         return Err(err());
     }
@@ -105,7 +107,10 @@ pub fn parse_speed(value: &str) -> Result<Speed, ParamError> {
     {
         return Err(err());
     }
-    let mut milli = whole.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')) * 1000;
+    let mut milli = whole
+        .bytes()
+        .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
+        * 1000;
     let mut scale = 100;
     for b in frac.bytes() {
         milli += u32::from(b - b'0') * scale;

@@ -174,7 +174,9 @@ pub fn say(text: &str) {
 pub fn named<F: Future>(name: &str, future: F) -> Traced<F> {
     match Run::current() {
         Some(run) => run.tracer().trace(name, future),
-        None => crate::trace::Tracer::new(crate::clock::Clock::new(|| 0), Discard).trace(name, future),
+        None => {
+            crate::trace::Tracer::new(crate::clock::Clock::new(|| 0), Discard).trace(name, future)
+        }
     }
 }
 

@@ -17,7 +17,9 @@ extern "C" {
     fn performance_now() -> f64;
 
     /// The page's event callback. Typed arguments avoid a JS object per event.
-    #[wasm_bindgen(typescript_type = "(kind: number, future: number, tUs: number, text: string) => void")]
+    #[wasm_bindgen(
+        typescript_type = "(kind: number, future: number, tUs: number, text: string) => void"
+    )]
     pub type EventCallback;
 
     /// `catch`: an exception thrown by a view must not unwind through a half-polled future.
@@ -43,9 +45,13 @@ impl Sink for JsSink {
     fn event(&self, e: &Event<'_>) {
         // A view that throws has already reported its own error (web/ catches and logs); the run
         // must go on for the other views.
-        let _ = self
-            .0
-            .emit(&JsValue::NULL, e.kind as u8, e.future, e.t_us as f64, e.text);
+        let _ = self.0.emit(
+            &JsValue::NULL,
+            e.kind as u8,
+            e.future,
+            e.t_us as f64,
+            e.text,
+        );
     }
 }
 
@@ -82,10 +88,18 @@ pub fn start(
         product_ms.min(params::MAX_DURATION_MS),
         Speed(speed_milli.clamp(params::MIN_SPEED, params::MAX_SPEED)),
     );
-    let main = main_of(variant, plan).ok_or_else(|| ["unknown demo variant: ", variant].concat())?;
-    let tracer = Tracer::new(browser_clock(), JsSink(on_event));
+    run_on_event_loop(variant, plan, JsSink(on_event))
+        .map(RunHandle)
+        .ok_or_else(|| ["unknown demo variant: ", variant].concat())
+}
+
+/// Starts `variant` on the browser's (or Node's) event loop, reporting to `sink`; `None` for an
+/// unknown variant. This is [`start`] without the JavaScript callback, for the wasm tests.
+pub fn run_on_event_loop(variant: &str, plan: Plan, sink: impl Sink + 'static) -> Option<Run> {
+    let main = main_of(variant, plan)?;
+    let tracer = Tracer::new(browser_clock(), sink);
     let spawner: Spawner = Rc::new(wasm_bindgen_futures::spawn_local);
-    Ok(RunHandle(Run::start(tracer, spawner, "main", main)))
+    Some(Run::start(tracer, spawner, "main", main))
 }
 
 /// Checks one typed-in value: `name` is `user`, `product`, `speed` or `demo`. Returns the value

@@ -41,10 +41,20 @@ impl Sink for Log {
 
 impl Log {
     fn kinds_of(&self, future: u32) -> Vec<Kind> {
-        self.0.borrow().iter().filter(|r| r.future == future).map(|r| r.kind).collect()
+        self.0
+            .borrow()
+            .iter()
+            .filter(|r| r.future == future)
+            .map(|r| r.kind)
+            .collect()
     }
     fn lines(&self) -> Vec<String> {
-        self.0.borrow().iter().filter(|r| r.kind == Kind::Line).map(|r| r.text.clone()).collect()
+        self.0
+            .borrow()
+            .iter()
+            .filter(|r| r.kind == Kind::Line)
+            .map(|r| r.text.clone())
+            .collect()
     }
     fn all(&self) -> Vec<Rec> {
         self.0.borrow().clone()
@@ -135,7 +145,10 @@ fn polls_report_pending_then_ready_and_wakes_carry_their_own_time() {
         vec![Created, Poll, Pending, Woken, Poll, Ready, Dropped]
     );
     let woken = log.all().into_iter().find(|r| r.kind == Woken).unwrap();
-    assert_eq!(woken.t_ms, 1000, "a wake is stamped when it happened, not when reported");
+    assert_eq!(
+        woken.t_ms, 1000,
+        "a wake is stamped when it happened, not when reported"
+    );
     let ready = log.all().into_iter().find(|r| r.kind == Ready).unwrap();
     assert_eq!(ready.t_ms, 1005);
 }
@@ -150,7 +163,10 @@ fn a_future_dropped_while_pending_says_so() {
         pin_mut!(f);
         assert_eq!(poll!(f.as_mut()), Poll::Pending);
     });
-    assert_eq!(log.kinds_of(id), vec![Created, Poll, Pending, DroppedPending]);
+    assert_eq!(
+        log.kinds_of(id),
+        vec![Created, Poll, Pending, DroppedPending]
+    );
 }
 
 #[test]
@@ -160,10 +176,16 @@ fn a_wake_before_drop_is_still_reported() {
     let mut f = Box::pin(tracer.trace("f", gate.wait()));
     let id = f.id();
     let waker = futures::task::noop_waker();
-    assert!(f.as_mut().poll(&mut Context::from_waker(&waker)).is_pending());
+    assert!(f
+        .as_mut()
+        .poll(&mut Context::from_waker(&waker))
+        .is_pending());
     gate.open();
     drop(f);
-    assert_eq!(log.kinds_of(id), vec![Created, Poll, Pending, Woken, DroppedPending]);
+    assert_eq!(
+        log.kinds_of(id),
+        vec![Created, Poll, Pending, Woken, DroppedPending]
+    );
 }
 
 #[test]
@@ -201,7 +223,10 @@ fn join_polls_both_branches_and_ends_with_the_longer() {
     let (user, product) = (Gate::default(), Gate::default());
     let (u, p) = (user.clone(), product.clone());
     let (mut pool, run, log, clock) = run_on_pool(async move {
-        join!(named("fetch_user_data", u.wait()), named("fetch_product_data", p.wait()));
+        join!(
+            named("fetch_user_data", u.wait()),
+            named("fetch_product_data", p.wait())
+        );
         say("joined");
     });
     pool.run_until_stalled();
@@ -212,7 +237,10 @@ fn join_polls_both_branches_and_ends_with_the_longer() {
     // join! re-polls the user branch when product wakes, without user having been woken.
     assert_eq!(log.kinds_of(2), vec![Created, Poll, Pending, Poll, Pending]);
     // join! keeps the output and drops a finished branch at once.
-    assert_eq!(log.kinds_of(3), vec![Created, Poll, Pending, Woken, Poll, Ready, Dropped]);
+    assert_eq!(
+        log.kinds_of(3),
+        vec![Created, Poll, Pending, Woken, Poll, Ready, Dropped]
+    );
     clock.advance_ms(2000);
     user.open();
     pool.run_until_stalled();
@@ -288,7 +316,10 @@ fn a_spawned_task_keeps_the_run_going_after_main_returns() {
     gate.open();
     pool.run_until_stalled();
     assert!(run.is_over());
-    assert_eq!(log.lines(), vec!["Finished program.", "This line will never be printed."]);
+    assert_eq!(
+        log.lines(),
+        vec!["Finished program.", "This line will never be printed."]
+    );
     assert_eq!(log.all().last().unwrap().kind, Done);
 }
 
@@ -324,16 +355,38 @@ fn params_accept_the_documented_ranges() {
 
 #[test]
 fn params_reject_bad_values_with_a_sentence_naming_them() {
-    for bad in ["-5", "NaN", "1e400", "abc", "", "1.5", "99999999999", "60001", "+5", "0x10", "٣"] {
+    for bad in [
+        "-5",
+        "NaN",
+        "1e400",
+        "abc",
+        "",
+        "1.5",
+        "99999999999",
+        "60001",
+        "+5",
+        "0x10",
+        "٣",
+    ] {
         let e = parse_duration("user", bad).unwrap_err();
-        assert_eq!(e.message(), format!("user={bad} is not a duration: use 0–60000 ms"));
+        assert_eq!(
+            e.message(),
+            format!("user={bad} is not a duration: use 0–60000 ms")
+        );
     }
-    for bad in ["0", "0.09", "100.001", "1e400", "NaN", "inf", "", "abc", "-1", "2.", ".5", "1.0001"] {
+    for bad in [
+        "0", "0.09", "100.001", "1e400", "NaN", "inf", "", "abc", "-1", "2.", ".5", "1.0001",
+    ] {
         let e = parse_speed(bad).unwrap_err();
-        assert_eq!(e.message(), format!("speed={bad} is not a speed: use 0.1–100"));
+        assert_eq!(
+            e.message(),
+            format!("speed={bad} is not a speed: use 0.1–100")
+        );
     }
     let e = parse_demo("<img src=x onerror=alert(1)>").unwrap_err();
-    assert!(e.message().starts_with("demo=<img src=x onerror=alert(1)> is not a demo: use lazy"));
+    assert!(e
+        .message()
+        .starts_with("demo=<img src=x onerror=alert(1)> is not a demo: use lazy"));
     let long = "9".repeat(1000);
     assert!(parse_duration("user", &long).unwrap_err().message().len() < 120);
 }

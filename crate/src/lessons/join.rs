@@ -35,7 +35,10 @@ pub async fn main(plan: Plan) {
         named("fetch_product_data", fetch_product_data(plan.product)),
     );
 
-    let (longest, sum) = (plan.user.ms.max(plan.product.ms), plan.user.ms + plan.product.ms);
+    let (longest, sum) = (
+        plan.user.ms.max(plan.product.ms),
+        plan.user.ms + plan.product.ms,
+    );
     println!(
         "Total execution time is ~{}, not {}.",
         plan.wait(longest),

@@ -1,0 +1,356 @@
+//! Every lesson on a real event loop (browser or Node), shared by `web.rs` and `node.rs`.
+//! Durations are shortened (via `speed` or short fetches) so the suite takes seconds. Lower bounds
+//! on times are strict (a timer never fires early); upper bounds are generous, because these
+//! machines are shared and noisy.
+
+use async_playground::clock::Speed;
+use async_playground::lessons::Plan;
+use async_playground::run_on_event_loop;
+use async_playground::trace::{Event, Kind, Sink};
+use futures::channel::oneshot;
+use gloo_timers::future::TimeoutFuture;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// Slack allowed after a planned time, in ms.
+pub const LATE_MS: u64 = 400;
+
+#[derive(Clone, Debug)]
+pub struct Rec {
+    pub t_ms: u64,
+    pub kind: Kind,
+    pub future: u32,
+    pub text: String,
+}
+
+#[derive(Clone, Default)]
+struct Recorder {
+    log: Rc<RefCell<Vec<Rec>>>,
+    over: Rc<RefCell<Option<oneshot::Sender<()>>>>,
+}
+
+impl Sink for Recorder {
+    fn event(&self, e: &Event<'_>) {
+        self.log.borrow_mut().push(Rec {
+            t_ms: e.t_us / 1000,
+            kind: e.kind,
+            future: e.future,
+            text: e.text.to_string(),
+        });
+        if matches!(e.kind, Kind::Done | Kind::Stopped) {
+            if let Some(tx) = self.over.borrow_mut().take() {
+                let _ = tx.send(());
+            }
+        }
+    }
+}
+
+pub struct Outcome {
+    pub log: Vec<Rec>,
+}
+
+impl Outcome {
+    pub fn lines(&self) -> Vec<&str> {
+        self.log
+            .iter()
+            .filter(|r| r.kind == Kind::Line)
+            .map(|r| r.text.as_str())
+            .collect()
+    }
+    pub fn at(&self, text: &str) -> u64 {
+        self.log
+            .iter()
+            .find(|r| r.kind == Kind::Line && r.text == text)
+            .unwrap_or_else(|| panic!("no line {text:?} in {:?}", self.lines()))
+            .t_ms
+    }
+    pub fn id_of(&self, name: &str) -> u32 {
+        self.log
+            .iter()
+            .find(|r| r.kind == Kind::Created && r.text == name)
+            .unwrap()
+            .future
+    }
+    pub fn kinds_of(&self, name: &str) -> Vec<Kind> {
+        let id = self.id_of(name);
+        self.log
+            .iter()
+            .filter(|r| r.future == id && r.kind != Kind::Line)
+            .map(|r| r.kind)
+            .collect()
+    }
+    pub fn end_of(&self, name: &str) -> (Kind, u64) {
+        let id = self.id_of(name);
+        let r = self
+            .log
+            .iter()
+            .rev()
+            .find(|r| r.future == id && r.kind != Kind::Line)
+            .unwrap();
+        (r.kind, r.t_ms)
+    }
+}
+
+pub fn within(t: u64, planned: u64) -> bool {
+    t + 2 >= planned && t <= planned + LATE_MS
+}
+
+/// Runs `variant` to its end, then waits `linger_ms` more so that a line that should never come
+/// would have had time to.
+pub async fn run(variant: &str, user: u32, product: u32, speed: u32, linger_ms: u32) -> Outcome {
+    let rec = Recorder::default();
+    let (tx, rx) = oneshot::channel();
+    *rec.over.borrow_mut() = Some(tx);
+    let run =
+        run_on_event_loop(variant, Plan::new(user, product, Speed(speed)), rec.clone()).unwrap();
+    rx.await.unwrap();
+    assert!(run.is_over());
+    TimeoutFuture::new(linger_ms).await;
+    let log = rec.log.borrow().clone();
+    Outcome { log }
+}
+
+#[wasm_bindgen(inline_js = "
+export function install_timer_count() {
+  if (globalThis.__apTimers) return;
+  const live = new Set();
+  const set = globalThis.setTimeout, clear = globalThis.clearTimeout;
+  globalThis.setTimeout = function (f, ms, ...a) {
+    const id = set(function () { live.delete(key(id)); return f.apply(this, arguments); }, ms, ...a);
+    live.add(key(id));
+    return id;
+  };
+  globalThis.clearTimeout = function (id) { live.delete(key(id)); return clear(id); };
+  function key(id) { return typeof id === 'object' && id !== null ? id[Symbol.toPrimitive] ? Number(id) : id : id; }
+  globalThis.__apTimers = live;
+}
+export function live_timers() { return globalThis.__apTimers.size; }
+")]
+extern "C" {
+    /// Wraps the global setTimeout/clearTimeout to count timers still pending.
+    pub fn install_timer_count();
+    /// Timers set and neither fired nor cleared.
+    pub fn live_timers() -> u32;
+}
+
+use Kind::*;
+
+pub async fn lazy_call_never_runs_the_body() {
+    let o = run("lazy/call", 0, 0, 1000, 50).await;
+    assert_eq!(
+        o.lines(),
+        vec![
+            "Called my_async_task(): got a Future, nothing ran.",
+            "Dropped the Future without awaiting it."
+        ]
+    );
+    assert_eq!(
+        o.kinds_of("my_async_task"),
+        vec![Created, DroppedNeverPolled]
+    );
+}
+
+pub async fn lazy_await_runs_it() {
+    let o = run("lazy/await", 0, 0, 1000, 0).await;
+    assert_eq!(
+        o.lines(),
+        vec!["my_async_task is running.", "Task finished"]
+    );
+    assert_eq!(
+        o.kinds_of("my_async_task"),
+        vec![Created, Poll, Ready, Dropped]
+    );
+}
+
+pub async fn sleep_waits_without_blocking() {
+    // 2 s at 10× = 200 ms.
+    let o = run("sleep/run", 0, 0, 10_000, 0).await;
+    assert_eq!(
+        o.lines(),
+        vec!["Start of program.", "End of program after waiting."]
+    );
+    assert!(o.at("Start of program.") < 50);
+    let end = o.at("End of program after waiting.");
+    assert!(within(end, 200), "ended at {end} ms, planned 200");
+    assert_eq!(
+        o.kinds_of("main"),
+        vec![Created, Poll, Pending, Woken, Poll, Ready, Dropped]
+    );
+}
+
+pub async fn join_takes_the_longest_not_the_sum() {
+    let o = run("join/join", 300, 100, 1000, 0).await;
+    assert_eq!(
+        o.lines(),
+        vec![
+            "Fetching data concurrently...",
+            "Product data fetched after 0.1s.",
+            "User data fetched after 0.3s.",
+            "Total execution time is ~0.3s, not 0.4s.",
+            "Result 1: User",
+            "Result 2: Product",
+        ]
+    );
+    assert!(within(o.at("Product data fetched after 0.1s."), 100));
+    let user = o.at("User data fetched after 0.3s.");
+    assert!(
+        within(user, 300),
+        "user at {user} ms, planned 300 (sequential would be 400)"
+    );
+    assert!(user < 390);
+}
+
+pub async fn the_lessons_own_words_at_default_durations() {
+    // 3 s / 1 s at 10×: the tutorial's exact lines, at 300 / 100 ms.
+    let o = run("join/join", 3000, 1000, 10_000, 0).await;
+    assert_eq!(
+        o.lines()[1..4],
+        [
+            "Product data fetched after 1s.",
+            "User data fetched after 3s.",
+            "Total execution time is ~3s, not 4s."
+        ]
+    );
+}
+
+pub async fn sequential_adds_up() {
+    let o = run("join/sequential", 300, 100, 1000, 0).await;
+    assert!(within(o.at("User data fetched after 0.3s."), 300));
+    let product = o.at("Product data fetched after 0.1s.");
+    assert!(within(product, 400), "product at {product} ms, planned 400");
+    let (_, user_end) = o.end_of("fetch_user_data");
+    let product_created = o
+        .log
+        .iter()
+        .find(|r| r.kind == Created && r.text == "fetch_product_data")
+        .unwrap()
+        .t_ms;
+    assert!(
+        product_created >= user_end,
+        "back to back: product created after user ended"
+    );
+}
+
+pub async fn select_drops_the_loser_and_it_never_prints() {
+    install_timer_count();
+    let before = live_timers();
+    let o = run("select/select", 300, 100, 1000, 400).await;
+    assert_eq!(
+        o.lines(),
+        vec![
+            "Racing the two fetches with select!...",
+            "Product data fetched after 0.1s.",
+            "select! is done: the Product branch won; the other fetch was dropped.",
+        ]
+    );
+    let (kind, t) = o.end_of("fetch_user_data");
+    assert_eq!(kind, DroppedPending);
+    assert!(
+        within(t, 100),
+        "the loser is dropped when the winner finishes ({t} ms)"
+    );
+    assert_eq!(
+        live_timers(),
+        before,
+        "the loser's timer was cleared, not left to fire"
+    );
+}
+
+pub async fn no_await_never_runs_my_task() {
+    let o = run("no-await/call", 0, 0, 10_000, 250).await;
+    assert_eq!(o.lines(), vec!["Starting program.", "Finished program."]);
+    assert!(o.at("Finished program.") < 50);
+    assert_eq!(o.kinds_of("my_task"), vec![Created, DroppedNeverPolled]);
+}
+
+pub async fn spawn_local_runs_my_task() {
+    let o = run("no-await/spawn", 0, 0, 10_000, 0).await;
+    assert_eq!(
+        o.lines(),
+        vec![
+            "Starting program.",
+            "Finished program.",
+            "This line will never be printed."
+        ]
+    );
+    let t = o.at("This line will never be printed.");
+    assert!(
+        within(t, 100),
+        "my_task printed at {t} ms, planned 100 (1 s at 10×)"
+    );
+    assert_eq!(o.end_of("main").0, Dropped);
+    assert_eq!(o.end_of("my_task").0, Dropped);
+}
+
+pub async fn blocking_delays_the_timer_and_sleeping_does_not() {
+    let o = run("blocking/blocking", 0, 0, 10_000, 0).await;
+    let late: u64 = timer_late(&o);
+    assert!(
+        late >= 90,
+        "the 100 ms timer fired only after the 200 ms busy loop: {late} ms late"
+    );
+    let o = run("blocking/sleep", 0, 0, 10_000, 0).await;
+    let late = timer_late(&o);
+    assert!(
+        late < 90,
+        "with sleep().await the timer fires on time: {late} ms late"
+    );
+}
+
+fn timer_late(o: &Outcome) -> u64 {
+    let line = o
+        .lines()
+        .into_iter()
+        .find(|l| l.starts_with("Timer fired"))
+        .unwrap()
+        .to_string();
+    line.trim_start_matches("Timer fired ")
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+pub async fn stop_cancels_every_timer_and_no_line_follows() {
+    install_timer_count();
+    let before = live_timers();
+    let rec = Recorder::default();
+    let run = run_on_event_loop(
+        "join/join",
+        Plan::new(300, 100, Speed::REAL_TIME),
+        rec.clone(),
+    )
+    .unwrap();
+    TimeoutFuture::new(20).await;
+    assert!(live_timers() >= before + 2, "both fetches' timers are set");
+    run.stop();
+    assert_eq!(live_timers(), before, "Stop cleared both timers");
+    let n = rec.log.borrow().len();
+    TimeoutFuture::new(400).await;
+    assert_eq!(rec.log.borrow().len(), n, "nothing happened after Stop");
+    let log = rec.log.borrow();
+    assert_eq!(log.last().unwrap().kind, Stopped);
+    assert_eq!(
+        log.iter().filter(|r| r.kind == DroppedPending).count(),
+        3,
+        "main and both fetches"
+    );
+}
+
+pub async fn restarting_1000_times_leaves_no_timer() {
+    install_timer_count();
+    let before = live_timers();
+    for _ in 0..1000 {
+        let run = run_on_event_loop(
+            "join/join",
+            Plan::new(300, 100, Speed::REAL_TIME),
+            Recorder::default(),
+        )
+        .unwrap();
+        TimeoutFuture::new(0).await; // let it start its timers
+        run.stop();
+    }
+    assert_eq!(live_timers(), before);
+}

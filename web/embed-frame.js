@@ -1,0 +1,20 @@
+// embed.html: one demo, chromeless, for an <iframe>. URL parameters become the element's
+// attributes, and the page's height is posted to the parent whenever it changes.
+// Plain script with no imports: embed.html loads embed.js (the element) beside it.
+const params = new URLSearchParams(location.search);
+const el = document.createElement('async-playground');
+for (const name of ['demo', 'user', 'product', 'speed']) {
+  if (params.has(name)) el.setAttribute(name, params.get(name));
+}
+document.querySelector('main').append(el);
+
+let last = -1;
+const post = () => {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (height === last || window.parent === window) return;
+  last = height;
+  // The height is not a secret, so any parent may read it; the host checks where it came from.
+  window.parent.postMessage({ type: 'async-playground:height', height }, '*');
+};
+new ResizeObserver(post).observe(document.documentElement);
+post();

@@ -1,0 +1,26 @@
+// Loads the wasm once per page, shared by the page and every <async-playground> element.
+// The .wasm is found next to the script that loaded us (import.meta.url), so the built files work
+// from any folder or host.
+import init, { start, check } from 'virtual:wasm-glue';
+
+let loading = null;
+
+/** Resolves to the wasm API `{ start, check }`, or rejects with an Error a person can read. */
+export function loadWasm() {
+  if (!loading) {
+    loading = (async () => {
+      if (typeof WebAssembly !== 'object') {
+        throw new Error('this browser does not run WebAssembly; the code below is still readable.');
+      }
+      const url = new URL('./async_playground_bg.wasm', import.meta.url);
+      try {
+        await init({ module_or_path: url });
+      } catch (err) {
+        throw new Error(`the WebAssembly module (${url.pathname}) could not be loaded: ${err && err.message ? err.message : err}. `
+          + 'Check that the server sends .wasm files as application/wasm.');
+      }
+      return { start, check };
+    })();
+  }
+  return loading;
+}
