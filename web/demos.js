@@ -24,7 +24,7 @@ export const DEMOS = [
   },
   {
     id: 'sleep',
-    title: 'Sleep without blocking',
+    title: 'Sleep: waiting while the page stays free',
     file: 'sleep',
     tokio: 'sleep',
     intro: 'sleep(…).await gives control back to the event loop until a timer fires. The page stays responsive for the whole wait: the counter keeps ticking.',

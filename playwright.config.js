@@ -1,0 +1,36 @@
+// End-to-end tests in real headless Chromium (Debian's /usr/bin/chromium: Playwright's own browser
+// download cannot run here) against the release dist/ built by `npm run build`.
+import { defineConfig } from '@playwright/test';
+
+export const PORTS = { site: 4173, csp: 4174, host: 4175 };
+const serve = (port, extra = '') => ({
+  command: `node scripts/serve.mjs --port ${port} --quiet ${extra}`,
+  url: `http://127.0.0.1:${port}/index.html`,
+  reuseExistingServer: false,
+  timeout: 20_000,
+});
+
+export default defineConfig({
+  testDir: 'tests',
+  testMatch: /.*\.spec\.js/,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORTS.site}`,
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    },
+  },
+  webServer: [
+    serve(PORTS.site),
+    serve(PORTS.csp, '--csp'),
+    { ...serve(PORTS.host, '--csp --dir tests/hosts'), url: `http://127.0.0.1:${PORTS.host}/plain.html` },
+  ],
+});

@@ -1,0 +1,35 @@
+// Gzipped sizes of what a visitor downloads, checked against bench/budget.json with --check.
+// The budget sits a little above the measured size, so growth is a conscious decision.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const dist = join(root, 'dist');
+const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
+
+export function sizes() {
+  // Everything dist/index.html loads (the page, its script, styles, icon and the wasm).
+  const page = ['index.html', 'app.js', 'styles.css', 'favicon.svg', 'async_playground_bg.wasm'];
+  return {
+    wasm_gz: gz('async_playground_bg.wasm'),
+    page_total_gz: page.reduce((n, f) => n + gz(f), 0),
+    embed_js_gz: gz('embed.js'),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const s = sizes();
+  const budget = JSON.parse(readFileSync(join(root, 'bench', 'budget.json'), 'utf8'));
+  let over = false;
+  for (const [k, v] of Object.entries(s)) {
+    const b = budget[k];
+    const flag = b !== undefined && v > b ? '  OVER BUDGET' : '';
+    if (flag) over = true;
+    console.log(`size: ${k.padEnd(14)} ${String(v).padStart(7)} B gzipped${b !== undefined ? ` (budget ${b} B)` : ''}${flag}`);
+  }
+  if (process.argv.includes('--check') && over) {
+    console.error('size: over budget. If the growth is wanted, raise bench/budget.json in the same commit and say why.');
+    process.exit(1);
+  }
+}
