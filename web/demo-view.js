@@ -95,6 +95,8 @@ export class DemoView {
       }
     };
     figure.addEventListener('keydown', onKey);
+    // Redraw at the new width when the layout changes (the timeline draws at its real pixel width).
+    if (typeof ResizeObserver === 'function') new ResizeObserver(() => { if (this.model) this.draw(); }).observe(figure);
     const stepper = h('div', { class: 'stepper', role: 'group', 'aria-label': 'Step through the run' }, this.prev, this.next, this.stepInfo);
     stepper.addEventListener('keydown', onKey);
 

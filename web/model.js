@@ -94,7 +94,7 @@ export function explain(model, e) {
   const n = f ? f.name : 'the run';
   switch (e.kind) {
     case K.Created: return `${n} created: calling the async fn built a Future; nothing in its body has run yet.`;
-    case K.Poll: return f.polls.length === 0 && e.t === f.firstPoll
+    case K.Poll: return model.events.find((x) => x.future === e.future && x.kind === K.Poll) === e
       ? `${n} polled for the first time: its body starts running.`
       : `${n} polled again: it resumes where it last waited.`;
     case K.Pending: return `${n} polled → Pending: it is waiting (its waker is stored with a timer or a child future); control goes back to the event loop.`;

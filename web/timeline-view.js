@@ -3,11 +3,9 @@
 import { s } from './dom.js';
 import { ENDINGS, ms } from './model.js';
 
-const W = 720; // viewBox width; the SVG scales to its box
-const LABEL = 150; // name column
-const END_TEXT = 150; // room for "✗ dropped while pending"
-const ROW = 30;
 const AXIS = 26;
+/** Below this width (px) the name goes above the bar instead of beside it, so phones keep a usable axis. */
+const NARROW = 560;
 /** Above this many futures, rows with the same name are drawn as one aggregated row. */
 const MAX_ROWS = 24;
 
@@ -47,14 +45,14 @@ function rows(model) {
 
 export class TimelineView {
   constructor(label) {
-    this.svg = s('svg', { class: 'timeline', viewBox: `0 0 ${W} ${AXIS + ROW}`, role: 'img', 'aria-label': label });
+    this.svg = s('svg', { class: 'timeline', viewBox: `0 0 720 ${AXIS + 30}`, role: 'img', 'aria-label': label });
     this.el = this.svg;
     this.idsToRow = new Map();
   }
 
   clear() {
     this.svg.replaceChildren();
-    this.svg.setAttribute('viewBox', `0 0 ${W} ${AXIS + ROW}`);
+    this.svg.setAttribute('viewBox', `0 0 720 ${AXIS + 30}`);
   }
 
   /**
@@ -63,6 +61,12 @@ export class TimelineView {
    */
   render(model, nowUs, spanUs, cursor) {
     const list = rows(model);
+    // Draw at the element's real width, so text keeps its size instead of scaling with the box.
+    const W = Math.max(280, Math.round(this.svg.getBoundingClientRect().width) || 720);
+    const narrow = W < NARROW;
+    const LABEL = narrow ? 8 : 150; // name column
+    const END_TEXT = narrow ? 8 : 190; // room for "✗ dropped while pending at 1001 ms"
+    const ROW = narrow ? 46 : 30;
     const span = Math.max(spanUs, nowUs, 50_000);
     const x = (t) => LABEL + (Math.min(t, span) / span) * (W - LABEL - END_TEXT);
     const height = AXIS + Math.max(list.length, 1) * ROW + 6;
@@ -82,11 +86,12 @@ export class TimelineView {
     this.idsToRow.clear();
     list.forEach((f, i) => {
       const y = i * ROW + 6;
-      const mid = y + ROW / 2 - 3;
+      const mid = narrow ? y + 32 : y + ROW / 2 - 3;
       (f.ids || [f.id]).forEach((id) => this.idsToRow.set(id, i));
       const g = s('g', { class: `row${cursor && this.idsToRow.get(cursor.future) === i ? ' current' : ''}` });
       g.append(s('rect', { class: 'row-bg', x: 0, y, width: W, height: ROW - 2 }));
-      g.append(s('text', { class: 'name', x: 6, y: mid + 4 }, f.name));
+      const nameText = s('text', { class: 'name', x: 6, y: narrow ? y + 13 : mid + 4 }, f.name);
+      g.append(nameText);
       const endT = f.end ?? nowUs;
       // The life: a thin line from creation to drop.
       g.append(s('line', { class: 'life', x1: x(f.created), x2: Math.max(x(endT), x(f.created) + 1), y1: mid, y2: mid }));
@@ -105,10 +110,17 @@ export class TimelineView {
       if (f.ending) {
         const ex = x(f.end);
         const ok = f.ending === ENDINGS.ready;
-        g.append(s('text', { class: `end ${ok ? 'ok' : 'bad'}`, x: ex + 4, y: mid + 4 },
-          `${ok ? '✓' : '✗'} ${f.ending}${f.count > 1 ? '' : ` at ${ms(f.end)}`}`));
+        const words = `${ok ? '✓' : '✗'} ${f.ending}${f.count > 1 ? '' : ` at ${ms(f.end)}`}`;
+        if (narrow) {
+          g.append(s('text', { class: 'end mark', x: ex, y: mid + 4, 'text-anchor': 'middle' }, ok ? '✓' : '✗'));
+          nameText.append(s('tspan', { class: `end ${ok ? 'ok' : 'bad'}` }, ` ${words}`));
+        } else {
+          g.append(s('text', { class: `end ${ok ? 'ok' : 'bad'}`, x: ex + 4, y: mid + 4 }, words));
+        }
       } else if (model.state === 'running') {
-        g.append(s('text', { class: 'end live', x: x(endT) + 4, y: mid + 4 }, f.firstPoll === null ? 'not polled yet' : (f.pendingSince !== null ? 'pending…' : 'running')));
+        const state = f.firstPoll === null ? 'not polled yet' : (f.pendingSince !== null ? 'pending…' : 'running');
+        if (narrow) nameText.append(s('tspan', { class: 'end live' }, ` ${state}`));
+        else g.append(s('text', { class: 'end live', x: x(endT) + 4, y: mid + 4 }, state));
       }
       parts.push(g);
     });
