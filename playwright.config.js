@@ -2,7 +2,8 @@
 // download cannot run here) against the release dist/ built by `npm run build`.
 import { defineConfig } from '@playwright/test';
 
-export const PORTS = { site: 4173, csp: 4174, host: 4175 };
+// site: dist/ as any static host serves it; csp: the same files under the strict CSP.
+export const PORTS = { site: 4173, csp: 4174 };
 const serve = (port, extra = '') => ({
   command: `node scripts/serve.mjs --port ${port} --quiet ${extra}`,
   url: `http://127.0.0.1:${port}/index.html`,
@@ -31,6 +32,5 @@ export default defineConfig({
   webServer: [
     serve(PORTS.site),
     serve(PORTS.csp, '--csp'),
-    { ...serve(PORTS.host, '--csp --dir tests/hosts'), url: `http://127.0.0.1:${PORTS.host}/plain.html` },
   ],
 });
