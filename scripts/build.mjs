@@ -73,7 +73,7 @@ await esbuild.build({
 
 cpSync(join(pkg, 'async_playground_bg.wasm'), join(dist, 'async_playground_bg.wasm'));
 for (const f of ['index.html', 'embed.html']) cpSync(join(root, f), join(dist, f));
-for (const f of ['styles.css', 'favicon.svg', 'embed-frame.js']) cpSync(join(root, 'web', f), join(dist, f));
+for (const f of ['styles.css', 'favicon.svg', 'embed-frame.js', 'embed-loader.js']) cpSync(join(root, 'web', f), join(dist, f));
 cpSync(join(root, 'web', 'examples'), join(dist, 'examples'), { recursive: true });
 
 const sizes = readdirSync(dist).filter((f) => /\.(js|wasm|css|html)$/.test(f))

@@ -110,3 +110,13 @@ test('npm pack yields a package with the element, wasm, styles and types', async
   }
   expect(files.some((f) => f.startsWith('crate/') || f.startsWith('node_modules/'))).toBe(false);
 });
+
+test('embed-loader.js (for mdBook additional-js) loads the element from a classic script', async ({ page }) => {
+  await page.goto(`${CSP}/examples/plain.html`);
+  // A fresh document with only the classic loader, as mdBook emits it.
+  await page.setContent('<async-playground demo="lazy"></async-playground>');
+  await page.addScriptTag({ url: `${CSP}/embed-loader.js` });
+  const el = page.locator('async-playground');
+  await el.getByRole('button', { name: 'Run with .await' }).click();
+  await lineAt(el, 'Task finished');
+});
