@@ -20,6 +20,7 @@ const PREDICT = {
   'no-await/spawn': () => 1000,
   'blocking/blocking': () => 2000,
   'blocking/sleep': () => 2000,
+  'test/panic': () => 10,
 };
 const WHY = { 'join/join': 'the longest fetch', 'join/sequential': 'the sum of both fetches', 'select/select': 'the shortest fetch' };
 /** Lines each demo prints at most, to reserve the log's height so nothing jumps as lines arrive. */
@@ -37,16 +38,19 @@ export class DemoView {
    */
   constructor(o) {
     Object.assign(this, { demo: o.demo, wasm: o.wasm, getSpeed: o.speed, onChange: o.onChange || (() => {}) });
+    // Honest timing: browsers throttle timers in hidden tabs (to 1 s, later to once a minute).
+    this.onVisibility = () => { if (document.visibilityState === 'hidden') this.markHidden(); };
+    document.addEventListener('visibilitychange', this.onVisibility);
     this.durations = { ...o.durations };
     this.handle = null;
     this.model = null;
     this.token = 0;
     this.frame = 0;
     this.cursor = -1;
-    this.build(o.sources);
+    this.build(o.sources, o);
   }
 
-  build(sources) {
+  build(sources, o) {
     const d = this.demo;
     const headingId = nextId(`h-${d.id}`);
     this.heading = h('h2', { id: headingId, tabindex: '-1' }, d.title);
@@ -63,7 +67,9 @@ export class DemoView {
     this.stopButton = h('button', { type: 'button', class: 'stop', disabled: true }, 'Stop');
     this.stopButton.addEventListener('click', () => this.stop());
 
-    this.runButtons = d.variants.map((v) => {
+    const variants = o.testPanic ? [...d.variants, { id: 'test/panic', label: 'Run: crash this demo (test only)' }] : d.variants;
+    this.variants = variants;
+    this.runButtons = variants.map((v) => {
       const b = h('button', { type: 'button', class: 'run', 'data-variant': v.id }, v.label);
       b.addEventListener('click', () => this.run(v.id));
       return b;
@@ -195,7 +201,7 @@ export class DemoView {
     model.hidden = document.visibilityState === 'hidden';
     this.setRunning(true, variant);
     try {
-      this.handle = api.start(variant, plan.user, plan.product, plan.speed, (kind, future, t, text) => {
+      this.handle = this.lastHandle = api.start(variant, plan.user, plan.product, plan.speed, (kind, future, t, text) => {
         // Events of a superseded run (e.g. the drops reported by its Stop) are not this run's.
         if (this.model !== model) return;
         try {
@@ -217,6 +223,10 @@ export class DemoView {
     // Lines are written the moment Rust prints them; the timeline waits for the next frame.
     if (kind === K.Line) this.log.line(t, text);
     if (kind === K.Stopped) this.log.line(t, 'Stopped: every future of this run was dropped.', 'note');
+    if (kind === K.Crashed) {
+      this.crash(model, text);
+      return e;
+    }
     if (kind === K.Done || kind === K.Stopped) this.finish(model);
     else this.schedule();
     return e;
@@ -244,12 +254,15 @@ export class DemoView {
   finish(model) {
     if (this.model !== model || this.finished === model) return;
     this.finished = model;
+    const handle = this.handle;
     this.handle = null;
+    // Free the wasm handle once the current wasm call (which reported this event) has returned.
+    if (handle && model.state !== 'crashed') queueMicrotask(() => { handle.free(); if (this.lastHandle === handle) this.lastHandle = null; });
     this.setRunning(false);
     if (model.hidden) {
       this.log.line(model.endT, 'Timings affected: the tab was in the background, where browsers slow timers down.', 'note');
     }
-    this.measured.textContent = model.state === 'done'
+    this.measured.textContent = model.state === 'crashed' ? '' : model.state === 'done'
       ? `Measured: the run took ${ms(model.endT)}${model.hidden ? ' (timings affected: tab was in the background)' : ''}.`
       : `Stopped after ${ms(model.endT)}.`;
     this.happened.textContent = `What just happened? ${story(model)}`;
@@ -263,7 +276,7 @@ export class DemoView {
     this.el.classList.toggle('is-running', on);
     for (const b of this.runButtons) b.setAttribute('aria-pressed', String(on && b.dataset.variant === variant));
     if (on) {
-      const label = this.demo.variants.find((v) => v.id === variant).label;
+      const label = this.variants.find((v) => v.id === variant).label;
       this.status.textContent = `Running “${label}”… Press Stop, or a Run button to restart.`;
       this.startedAt = performance.now() * 1000;
       this.startTicker();
@@ -295,6 +308,7 @@ export class DemoView {
   stopCurrent() {
     const old = this.handle;
     this.handle = null;
+    this.lastHandle = null;
     if (old && !old.over) old.stop();
     if (old) old.free();
   }
@@ -322,6 +336,17 @@ export class DemoView {
     this.draw();
   }
 
+  /** Rust panicked in this run: say so here, and drop what is left of the run (clearing its timers). */
+  crash(model, message) {
+    this.finish(model);
+    this.fail(`This demo crashed — reload the page to use it again. (${message})`);
+    this.crashed = true;
+    for (const b of this.runButtons) b.disabled = true;
+    const handle = this.lastHandle;
+    // Not from inside the panic hook's call: the wasm is mid-trap; stop on the next task.
+    if (handle) setTimeout(() => { try { handle.stop(); handle.free(); } catch { /* already gone */ } }, 0);
+  }
+
   fail(message) {
     this.error.textContent = message;
     this.error.hidden = false;
@@ -330,6 +355,7 @@ export class DemoView {
 
   /** Stops everything this view started: its run, its frame, its ticker. */
   destroy() {
+    document.removeEventListener('visibilitychange', this.onVisibility);
     this.token++;
     this.stopCurrent();
     this.model = null;

@@ -4,7 +4,7 @@
 /** Event kinds: the wire format of `trace::Kind` in crate/src/trace.rs. */
 export const K = Object.freeze({
   Created: 0, Poll: 1, Pending: 2, Ready: 3, Woken: 4,
-  DroppedNeverPolled: 5, DroppedPending: 6, Dropped: 7, Line: 8, Done: 9, Stopped: 10,
+  DroppedNeverPolled: 5, DroppedPending: 6, Dropped: 7, Line: 8, Done: 9, Stopped: 10, Crashed: 11,
 });
 
 /** How a future's life ended, in words (never colour alone). */
@@ -21,7 +21,7 @@ export class RunModel {
     this.events = []; // { t, kind, future, text } with t in µs
     this.futures = new Map(); // id → Life
     this.lines = [];
-    this.state = 'running'; // running | done | stopped
+    this.state = 'running'; // running | done | stopped | crashed
     this.endT = null;
     this.hidden = false; // the tab was hidden during the run (timers throttled)
   }
@@ -66,8 +66,11 @@ export class RunModel {
         break;
       case K.Done:
       case K.Stopped:
-        this.state = kind === K.Done ? 'done' : 'stopped';
-        this.endT = t;
+      case K.Crashed:
+        if (this.state === 'running') {
+          this.state = kind === K.Done ? 'done' : kind === K.Stopped ? 'stopped' : 'crashed';
+          this.endT = t;
+        }
         break;
       default:
         break;
@@ -106,6 +109,7 @@ export function explain(model, e) {
     case K.Line: return `${n} printed “${e.text}”.`;
     case K.Done: return 'Every task of the run has finished: the run is over.';
     case K.Stopped: return 'Stopped: every future of the run was dropped at once, clearing its timers.';
+    case K.Crashed: return `The Rust code panicked: ${e.text}`;
     default: return '';
   }
 }

@@ -28,8 +28,9 @@ async function main() {
     speedNote.textContent = speed === 1000 ? 'Time runs as in the lesson (1×).' : `Time runs ${speedLabel(speed)} as fast as in the lesson; times shown are still measured.`;
   };
 
+  const testPanic = new URLSearchParams(location.search).get('test') === 'panic';
   const views = DEMOS.map((demo) => new DemoView({
-    demo, sources: { rust, tokio }, wasm, speed: () => speed,
+    demo, sources: { rust, tokio }, wasm, speed: () => speed, testPanic: testPanic && demo.id === 'join',
     durations: { user: DEFAULTS.user, product: DEFAULTS.product },
     onChange: () => { focusedDemo = demo.id; },
   }));
@@ -42,11 +43,6 @@ async function main() {
     setSpeedOptions();
     for (const v of views) v.updatePrediction();
     if (views.some((v) => v.running)) speedNote.textContent += ' Runs in flight keep their speed; the new one applies to the next run.';
-  });
-
-  // Honest timing: browsers throttle timers in hidden tabs.
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') for (const v of views) v.markHidden();
   });
 
   // Shareable state.

@@ -3,6 +3,7 @@
 import { ENDINGS, ms } from './model.js';
 
 export function story(model) {
+  if (model.state === 'crashed') return 'The Rust code panicked, so this run ended abruptly.';
   if (model.state === 'stopped') {
     return `Stopped at ${ms(model.endT)}: every future still alive was dropped at once and its timers cleared, so no further line could appear.`;
   }

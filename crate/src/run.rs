@@ -33,6 +33,9 @@ struct RunInner {
 struct Task {
     future: RefCell<Option<LocalBoxFuture<'static, ()>>>,
     waker: RefCell<Option<Waker>>,
+    /// True while its poll is on the stack. Still true later only if that poll never returned: a
+    /// panic trapped the wasm mid-poll, and the executor's own task is left borrowed for good.
+    in_poll: Cell<bool>,
 }
 
 thread_local! {
@@ -87,6 +90,7 @@ impl Run {
         let task = Rc::new(Task {
             future: RefCell::new(Some(Box::pin(future))),
             waker: RefCell::new(None),
+            in_poll: Cell::new(false),
         });
         self.0.tasks.borrow_mut().push(task.clone());
         self.0.unfinished.set(self.0.unfinished.get() + 1);
@@ -114,12 +118,21 @@ impl Run {
             // borrowed while it does.
             let future = task.future.borrow_mut().take();
             drop(future);
-            // Let the executor finish the now-empty driver, so it frees its own allocation.
-            if let Some(w) = task.waker.borrow_mut().take() {
+            // Let the executor finish the now-empty driver, so it frees its own allocation; but never
+            // wake a task that crashed mid-poll: polling it again would only panic again.
+            let waker = task.waker.borrow_mut().take();
+            if let Some(w) = waker.filter(|_| !task.in_poll.get()) {
                 w.wake();
             }
         }
         self.0.unfinished.set(0);
+        // After a panic the crashed task never got to restore CURRENT; don't leave it pointing here.
+        CURRENT.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.as_ref().is_some_and(|r| Rc::ptr_eq(&r.0, &self.0)) {
+                *c = None;
+            }
+        });
         self.0.tracer.emit(Kind::Stopped);
     }
 }
@@ -138,7 +151,9 @@ impl Future for Driver {
             return Poll::Ready(()); // stopped
         };
         let outer = CURRENT.with(|c| c.replace(Some(self.run.clone())));
+        self.task.in_poll.set(true);
         let result = future.as_mut().poll(cx);
+        self.task.in_poll.set(false);
         CURRENT.with(|c| *c.borrow_mut() = outer);
         if result.is_pending() {
             *self.task.future.borrow_mut() = Some(future);

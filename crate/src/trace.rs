@@ -42,6 +42,8 @@ pub enum Kind {
     Done = 9,
     /// The run was stopped (Stop, or Run pressed again): all its futures were dropped.
     Stopped = 10,
+    /// Rust panicked while polling this run. `text` is the panic message. Nothing more will come.
+    Crashed = 11,
 }
 
 /// One record of a run's log.
@@ -110,6 +112,11 @@ impl Tracer {
     /// Reports a run-level event ([`Kind::Done`], [`Kind::Stopped`]) now.
     pub fn emit(&self, kind: Kind) {
         self.emit_at(self.elapsed_us(), kind, 0, "");
+    }
+
+    /// Reports that the run crashed with `message` (from the panic hook).
+    pub fn crashed(&self, message: &str) {
+        self.emit_at(self.elapsed_us(), Kind::Crashed, self.0.polling.get(), message);
     }
 
     /// Records a printed line, attributed to the future being polled.

@@ -23,6 +23,10 @@ extern "C" {
     pub type EventCallback;
 
     /// `catch`: an exception thrown by a view must not unwind through a half-polled future.
+    /// `console.error`, for the panic hook.
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+
     #[wasm_bindgen(method, catch, js_name = call)]
     fn emit(
         this: &EventCallback,
@@ -73,6 +77,23 @@ impl RunHandle {
     }
 }
 
+/// Installs the panic hook once. In release builds a panic aborts (a wasm trap), so the hook is the
+/// last chance to say what happened: it logs the panic to the console and tells the run being polled,
+/// whose demo then shows "this demo crashed — reload". Other runs and embeds keep working.
+fn install_panic_hook() {
+    use std::sync::Once;
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let message = info.to_string();
+            console_error(&["async-playground: Rust panicked: ", &message].concat());
+            if let Some(run) = Run::current() {
+                run.tracer().crashed(&message);
+            }
+        }));
+    });
+}
+
 /// Starts `variant` (e.g. `"join/join"`, see `lessons::VARIANTS`). Durations are lesson ms and
 /// `speed` is in thousandths, both already checked with [`check`]. Time 0 is this call.
 #[wasm_bindgen]
@@ -96,6 +117,7 @@ pub fn start(
 /// Starts `variant` on the browser's (or Node's) event loop, reporting to `sink`; `None` for an
 /// unknown variant. This is [`start`] without the JavaScript callback, for the wasm tests.
 pub fn run_on_event_loop(variant: &str, plan: Plan, sink: impl Sink + 'static) -> Option<Run> {
+    install_panic_hook();
     let main = main_of(variant, plan)?;
     let tracer = Tracer::new(browser_clock(), sink);
     let spawner: Spawner = Rc::new(wasm_bindgen_futures::spawn_local);

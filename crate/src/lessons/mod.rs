@@ -114,6 +114,16 @@ pub fn main_of(variant: &str, plan: Plan) -> Option<LocalBoxFuture<'static, ()>>
         "no-await/spawn" => Box::pin(no_await::main_with_spawn(plan)),
         "blocking/blocking" => Box::pin(blocking::main_blocking(plan)),
         "blocking/sleep" => Box::pin(blocking::main_sleeping(plan)),
+        // Not a lesson: the test-only trigger proving that a crash stays inside its own demo.
+        "test/panic" => Box::pin(crash_for_tests(plan)),
         _ => return None,
     })
+}
+
+/// Panics on purpose inside a poll, after a short sleep so that it happens on the event loop (as a
+/// real bug would), not inside the click handler. Only the page's `?test=panic` shows its button.
+async fn crash_for_tests(plan: Plan) {
+    crate::println!("About to panic on purpose.");
+    gloo_timers::future::sleep(plan.wait(10).real).await;
+    panic!("a deliberate panic, to test that one demo's crash leaves the others working");
 }
