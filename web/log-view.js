@@ -5,14 +5,16 @@ import { stamp } from './model.js';
 
 export class LogView {
   constructor(label) {
-    this.el = h('ol', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': label });
+    // The live region wraps the list (a role on the <ol> itself would hide its list semantics).
+    this.list = h('ol');
+    this.el = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': label }, this.list);
   }
 
-  clear() { this.el.replaceChildren(); }
+  clear() { this.list.replaceChildren(); }
 
   line(tUs, text, cls) {
     const li = h('li', { class: cls || null }, h('span', { class: 't' }, stamp(tUs)), ' ', h('span', { class: 'msg' }, text));
-    this.el.append(li);
+    this.list.append(li);
     return li;
   }
 }
