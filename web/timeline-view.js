@@ -80,7 +80,7 @@ export class TimelineView {
     for (let t = 0; t <= span / 1000 + 1e-9; t += step) {
       const tx = x(t * 1000);
       parts.push(s('line', { class: 'grid', x1: tx, x2: tx, y1: 0, y2: axisY }));
-      parts.push(s('text', { class: 'tick', x: tx, y: axisY + 16, 'text-anchor': 'middle' }, t >= 1000 && t % 1000 === 0 ? `${t / 1000} s` : `${t} ms`));
+      parts.push(s('text', { class: 'tick', x: tx, y: axisY + 16, 'text-anchor': 'middle' }, t >= 1000 ? `${t / 1000} s` : `${t} ms`));
     }
 
     this.idsToRow.clear();
