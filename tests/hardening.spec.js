@@ -13,7 +13,7 @@ const BAD = [
   ['speed', '1e400', 'speed=1e400 is not a speed: use 0.1–100'],
   ['speed', 'NaN', 'speed=NaN is not a speed: use 0.1–100'],
   ['speed', '-2', 'speed=-2 is not a speed: use 0.1–100'],
-  ['demo', 'nope', 'demo=nope is not a demo: use lazy, sleep, join, select, no-await or blocking'],
+  ['demo', 'nope', 'demo=nope is not a demo: use lazy, sleep, join, select, no-await, blocking or many'],
 ];
 
 for (const [name, value, message] of BAD) {

@@ -1,7 +1,7 @@
 // Types for the <async-playground> element defined by embed.js.
 
 /** The demos one element can show. */
-export type AsyncPlaygroundDemo = 'lazy' | 'sleep' | 'join' | 'select' | 'no-await' | 'blocking';
+export type AsyncPlaygroundDemo = 'lazy' | 'sleep' | 'join' | 'select' | 'no-await' | 'blocking' | 'many';
 
 /** The element's attributes. Values are strings in HTML; they are checked when set. */
 export interface AsyncPlaygroundAttributes {

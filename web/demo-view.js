@@ -20,11 +20,13 @@ const PREDICT = {
   'no-await/spawn': () => 1000,
   'blocking/blocking': () => 2000,
   'blocking/sleep': () => 2000,
+  'many/1000': () => 1000,
+  'many/10000': () => 1000,
   'test/panic': () => 10,
 };
 const WHY = { 'join/join': 'the longest fetch', 'join/sequential': 'the sum of both fetches', 'select/select': 'the shortest fetch' };
 /** Lines each demo prints at most, to reserve the log's height so nothing jumps as lines arrive. */
-const LINES = { lazy: 3, sleep: 2, join: 6, select: 3, 'no-await': 3, blocking: 3 };
+const LINES = { lazy: 3, sleep: 2, join: 6, select: 3, 'no-await': 3, blocking: 3, many: 2 };
 
 export class DemoView {
   /**

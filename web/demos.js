@@ -80,6 +80,18 @@ export const DEMOS = [
     ticker: true,
     mapping: [MAPPING.sleep],
   },
+  {
+    id: 'many',
+    title: 'Tasks are cheap: thousands of futures at once',
+    file: 'many',
+    tokio: null,
+    intro: 'A future is a small state machine, not a thread. Start a thousand (or ten thousand) 1s sleeps at once: they all wait together, and the run takes about one sleep’s time. The timeline groups them by name.',
+    variants: [
+      { id: 'many/1000', label: 'Run 1,000 tasks' },
+      { id: 'many/10000', label: 'Run 10,000 tasks' },
+    ],
+    mapping: [['futures::future::join_all', 'futures::future::join_all (unchanged)'], MAPPING.sleep],
+  },
 ];
 
 export const demoById = (id) => DEMOS.find((d) => d.id === id);

@@ -15,7 +15,9 @@ export function sourcePanes(demo, sources) {
       ? { label: 'Tutorial original (Tokio)', tokens: sources.tokio[demo.tokio] }
       : { label: 'Tutorial original (Tokio)', text: demo.id === 'select'
         ? 'The tutorial describes tokio::select! in words only: “similar [to join!], but it completes as soon as one of the futures finishes.”'
-        : 'This section is not in the tutorial: it shows a mistake the tutorial warns about (blocking instead of awaiting).' },
+        : demo.id === 'blocking'
+          ? 'This section is not in the tutorial: it shows a mistake the tutorial warns about (blocking instead of awaiting).'
+          : 'This section is not in the tutorial: it makes its point that a runtime “manages all the Futures efficiently” visible.' },
   ];
   const list = h('div', { class: 'tabs', role: 'tablist', 'aria-label': `Code for ${demo.title}` });
   const panels = [];

@@ -63,6 +63,12 @@ export function story(model) {
         ? `The busy loop held the only thread for its whole wait: the 1s timer could not fire until it ended (${lateMs} ms late), and the page was frozen meanwhile.`
         : `Both waits were timers, so the thread stayed free: the 1s timer fired ${lateMs} ms late, which is normal timer jitter.`;
     }
+    case 'many/1000':
+    case 'many/10000': {
+      const all = [...model.futures.values()].filter((x) => x.name === 'sleep_task');
+      const last = Math.max(...all.map((x) => x.readyAt ?? 0));
+      return `${all.length} futures were pending at the same time; the last finished at ${ms(last)}, about one 1s sleep (at this speed), not ${all.length} of them.`;
+    }
     default:
       return `The run took ${total}; ${model.futures.size} futures took part.`;
   }

@@ -21,7 +21,8 @@ export class TableView {
     // A 10,000-future run gets a summary row per name, not 10,000 rows.
     const shown = futures.length > 200 ? summarize(futures) : futures.map((f) => row(f, model));
     this.tbody.replaceChildren(...shown.map((cells) => {
-      const tr = h('tr', { class: cells.id === currentFuture ? 'current' : null, 'aria-current': cells.id === currentFuture ? 'true' : null });
+      const current = currentFuture !== null && cells.ids.includes(currentFuture);
+      const tr = h('tr', { class: current ? 'current' : null, 'aria-current': current ? 'true' : null });
       cells.values.forEach((v, i) => tr.append(i === 0 ? h('th', { scope: 'row' }, v) : h('td', {}, v)));
       return tr;
     }));
@@ -31,7 +32,7 @@ export class TableView {
 function row(f, model) {
   const ending = f.ending ?? (model.state === 'running' ? (f.firstPoll === null ? 'not polled yet' : 'pending') : '—');
   return {
-    id: f.id,
+    ids: [f.id],
     values: [f.name, ms(f.created), f.firstPoll === null ? '—' : ms(f.firstPoll), String(f.polls.length),
       String(f.wakes.length), f.end === null ? '—' : ms(f.end), ending],
   };
@@ -40,7 +41,8 @@ function row(f, model) {
 function summarize(futures) {
   const groups = new Map();
   for (const f of futures) {
-    const g = groups.get(f.name) || { n: 0, polls: 0, wakes: 0, created: Infinity, first: Infinity, end: -Infinity, endings: new Map() };
+    const g = groups.get(f.name) || { ids: [], n: 0, polls: 0, wakes: 0, created: Infinity, first: Infinity, end: -Infinity, endings: new Map() };
+    g.ids.push(f.id);
     g.n += 1; g.polls += f.polls.length; g.wakes += f.wakes.length;
     g.created = Math.min(g.created, f.created);
     if (f.firstPoll !== null) g.first = Math.min(g.first, f.firstPoll);
@@ -50,8 +52,8 @@ function summarize(futures) {
     groups.set(f.name, g);
   }
   return [...groups.entries()].map(([name, g]) => ({
-    id: null,
-    values: [`${name} ×${g.n}`, ms(g.created), g.first === Infinity ? '—' : ms(g.first), String(g.polls), String(g.wakes),
+    ids: g.ids,
+    values: [g.n > 1 ? `${name} ×${g.n}` : name, ms(g.created), g.first === Infinity ? '—' : ms(g.first), String(g.polls), String(g.wakes),
       g.end === -Infinity ? '—' : `last at ${ms(g.end)}`, [...g.endings.entries()].map(([e, n]) => `${n} ${e}`).join(', ')],
   }));
 }

@@ -16,31 +16,41 @@ function tickStep(spanMs) {
   return 120000;
 }
 
-/** Rows to draw: each future, or (for huge runs) one row per name. */
+/** Rows to draw: each future, or (for huge runs) one row per name, with the spread of its members. */
 function rows(model) {
   const all = [...model.futures.values()];
   if (all.length <= MAX_ROWS) return all.map((f) => ({ ...f, count: 1 }));
   const groups = new Map();
   for (const f of all) {
-    const g = groups.get(f.name);
-    if (!g) {
-      groups.set(f.name, { ...f, polls: [], wakes: [], count: 1, endings: new Map([[f.ending, 1]]), ids: [f.id] });
-      groups.get(f.name).polls = f.polls.slice(0, 0);
-    } else {
-      g.count += 1;
-      g.created = Math.min(g.created, f.created);
-      g.firstPoll = g.firstPoll === null ? f.firstPoll : (f.firstPoll === null ? g.firstPoll : Math.min(g.firstPoll, f.firstPoll));
-      g.end = g.end === null || f.end === null ? null : Math.max(g.end, f.end);
-      g.endings.set(f.ending, (g.endings.get(f.ending) || 0) + 1);
-      g.ids.push(f.id);
-    }
+    if (!groups.has(f.name)) groups.set(f.name, []);
+    groups.get(f.name).push(f);
   }
-  for (const g of groups.values()) {
-    const [ending] = [...g.endings.entries()].sort((a, b) => b[1] - a[1])[0];
-    g.ending = g.end === null ? null : ending;
-    g.name = `${g.name} ×${g.count}`;
-  }
-  return [...groups.values()];
+  return [...groups.values()].map((members) => {
+    if (members.length === 1) return { ...members[0], count: 1 };
+    const first = members[0];
+    const min = (xs) => xs.reduce((a, b) => Math.min(a, b), Infinity);
+    const max = (xs) => xs.reduce((a, b) => Math.max(a, b), -Infinity);
+    const ended = members.filter((f) => f.end !== null);
+    const endings = new Map();
+    for (const f of ended) endings.set(f.ending, (endings.get(f.ending) || 0) + 1);
+    const firstPolls = members.map((f) => f.firstPoll).filter((t) => t !== null);
+    return {
+      ...first,
+      name: `${first.name} ×${members.length}`,
+      count: members.length,
+      ids: members.map((f) => f.id),
+      created: min(members.map((f) => f.created)),
+      firstPoll: firstPolls.length ? min(firstPolls) : null,
+      end: ended.length === members.length ? max(ended.map((f) => f.end)) : null,
+      ending: ended.length === members.length
+        ? [...endings.entries()].map(([e, n]) => (endings.size > 1 ? `${n} ${e}` : e)).join(', ') : null,
+      polls: [],
+      wakes: [],
+      // When members finished: drawn as a density strip instead of 10,000 marks.
+      endTimes: ended.map((f) => f.readyAt ?? f.end),
+      pendingSince: members.some((f) => f.pendingSince !== null) ? min(firstPolls) : null,
+    };
+  });
 }
 
 export class TimelineView {
@@ -95,18 +105,51 @@ export class TimelineView {
       const endT = f.end ?? nowUs;
       // The life: a thin line from creation to drop.
       g.append(s('line', { class: 'life', x1: x(f.created), x2: Math.max(x(endT), x(f.created) + 1), y1: mid, y2: mid }));
-      // Pending stretches (waiting, handed back to the event loop) and polls (running).
+      // Pending stretches (waiting, handed back to the event loop) and polls (running). Marks closer
+      // than a pixel are merged, so a future polled 10,000 times costs at most one mark per pixel.
+      let stretch = null;
+      const flush = () => {
+        if (stretch) g.append(s('rect', { class: 'pending', x: stretch[0], y: mid - 6, width: Math.max(stretch[1] - stretch[0], 1), height: 12 }));
+        stretch = null;
+      };
       f.polls.forEach((p, k) => {
-        if (!p.ready) {
-          const next = f.polls[k + 1];
-          const until = next ? next.start : (f.pollStart ?? f.end ?? nowUs);
-          g.append(s('rect', { class: 'pending', x: x(p.end), y: mid - 6, width: Math.max(x(until) - x(p.end), 1), height: 12 }));
-        }
+        if (p.ready) return;
+        const next = f.polls[k + 1];
+        const [a, b] = [x(p.end), x(next ? next.start : (f.pollStart ?? f.end ?? nowUs))];
+        if (stretch && a - stretch[1] < 1) stretch[1] = Math.max(stretch[1], b);
+        else { flush(); stretch = [a, b]; }
       });
+      flush();
+      const columns = new Set();
       f.polls.forEach((p) => {
-        g.append(s('rect', { class: 'running', x: x(p.start) - 1, y: mid - 8, width: Math.max(x(p.end) - x(p.start), 2), height: 16 }));
+        const px = Math.round(x(p.start));
+        const w = x(p.end) - x(p.start);
+        if (w < 2 && columns.has(px)) return;
+        columns.add(px);
+        g.append(s('rect', { class: 'running', x: px - 1, y: mid - 8, width: Math.max(w, 2), height: 16 }));
       });
-      f.wakes.forEach((t) => g.append(s('circle', { class: 'wake', cx: x(t), cy: mid - 10, r: 3.5 })));
+      const wakeColumns = new Set();
+      f.wakes.forEach((t) => {
+        const px = Math.round(x(t));
+        if (wakeColumns.has(px)) return;
+        wakeColumns.add(px);
+        g.append(s('circle', { class: 'wake', cx: px, cy: mid - 10, r: 3.5 }));
+      });
+      if (f.count > 1) {
+        // An aggregated row: the span in which members were pending, and a strip of when they finished.
+        const from = f.firstPoll ?? f.created;
+        g.append(s('rect', { class: 'pending', x: x(from), y: mid - 6, width: Math.max(x(f.end ?? nowUs) - x(from), 1), height: 12 }));
+        const bins = new Map();
+        for (const t of f.endTimes) {
+          const bx = Math.round(x(t));
+          bins.set(bx, (bins.get(bx) || 0) + 1);
+        }
+        const most = Math.max(1, ...bins.values());
+        for (const [bx, n] of bins) {
+          const hgt = 3 + 11 * (n / most);
+          g.append(s('rect', { class: 'running', x: bx - 0.5, y: mid + 6 - hgt, width: 1.5, height: hgt }));
+        }
+      }
       if (f.ending) {
         const ex = x(f.end);
         const ok = f.ending === ENDINGS.ready;

@@ -4,7 +4,7 @@
 //! the life of every future traced so the page can draw it.
 //!
 //! - [`lessons`]: one file per section of the lesson, reading like the tutorial (`lazy`, `sleep`,
-//!   `join`, `select`, `no_await`, and `blocking`).
+//!   `join`, `select`, `no_await`, `blocking`, and `many`).
 //! - [`trace`]: a future wrapper recording created / polled (pending or ready) / woken / dropped.
 //! - [`run`]: one press of Run: the tasks of a run, and Stop, which drops them all at once.
 //! - [`clock`]: time in integer µs and the speed factor.

@@ -15,7 +15,9 @@ pub const MIN_SPEED: u32 = 100;
 pub const MAX_SPEED: u32 = 100_000;
 
 /// The demos, by the names the URL's `demo` and the element's `demo` attribute accept.
-pub const DEMOS: [&str; 6] = ["lazy", "sleep", "join", "select", "no-await", "blocking"];
+pub const DEMOS: [&str; 7] = [
+    "lazy", "sleep", "join", "select", "no-await", "blocking", "many",
+];
 
 /// A value that was rejected, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -137,7 +139,7 @@ pub fn parse_demo(value: &str) -> Result<usize, ParamError> {
             ParamError::new(
                 "demo",
                 value,
-                "a demo: use lazy, sleep, join, select, no-await or blocking",
+                "a demo: use lazy, sleep, join, select, no-await, blocking or many",
             )
         })
 }

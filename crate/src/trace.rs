@@ -116,7 +116,12 @@ impl Tracer {
 
     /// Reports that the run crashed with `message` (from the panic hook).
     pub fn crashed(&self, message: &str) {
-        self.emit_at(self.elapsed_us(), Kind::Crashed, self.0.polling.get(), message);
+        self.emit_at(
+            self.elapsed_us(),
+            Kind::Crashed,
+            self.0.polling.get(),
+            message,
+        );
     }
 
     /// Records a printed line, attributed to the future being polled.

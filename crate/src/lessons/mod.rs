@@ -11,6 +11,7 @@
 pub mod blocking;
 pub mod join;
 pub mod lazy;
+pub mod many;
 pub mod no_await;
 pub mod select;
 pub mod sleep;
@@ -88,7 +89,7 @@ impl Plan {
 }
 
 /// The Run buttons, by the ids the page and tests use (`demo/variant`).
-pub const VARIANTS: [&str; 10] = [
+pub const VARIANTS: [&str; 12] = [
     "lazy/call",
     "lazy/await",
     "sleep/run",
@@ -99,6 +100,8 @@ pub const VARIANTS: [&str; 10] = [
     "no-await/spawn",
     "blocking/blocking",
     "blocking/sleep",
+    "many/1000",
+    "many/10000",
 ];
 
 /// The top-level future of one variant, or `None` for an unknown id.
@@ -114,6 +117,8 @@ pub fn main_of(variant: &str, plan: Plan) -> Option<LocalBoxFuture<'static, ()>>
         "no-await/spawn" => Box::pin(no_await::main_with_spawn(plan)),
         "blocking/blocking" => Box::pin(blocking::main_blocking(plan)),
         "blocking/sleep" => Box::pin(blocking::main_sleeping(plan)),
+        "many/1000" => Box::pin(many::main(plan, 1000)),
+        "many/10000" => Box::pin(many::main(plan, 10_000)),
         // Not a lesson: the test-only trigger proving that a crash stays inside its own demo.
         "test/panic" => Box::pin(crash_for_tests(plan)),
         _ => return None,
