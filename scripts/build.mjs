@@ -18,6 +18,12 @@ const skipWasm = process.argv.includes('--skip-wasm');
 process.env.PATH = `${join(root, 'node_modules', '.bin')}:${process.env.HOME}/.cargo/bin:${process.env.PATH}`;
 
 if (!skipWasm) {
+  // Panic locations embed source paths; shorten the long machine-specific ones (the cargo registry,
+  // the Rust sysroot) so they cost fewer bytes and reveal nothing about the build machine.
+  const sysroot = execFileSync('rustc', ['--print', 'sysroot'], { encoding: 'utf8' }).trim();
+  const remaps = [`${process.env.CARGO_HOME || `${process.env.HOME}/.cargo`}/registry/src=crates`, `${sysroot}=rust`, `${root}=.`]
+    .map((m) => `--remap-path-prefix=${m}`);
+  process.env.RUSTFLAGS = [process.env.RUSTFLAGS, ...remaps].filter(Boolean).join(' ');
   execFileSync('wasm-pack', ['--quiet', 'build', 'crate', '--release', '--target', 'web',
     '--out-dir', '../target/pkg', '--out-name', 'async_playground', '--no-pack'],
   { cwd: root, stdio: 'inherit' });

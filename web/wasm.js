@@ -13,12 +13,18 @@ export function loadWasm() {
         throw new Error('this browser does not run WebAssembly; the code below is still readable.');
       }
       const url = new URL('./async_playground_bg.wasm', import.meta.url);
+      performance.mark('async-playground:wasm-start');
+      let exports;
       try {
-        await init({ module_or_path: url });
+        exports = await init({ module_or_path: url });
       } catch (err) {
         throw new Error(`the WebAssembly module (${url.pathname}) could not be loaded: ${err && err.message ? err.message : err}. `
           + 'Check that the server sends .wasm files as application/wasm.');
       }
+      // Fetch + compile + instantiate, for the benchmark (and anyone curious in DevTools).
+      performance.measure('async-playground:wasm', 'async-playground:wasm-start');
+      // Read by the leak test and the benchmark: wasm memory only grows, so growth means a leak.
+      globalThis.asyncPlaygroundDiagnostics = Object.freeze({ wasmMemoryBytes: () => exports.memory.buffer.byteLength });
       return { start, check };
     })();
   }

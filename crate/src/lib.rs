@@ -21,6 +21,8 @@ pub mod params;
 pub mod run;
 pub mod trace;
 
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
+mod bench;
 #[cfg(target_arch = "wasm32")]
 mod web;
 #[cfg(target_arch = "wasm32")]

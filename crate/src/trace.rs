@@ -131,11 +131,19 @@ impl Tracer {
 
     /// Wraps `future` so that its life is reported under `name`. Reports [`Kind::Created`] now.
     pub fn trace<F: Future>(&self, name: &str, future: F) -> Traced<F> {
+        Traced {
+            core: self.watch(name),
+            future: Box::pin(future),
+        }
+    }
+
+    /// The non-generic part of [`Tracer::trace`], kept out of line so that each traced future type
+    /// adds only a few bytes of wasm.
+    fn watch(&self, name: &str) -> Watch {
         let id = self.0.next_id.get();
         self.0.next_id.set(id + 1);
         self.emit_at(self.elapsed_us(), Kind::Created, id, name);
-        Traced {
-            future: Box::pin(future),
+        Watch {
             id,
             tracer: self.clone(),
             probe: Arc::new(Probe {
@@ -157,7 +165,13 @@ const NOT_WOKEN: u64 = u64::MAX;
 /// allocation per traced future is nothing next to what a future in a lesson does.
 #[must_use = "futures do nothing unless you `.await` or poll them"]
 pub struct Traced<F: Future> {
+    // Declared first so it drops first: a future's own drop is reported before its children's.
+    core: Watch,
     future: Pin<Box<F>>,
+}
+
+/// Everything about a traced future except the future itself: not generic, so it is compiled once.
+struct Watch {
     id: u32,
     tracer: Tracer,
     probe: Arc<Probe>,
@@ -193,12 +207,7 @@ impl Wake for Probe {
     }
 }
 
-impl<F: Future> Traced<F> {
-    /// The id this future's events carry.
-    pub fn id(&self) -> u32 {
-        self.id
-    }
-
+impl Watch {
     fn report_wake(&self) {
         let at = self.probe.woken_at.swap(NOT_WOKEN, Ordering::SeqCst);
         if at != NOT_WOKEN {
@@ -206,38 +215,34 @@ impl<F: Future> Traced<F> {
             self.tracer.emit_at(t, Kind::Woken, self.id, "");
         }
     }
-}
 
-impl<F: Future> Future for Traced<F> {
-    type Output = F::Output;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
-        let this = &mut *self;
-        this.report_wake();
-        if let Ok(mut slot) = this.probe.inner.lock() {
+    /// Before polling: reports a pending wake and the poll, and returns the waker to poll with.
+    /// Also returns the id of the future whose poll this one is nested in, for [`Watch::end`].
+    fn begin(&mut self, cx: &Context<'_>) -> (Waker, u32) {
+        self.report_wake();
+        if let Ok(mut slot) = self.probe.inner.lock() {
             if !slot.as_ref().is_some_and(|w| w.will_wake(cx.waker())) {
                 *slot = Some(cx.waker().clone());
             }
         }
-        let waker = Waker::from(this.probe.clone());
-        let tracer = &this.tracer;
-        tracer.emit_at(tracer.elapsed_us(), Kind::Poll, this.id, "");
-        this.polled = true;
-        let outer = tracer.0.polling.replace(this.id);
-        let result = this.future.as_mut().poll(&mut Context::from_waker(&waker));
+        let tracer = &self.tracer;
+        tracer.emit_at(tracer.elapsed_us(), Kind::Poll, self.id, "");
+        self.polled = true;
+        let outer = tracer.0.polling.replace(self.id);
+        (Waker::from(self.probe.clone()), outer)
+    }
+
+    /// After polling: reports what the poll returned.
+    fn end(&mut self, ready: bool, outer: u32) {
+        let tracer = &self.tracer;
         tracer.0.polling.set(outer);
-        let kind = if result.is_ready() {
-            this.done = true;
-            Kind::Ready
-        } else {
-            Kind::Pending
-        };
-        tracer.emit_at(tracer.elapsed_us(), kind, this.id, "");
-        result
+        self.done = ready;
+        let kind = if ready { Kind::Ready } else { Kind::Pending };
+        tracer.emit_at(tracer.elapsed_us(), kind, self.id, "");
     }
 }
 
-impl<F: Future> Drop for Traced<F> {
+impl Drop for Watch {
     fn drop(&mut self) {
         self.report_wake();
         let kind = match (self.polled, self.done) {
@@ -247,5 +252,24 @@ impl<F: Future> Drop for Traced<F> {
         };
         self.tracer
             .emit_at(self.tracer.elapsed_us(), kind, self.id, "");
+    }
+}
+
+impl<F: Future> Traced<F> {
+    /// The id this future's events carry.
+    pub fn id(&self) -> u32 {
+        self.core.id
+    }
+}
+
+impl<F: Future> Future for Traced<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let this = &mut *self;
+        let (waker, outer) = this.core.begin(cx);
+        let result = this.future.as_mut().poll(&mut Context::from_waker(&waker));
+        this.core.end(result.is_ready(), outer);
+        result
     }
 }

@@ -81,9 +81,12 @@ impl RunHandle {
 /// last chance to say what happened: it logs the panic to the console and tells the run being polled,
 /// whose demo then shows "this demo crashed — reload". Other runs and embeds keep working.
 fn install_panic_hook() {
-    use std::sync::Once;
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
+    thread_local! {
+        // A plain flag rather than std::sync::Once: the page has one thread, and Once brings its
+        // poisoning machinery into the wasm.
+        static INSTALLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if !INSTALLED.with(|i| i.replace(true)) {
         std::panic::set_hook(Box::new(|info| {
             let message = info.to_string();
             console_error(&["async-playground: Rust panicked: ", &message].concat());
@@ -91,7 +94,7 @@ fn install_panic_hook() {
                 run.tracer().crashed(&message);
             }
         }));
-    });
+    }
 }
 
 /// Starts `variant` (e.g. `"join/join"`, see `lessons::VARIANTS`). Durations are lesson ms and

@@ -1,0 +1,184 @@
+// npm run bench: size, start-up, timestamp fidelity, scale and memory of the release build, in
+// headless Chromium, against the same demos in plain JavaScript in the same page. Rust and JS runs
+// alternate (A B A B …); medians of REPS repetitions. Prints a table, writes bench/results.json and
+// the table in docs/benchmarks.md. Absolute times vary on shared machines: judge the ratios.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { chromium } from 'playwright-core';
+import { sizes } from '../scripts/size.mjs';
+
+const root = join(import.meta.dirname, '..');
+const REPS = Number(process.env.BENCH_REPS || 7);
+const site = join(root, 'target', 'bench-site');
+process.env.PATH = `${join(root, 'node_modules', '.bin')}:${process.env.HOME}/.cargo/bin:${process.env.PATH}`;
+
+// The bench page uses a build with the bench-only exports; the shipped dist/ is measured as is.
+execFileSync('wasm-pack', ['--quiet', 'build', 'crate', '--release', '--target', 'web', '--out-dir', '../target/bench-pkg',
+  '--out-name', 'async_playground', '--no-pack', '--no-typescript', '--features', 'bench'], { cwd: root, stdio: 'inherit' });
+mkdirSync(site, { recursive: true });
+await esbuild.build({
+  entryPoints: [join(root, 'bench', 'bench.js')], bundle: true, format: 'esm', outfile: join(site, 'bench.js'), logLevel: 'warning',
+  plugins: [{ name: 'glue', setup(b) { b.onResolve({ filter: /^virtual:bench-glue$/ }, () => ({ path: join(root, 'target', 'bench-pkg', 'async_playground.js') })); } }],
+});
+cpSync(join(root, 'target', 'bench-pkg', 'async_playground_bg.wasm'), join(site, 'async_playground_bg.wasm'));
+cpSync(join(root, 'bench', 'bench.html'), join(site, 'index.html'));
+
+const servers = [];
+async function serve(dir, port) {
+  const p = spawn('node', [join(root, 'scripts', 'serve.mjs'), '--dir', dir, '--port', String(port), '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  servers.push(p);
+  await new Promise((r) => p.stdout.once('data', r));
+  return `http://127.0.0.1:${port}`;
+}
+const distUrl = await serve(join(root, 'dist'), 4191);
+const benchUrl = await serve(site, 4192);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+});
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const r1 = (x) => Math.round(x * 10) / 10;
+const r3 = (x) => Math.round(x * 1000) / 1000;
+const results = { metrics: {} };
+const M = results.metrics;
+
+try {
+  // 1. Size.
+  const sz = sizes();
+  M.wasm_gz_bytes = { value: sz.wasm_gz, target: '≤ 15000' };
+  M.page_total_gz_bytes = { value: sz.page_total_gz, target: '≤ 40000' };
+
+  // 2. Start-up: navigation → first log line of an immediately clicked Run; wasm fetch+compile+instantiate.
+  const firstLine = [];
+  const wasmInit = [];
+  for (let i = 0; i < REPS; i++) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        const li = document.querySelector('#demo-lazy [role=log] li');
+        if (li) { window.__firstLine = performance.now(); obs.disconnect(); }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${distUrl}/`, { waitUntil: 'commit' });
+    await page.getByRole('button', { name: 'Run: call without .await' }).click();
+    await page.waitForFunction(() => window.__firstLine !== undefined);
+    firstLine.push(await page.evaluate(() => window.__firstLine));
+    wasmInit.push(await page.evaluate(() => performance.getEntriesByName('async-playground:wasm')[0].duration));
+    await ctx.close();
+  }
+  M.startup_first_line_ms = { value: r1(median(firstLine)), target: '≤ 100', samples: firstLine.map(r1) };
+  M.startup_wasm_init_ms = { value: r1(median(wasmInit)), target: '≤ 30', samples: wasmInit.map(r1) };
+
+  // 3. Timestamp fidelity: measured − planned for each line, Rust vs JS, alternating.
+  const bench = await browser.newPage();
+  await bench.goto(`${benchUrl}/`);
+  await bench.waitForFunction(() => document.getElementById('status').textContent === 'ready');
+  const planned = await bench.evaluate(() => window.bench.PLANNED);
+  const errs = { rust: [], js: [] };
+  for (let i = 0; i < REPS; i++) {
+    for (const variant of Object.keys(planned)) {
+      for (const lang of i % 2 ? ['js', 'rust'] : ['rust', 'js']) {
+        const lines = await bench.evaluate(([v, l]) => window.bench.fidelity(v, l), [variant, lang]);
+        lines.forEach((t, k) => errs[lang].push(t - planned[variant][k]));
+      }
+    }
+  }
+  M.fidelity_rust_median_ms = { value: r3(median(errs.rust)), target: '≤ 1' };
+  M.fidelity_js_median_ms = { value: r3(median(errs.js)) };
+  M.fidelity_rust_p99_ms = { value: r3(pct(errs.rust, 99)), target: `≤ JS p99 + 0.5 = ${r3(pct(errs.js, 99) + 0.5)}` };
+  M.fidelity_js_p99_ms = { value: r3(pct(errs.js, 99)) };
+
+  // 4. Scale: Rust time / JS time, medians, alternating.
+  for (const [kind, n, target] of [['sleeps-joined', 10000, '≤ 1.1'], ['sleeps-spawned', 10000, '≤ 1.1'], ['ready-joined', 100000, '≤ 1.0']]) {
+    const t = { rust: [], js: [] };
+    for (let i = 0; i < REPS + 1; i++) {
+      for (const lang of i % 2 ? ['js', 'rust'] : ['rust', 'js']) {
+        const ms = await bench.evaluate(([k, l, count]) => window.bench.scale(k, l, count), [kind, lang, n]);
+        if (i > 0) t[lang].push(ms); // the first round warms up both
+      }
+    }
+    M[`scale_${kind.replace('-', '_')}_${n}`] = {
+      value: r3(median(t.rust) / median(t.js)), target,
+      rust_ms: r1(median(t.rust)), js_ms: r1(median(t.js)),
+    };
+  }
+  await bench.close();
+
+  // 5. Memory: many runs of each demo in the real page; growth after GC.
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(`${distUrl}/?speed=100&user=0&product=0`);
+  await page.waitForFunction(() => document.body.classList.contains('wasm-ready'));
+  const measure = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(() => globalThis.asyncPlaygroundDiagnostics.wasmMemoryBytes());
+    return { heap: usedSize, wasm };
+  };
+  const runAll = (times) => page.evaluate(async (n) => {
+    for (const b of document.querySelectorAll('button.run')) {
+      const runsOf = b.dataset.variant.startsWith('many/10000') ? Math.ceil(n / 100) : b.dataset.variant.startsWith('many/') ? Math.ceil(n / 10) : n;
+      const happened = b.closest('section').querySelector('.happened');
+      for (let i = 0; i < runsOf; i++) {
+        await new Promise((resolve) => {
+          const obs = new MutationObserver(() => { if (happened.textContent) { obs.disconnect(); resolve(); } });
+          b.click(); // clears .happened synchronously once the wasm is loaded, then the run fills it
+          obs.observe(happened, { childList: true, characterData: true, subtree: true });
+        });
+      }
+    }
+  }, times);
+  await runAll(20); // warm-up: caches, JIT, the first wasm memory growth
+  const before = await measure();
+  const RUNS = Number(process.env.BENCH_MEMORY_RUNS || 1000);
+  const t0 = Date.now();
+  await runAll(RUNS);
+  const after = await measure();
+  M.memory_wasm_growth_bytes = { value: after.wasm - before.wasm, target: '0', runs: `${RUNS} of each demo (many/1000: ${RUNS / 10}, many/10000: ${RUNS / 100})`, seconds: Math.round((Date.now() - t0) / 1000) };
+  M.memory_js_heap_growth_bytes = { value: after.heap - before.heap, target: '< 100000' };
+
+  // 6. Smoothness: long tasks while the timeline draws a 10,000-future run.
+  await page.goto(`${distUrl}/`);
+  await page.waitForFunction(() => document.body.classList.contains('wasm-ready'));
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
+  });
+  await page.getByRole('button', { name: 'Run 10,000 tasks' }).click();
+  await page.locator('#demo-many').getByText('All 10000 tasks finished').waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(300);
+  const longTasks = await page.evaluate(() => window.__long);
+  M.smoothness_long_tasks_10000 = { value: longTasks.length, target: '0', durations_ms: longTasks.map(r1) };
+
+  results.machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30) };
+  results.chromium = browser.version();
+  results.commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  results.date = new Date().toISOString();
+  results.reps = REPS;
+} finally {
+  await browser.close();
+  for (const s of servers) s.kill();
+}
+
+// What holds back the targets that are missed (measured, not guessed; see docs/benchmarks.md).
+results.limits = JSON.parse(readFileSync(join(root, 'bench', 'limits.json'), 'utf8'));
+
+const rows = Object.entries(M).map(([k, v]) => [k, String(v.value), v.target ?? '', v.rust_ms !== undefined ? `Rust ${v.rust_ms} ms / JS ${v.js_ms} ms` : (v.runs ?? (v.durations_ms ? v.durations_ms.join(', ') : ''))]);
+const table = ['| metric | value | target | detail |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+console.log(`\n${table}\n`);
+console.log(`machine: ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.memory_gb} GiB; Chromium ${results.chromium}; commit ${results.commit}`);
+writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+const docs = join(root, 'docs', 'benchmarks.md');
+const md = readFileSync(docs, 'utf8');
+const stamp = `Measured ${results.date.slice(0, 10)} on ${results.machine.cpus} × ${results.machine.cpu}, Chromium ${results.chromium}, commit ${results.commit}, ${REPS} repetitions.`;
+writeFileSync(docs, md.replace(/<!-- table -->[\s\S]*<!-- \/table -->/, `<!-- table -->\n${stamp}\n\n${table}\n<!-- /table -->`));
+console.log('bench: wrote bench/results.json and the table in docs/benchmarks.md');
