@@ -125,9 +125,10 @@ test('a panic shows in its own demo; other demos keep working', async ({ page, p
 });
 
 test('a run while the tab is hidden is marked "timings affected"', async ({ page }) => {
-  await page.goto('/?speed=10');
+  await page.goto('/?speed=2');
   const s = demo(page, /join!/);
   await s.getByRole('button', { name: 'Run concurrently (join!)' }).click();
+  await lineAt(s, 'Fetching data concurrently...'); // mid-run (the run lasts 1.5 s)
   await page.evaluate(() => {
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     document.dispatchEvent(new Event('visibilitychange'));

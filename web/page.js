@@ -14,6 +14,10 @@ async function main() {
   const root = document.getElementById('demos');
   const notices = document.getElementById('notices');
   const wasm = loadWasm();
+  // Let the (preloaded) wasm finish instantiating before the main thread gets busy building the
+  // demos: its continuation would otherwise queue behind that work, and the first Run would wait.
+  // If it fails, the page is still built: the code panes stay readable and the failure is reported.
+  await wasm.catch(() => {});
   let speed = DEFAULTS.speed;
   let focusedDemo = null;
 
