@@ -27,7 +27,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const server = createServer(async (req, res) => {
+const handler = async (req, res) => {
   const headers = { 'Access-Control-Allow-Origin': '*', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' };
   try {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -44,7 +44,11 @@ const server = createServer(async (req, res) => {
     res.writeHead(code, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
     res.end(code === 404 ? 'Not found\n' : 'Server error\n');
   }
-});
+};
+
+// Loopback only (IPv4, and IPv6 where the machine has it), so "localhost" works whichever address a
+// client resolves it to, and nothing is exposed to the network.
+const server = createServer(handler);
 
 server.on('error', (err) => {
   if (err.code === 'EADDRINUSE') console.error(`serve: port ${port} is in use. Choose another: PORT=8081 npm start`);
@@ -53,6 +57,9 @@ server.on('error', (err) => {
 });
 server.listen(port, '127.0.0.1', () => {
   const { port: actual } = server.address();
+  const v6 = createServer(handler);
+  v6.on('error', () => {}); // no IPv6 loopback here: IPv4 is enough
+  v6.listen(actual, '::1');
   if (!quiet) console.log(`async-playground is served at http://localhost:${actual}/  (Ctrl+C to stop)`);
   else console.log(`listening on ${actual}`);
 });
