@@ -21,12 +21,13 @@ try {
   for (const scheme of ['light', 'dark']) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, colorScheme: scheme, deviceScaleFactor: 1 });
     await page.goto(`http://127.0.0.1:${port}/?speed=1`);
+    await page.locator('body.wasm-ready').waitFor();
+    await page.screenshot({ path: `${out}/page-${scheme}.png` }); // the top of the page, as a visitor lands
     const join = page.locator('#demo-join');
     await join.getByRole('button', { name: 'Run concurrently (join!)' }).click();
     await join.getByText('Result 2: Product').waitFor();
     await page.waitForTimeout(100);
     await join.screenshot({ path: `${out}/join-${scheme}.png` });
-    await page.screenshot({ path: `${out}/page-${scheme}.png` });
     await page.close();
   }
   // The join! timeline, step by step: four moments of one real run.

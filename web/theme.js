@@ -15,8 +15,9 @@ export function initTheme(button) {
   const apply = (theme) => {
     root.dataset.theme = theme;
     if (button) {
+      // A toggle button: the name stays "Dark theme"; aria-pressed (and the ☾/☀ mark) says the state.
       button.setAttribute('aria-pressed', String(theme === 'dark'));
-      button.textContent = theme === 'dark' ? 'Dark theme: on' : 'Dark theme: off';
+      button.textContent = theme === 'dark' ? '☾ Dark theme' : '☀ Dark theme';
     }
   };
   apply(stored() || system());
