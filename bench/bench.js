@@ -88,3 +88,14 @@ window.bench = {
 
 await init({ module_or_path: new URL('./async_playground_bg.wasm', import.meta.url) });
 document.getElementById('status').textContent = 'ready';
+
+/** The plain-JS baseline for smoothness: long tasks while 10,000 timers are started at once. */
+window.bench.jsLongTasks = async (n) => {
+  const long = [];
+  const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) long.push(e.duration); });
+  obs.observe({ type: 'longtask' });
+  await Promise.all(Array.from({ length: n }, () => sleep(1000)));
+  await sleep(100);
+  obs.disconnect();
+  return long;
+};

@@ -114,6 +114,9 @@ try {
       rust_ms: r1(median(t.rust)), js_ms: r1(median(t.js)),
     };
   }
+  // The plain-JS baseline for smoothness: starting 10,000 timers at once, untraced and undrawn.
+  const jsLong = await bench.evaluate(() => window.bench.jsLongTasks(10000));
+  M.smoothness_js_baseline_long_tasks_10000 = { value: jsLong.length, durations_ms: jsLong.map(r1) };
   await bench.close();
 
   // 5. Memory: many runs of each demo in the real page; growth after GC.

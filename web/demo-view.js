@@ -223,7 +223,7 @@ export class DemoView {
   onEvent(model, kind, future, t, text) {
     const e = model.add(kind, future, t, text);
     // Lines are written the moment Rust prints them; the timeline waits for the next frame.
-    if (kind === K.Line) this.log.line(t, text);
+    if (kind === K.Line) this.log.line(t, text ?? '');
     if (kind === K.Stopped) this.log.line(t, 'Stopped: every future of this run was dropped.', 'note');
     if (kind === K.Crashed) {
       this.crash(model, text);
@@ -246,7 +246,7 @@ export class DemoView {
   draw() {
     const m = this.model;
     if (!m) return;
-    const cur = this.cursor >= 0 ? m.events[this.cursor] : null;
+    const cur = this.cursor >= 0 ? m.event(this.cursor) : null;
     const now = m.over ? m.endT : performance.now() * 1000 - this.startedAt;
     this.timeline.render(m, now, Math.max(this.predictedUs * 1.05, m.endT ?? 0), cur);
     this.table.render(m, cur ? cur.future : null);
@@ -322,18 +322,18 @@ export class DemoView {
 
   setStepper() {
     const m = this.model;
-    const ready = !!(m && m.over && m.events.length);
+    const ready = !!(m && m.over && m.size);
     this.prev.disabled = !ready || this.cursor <= 0;
-    this.next.disabled = !ready || this.cursor >= m.events.length - 1;
+    this.next.disabled = !ready || this.cursor >= m.size - 1;
     if (!ready) this.stepInfo.textContent = 'After a run, step through its events here (or with the ← → keys).';
   }
 
   step(delta) {
     const m = this.model;
-    if (!m || !m.over || !m.events.length) return;
-    this.cursor = Math.max(0, Math.min(m.events.length - 1, this.cursor + delta));
-    const e = m.events[this.cursor];
-    this.stepInfo.textContent = `Event ${this.cursor + 1} of ${m.events.length}, at ${ms(e.t)}: ${explain(m, e)}`;
+    if (!m || !m.over || !m.size) return;
+    this.cursor = Math.max(0, Math.min(m.size - 1, this.cursor + delta));
+    const e = m.event(this.cursor);
+    this.stepInfo.textContent = `Event ${this.cursor + 1} of ${m.size}, at ${ms(e.t)}: ${explain(m, e)}`;
     this.setStepper();
     this.draw();
   }

@@ -18,7 +18,12 @@ export class RunModel {
   constructor(variant, plan) {
     this.variant = variant;
     this.plan = plan; // { user, product, speed } as used for this run
-    this.events = []; // { t, kind, future, text } with t in µs
+    // Events are kept in columns (plain number arrays), not one object each: a 10,000-future run has
+    // about 70,000 of them, and objects would keep the garbage collector busy while it draws.
+    this.kinds = [];
+    this.fids = [];
+    this.times = []; // µs since Run
+    this.texts = new Map(); // event index → text, for the few events that have one
     this.futures = new Map(); // id → Life
     this.lines = [];
     this.state = 'running'; // running | done | stopped | crashed
@@ -27,9 +32,21 @@ export class RunModel {
   }
 
   /** Ingests one event; returns it. */
+  /** How many events were recorded. */
+  get size() { return this.kinds.length; }
+
+  /** Event `i` as an object `{ i, t, kind, future, text }`. */
+  event(i) {
+    return { i, t: this.times[i], kind: this.kinds[i], future: this.fids[i], text: this.texts.get(i) };
+  }
+
   add(kind, future, t, text) {
-    const e = { t, kind, future, text, i: this.events.length };
-    this.events.push(e);
+    const i = this.kinds.length;
+    this.kinds.push(kind);
+    this.fids.push(future);
+    this.times.push(t);
+    if (text !== undefined) this.texts.set(i, text);
+    const e = kind === K.Line ? { i, t, kind, future, text } : null;
     const f = this.futures.get(future);
     switch (kind) {
       case K.Created:
@@ -78,6 +95,12 @@ export class RunModel {
     return e;
   }
 
+  /** Index of the first event of `kind` for `future`, or -1. */
+  firstIndex(future, kind) {
+    for (let i = 0; i < this.kinds.length; i++) if (this.fids[i] === future && this.kinds[i] === kind) return i;
+    return -1;
+  }
+
   byName(name) {
     for (const f of this.futures.values()) if (f.name === name) return f;
     return null;
@@ -97,7 +120,7 @@ export function explain(model, e) {
   const n = f ? f.name : 'the run';
   switch (e.kind) {
     case K.Created: return `${n} created: calling the async fn built a Future; nothing in its body has run yet.`;
-    case K.Poll: return model.events.find((x) => x.future === e.future && x.kind === K.Poll) === e
+    case K.Poll: return model.firstIndex(e.future, K.Poll) === e.i
       ? `${n} polled for the first time: its body starts running.`
       : `${n} polled again: it resumes where it last waited.`;
     case K.Pending: return `${n} polled → Pending: it is waiting (its waker is stored with a timer or a child future); control goes back to the event loop.`;

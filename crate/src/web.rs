@@ -34,7 +34,7 @@ extern "C" {
         kind: u8,
         future: u32,
         t_us: f64,
-        text: &str,
+        text: Option<&str>,
     ) -> Result<(), JsValue>;
 }
 
@@ -48,14 +48,12 @@ struct JsSink(EventCallback);
 impl Sink for JsSink {
     fn event(&self, e: &Event<'_>) {
         // A view that throws has already reported its own error (web/ catches and logs); the run
-        // must go on for the other views.
-        let _ = self.0.emit(
-            &JsValue::NULL,
-            e.kind as u8,
-            e.future,
-            e.t_us as f64,
-            e.text,
-        );
+        // must go on for the other views. Most events carry no text: pass `undefined` rather than
+        // decoding an empty string each time.
+        let text = (!e.text.is_empty()).then_some(e.text);
+        let _ = self
+            .0
+            .emit(&JsValue::NULL, e.kind as u8, e.future, e.t_us as f64, text);
     }
 }
 
