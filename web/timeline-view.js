@@ -74,9 +74,9 @@ export class TimelineView {
     // Draw at the element's real width, so text keeps its size instead of scaling with the box.
     const W = Math.max(280, Math.round(this.svg.getBoundingClientRect().width) || 720);
     const narrow = W < NARROW;
-    const LABEL = narrow ? 8 : 150; // name column
-    const END_TEXT = narrow ? 8 : 190; // room for "✗ dropped while pending at 1001 ms"
-    const ROW = narrow ? 46 : 30;
+    const LABEL = narrow ? 18 : 150; // name column (on phones, room for the first tick's label)
+    const END_TEXT = narrow ? 18 : 190; // room for "✗ dropped while pending at 1001 ms"
+    const ROW = narrow ? 60 : 30;
     const span = Math.max(spanUs, nowUs, 50_000);
     const x = (t) => LABEL + (Math.min(t, span) / span) * (W - LABEL - END_TEXT);
     const height = AXIS + Math.max(list.length, 1) * ROW + 6;
@@ -96,7 +96,7 @@ export class TimelineView {
     this.idsToRow.clear();
     list.forEach((f, i) => {
       const y = i * ROW + 6;
-      const mid = narrow ? y + 32 : y + ROW / 2 - 3;
+      const mid = narrow ? y + 46 : y + ROW / 2 - 3;
       (f.ids || [f.id]).forEach((id) => this.idsToRow.set(id, i));
       const g = s('g', { class: `row${cursor && this.idsToRow.get(cursor.future) === i ? ' current' : ''}` });
       g.append(s('rect', { class: 'row-bg', x: 0, y, width: W, height: ROW - 2 }));
@@ -156,13 +156,13 @@ export class TimelineView {
         const words = `${ok ? '✓' : '✗'} ${f.ending}${f.count > 1 ? '' : ` at ${ms(f.end)}`}`;
         if (narrow) {
           g.append(s('text', { class: 'end mark', x: ex, y: mid + 4, 'text-anchor': 'middle' }, ok ? '✓' : '✗'));
-          nameText.append(s('tspan', { class: `end ${ok ? 'ok' : 'bad'}` }, ` ${words}`));
+          g.append(s('text', { class: `end ${ok ? 'ok' : 'bad'}`, x: 6, y: y + 28 }, words));
         } else {
           g.append(s('text', { class: `end ${ok ? 'ok' : 'bad'}`, x: ex + 4, y: mid + 4 }, words));
         }
       } else if (model.state === 'running') {
         const state = f.firstPoll === null ? 'not polled yet' : (f.pendingSince !== null ? 'pending…' : 'running');
-        if (narrow) nameText.append(s('tspan', { class: 'end live' }, ` ${state}`));
+        if (narrow) g.append(s('text', { class: 'end live', x: 6, y: y + 28 }, state));
         else g.append(s('text', { class: 'end live', x: x(endT) + 4, y: mid + 4 }, state));
       }
       parts.push(g);
