@@ -78,6 +78,9 @@ await esbuild.build({
 });
 
 cpSync(join(pkg, 'async_playground_bg.wasm'), join(dist, 'async_playground_bg.wasm'));
+// The raw wasm-bindgen glue too, for anyone who wants the Rust API (`start`, `check`) without our UI;
+// the pages themselves use the copy bundled into app.js / embed.js.
+for (const f of ['async_playground.js', 'async_playground.d.ts']) cpSync(join(pkg, f), join(dist, f));
 for (const f of ['index.html', 'embed.html']) cpSync(join(root, f), join(dist, f));
 for (const f of ['styles.css', 'favicon.svg', 'embed-frame.js', 'embed-loader.js']) cpSync(join(root, 'web', f), join(dist, f));
 cpSync(join(root, 'web', 'examples'), join(dist, 'examples'), { recursive: true });
