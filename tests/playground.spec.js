@@ -136,3 +136,24 @@ test('the code panes show the Rust that runs, extracted at build time, and the T
   await expect(s).toContainText('futures::join!');
   await expect(s).toContainText('gloo_timers::future::sleep');
 });
+
+test('blocking: the busy loop freezes the counter and delays the timer; sleep().await does not', async ({ page }) => {
+  await page.goto('/');
+  const s = demo(page, 'Blocking');
+  await s.getByRole('button', { name: 'Run blocking wait' }).click();
+  const late = await lineAt(s, 'Blocking wait of 2s over.');
+  near(late, 2000);
+  const fired = await s.getByRole('log').getByRole('listitem').filter({ hasText: 'Timer fired' }).innerText();
+  expect(Number(/fired (\d+) ms late/.exec(fired)[1]), 'the 1 s timer waited for the busy loop').toBeGreaterThanOrEqual(900);
+  await expect(s.getByText(/What just happened\?/)).toContainText('frozen');
+  const frozenTicks = Number(/ticked (\d+) times/.exec(await s.locator('.happened').innerText())[1]);
+  expect(frozenTicks).toBeLessThan(5);
+
+  await s.getByRole('button', { name: 'Run with sleep().await' }).click();
+  await lineAt(s, 'Sleeping wait of 2s over.');
+  const ok = await s.getByRole('log').getByRole('listitem').filter({ hasText: 'Timer fired' }).innerText();
+  expect(Number(/fired (\d+) ms late/.exec(ok)[1])).toBeLessThan(300);
+  await expect(s.locator('.happened')).toContainText('ticked');
+  const ticks = Number(/ticked (\d+) times/.exec(await s.locator('.happened').innerText())[1]);
+  expect(ticks, 'the page kept ticking while Rust slept').toBeGreaterThan(10);
+});

@@ -268,6 +268,11 @@ export class DemoView {
       ? `Measured: the run took ${ms(model.endT)}${model.hidden ? ' (timings affected: tab was in the background)' : ''}.`
       : `Stopped after ${ms(model.endT)}.`;
     this.happened.textContent = `What just happened? ${story(model)}`;
+    if (this.ticker && model.state === 'done') {
+      // A frozen page shows here as missing ticks: a 100 ms interval should tick about endT/100 times.
+      const expected = Math.floor(model.endT / 100_000);
+      this.happened.textContent += ` The counter ticked ${this.ticks} times in ${ms(model.endT)} (about ${expected} if the page never froze).`;
+    }
     this.setStepper();
     this.draw();
   }
@@ -292,9 +297,9 @@ export class DemoView {
   startTicker() {
     if (!this.ticker) return;
     this.stopTicker();
-    let n = 0;
+    this.ticks = 0;
     this.tickCount.textContent = '0';
-    this.tickTimer = setInterval(() => { this.tickCount.textContent = String(++n); }, 100);
+    this.tickTimer = setInterval(() => { this.tickCount.textContent = String(++this.ticks); }, 100);
   }
 
   stopTicker() {
