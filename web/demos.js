@@ -85,12 +85,12 @@ export const DEMOS = [
     title: 'Tasks are cheap: thousands of futures at once',
     file: 'many',
     tokio: null,
-    intro: 'A future is a small state machine, not a thread. Start a thousand (or ten thousand) 1s sleeps at once: they all wait together, and the run takes about one sleep’s time. The timeline groups them by name.',
+    intro: 'A task is a future handed to the event loop: a small state machine, not a thread. Spawn a thousand (or ten thousand) tasks that each sleep 1s: they all wait together, and the run takes about one sleep’s time. The timeline groups them by name.',
     variants: [
       { id: 'many/1000', label: 'Run 1,000 tasks' },
       { id: 'many/10000', label: 'Run 10,000 tasks' },
     ],
-    mapping: [['futures::future::join_all', 'futures::future::join_all (unchanged)'], MAPPING.sleep],
+    mapping: [MAPPING.spawn, MAPPING.sleep],
   },
 ];
 

@@ -10,7 +10,7 @@ use futures::future::LocalBoxFuture;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use std::task::{Context, Poll, Waker};
 
 /// Hands a task's driver to the executor: `wasm_bindgen_futures::spawn_local` in the page, a
@@ -24,7 +24,9 @@ pub struct Run(Rc<RunInner>);
 struct RunInner {
     tracer: Tracer,
     spawner: Spawner,
-    tasks: RefCell<Vec<Rc<Task>>>,
+    /// Weak: a finished task frees itself with its driver, so finishing costs nothing here (no O(n)
+    /// removal, which would make a 10,000-task run quadratic). Stop upgrades what is still alive.
+    tasks: RefCell<Vec<Weak<Task>>>,
     unfinished: Cell<usize>,
     stopped: Cell<bool>,
 }
@@ -92,7 +94,7 @@ impl Run {
             waker: RefCell::new(None),
             in_poll: Cell::new(false),
         });
-        self.0.tasks.borrow_mut().push(task.clone());
+        self.0.tasks.borrow_mut().push(Rc::downgrade(&task));
         self.0.unfinished.set(self.0.unfinished.get() + 1);
         (self.0.spawner)(Box::pin(Driver {
             run: self.clone(),
@@ -113,7 +115,7 @@ impl Run {
         }
         self.0.stopped.set(true);
         let tasks = self.0.tasks.take();
-        for task in &tasks {
+        for task in tasks.iter().filter_map(Weak::upgrade) {
             // Take the future out before dropping it: its Drop reports events, and nothing may be
             // borrowed while it does.
             let future = task.future.borrow_mut().take();
@@ -163,10 +165,6 @@ impl Future for Driver {
         // Finished: drop it now (reporting "dropped"), as wasm-bindgen-futures does with a finished task.
         drop(future);
         let inner = &self.run.0;
-        inner
-            .tasks
-            .borrow_mut()
-            .retain(|t| !Rc::ptr_eq(t, &self.task));
         let left = inner.unfinished.get().saturating_sub(1);
         inner.unfinished.set(left);
         if left == 0 && !inner.stopped.get() {
