@@ -155,3 +155,15 @@ test('step through a finished run with buttons and arrow keys', async ({ page })
   await page.keyboard.press('ArrowLeft');
   await expect(s.getByRole('button', { name: /Next event/ })).toBeEnabled();
 });
+
+test('tasks are cheap: 10,000 tasks finish in about one sleep; the timeline groups them', async ({ page }) => {
+  await page.goto('/?speed=2');
+  const s = demo(page, 'Tasks are cheap');
+  await s.getByRole('button', { name: 'Run 10,000 tasks' }).click();
+  const t = await lineAt(s, 'All 10000 tasks finished', 20_000);
+  near(t, 500, 1500); // one 1 s sleep at 2×, plus starting 10,000 timers on a shared machine
+  const table = await futuresTable(s);
+  expect(table['sleep_task ×10000']['How it ended']).toBe('10000 ready');
+  await expect(s.locator('svg.timeline')).toContainText('sleep_task ×10000');
+  expect(await s.locator('svg.timeline rect').count(), 'marks are merged, not 10,000 of each').toBeLessThan(3000);
+});

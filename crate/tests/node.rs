@@ -52,3 +52,7 @@ async fn stop_cancels_every_timer_and_no_line_follows() {
 async fn restarting_1000_times_leaves_no_timer() {
     common::restarting_1000_times_leaves_no_timer().await
 }
+#[wasm_bindgen_test]
+async fn a_thousand_tasks_finish_in_about_one_sleep() {
+    common::a_thousand_tasks_finish_in_about_one_sleep().await
+}

@@ -354,3 +354,21 @@ pub async fn restarting_1000_times_leaves_no_timer() {
     }
     assert_eq!(live_timers(), before);
 }
+
+pub async fn a_thousand_tasks_finish_in_about_one_sleep() {
+    // 1,000 tasks of 1 s at 10× = 100 ms each, all at once.
+    let o = run("many/1000", 0, 0, 10_000, 0).await;
+    let done = o.at("All 1000 tasks finished: about one sleep's time, not 1000 sleeps.");
+    assert!(
+        within(done, 100),
+        "all done at {done} ms, one sleep is 100 ms"
+    );
+    let created = o
+        .log
+        .iter()
+        .filter(|r| r.kind == Created && r.text == "sleep_task")
+        .count();
+    let finished = o.log.iter().filter(|r| r.kind == Dropped).count();
+    assert_eq!(created, 1000);
+    assert_eq!(finished, 1001, "every task and main ended normally");
+}
