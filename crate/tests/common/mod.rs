@@ -92,6 +92,19 @@ impl Outcome {
     }
 }
 
+/// Declares one `#[wasm_bindgen_test]` per lesson check, so `web.rs` and `node.rs` run the same list.
+#[macro_export]
+macro_rules! lesson_tests {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[wasm_bindgen_test::wasm_bindgen_test]
+            async fn $name() {
+                common::$name().await
+            }
+        )*
+    };
+}
+
 pub fn within(t: u64, planned: u64) -> bool {
     t + 2 >= planned && t <= planned + LATE_MS
 }
