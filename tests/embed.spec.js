@@ -120,3 +120,13 @@ test('embed-loader.js (for mdBook additional-js) loads the element from a classi
   await el.getByRole('button', { name: 'Run with .await' }).click();
   await lineAt(el, 'Task finished');
 });
+
+test('changing an attribute mid-run applies to the next run, and the element says so', async ({ page }) => {
+  await page.goto(`${CSP}/examples/plain.html`);
+  const el = page.locator('async-playground').first();
+  await el.getByRole('button', { name: 'Run concurrently (join!)' }).click();
+  await lineAt(el, 'Fetching data concurrently...');
+  await el.evaluate((e) => e.setAttribute('user', '500'));
+  await expect(el).toContainText('New settings apply to the next run.');
+  near(await lineAt(el, 'User data fetched after 3s.'), 3000);
+});

@@ -81,6 +81,8 @@ export class AsyncPlayground extends HTMLElement {
     if (!this.view) return;
     const { values, errors } = this.params(api);
     this.notices.replaceChildren(...errors.map((m) => h('p', { class: 'error' }, `${m}. Using the default instead.`)));
+    // A run in flight keeps the settings it started with; say so rather than change it silently.
+    if (this.view.running) this.notices.append(h('p', { class: 'note' }, 'New settings apply to the next run.'));
     this.speed = values.speed;
     this.view.setDurations({ user: values.user, product: values.product });
   }
