@@ -12,7 +12,12 @@ export const test = base.extend({
       if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+    page.on('requestfailed', (r) => {
+      // A navigation (goto, reload) cancels the old page's requests still in flight, e.g. its favicon:
+      // that is ERR_ABORTED, not a failure of the site.
+      if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
+      problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+    });
     page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
     page.on('request', (r) => {
       const u = new URL(r.url());

@@ -36,7 +36,8 @@ export class DemoView {
    * @param {Promise} o.wasm     resolves to { start, check }
    * @param {() => number} o.speed  the speed to use, in thousandths
    * @param {{user:number, product:number}} o.durations  initial durations (already checked)
-   * @param {(msg: string) => void} [o.onChange]  called when a setting changes (for shareable links)
+   * @param {() => void} [o.onChange]  called when a setting changes (the page's Copy link uses it)
+   * @param {boolean} [o.testPanic]  adds the test-only crash button (the page's ?test=panic)
    */
   constructor(o) {
     Object.assign(this, { demo: o.demo, wasm: o.wasm, getSpeed: o.speed, onChange: o.onChange || (() => {}) });
