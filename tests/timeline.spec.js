@@ -107,7 +107,7 @@ test('the speed control speeds runs up, and says the speed in use', async ({ pag
   await expect(page.locator('#speed-note')).toContainText('10×');
   const s = demo(page, /join!/);
   await s.getByRole('button', { name: 'Run concurrently (join!)' }).click();
-  near(await lineAt(s, 'User data fetched after 3s.'), 300, 300);
+  near(await lineAt(s, 'User data fetched after 3s.'), 300, 500);
 });
 
 test('Copy link makes a URL that reopens the same state', async ({ page, context }) => {
