@@ -45,13 +45,15 @@ export class RunModel {
     this.kinds.push(kind);
     this.fids.push(future);
     this.times.push(t);
-    if (text !== undefined) this.texts.set(i, text);
+    if (text !== undefined && kind !== K.Created) this.texts.set(i, text); // names live on the futures
     const e = kind === K.Line ? { i, t, kind, future, text } : null;
     const f = this.futures.get(future);
     switch (kind) {
       case K.Created:
+        // A Created without text repeats the previous name (Rust sends a repeated name only once).
+        if (text !== undefined) this.lastName = text;
         this.futures.set(future, {
-          id: future, name: text, created: t, polls: [], wakes: [], firstPoll: null,
+          id: future, name: this.lastName, created: t, polls: [], wakes: [], firstPoll: null,
           readyAt: null, end: null, ending: null, pendingSince: null, pollStart: null,
         });
         break;

@@ -54,6 +54,7 @@ function summarize(futures) {
   return [...groups.entries()].map(([name, g]) => ({
     ids: g.ids,
     values: [g.n > 1 ? `${name} ×${g.n}` : name, ms(g.created), g.first === Infinity ? '—' : ms(g.first), String(g.polls), String(g.wakes),
-      g.end === -Infinity ? '—' : `last at ${ms(g.end)}`, [...g.endings.entries()].map(([e, n]) => `${n} ${e}`).join(', ')],
+      g.end === -Infinity ? '—' : `${g.n > 1 ? 'last at ' : ''}${ms(g.end)}`,
+      g.n > 1 ? [...g.endings.entries()].map(([e, n]) => `${n} ${e}`).join(', ') : [...g.endings.keys()][0]],
   }));
 }

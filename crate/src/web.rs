@@ -43,16 +43,32 @@ fn browser_clock() -> Clock {
     Clock::new(|| (performance_now() * 1000.0) as u64)
 }
 
-struct JsSink(EventCallback);
+struct JsSink {
+    callback: EventCallback,
+    /// The name sent with the last `Created`: a repeated name (10,000 `sleep_task`s) is sent once,
+    /// and JS reuses it, saving a string decode per future.
+    last_name: std::cell::RefCell<String>,
+}
 
 impl Sink for JsSink {
     fn event(&self, e: &Event<'_>) {
+        if e.kind == crate::trace::Kind::Created {
+            let mut last = self.last_name.borrow_mut();
+            if *last == e.text {
+                let _ =
+                    self.callback
+                        .emit(&JsValue::NULL, e.kind as u8, e.future, e.t_us as f64, None);
+                return;
+            }
+            last.clear();
+            last.push_str(e.text);
+        }
         // A view that throws has already reported its own error (web/ catches and logs); the run
         // must go on for the other views. Most events carry no text: pass `undefined` rather than
         // decoding an empty string each time.
         let text = (!e.text.is_empty()).then_some(e.text);
         let _ = self
-            .0
+            .callback
             .emit(&JsValue::NULL, e.kind as u8, e.future, e.t_us as f64, text);
     }
 }
@@ -110,7 +126,11 @@ pub fn start(
         product_ms.min(params::MAX_DURATION_MS),
         Speed(speed_milli.clamp(params::MIN_SPEED, params::MAX_SPEED)),
     );
-    run_on_event_loop(variant, plan, JsSink(on_event))
+    let sink = JsSink {
+        callback: on_event,
+        last_name: Default::default(),
+    };
+    run_on_event_loop(variant, plan, sink)
         .map(RunHandle)
         .ok_or_else(|| ["unknown demo variant: ", variant].concat())
 }
