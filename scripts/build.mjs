@@ -2,7 +2,7 @@
 // bundles, the lesson sources as they are compiled, the pages and styles.
 // Usage: node scripts/build.mjs [--skip-wasm]   (--skip-wasm reuses target/pkg, for quick UI edits)
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -21,8 +21,10 @@ if (!skipWasm) {
   // Panic locations embed source paths; shorten the long machine-specific ones (the cargo registry,
   // the Rust sysroot) so they cost fewer bytes and reveal nothing about the build machine.
   const sysroot = execFileSync('rustc', ['--print', 'sysroot'], { encoding: 'utf8' }).trim();
-  const remaps = [`${process.env.CARGO_HOME || `${process.env.HOME}/.cargo`}/registry/src=crates`, `${sysroot}=rust`, `${root}=.`]
-    .map((m) => `--remap-path-prefix=${m}`);
+  const registry = join(process.env.CARGO_HOME || join(process.env.HOME, '.cargo'), 'registry', 'src');
+  const indexes = existsSync(registry) ? readdirSync(registry).map((d) => `${join(registry, d)}=crates`) : [];
+  // The most specific prefix goes last: when several match, rustc applies the last one.
+  const remaps = [`${registry}=crates`, ...indexes, `${sysroot}=rust`, `${root}=.`].map((m) => `--remap-path-prefix=${m}`);
   process.env.RUSTFLAGS = [process.env.RUSTFLAGS, ...remaps].filter(Boolean).join(' ');
   execFileSync('wasm-pack', ['--quiet', 'build', 'crate', '--release', '--target', 'web',
     '--out-dir', '../target/pkg', '--out-name', 'async_playground', '--no-pack'],

@@ -32,11 +32,13 @@ pub struct ParamError {
 
 impl ParamError {
     fn new(name: &str, value: &str, expected: &'static str) -> Self {
-        // A URL can carry kilobytes; the message only needs enough to recognise the value.
-        let value = match value.char_indices().nth(40) {
-            Some((cut, _)) => [&value[..cut], "…"].concat(),
-            None => value.to_string(),
-        };
+        // A URL can carry kilobytes; the message only needs enough to recognise the value. (Chars,
+        // not a byte slice: slicing a str brings its panic message, with char Debug tables, into wasm.)
+        let mut chars = value.chars();
+        let mut value: String = chars.by_ref().take(40).collect();
+        if chars.next().is_some() {
+            value.push('…');
+        }
         ParamError {
             name: name.to_string(),
             value,
