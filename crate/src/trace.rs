@@ -66,6 +66,33 @@ pub trait Sink {
 }
 
 /// Collects a run's events for one run and hands out ids. Cheap to clone (an `Rc`).
+///
+/// ```
+/// use async_playground::clock::VirtualClock;
+/// use async_playground::trace::{Event, Kind, Sink, Tracer};
+/// use std::{cell::RefCell, rc::Rc};
+///
+/// #[derive(Clone, Default)]
+/// struct Kinds(Rc<RefCell<Vec<Kind>>>);
+/// impl Sink for Kinds {
+///     fn event(&self, e: &Event<'_>) {
+///         self.0.borrow_mut().push(e.kind);
+///     }
+/// }
+///
+/// let kinds = Kinds::default();
+/// let tracer = Tracer::new(VirtualClock::default().clock(), kinds.clone());
+/// let future = tracer.trace("my_async_task", async { "Task finished" });
+/// drop(future); // never polled: its body never ran
+/// assert_eq!(*kinds.0.borrow(), [Kind::Created, Kind::DroppedNeverPolled]);
+///
+/// let answer = futures::executor::block_on(tracer.trace("my_async_task", async { 42 }));
+/// assert_eq!(answer, 42);
+/// assert_eq!(
+///     kinds.0.borrow()[2..],
+///     [Kind::Created, Kind::Poll, Kind::Ready, Kind::Dropped]
+/// );
+/// ```
 #[derive(Clone)]
 pub struct Tracer(Rc<Inner>);
 
