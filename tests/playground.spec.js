@@ -146,7 +146,7 @@ test('blocking: the busy loop freezes the counter and delays the timer; sleep().
   const fired = await s.getByRole('log').getByRole('listitem').filter({ hasText: 'Timer fired' }).innerText();
   expect(Number(/fired (\d+) ms late/.exec(fired)[1]), 'the 1 s timer waited for the busy loop').toBeGreaterThanOrEqual(900);
   await expect(s.getByText(/What just happened\?/)).toContainText('frozen');
-  const frozenTicks = Number(/ticked (\d+) times/.exec(await s.locator('.happened').innerText())[1]);
+  const frozenTicks = Number(/ticked (\d+) times?/.exec(await s.locator('.happened').innerText())[1]);
   expect(frozenTicks).toBeLessThan(5);
 
   await s.getByRole('button', { name: 'Run with sleep().await' }).click();

@@ -272,7 +272,7 @@ export class DemoView {
     if (this.ticker && model.state === 'done') {
       // A frozen page shows here as missing ticks: a 100 ms interval should tick about endT/100 times.
       const expected = Math.floor(model.endT / 100_000);
-      this.happened.textContent += ` The counter ticked ${this.ticks} times in ${ms(model.endT)} (about ${expected} if the page never froze).`;
+      this.happened.textContent += ` The counter ticked ${this.ticks} ${this.ticks === 1 ? 'time' : 'times'} in ${ms(model.endT)} (about ${expected} if the page never froze).`;
     }
     this.setStepper();
     this.draw();

@@ -153,7 +153,8 @@ export class TimelineView {
       if (f.ending) {
         const ex = x(f.end);
         const ok = f.ending === ENDINGS.ready;
-        const words = `${ok ? '✓' : '✗'} ${f.ending}${f.count > 1 ? '' : ` at ${ms(f.end)}`}`;
+        const when = f.count > 1 ? '' : f.ending === ENDINGS.never ? `, dropped at ${ms(f.end)}` : ` at ${ms(ok ? (f.readyAt ?? f.end) : f.end)}`;
+        const words = `${ok ? '✓' : '✗'} ${f.ending}${when}`;
         if (narrow) {
           g.append(s('text', { class: 'end mark', x: ex, y: mid + 4, 'text-anchor': 'middle' }, ok ? '✓' : '✗'));
           g.append(s('text', { class: `end ${ok ? 'ok' : 'bad'}`, x: 6, y: y + 28 }, words));
