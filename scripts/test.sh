@@ -18,8 +18,8 @@ step "layer 1: the browser-free core (cargo test)"
 cargo test -q
 
 step "layer 2: every lesson on a real event loop (wasm-pack test: Chrome, then Node)"
-wasm-pack test --headless --chrome crate --test web
-wasm-pack test --node crate --test node
+wasm-pack test --headless --chrome crate
+wasm-pack test --node crate
 
 step "release build (wasm-opt from npm's binaryen)"
 node scripts/build.mjs
