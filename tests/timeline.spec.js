@@ -167,3 +167,13 @@ test('tasks are cheap: 10,000 tasks finish in about one sleep; the timeline grou
   await expect(s.locator('svg.timeline')).toContainText('sleep_task ×10000');
   expect(await s.locator('svg.timeline rect').count(), 'marks are merged, not 10,000 of each').toBeLessThan(3000);
 });
+
+test('stepping puts a ring on the mark the step is about', async ({ page }) => {
+  await page.goto('/?speed=10');
+  const s = demo(page, /join!/);
+  await s.getByRole('button', { name: 'Run concurrently (join!)' }).click();
+  await expect(s.getByText(/What just happened\?/)).toBeVisible();
+  await s.getByRole('button', { name: /Next event/ }).click();
+  await expect(s.locator('svg.timeline .cursor-ring')).toHaveCount(1);
+  await expect(s.locator('svg.timeline .row.current')).toContainText('main');
+});

@@ -75,7 +75,7 @@ export class TimelineView {
     const W = Math.max(280, Math.round(this.svg.getBoundingClientRect().width) || 720);
     const narrow = W < NARROW;
     const LABEL = narrow ? 18 : 150; // name column (on phones, room for the first tick's label)
-    const END_TEXT = narrow ? 18 : 190; // room for "✗ dropped while pending at 1001 ms"
+    const END_TEXT = narrow ? 18 : 250; // room for "✗ dropped while pending at 1001 ms"
     const ROW = narrow ? 60 : 30;
     const span = Math.max(spanUs, nowUs, 50_000);
     const x = (t) => LABEL + (Math.min(t, span) / span) * (W - LABEL - END_TEXT);
@@ -172,6 +172,12 @@ export class TimelineView {
     if (cursor) {
       const cx = x(cursor.t);
       parts.push(s('line', { class: 'cursor', x1: cx, x2: cx, y1: 0, y2: axisY }));
+      // A ring on the very mark the step is about, so "this is when it was polled" has a place to point at.
+      const row = this.idsToRow.get(cursor.future);
+      if (row !== undefined) {
+        const cy = row * ROW + 6 + (narrow ? 46 : ROW / 2 - 3);
+        parts.push(s('circle', { class: 'cursor-ring', cx, cy, r: 9 }));
+      }
     } else if (model.state === 'running') {
       const nx = x(nowUs);
       parts.push(s('line', { class: 'now', x1: nx, x2: nx, y1: 0, y2: axisY }));
