@@ -127,7 +127,12 @@ export function explain(model, e) {
       : `${n} polled again: it resumes where it last waited.`;
     case K.Pending: return `${n} polled → Pending: it is waiting (its waker is stored with a timer or a child future); control goes back to the event loop.`;
     case K.Ready: return `${n} polled → Ready: it finished and handed back its value.`;
-    case K.Woken: return `${n} woken: what it waited for happened, so it asks the executor to poll it again.`;
+    case K.Woken: {
+      const ready = model.firstIndex(e.future, K.Ready);
+      return ready !== -1 && ready < e.i
+        ? `${n} woken after it had finished: dropping a cancelled timer closes its channel, which wakes whoever waited on it. A finished future is never polled again, so nothing happens.`
+        : `${n} woken: what it waited for happened, so it asks the executor to poll it again.`;
+    }
     case K.DroppedNeverPolled: return `${n} dropped without ever being polled: its body never ran.`;
     case K.DroppedPending: return `${n} dropped while pending: cancelled mid-wait; its timer was cleared, and its remaining code never runs.`;
     case K.Dropped: return `${n} dropped after finishing: its memory is freed.`;
