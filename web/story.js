@@ -52,7 +52,7 @@ export function story(model) {
     case 'no-await/spawn': {
       const m = f('main');
       const t = f('my_task');
-      return `main finished at ${ms(m.readyAt)}, but spawn_local had handed my_task to the event loop, which woke it after its sleep and ran it to the end at ${ms(t.readyAt)}.`;
+      return `main finished at ${ms(m.readyAt)}, but spawn_local had handed my_task to the event loop, which woke it after its sleep and ran it to the end at ${ms(t.readyAt)}: the line the tutorial says will never be printed was printed, because this time the future was run.`;
     }
     case 'blocking/blocking':
     case 'blocking/sleep': {
