@@ -109,7 +109,10 @@ export class TimelineView {
       // than a pixel are merged, so a future polled 10,000 times costs at most one mark per pixel.
       let stretch = null;
       const flush = () => {
-        if (stretch) g.append(s('rect', { class: 'pending', x: stretch[0], y: mid - 6, width: Math.max(stretch[1] - stretch[0], 1), height: 12 }));
+        if (stretch) {
+          g.append(s('rect', { class: 'pending', x: stretch[0], y: mid - 6, width: Math.max(stretch[1] - stretch[0], 1), height: 12 },
+            s('title', {}, `${f.name} pending: waiting, with the event loop free`)));
+        }
         stretch = null;
       };
       f.polls.forEach((p, k) => {
@@ -126,14 +129,16 @@ export class TimelineView {
         const w = x(p.end) - x(p.start);
         if (w < 2 && columns.has(px)) return;
         columns.add(px);
-        g.append(s('rect', { class: 'running', x: px - 1, y: mid - 8, width: Math.max(w, 2), height: 16 }));
+        // Hover text for mouse users (the table below is the accessible alternative).
+        g.append(s('rect', { class: 'running', x: px - 1, y: mid - 8, width: Math.max(w, 2), height: 16 },
+          s('title', {}, `${f.name} polled at ${ms(p.start)} → ${p.ready ? 'Ready' : 'Pending'}`)));
       });
       const wakeColumns = new Set();
       f.wakes.forEach((t) => {
         const px = Math.round(x(t));
         if (wakeColumns.has(px)) return;
         wakeColumns.add(px);
-        g.append(s('circle', { class: 'wake', cx: px, cy: mid - 10, r: 3.5 }));
+        g.append(s('circle', { class: 'wake', cx: px, cy: mid - 10, r: 3.5 }, s('title', {}, `${f.name} woken at ${ms(t)}`)));
       });
       if (f.count > 1) {
         // An aggregated row: the span in which members were pending, and a strip of when they finished.
