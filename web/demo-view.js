@@ -204,7 +204,7 @@ export class DemoView {
     model.hidden = document.visibilityState === 'hidden';
     this.setRunning(true, variant);
     try {
-      this.handle = this.lastHandle = api.start(variant, plan.user, plan.product, plan.speed, (kind, future, t, text) => {
+      this.handle = api.start(variant, plan.user, plan.product, plan.speed, (kind, future, t, text) => {
         // Events of a superseded run (e.g. the drops reported by its Stop) are not this run's.
         if (this.model !== model) return;
         try {
@@ -222,17 +222,13 @@ export class DemoView {
   }
 
   onEvent(model, kind, future, t, text) {
-    const e = model.add(kind, future, t, text);
+    model.add(kind, future, t, text);
     // Lines are written the moment Rust prints them; the timeline waits for the next frame.
     if (kind === K.Line) this.log.line(t, text ?? '');
     if (kind === K.Stopped) this.log.line(t, 'Stopped: every future of this run was dropped.', 'note');
-    if (kind === K.Crashed) {
-      this.crash(model, text);
-      return e;
-    }
-    if (kind === K.Done || kind === K.Stopped) this.finish(model);
+    if (kind === K.Crashed) this.crash(model, text);
+    else if (kind === K.Done || kind === K.Stopped) this.finish(model);
     else this.schedule();
-    return e;
   }
 
   schedule() {
@@ -260,7 +256,8 @@ export class DemoView {
     const handle = this.handle;
     this.handle = null;
     // Free the wasm handle once the current wasm call (which reported this event) has returned.
-    if (handle && model.state !== 'crashed') queueMicrotask(() => { handle.free(); if (this.lastHandle === handle) this.lastHandle = null; });
+    // A crashed run's handle is stopped and freed by crash() instead.
+    if (handle && model.state !== 'crashed') queueMicrotask(() => handle.free());
     this.setRunning(false);
     if (model.hidden) {
       this.log.line(model.endT, 'Timings affected: the tab was in the background, where browsers slow timers down.', 'note');
@@ -316,7 +313,6 @@ export class DemoView {
   stopCurrent() {
     const old = this.handle;
     this.handle = null;
-    this.lastHandle = null;
     if (old && !old.over) old.stop();
     if (old) old.free();
   }
@@ -346,11 +342,11 @@ export class DemoView {
 
   /** Rust panicked in this run: say so here, and drop what is left of the run (clearing its timers). */
   crash(model, message) {
+    const handle = this.handle; // taken before finish() lets go of it
     this.finish(model);
     this.fail(`This demo crashed — reload the page to use it again. (${message})`);
     this.crashed = true;
     for (const b of this.runButtons) b.disabled = true;
-    const handle = this.lastHandle;
     // Not from inside the panic hook's call: the wasm is mid-trap; stop on the next task.
     if (handle) setTimeout(() => { try { handle.stop(); handle.free(); } catch { /* already gone */ } }, 0);
   }
