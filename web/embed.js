@@ -58,7 +58,7 @@ export class AsyncPlayground extends HTMLElement {
     }
     if (generation !== this.generation || !this.isConnected) return;
     const { values, errors } = api ? this.params(api) : { values: { ...DEFAULTS, demo: null }, errors: [] };
-    for (const message of errors) notices.append(h('p', { class: 'error' }, `${message}. Using the default instead.`));
+    for (const message of errors) notices.append(h('p', { class: 'error' }, message));
     const demo = demoById(values.demo || 'join');
     this.speed = values.speed;
     this.view = new DemoView({
@@ -80,7 +80,7 @@ export class AsyncPlayground extends HTMLElement {
     const api = await this.wasm;
     if (!this.view) return;
     const { values, errors } = this.params(api);
-    this.notices.replaceChildren(...errors.map((m) => h('p', { class: 'error' }, `${m}. Using the default instead.`)));
+    this.notices.replaceChildren(...errors.map((m) => h('p', { class: 'error' }, m)));
     // A run in flight keeps the settings it started with; say so rather than change it silently.
     if (this.view.running) this.notices.append(h('p', { class: 'note' }, 'New settings apply to the next run.'));
     this.speed = values.speed;

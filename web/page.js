@@ -84,7 +84,7 @@ async function main() {
   const { values, errors } = readParams(api.check, {
     user: q.get('user'), product: q.get('product'), speed: q.get('speed'), demo: q.get('demo'),
   });
-  for (const message of errors) notices.append(h('p', { class: 'error' }, `${message}. Using the default instead.`));
+  for (const message of errors) notices.append(h('p', { class: 'error' }, message));
   speed = values.speed;
   setSpeedOptions();
   for (const v of views) {

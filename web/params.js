@@ -4,8 +4,8 @@
 export const DEFAULTS = Object.freeze({ user: 3000, product: 1000, speed: 1000 /* thousandths */ });
 
 /**
- * Checks `raw` (strings or null for absent) with the wasm `check`; returns the values to use and a
- * message for each rejected one (the default is used instead).
+ * Checks `raw` (strings or null for absent) with the wasm `check`; returns the values to use and, for
+ * each rejected one, the sentence to show (the default is used instead, and the sentence says so).
  */
 export function readParams(check, raw) {
   const values = { ...DEFAULTS, demo: null };
@@ -17,7 +17,7 @@ export function readParams(check, raw) {
       const n = check(name, String(v));
       values[name] = name === 'demo' ? String(v).trim() : n;
     } catch (message) {
-      errors.push(String(message));
+      errors.push(`${message}. Using the default instead.`);
     }
   }
   return { values, errors };
