@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import { sizes } from '../scripts/size.mjs';
+import { memoryAfterGc, runVariants } from '../scripts/memory.mjs';
 
 const root = join(import.meta.dirname, '..');
 const REPS = Number(process.env.BENCH_REPS || 7);
@@ -124,26 +125,11 @@ try {
   const cdp = await page.context().newCDPSession(page);
   await page.goto(`${distUrl}/?speed=100&user=0&product=0`);
   await page.waitForFunction(() => document.body.classList.contains('wasm-ready'));
-  const measure = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    const wasm = await page.evaluate(() => globalThis.asyncPlaygroundDiagnostics.wasmMemoryBytes());
-    return { heap: usedSize, wasm };
-  };
-  const runAll = (times) => page.evaluate(async (n) => {
-    for (const b of document.querySelectorAll('button.run')) {
-      const runsOf = b.dataset.variant.startsWith('many/10000') ? Math.ceil(n / 100) : b.dataset.variant.startsWith('many/') ? Math.ceil(n / 10) : n;
-      const happened = b.closest('section').querySelector('.happened');
-      for (let i = 0; i < runsOf; i++) {
-        await new Promise((resolve) => {
-          const obs = new MutationObserver(() => { if (happened.textContent) { obs.disconnect(); resolve(); } });
-          b.click(); // clears .happened synchronously once the wasm is loaded, then the run fills it
-          obs.observe(happened, { childList: true, characterData: true, subtree: true });
-        });
-      }
-    }
-  }, times);
+  const measure = () => memoryAfterGc(page, cdp);
+  const variants = await page.evaluate(() => [...document.querySelectorAll('button.run')].map((b) => b.dataset.variant));
+  // The 10,000- and 1,000-task demos run a hundredth and a tenth as often: each run is that much bigger.
+  const runAll = (n) => runVariants(page, variants.map((v) => [v,
+    v === 'many/10000' ? Math.ceil(n / 100) : v.startsWith('many/') ? Math.ceil(n / 10) : n]));
   const RUNS = Number(process.env.BENCH_MEMORY_RUNS || 1000);
   // Warm-up: JIT code and type feedback for every path, caches, the first wasm memory growth. Measured:
   // after ~300 runs of a demo, further batches of 1,000 change the heap by a few KB either way.

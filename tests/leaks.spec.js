@@ -1,29 +1,7 @@
 // No leaks: many runs and a thousand restarts leave wasm memory where it was and the JS heap
 // bounded (generously here: the exact figures are in `npm run bench`).
 import { test, expect, demo, lines, lineAt } from './fixtures.js';
-
-async function measure(page, cdp) {
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const wasm = await page.evaluate(() => globalThis.asyncPlaygroundDiagnostics.wasmMemoryBytes());
-  return { heap: usedSize, wasm };
-}
-
-/** Clicks each listed Run button `n` times, each time waiting for the run's "What just happened?". */
-const runMany = (page, variants, n) => page.evaluate(async ([vs, count]) => {
-  for (const v of vs) {
-    const b = document.querySelector(`button.run[data-variant="${v}"]`);
-    const happened = b.closest('section').querySelector('.happened');
-    for (let i = 0; i < count; i++) {
-      await new Promise((resolve) => {
-        const obs = new MutationObserver(() => { if (happened.textContent) { obs.disconnect(); resolve(); } });
-        b.click();
-        obs.observe(happened, { childList: true, characterData: true, subtree: true });
-      });
-    }
-  }
-}, [variants, n]);
+import { memoryAfterGc as measure, runVariants } from '../scripts/memory.mjs';
 
 test('hundreds of runs of each demo: wasm memory does not grow, the JS heap stays bounded', async ({ page }) => {
   test.setTimeout(120_000);
@@ -31,9 +9,9 @@ test('hundreds of runs of each demo: wasm memory does not grow, the JS heap stay
   await page.goto('/?speed=100&user=0&product=0');
   await expect(page.locator('body')).toHaveClass(/wasm-ready/);
   const variants = ['lazy/call', 'lazy/await', 'join/join', 'join/sequential', 'select/select', 'no-await/call', 'no-await/spawn'];
-  await runMany(page, variants, 20);
+  await runVariants(page, variants.map((v) => [v, 20]));
   const before = await measure(page, cdp);
-  await runMany(page, variants, 200);
+  await runVariants(page, variants.map((v) => [v, 200]));
   const after = await measure(page, cdp);
   expect(after.wasm - before.wasm, 'wasm memory growth').toBe(0);
   expect(after.heap - before.heap, 'JS heap growth after GC').toBeLessThan(1_000_000);
