@@ -16,6 +16,8 @@
 #![deny(missing_docs)]
 
 pub mod clock;
+#[cfg(feature = "interp")]
+pub mod interp;
 pub mod lessons;
 pub mod params;
 pub mod run;

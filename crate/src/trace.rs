@@ -44,6 +44,11 @@ pub enum Kind {
     Stopped = 10,
     /// Rust panicked while polling this run. `text` is the panic message. Nothing more will come.
     Crashed = 11,
+    /// The program printed a line to stderr (`eprintln!`, a panic message). `future` as for `Line`.
+    Stderr = 12,
+    /// A sentence from the playground itself, not from the program: the runtime shutting down and
+    /// dropping tasks, a limit that stopped the run, a difference from Tokio. `text` is the sentence.
+    Note = 13,
 }
 
 /// One record of a run's log.
@@ -154,6 +159,16 @@ impl Tracer {
     /// Records a printed line, attributed to the future being polled.
     pub fn line(&self, text: &str) {
         self.emit_at(self.elapsed_us(), Kind::Line, self.0.polling.get(), text);
+    }
+
+    /// Records a line printed to stderr, attributed to the future being polled.
+    pub fn stderr(&self, text: &str) {
+        self.emit_at(self.elapsed_us(), Kind::Stderr, self.0.polling.get(), text);
+    }
+
+    /// Records a sentence from the playground itself (see [`Kind::Note`]).
+    pub fn note(&self, text: &str) {
+        self.emit_at(self.elapsed_us(), Kind::Note, 0, text);
     }
 
     /// Wraps `future` so that its life is reported under `name`. Reports [`Kind::Created`] now.
