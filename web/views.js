@@ -83,7 +83,7 @@ export class RunViews {
   }
 
   /** The timeline can be seen: its <details> is open and it is on screen. */
-  get visible() { return this.details.open && this.onScreen; }
+  get visible() { return this.onScreen && this.details.open; }
 
   /** µs since the run began (its end, once over). */
   now() {
@@ -150,6 +150,13 @@ export class RunViews {
     this.cancelFrames();
     this.timeline.stale = true;
     if (this.details.open) this.drawTimeline();
+  }
+
+  /** The run could not start (its start function threw): nothing of it is drawn any more. */
+  fail() {
+    this.cancelFrames();
+    this.timeline.stopAnimations();
+    this.model = null;
   }
 
   // ---- drawing ----
