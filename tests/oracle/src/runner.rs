@@ -99,16 +99,29 @@ pub fn oracle_target() -> PathBuf {
     crate::repo_root().join("tests/oracle/target")
 }
 
+/// Whether the program needs the `futures` crate. Only those get it as a dependency: with `futures`
+/// in the build, rustc names the trait in its must-use warning `futures::Future` instead of `Future`,
+/// which a learner with only Tokio in their Cargo.toml would never see.
+fn uses_futures(p: &Program) -> bool {
+    p.source.contains("futures::")
+}
+
 /// Writes the project `kind` (corpus, generated, shrink…) for `programs`; returns its folder.
-fn write_project(kind: &str, programs: &[Program]) -> PathBuf {
+fn write_project(kind: &str, programs: &[Program], futures: bool) -> PathBuf {
     let dir = oracle_target().join("projects").join(kind);
     let src = dir.join("src/programs");
     std::fs::create_dir_all(&src).unwrap();
     let package = format!("oracle-{kind}");
-    write_if_changed(
-        &dir.join("Cargo.toml"),
-        &TEMPLATE_TOML.replace("name = \"oracle-runner\"", &format!("name = \"{package}\"")),
-    );
+    let mut toml =
+        TEMPLATE_TOML.replace("name = \"oracle-runner\"", &format!("name = \"{package}\""));
+    if !futures {
+        toml = toml
+            .lines()
+            .filter(|l| !l.starts_with("futures ="))
+            .map(|l| format!("{l}\n"))
+            .collect();
+    }
+    write_if_changed(&dir.join("Cargo.toml"), &toml);
     write_if_changed(
         &dir.join("Cargo.lock"),
         &TEMPLATE_LOCK.replace("name = \"oracle-runner\"", &format!("name = \"{package}\"")),
@@ -121,16 +134,17 @@ fn write_project(kind: &str, programs: &[Program]) -> PathBuf {
             p.name
         ));
     }
-    main.push_str("\nfn main() {\n    let name = std::env::args().nth(1).expect(\"a program's name\");\n    let (main, multi): (fn() -> i32, bool) = match name.as_str() {\n");
+    main.push_str("\nfn main() {\n    let name = std::env::args().nth(1).expect(\"a program's name\");\n    let (main, multi, paused): (fn() -> i32, bool, bool) = match name.as_str() {\n");
     for p in programs {
         main.push_str(&format!(
-            "        {:?} => (p_{}::__oracle_main, {}),\n",
+            "        {:?} => (p_{}::__oracle_main, {}, {}),\n",
             p.name,
             p.name,
-            flavor_of(&p.source) == "multi_thread"
+            flavor_of(&p.source) == "multi_thread",
+            !needs_real_clock(&p.source)
         ));
     }
-    main.push_str("        _ => panic!(\"no program {name}\"),\n    };\n    std::process::exit(__oracle::run(main, multi));\n}\n");
+    main.push_str("        _ => panic!(\"no program {name}\"),\n    };\n    std::process::exit(__oracle::run(main, multi, paused));\n}\n");
     write_if_changed(&dir.join("src/main.rs"), &main);
     let keep: Vec<String> = programs.iter().map(|p| format!("{}.rs", p.name)).collect();
     for entry in std::fs::read_dir(&src).unwrap() {
@@ -319,15 +333,33 @@ fn run_one(binary: &Path, name: &str, limit: Duration, default_hook: bool) -> Ra
     }
 }
 
-/// Builds `programs` as one binary (project `kind`) and runs each once; transcripts in order.
+/// Builds `programs` as one binary (project `kind`; programs that use `futures` in a second one, see
+/// [`uses_futures`]) and runs each once; transcripts in the order of `programs`.
 pub fn record(kind: &str, programs: &[Program]) -> Result<Vec<Transcript>, BuildError> {
-    let dir = write_project(kind, programs);
-    let built = build(kind, &dir)?;
     let tokio = tokio_version();
-    Ok(programs
-        .iter()
-        .map(|p| run_program(&built, p, &tokio))
-        .collect())
+    let mut transcripts: Vec<Option<Transcript>> = vec![None; programs.len()];
+    for futures in [false, true] {
+        let (idx, batch): (Vec<usize>, Vec<Program>) = programs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| uses_futures(p) == futures)
+            .map(|(i, p)| (i, p.clone()))
+            .unzip();
+        if batch.is_empty() {
+            continue;
+        }
+        let kind = if futures {
+            format!("{kind}-futures")
+        } else {
+            kind.to_string()
+        };
+        let dir = write_project(&kind, &batch, futures);
+        let built = build(&kind, &dir)?;
+        for (i, p) in idx.into_iter().zip(&batch) {
+            transcripts[i] = Some(run_program(&built, p, &tokio));
+        }
+    }
+    Ok(transcripts.into_iter().map(Option::unwrap).collect())
 }
 
 fn run_program(built: &Built, p: &Program, tokio: &str) -> Transcript {
@@ -370,9 +402,21 @@ fn run_program(built: &Built, p: &Program, tokio: &str) -> Transcript {
 /// oracle's hook printed the same (minus the thread id and `src/`, see the shim): the emulation is
 /// checked against the real thing, not trusted.
 pub fn check_panic_hook(kind: &str, programs: &[Program], transcripts: &[Transcript]) {
-    let dir = oracle_target().join("projects").join(kind);
-    let built = build(kind, &dir).expect("the batch built a moment ago");
+    let projects = oracle_target().join("projects");
+    let plain = build(kind, &projects.join(kind)).expect("the batch built a moment ago");
+    let with_futures = programs
+        .iter()
+        .any(uses_futures)
+        .then(|| {
+            let kind = format!("{kind}-futures");
+            build(&kind, &projects.join(&kind)).expect("the batch built a moment ago")
+        });
     for (p, t) in programs.iter().zip(transcripts) {
+        let built = if uses_futures(p) {
+            with_futures.as_ref().unwrap()
+        } else {
+            &plain
+        };
         if !t.lines.iter().any(|l| l.text.contains("panicked at ")) || t.stalled {
             continue;
         }

@@ -48,17 +48,30 @@ pub(crate) mod __oracle {
     /// Whether the program asked for the multi-thread runtime (the oracle runs every program on the
     /// current-thread one; this only names the panicking thread as Tokio's workers are named).
     static MULTI_THREAD: AtomicBool = AtomicBool::new(false);
+    /// Whether the program runs on Tokio's paused clock (see `stamp_ns`).
+    static PAUSED: AtomicBool = AtomicBool::new(false);
+    /// The latest stamp.
+    static LAST_NS: Mutex<u128> = Mutex::new(0);
 
     pub(crate) fn set_base(now: tokio::time::Instant) {
         *BASE.lock().unwrap() = Some(now);
     }
 
     fn stamp_ns() -> u128 {
+        let mut last = LAST_NS.lock().unwrap();
+        // A paused-clock program outside its runtime (a plain `fn main`, or `main`'s `Err` printed
+        // after the runtime is gone) is on no clock at all: computation takes no time, as in the
+        // interpreter's virtual clock, so its lines keep the latest time.
+        if PAUSED.load(Ordering::Relaxed) && tokio::runtime::Handle::try_current().is_err() {
+            return *last;
+        }
         let base = BASE.lock().unwrap().expect("base set before main");
         // Under the paused clock, inside the runtime, this is Tokio's virtual time.
-        tokio::time::Instant::now()
+        let t = tokio::time::Instant::now()
             .saturating_duration_since(base)
-            .as_nanos()
+            .as_nanos();
+        *last = t;
+        t
     }
 
     /// Prints `text`: each completed line becomes one record stamped now. A line is stamped when
@@ -154,8 +167,9 @@ pub(crate) mod __oracle {
     }
 
     /// Runs one program's `main` and returns the process's exit status.
-    pub(crate) fn run(main: fn() -> i32, multi_thread: bool) -> i32 {
+    pub(crate) fn run(main: fn() -> i32, multi_thread: bool, paused: bool) -> i32 {
         MULTI_THREAD.store(multi_thread, Ordering::Relaxed);
+        PAUSED.store(paused, Ordering::Relaxed);
         set_base(tokio::time::Instant::now());
         // `record --check` runs panicking programs once more with Rust's own hook, to check `hook`.
         if std::env::var_os("ORACLE_DEFAULT_HOOK").is_none() {
