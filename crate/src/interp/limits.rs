@@ -17,6 +17,12 @@ pub struct Limits {
     pub max_poll_us: u64,
     /// How many evaluation steps run between two looks at the host clock.
     pub ops_per_clock_check: u32,
+    /// Most evaluation steps in one poll: the same stop as `max_poll_us` where time does not move
+    /// while computing (`run_virtual`'s clock).
+    pub max_poll_ops: u64,
+    /// Longest program time `run_virtual` simulates, µs (a program that sleeps in a loop forever
+    /// would otherwise never end).
+    pub max_virtual_us: u64,
     /// Deepest interpreted call stack (function calls and closure calls).
     pub max_call_depth: u32,
     /// Most tasks alive at once (enforced by the runtime).
@@ -38,6 +44,8 @@ impl Default for Limits {
             max_nesting: 100,
             max_poll_us: 2_000_000,
             ops_per_clock_check: 4096,
+            max_poll_ops: 20_000_000,
+            max_virtual_us: 3_600_000_000,
             max_call_depth: 200,
             max_tasks: 100_000,
             max_lines: 10_000,
@@ -63,6 +71,14 @@ impl Limits {
             "Stopped: one poll ran for {} s without reaching an `.await` that waits. Under Tokio this \
              task would block its worker thread forever, and no other task on that thread would run.",
             self.max_poll_us / 1_000_000
+        )
+    }
+
+    /// The sentence for a virtual run that went on too long.
+    pub fn virtual_too_long(&self) -> String {
+        format!(
+            "Stopped after {} minutes of program time: the program did not end by itself.",
+            self.max_virtual_us / 60_000_000
         )
     }
 

@@ -89,6 +89,9 @@ const KNOWN: &[(&str, Known)] = &[
     ("tokio::task::JoinError", Known::Type),
     ("tokio::time::error::Elapsed", Known::Type),
     ("futures::future::join_all", Known::Fn(Builtin::JoinAll)),
+    // `FutureExt::fuse` (for `futures::select!`) is the identity here: every future is fused.
+    ("futures::FutureExt", Known::Type),
+    ("futures::future::FutureExt", Known::Type),
     (
         "tokio::sync::mpsc::channel",
         Known::Fn(Builtin::MpscChannel),
@@ -144,7 +147,10 @@ fn canonical(path: &str) -> String {
     ];
     for (from, to) in ALIASES {
         if let Some(rest) = path.strip_prefix(from) {
-            return canonical(&format!("{to}{rest}"));
+            // Whole segments only: `futures::future::join` is not a prefix of `..::join_all`.
+            if from.ends_with("::") || rest.is_empty() || rest.starts_with("::") {
+                return canonical(&format!("{to}{rest}"));
+            }
         }
     }
     path.to_string()
@@ -269,6 +275,7 @@ pub const METHODS: &[&str] = &[
     "powi",
     "repeat",
     "split_whitespace",
+    "fuse",
 ];
 
 /// Parses and lowers `source`, or returns every error found.
