@@ -377,6 +377,10 @@ struct Local {
     name: Name,
     span: Span,
     used: bool,
+    /// `mut name`: the place of `mut name`, for rustc's `unused_mut`.
+    mut_span: Option<Span>,
+    /// Assigned, borrowed mutably, used as a method receiver or captured: `mut` may be needed.
+    mutated: bool,
 }
 
 /// The state of lowering one file.
@@ -775,12 +779,42 @@ impl<'l> Lowerer<'l> {
         }
     }
 
-    fn bind(&mut self, name: Name, at: Span) {
+    fn bind(&mut self, name: Name, at: Span, mut_span: Option<Span>) {
         self.locals.push(Local {
             name,
             span: at,
             used: false,
+            mut_span,
+            mutated: false,
         });
+    }
+
+    /// Notes that the variable at the root of place `e` is mutated (for `unused_mut`). Method
+    /// receivers count too: without types we cannot tell `&self` from `&mut self` methods, and a
+    /// missed warning is better than a wrong one.
+    fn mark_mutated(&mut self, e: &syn::Expr) {
+        match e {
+            syn::Expr::Path(p) => {
+                if let Some(id) = p.path.get_ident() {
+                    let name = id.to_string();
+                    if let Some(l) = self
+                        .locals
+                        .iter_mut()
+                        .rev()
+                        .find(|l| l.name.as_ref() == name)
+                    {
+                        l.mutated = true;
+                    }
+                }
+            }
+            syn::Expr::Field(f) => self.mark_mutated(&f.base),
+            syn::Expr::Index(i) => self.mark_mutated(&i.expr),
+            syn::Expr::Paren(p) => self.mark_mutated(&p.expr),
+            syn::Expr::Reference(r) => self.mark_mutated(&r.expr),
+            syn::Expr::Unary(u) => self.mark_mutated(&u.expr),
+            syn::Expr::MethodCall(m) => self.mark_mutated(&m.receiver),
+            _ => {}
+        }
     }
 
     /// Leaves a scope: its variables go out of scope, and rustc's `unused_variables` lint runs.
@@ -789,14 +823,19 @@ impl<'l> Lowerer<'l> {
             let Some(local) = self.locals.pop() else {
                 break;
             };
-            if !local.used && !local.name.starts_with('_') && local.name.as_ref() != "self" {
-                let name = &local.name;
+            let name = &local.name;
+            if !local.used && !name.starts_with('_') {
                 self.warnings.push(
-                    Diagnostic::warning(local.span, format!("unused variable: `{name}`"))
-                        .with(format!(
+                    Diagnostic::warning(local.span, format!("unused variable: `{name}`")).with(
+                        format!(
                             "help: if this is intentional, prefix it with an underscore: `_{name}`"
-                        ))
-                        .with("note: `#[warn(unused_variables)]` (part of `#[warn(unused)]`) on by default"),
+                        ),
+                    ),
+                );
+            } else if let (Some(at), false) = (local.mut_span, local.mutated) {
+                self.warnings.push(
+                    Diagnostic::warning(at, "variable does not need to be mutable")
+                        .with("help: remove this `mut`"),
                 );
             }
         }
@@ -813,7 +852,8 @@ impl<'l> Lowerer<'l> {
                 if name.as_ref() == "None" {
                     return Ok(Pat::None);
                 }
-                self.bind(name.clone(), span(&pi.ident));
+                let mut_span = pi.mutability.as_ref().map(|_| span(pi));
+                self.bind(name.clone(), span(&pi.ident), mut_span);
                 Pat::Bind {
                     name,
                     span: span(&pi.ident),
@@ -949,8 +989,11 @@ impl<'l> Lowerer<'l> {
     /// Resolves a variable reference, noting captures for open async blocks and closures.
     fn var(&mut self, name: &str) -> Option<Name> {
         let i = self.locals.iter().rposition(|l| l.name.as_ref() == name)?;
+        let captured = self.captures.iter().any(|(base, _)| i < *base);
         let local = self.locals.get_mut(i)?;
         local.used = true;
+        // A closure or async block may mutate what it captures; don't claim `mut` is unneeded.
+        local.mutated |= captured;
         let found = local.name.clone();
         for (base, caps) in self.captures.iter_mut() {
             if i < *base && !caps.contains(&found) {
@@ -983,6 +1026,7 @@ impl<'l> Lowerer<'l> {
             syn::Expr::Path(p) => self.path_expr(p, at)?,
             syn::Expr::Call(c) => self.call(c, at)?,
             syn::Expr::MethodCall(m) => {
+                self.mark_mutated(&m.receiver);
                 let name = m.method.to_string();
                 if !METHODS.contains(&name.as_str()) {
                     return Err(not_available(
@@ -1015,8 +1059,16 @@ impl<'l> Lowerer<'l> {
                 ExprKind::Unary(op, self.boxed(&u.expr)?)
             }
             syn::Expr::Binary(b) => self.binary(b)?,
-            syn::Expr::Assign(a) => ExprKind::Assign(self.boxed(&a.left)?, self.boxed(&a.right)?),
-            syn::Expr::Reference(r) => ExprKind::Ref(self.boxed(&r.expr)?),
+            syn::Expr::Assign(a) => {
+                self.mark_mutated(&a.left);
+                ExprKind::Assign(self.boxed(&a.left)?, self.boxed(&a.right)?)
+            }
+            syn::Expr::Reference(r) => {
+                if r.mutability.is_some() {
+                    self.mark_mutated(&r.expr);
+                }
+                ExprKind::Ref(self.boxed(&r.expr)?)
+            }
             syn::Expr::If(i) => {
                 let base = self.locals.len();
                 let cond = self.boxed(&i.cond)?;
@@ -1190,6 +1242,9 @@ impl<'l> Lowerer<'l> {
             S::ShrAssign(_) => (BinOp::Shr, true),
             _ => return Err(not_available(span(&b.op), "this operator")),
         };
+        if assign {
+            self.mark_mutated(&b.left);
+        }
         let l = self.boxed(&b.left)?;
         let r = self.boxed(&b.right)?;
         Ok(if assign {

@@ -13,6 +13,26 @@ pub fn warnings(program: &Program) -> Vec<Diagnostic> {
         block(program, &f.body, &mut out);
     }
     out.sort_by_key(|w| (w.line, w.column));
+    // rustc says once per crate that a lint of the `unused` group is on by default, on the first.
+    if let Some(first) = out.first_mut() {
+        let lint = if first.message.starts_with("unused variable") {
+            Some(("unused_variables", true))
+        } else if first.message.starts_with("variable does not need") {
+            Some(("unused_mut", true))
+        } else if first.message.starts_with("unused implementer") {
+            Some(("unused_must_use", false))
+        } else {
+            None
+        };
+        if let Some((lint, front)) = lint {
+            let note = format!("note: `#[warn({lint})]` (part of `#[warn(unused)]`) on by default");
+            if front {
+                first.notes.insert(0, note);
+            } else {
+                first.notes.push(note);
+            }
+        }
+    }
     out
 }
 
