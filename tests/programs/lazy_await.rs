@@ -5,8 +5,7 @@ async fn my_async_task() -> String {
 
 #[tokio::main]
 async fn main() {
-    let future = my_async_task();
-    println!("created the future; nothing ran yet");
-    let result = future.await;
+    // The fix: awaiting the Future runs it.
+    let result = my_async_task().await;
     println!("{result}");
 }

@@ -6,14 +6,15 @@
 //!                                    time and fails unless both agree (reproducibility), and checks
 //!                                    the panic hook's emulation against Rust's own
 //! oracle extract                     only extract the lesson's blocks
-//! oracle generate [--seed S] [--count N] [--out DIR]   write generated programs (to look at them)
+//! oracle generate [--seed S] [--count N] [--out DIR] [--record]   write generated programs (and
+//!                                    their Tokio transcripts), to look at them
 //! oracle differential [--seed S] [--count N]   (feature `interp`) generated programs through Tokio
 //!                                    and through the interpreter; identical transcripts required;
 //!                                    a difference is shrunk to the smallest program that still differs
 //! ```
 //! `npm run oracle` is `record --check`; `npm test` runs `differential`.
 
-//TMP mod gen;
+mod gen;
 mod lesson;
 mod runner;
 mod transcript;
@@ -124,6 +125,33 @@ fn main() {
                 );
             }
         }
+        Some("generate") => {
+            let seed = flag(&args, "--seed").map_or(1, |s| s.parse().unwrap());
+            let count = flag(&args, "--count").map_or(20, |s| s.parse().unwrap());
+            let out = flag(&args, "--out")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| runner::oracle_target().join("generated"));
+            std::fs::create_dir_all(&out).unwrap();
+            let programs: Vec<Program> = gen::generate_many(seed, count)
+                .iter()
+                .map(gen::GenProgram::program)
+                .collect();
+            for p in &programs {
+                std::fs::write(out.join(format!("{}.rs", p.name)), &p.source).unwrap();
+            }
+            // --record: also run them with Tokio, writing NAME.tokio.json beside them.
+            if args.iter().any(|a| a == "--record") {
+                let transcripts = runner::record("generated", &programs).unwrap_or_else(|e| {
+                    eprintln!("{}", e.0);
+                    std::process::exit(1)
+                });
+                for (p, t) in programs.iter().zip(transcripts) {
+                    std::fs::write(out.join(format!("{}.tokio.json", p.name)), t.to_json())
+                        .unwrap();
+                }
+            }
+            println!("{count} programs in {}", out.display());
+        }
         #[cfg(feature = "interp")]
         Some("differential") => {
             let seed = flag(&args, "--seed").map_or(1, |s| s.parse().unwrap());
@@ -131,7 +159,7 @@ fn main() {
             std::process::exit(differential::run(seed, count));
         }
         _ => {
-            eprintln!("usage: oracle record [--check] [NAME…] | extract | generate [--seed S] [--count N] [--out DIR] | differential [--seed S] [--count N]");
+            eprintln!("usage: oracle record [--check] [NAME…] | extract | generate [--seed S] [--count N] [--out DIR] [--record] | differential [--seed S] [--count N]");
             std::process::exit(2);
         }
     }
