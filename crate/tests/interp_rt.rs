@@ -834,3 +834,148 @@ fn select_disabled_branches() {
     });
     assert_eq!(t, "0 None polled=false");
 }
+
+// ---- Programs of the oracle corpus (tests/programs/NAME.rs and NAME.tokio.json, recorded by the
+// oracle with real Tokio 1.54), ported to plain async Rust: the runtime's half of the comparison. ----
+
+/// tests/programs/spawn_order.rs: three tasks yield and come back in reverse (LIFO `defer`).
+#[test]
+fn corpus_spawn_order() {
+    let t = transcript(|rt, o| async move {
+        for i in 1..=3 {
+            let (o, rt) = (o.clone(), rt.clone());
+            spawn(async move {
+                o.p(format!("task {i} runs"));
+                rt.yield_now().await;
+                o.p(format!("task {i} runs again"));
+            });
+        }
+        o.p("spawned three tasks; none has run yet");
+        rt.yield_now().await;
+        o.p("main after one yield");
+        rt.yield_now().await;
+        o.p("main after two yields");
+        rt.yield_now().await;
+        o.p("main after three yields");
+    });
+    assert_eq!(
+        t,
+        "0 spawned three tasks; none has run yet|0 task 1 runs|0 task 2 runs|0 task 3 runs|\
+         0 main after one yield|0 task 3 runs again|0 task 2 runs again|0 task 1 runs again|\
+         0 main after two yields|0 main after three yields"
+    );
+}
+
+/// tests/programs/join_equal_timers.rs: three equal timers in one `join!` wake together; the second
+/// poll of the join starts at branch b.
+#[test]
+fn corpus_join_equal_timers() {
+    let t = transcript(|rt, o| async move {
+        let named_sleep = |name: &'static str, ms: u64| {
+            let (o, rt) = (o.clone(), rt.clone());
+            async move {
+                rt.sleep(ms * MS).await;
+                o.p(format!("{name} woke at {ms} ms"));
+                name
+            }
+        };
+        let r = join(
+            vec![
+                boxed(named_sleep("a", 100)),
+                boxed(named_sleep("b", 100)),
+                boxed(named_sleep("c", 100)),
+            ],
+            false,
+        )
+        .await;
+        o.p(format!("{r:?}"));
+        let handles = vec![spawn(named_sleep("t1", 50)), spawn(named_sleep("t2", 50))];
+        for h in handles {
+            h.await.unwrap();
+        }
+    });
+    assert_eq!(
+        t,
+        "100 b woke at 100 ms|100 c woke at 100 ms|100 a woke at 100 ms|100 [\"a\", \"b\", \"c\"]|\
+         150 t1 woke at 50 ms|150 t2 woke at 50 ms"
+    );
+}
+
+/// tests/programs/mpsc_close.rs: at 300 ms, sender b's timer (registered at 150) fires before
+/// sender a's (registered at 200); the channel closes when the last sender is dropped.
+#[test]
+fn corpus_mpsc_close() {
+    let t = transcript(|rt, o| async move {
+        let (tx, rx) = mpsc::channel::<String>(8);
+        let tx2 = tx.clone();
+        let (o1, rt1) = (o.clone(), rt.clone());
+        spawn(async move {
+            for i in 0..3 {
+                rt1.sleep(100 * MS).await;
+                tx.send(format!("a{i}")).await.unwrap();
+            }
+            o1.p("sender a done");
+        });
+        let (o2, rt2) = (o.clone(), rt.clone());
+        spawn(async move {
+            for i in 0..2 {
+                rt2.sleep(150 * MS).await;
+                tx2.send(format!("b{i}")).await.unwrap();
+            }
+            o2.p("sender b done");
+        });
+        while let Some(msg) = rx.recv().await {
+            o.p(format!("got {msg}"));
+        }
+        o.p("channel closed");
+    });
+    assert_eq!(
+        t,
+        "100 got a0|150 got b0|200 got a1|300 sender b done|300 sender a done|300 got b1|\
+         300 got a2|300 channel closed"
+    );
+}
+
+/// tests/programs/select_loop.rs: a biased `select!` in a loop, a fresh 50 ms sleep each time.
+#[test]
+fn corpus_select_loop() {
+    let t = transcript(|rt, o| async move {
+        let (tx, rx) = mpsc::channel::<u32>(4);
+        let rt1 = rt.clone();
+        spawn(async move {
+            for i in 0..3 {
+                rt1.sleep(70 * MS).await;
+                tx.send(i).await.unwrap();
+            }
+        });
+        let rx = Rc::new(rx);
+        let mut idle = 0;
+        loop {
+            let rx1 = rx.clone();
+            let recv = boxed(async move { Some(rx1.recv().await) });
+            let sleep = boxed({
+                let s = rt.sleep(50 * MS);
+                async move {
+                    s.await;
+                    None
+                }
+            });
+            let branches = vec![Branch::new(recv), Branch::new(sleep)];
+            match select(branches, true, rt.rng()).await {
+                Some((0, Some(Some(v)))) => o.p(format!("message {v}")),
+                Some((0, _)) => {
+                    o.p("sender gone");
+                    break;
+                }
+                _ => {
+                    idle += 1;
+                    o.p(format!("idle {idle}"));
+                }
+            }
+        }
+    });
+    assert_eq!(
+        t,
+        "50 idle 1|70 message 0|120 idle 2|140 message 1|190 idle 3|210 message 2|210 sender gone"
+    );
+}
