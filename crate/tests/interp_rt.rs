@@ -101,13 +101,23 @@ impl Prog {
 }
 
 /// Runs `main`, checks it returned normally, returns the transcript.
+///
+/// It runs it twice: in as few turns as possible, and again with one poll per turn, which must not
+/// change anything (a turn resumes Tokio's loop exactly where the last one stopped).
 fn transcript<F, M>(main: M) -> String
 where
-    M: FnOnce(Rt, Out) -> F,
+    M: Fn(Rt, Out) -> F,
     F: Future<Output = ()> + 'static,
 {
-    let (lines, end) = prog().run(main);
+    let (lines, end) = prog().run(&main);
     assert_eq!(end, Turn::Finished { exit_code: 0 });
+    let one_poll = Limits {
+        polls_per_turn: 1,
+        ..Limits::default()
+    };
+    let (sliced, end) = prog_with(one_poll, 7).run(&main);
+    assert_eq!(end, Turn::Finished { exit_code: 0 });
+    assert_eq!(sliced, lines, "one poll per turn changed the run");
     lines
 }
 
@@ -978,4 +988,22 @@ fn corpus_select_loop() {
         t,
         "50 idle 1|70 message 0|120 idle 2|140 message 1|190 idle 3|210 message 2|210 sender gone"
     );
+}
+
+/// On a virtual clock a program that never waits on a timer still hands back after
+/// [`Limits::polls_per_turn`] polls, so the caller can stop it.
+#[test]
+fn an_endless_yield_loop_still_returns_again() {
+    let p = prog();
+    let rt = p.rt.clone();
+    p.rt.block_on(Box::pin(async move {
+        loop {
+            rt.yield_now().await;
+        }
+    }));
+    for _ in 0..3 {
+        assert_eq!(p.rt.turn(), Turn::Again);
+    }
+    p.rt.stop();
+    assert_eq!(p.rt.turn(), Turn::Finished { exit_code: 130 });
 }

@@ -32,7 +32,10 @@ mod task;
 mod time;
 
 pub use join::{join, try_join, Join, TryJoin};
-pub use sched::{Flavor, Host, Limits, Rt, Turn, VirtualHost, EVENT_INTERVAL, NO_RUNTIME};
+pub use sched::{
+    Flavor, Host, Limits, Rt, Turn, VirtualHost, EVENT_INTERVAL, HALT_EXIT_CODE, NO_RUNTIME,
+    STOP_EXIT_CODE,
+};
 pub use select::{select, Branch, Rng, Select};
 pub use task::{JoinError, JoinHandle, Panic, YieldNow};
 pub use time::{Elapsed, Interval, Sleep, Tick, Timeout};

@@ -59,6 +59,10 @@ pub struct Limits {
     /// How much host time (µs) one [`Rt::turn`] may use before it hands the event loop back to the
     /// page ([`Turn::Again`]), so that lines are drawn and Stop stays clickable.
     pub slice_us: u64,
+    /// Most polls (of `main` or a task) in one [`Rt::turn`] before it returns [`Turn::Again`], even
+    /// if the slice is not used up: on a virtual clock computation takes no time, so without this a
+    /// program that never waits on a timer (`loop { yield_now().await }`) would never hand back.
+    pub polls_per_turn: u32,
 }
 
 impl Default for Limits {
@@ -66,6 +70,7 @@ impl Default for Limits {
         Limits {
             max_tasks: 100_000,
             slice_us: 10_000,
+            polls_per_turn: 10_000,
         }
     }
 }
@@ -373,12 +378,14 @@ impl Rt {
         }
         let _enter = self.enter();
         let started = inner.host.now_us();
+        let mut polls = 0u32;
         loop {
             if inner.at_top.get() {
                 inner.at_top.set(false);
                 inner.left.set(EVENT_INTERVAL);
                 let woken = std::mem::take(&mut lock(&inner.wake).main_woken);
                 if woken {
+                    polls += 1;
                     if let Some(exit_code) = self.poll_main() {
                         return self.shut_down(exit_code, None);
                     }
@@ -391,7 +398,10 @@ impl Rt {
                 inner.left.set(inner.left.get() - 1);
                 let next = lock(&inner.wake).pop();
                 match next {
-                    Some(id) => self.run_task(id),
+                    Some(id) => {
+                        polls += 1;
+                        self.run_task(id);
+                    }
                     None => {
                         inner.at_top.set(true);
                         if self.has_pending_work() {
@@ -405,7 +415,9 @@ impl Rt {
             if let Some(note) = inner.halt.borrow_mut().take() {
                 return self.shut_down(HALT_EXIT_CODE, Some(note));
             }
-            if inner.host.now_us().saturating_sub(started) >= inner.limits.slice_us {
+            if polls >= inner.limits.polls_per_turn
+                || inner.host.now_us().saturating_sub(started) >= inner.limits.slice_us
+            {
                 return Turn::Again;
             }
         }
