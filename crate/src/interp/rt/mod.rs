@@ -21,6 +21,40 @@
 //!
 //! Everything here is plain Rust futures, so it is tested with ordinary `async` blocks
 //! (`crate/tests/interp_rt.rs`), each scenario checked first against real Tokio.
+//!
+//! ```
+//! use async_playground::interp::rt::{Flavor, Limits, Rt, Turn, VirtualHost};
+//! use async_playground::trace::{Event, Sink, Tracer};
+//! use std::{cell::RefCell, rc::Rc};
+//!
+//! struct Discard;
+//! impl Sink for Discard {
+//!     fn event(&self, _: &Event<'_>) {}
+//! }
+//!
+//! let host = VirtualHost::new();
+//! let tracer = Tracer::new(host.clock(), Discard);
+//! let rt = Rt::new(tracer, Rc::new(host.clone()), Flavor::CurrentThread, 1, Limits::default());
+//! let log = Rc::new(RefCell::new(Vec::new()));
+//! let (rt2, log2) = (rt.clone(), log.clone());
+//! rt.block_on(Box::pin(async move {
+//!     let (rt3, log3) = (rt2.clone(), log2.clone());
+//!     // `tokio::spawn`: the task first runs when main awaits.
+//!     let task = rt2.spawn(Box::pin(async move {
+//!         rt3.sleep(1_000_000).await;
+//!         log3.borrow_mut().push(format!("task at {} ms", rt3.now_us() / 1000));
+//!         Ok(7)
+//!     }));
+//!     log2.borrow_mut().push("main keeps going".to_string());
+//!     let seven = task.await.unwrap();
+//!     log2.borrow_mut().push(format!("main got {seven}"));
+//!     Ok(())
+//! }));
+//! // One turn runs until the timer; the driver jumps the clock to it, as Tokio's paused clock does.
+//! assert_eq!(rt.turn(), Turn::WaitUntil(1_000_000));
+//! assert_eq!(host.drive(&rt), Turn::Finished { exit_code: 0 });
+//! assert_eq!(*log.borrow(), ["main keeps going", "task at 1000 ms", "main got 7"]);
+//! ```
 
 mod coop;
 mod join;

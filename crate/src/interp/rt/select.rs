@@ -155,3 +155,27 @@ impl<T> Future for Select<T> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Rng;
+
+    #[test]
+    fn rng_is_seeded_and_in_range() {
+        let draw = |seed| {
+            let rng = Rng::new(seed);
+            (0..200).map(|_| rng.below(3)).collect::<Vec<_>>()
+        };
+        let a = draw(0);
+        assert_eq!(a, draw(0));
+        assert_ne!(a, draw(1));
+        assert!(a.iter().all(|&n| n < 3));
+        for n in 0..3 {
+            let count = a.iter().filter(|&&x| x == n).count();
+            assert!(
+                (40..=100).contains(&count),
+                "{n} drawn {count} times of 200"
+            );
+        }
+    }
+}

@@ -315,3 +315,45 @@ impl Rt {
         self.interval_at(self.now_us(), period_us)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Mutex};
+    use std::task::Wake;
+
+    /// A waker that writes its number to a shared log.
+    struct Flag(u32, Arc<Mutex<Vec<u32>>>);
+
+    impl Wake for Flag {
+        fn wake(self: Arc<Self>) {
+            self.1.lock().unwrap().push(self.0);
+        }
+    }
+
+    #[test]
+    fn deadlines_round_up_to_the_millisecond() {
+        assert_eq!(tick_of(0), 0);
+        assert_eq!(tick_of(1), 1);
+        assert_eq!(tick_of(1000), 1);
+        assert_eq!(tick_of(1500), 2);
+    }
+
+    #[test]
+    fn due_timers_fire_by_deadline_then_registration() {
+        let mut timers = Timers::default();
+        let log = Arc::new(Mutex::new(Vec::new()));
+        for (n, tick) in [(1, 30), (2, 10), (3, 30), (4, 20), (5, 40)] {
+            let (_, entry) = timers.register(tick).unwrap();
+            *entry.waker.borrow_mut() = Some(Waker::from(Arc::new(Flag(n, log.clone()))));
+        }
+        for w in timers.take_due(30) {
+            w.wake();
+        }
+        assert_eq!(*log.lock().unwrap(), [2, 4, 1, 3]);
+        assert_eq!(timers.next_tick(), Some(40));
+        // A tick already processed is not registered: it fires at once.
+        assert!(timers.register(30).is_none());
+        assert!(timers.register(31).is_some());
+    }
+}
