@@ -1007,3 +1007,180 @@ fn an_endless_yield_loop_still_returns_again() {
     p.rt.stop();
     assert_eq!(p.rt.turn(), Turn::Finished { exit_code: 130 });
 }
+
+/// Wakes its task from inside its own poll, once (what `futures`' own `yield_now` does): Tokio
+/// queues the task at the back when that poll returns, with no deferral.
+struct WakeSelfOnce(bool);
+
+impl Future for WakeSelfOnce {
+    type Output = ();
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        if self.0 {
+            return std::task::Poll::Ready(());
+        }
+        self.0 = true;
+        cx.waker().wake_by_ref();
+        std::task::Poll::Pending
+    }
+}
+
+/// A task woken during its own poll goes to the back of the queue (after c); main woken during its
+/// own poll waits for the queue to empty; a deferred yield waits for the park after that.
+#[test]
+fn self_wake_requeues_at_the_back() {
+    let t = transcript(|rt, o| async move {
+        let o1 = o.clone();
+        spawn(async move {
+            o1.p("a1");
+            WakeSelfOnce(false).await;
+            o1.p("a2");
+        });
+        let (o2, rt2) = (o.clone(), rt.clone());
+        spawn(async move {
+            o2.p("b1");
+            rt2.yield_now().await;
+            o2.p("b2");
+        });
+        let o3 = o.clone();
+        spawn(async move { o3.p("c1") });
+        o.p("main1");
+        WakeSelfOnce(false).await;
+        o.p("main2");
+        rt.sleep(MS).await;
+        o.p("main3");
+    });
+    assert_eq!(t, "0 main1|0 a1|0 b1|0 c1|0 a2|0 main2|0 b2|1 main3");
+}
+
+/// A task spawning tasks: they join the back of the queue and run before the spawner resumes.
+#[test]
+fn spawn_inside_a_task() {
+    let t = transcript(|rt, o| async move {
+        let o1 = o.clone();
+        spawn(async move {
+            o1.p("a1");
+            let o2 = o1.clone();
+            let h = spawn(async move {
+                o2.p("inner runs");
+                3
+            });
+            o1.p("a after spawn");
+            let o3 = o1.clone();
+            spawn(async move { o3.p("b") });
+            let v = h.await.unwrap();
+            o1.p(format!("a got {v}"));
+        });
+        o.p("main1");
+        rt.sleep(MS).await;
+        o.p("main2");
+    });
+    assert_eq!(
+        t,
+        "0 main1|0 a1|0 a after spawn|0 inner runs|0 b|0 a got 3|1 main2"
+    );
+}
+
+/// A `send` that loses a `select!` gives up its place in the queue for a permit: the permit the
+/// receive frees goes back to the pool, so `try_send` then succeeds.
+#[test]
+fn cancelled_send_gives_its_place_back() {
+    let t = transcript(|rt, o| async move {
+        let (tx, rx) = mpsc::channel::<u32>(1);
+        tx.send(1).await.unwrap();
+        let send = boxed({
+            let s = tx.send(2);
+            async move { Some(s.await.is_ok()) }
+        });
+        let sleep = boxed({
+            let s = rt.sleep(10 * MS);
+            async move {
+                s.await;
+                None
+            }
+        });
+        match select(vec![Branch::new(send), Branch::new(sleep)], true, rt.rng()).await {
+            Some((0, r)) => o.p(format!("sent 2: {r:?}")),
+            _ => o.p("send 2 gave up"),
+        }
+        o.p(format!("recv {:?}", rx.recv().await));
+        o.p(format!("try_send 3: {:?}", tx.try_send(3)));
+        o.p(format!("try_send 4: {:?}", tx.try_send(4)));
+        o.p(format!("capacity {}", tx.capacity()));
+    });
+    assert_eq!(
+        t,
+        "10 send 2 gave up|10 recv Some(1)|10 try_send 3: Ok(())|\
+         10 try_send 4: Err(\"Full(..)\")|10 capacity 0"
+    );
+}
+
+/// Dropping the receiver wakes a sender waiting for room, which then fails.
+#[test]
+fn dropping_the_receiver_fails_a_waiting_sender() {
+    let t = transcript(|rt, o| async move {
+        let (tx, rx) = mpsc::channel::<u32>(1);
+        tx.send(1).await.unwrap();
+        let o1 = o.clone();
+        spawn(async move {
+            o1.p("sending 2");
+            match tx.send(2).await {
+                Ok(()) => o1.p("sent 2"),
+                Err(e) => o1.p(format!("send failed: {e}")),
+            }
+        });
+        rt.sleep(10 * MS).await;
+        drop(rx);
+        o.p("receiver dropped");
+        rt.sleep(MS).await;
+    });
+    assert_eq!(
+        t,
+        "0 sending 2|10 receiver dropped|10 send failed: channel closed"
+    );
+}
+
+/// Every error of the channels and timers, `{}` and `{:?}`, as Tokio prints them.
+#[test]
+fn error_texts() {
+    let t = transcript(|rt, o| async move {
+        let (tx, rx) = mpsc::channel::<u32>(1);
+        let (e1, e2) = (rx.try_recv().unwrap_err(), rx.try_recv().unwrap_err());
+        o.p(format!("[{e1}] [{e2:?}]"));
+        tx.send(1).await.unwrap();
+        let e = tx.try_send(2).unwrap_err();
+        o.p(format!("[{e}] [{e:?}]"));
+        drop(tx);
+        rx.recv().await;
+        let (e1, e2) = (rx.try_recv().unwrap_err(), rx.try_recv().unwrap_err());
+        o.p(format!("[{e1}] [{e2:?}]"));
+        let (tx, rx) = mpsc::channel::<u32>(1);
+        drop(rx);
+        let e = tx.try_send(2).unwrap_err();
+        o.p(format!("[{e}] [{e:?}]"));
+        let (tx, rx) = mpsc::unbounded_channel::<u32>();
+        drop(rx);
+        let e = tx.send(2).unwrap_err();
+        o.p(format!("[{e}] [{e:?}]"));
+        let (_tx, mut rx) = oneshot::channel::<u32>();
+        let (e1, e2) = (rx.try_recv().unwrap_err(), rx.try_recv().unwrap_err());
+        o.p(format!("[{e1}] [{e2:?}]"));
+        let e = rt
+            .timeout(MS, boxed(std::future::pending::<()>()))
+            .await
+            .unwrap_err();
+        o.p(format!("[{e}] [{e:?}]"));
+        let h = spawn(async { 1 });
+        o.p(format!("{h:?}"));
+    });
+    assert_eq!(
+        t,
+        "0 [receiving on an empty channel] [Empty]|0 [no available capacity] [\"Full(..)\"]|\
+         0 [receiving on a closed channel] [Disconnected]|0 [channel closed] [\"Closed(..)\"]|\
+         0 [channel closed] [SendError { .. }]|0 [channel empty] [Empty]|\
+         1 [deadline has elapsed] [Elapsed(())]|1 JoinHandle { id: Id(1) }"
+    );
+}

@@ -43,11 +43,13 @@ pub enum TrySendError<T> {
     Closed(T),
 }
 
+// Tokio writes `"Full(..)".fmt(f)`, which resolves to `str`'s `Debug`: the quotes are printed.
+// (Checked: `{:?}` of Tokio's `TrySendError::Full` prints `"Full(..)"`.)
 impl<T> fmt::Debug for TrySendError<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            TrySendError::Full(_) => "Full(..)",
-            TrySendError::Closed(_) => "Closed(..)",
+            TrySendError::Full(_) => "\"Full(..)\"",
+            TrySendError::Closed(_) => "\"Closed(..)\"",
         })
     }
 }

@@ -36,6 +36,26 @@ impl fmt::Debug for RecvError {
 
 impl std::error::Error for RecvError {}
 
+/// The error of [`Receiver::try_recv`], printed as Tokio prints it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TryRecvError {
+    /// Nothing sent yet, and the sender is alive.
+    Empty,
+    /// The sender was dropped without sending (or the value was already taken).
+    Closed,
+}
+
+impl fmt::Display for TryRecvError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TryRecvError::Empty => "channel empty",
+            TryRecvError::Closed => "channel closed",
+        })
+    }
+}
+
+impl std::error::Error for TryRecvError {}
+
 struct Inner<T> {
     value: RefCell<Option<T>>,
     /// The sender sent or was dropped.
@@ -97,6 +117,15 @@ impl<T> Drop for Sender<T> {
 }
 
 impl<T> Receiver<T> {
+    /// `try_recv()`: the value if it was sent.
+    pub fn try_recv(&mut self) -> Result<T, TryRecvError> {
+        if !self.inner.tx_done.get() {
+            return Err(TryRecvError::Empty);
+        }
+        let value = self.inner.value.borrow_mut().take();
+        value.ok_or(TryRecvError::Closed)
+    }
+
     /// `close()`: the sender's `send` will fail from now on.
     pub fn close(&mut self) {
         self.inner.rx_closed.set(true);
