@@ -323,15 +323,16 @@ impl<T> Future for Send<T> {
         let Some(value) = this.value.take() else {
             return Poll::Pending; // polled after completion
         };
-        let chan = &this.chan;
-        if chan.closed.get() {
-            this.waiter = None;
-            return Poll::Ready(Err(SendError(value)));
-        }
+        // `Acquire::poll` asks the coop budget before it looks at the semaphore (closed or not).
         if !coop::has_budget() {
             this.value = Some(value);
             coop::defer(cx);
             return Poll::Pending;
+        }
+        let chan = &this.chan;
+        if chan.closed.get() {
+            this.waiter = None;
+            return Poll::Ready(Err(SendError(value)));
         }
         let acquired = match &this.waiter {
             Some(w) => w.assigned.get(),
