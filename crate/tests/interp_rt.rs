@@ -1184,3 +1184,41 @@ fn error_texts() {
          1 [deadline has elapsed] [Elapsed(())]|1 JoinHandle { id: Id(1) }"
     );
 }
+
+/// Nearly the limit of tasks (100,000), half with a timer and half waiting on a full
+/// channel, runs and shuts down in linear time (a quadratic step would take minutes here).
+#[test]
+fn a_hundred_thousand_tasks_scale() {
+    let started = std::time::Instant::now();
+    let p = prog();
+    let (t, end) = p.run(|rt, o| async move {
+        let (tx, rx) = mpsc::channel::<u32>(1);
+        tx.try_send(0).unwrap();
+        for i in 0..99_998u32 {
+            let (rt, tx) = (rt.clone(), tx.clone());
+            spawn(async move {
+                if i % 2 == 0 {
+                    rt.sleep(u64::from(i % 100) * MS).await;
+                } else {
+                    let _ = tx.send(i).await; // waits forever: the buffer stays full
+                }
+            });
+        }
+        // The receiver outlives every sender: spawned last, it is dropped last at shutdown, so
+        // the 50,000 waiting sends are dropped while it is still open.
+        let rt1 = rt.clone();
+        spawn(async move {
+            rt1.sleep(1000 * MS).await;
+            drop(rx);
+        });
+        rt.sleep(200 * MS).await;
+        o.p(format!("alive {}", rt.live_tasks()));
+    });
+    assert_eq!(t, "200 alive 50000");
+    assert_eq!(end, Turn::Finished { exit_code: 0 });
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "took {:?}",
+        started.elapsed()
+    );
+}

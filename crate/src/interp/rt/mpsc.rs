@@ -85,6 +85,9 @@ impl fmt::Display for TryRecvError {
 #[derive(Default)]
 struct Waiter {
     assigned: Cell<bool>,
+    /// Its `send` was dropped while waiting: skipped when a permit comes back. (Marked rather than
+    /// removed, so that dropping many waiting sends, e.g. at shutdown, is not quadratic.)
+    cancelled: Cell<bool>,
     waker: RefCell<Option<Waker>>,
 }
 
@@ -127,7 +130,10 @@ impl<T> Chan<T> {
 
     /// A permit comes back (`Semaphore::add_permit`): to the first waiter, else to the pool.
     fn release(&self) {
-        let first = self.waiters.borrow_mut().pop_front();
+        let first = {
+            let mut waiters = self.waiters.borrow_mut();
+            std::iter::from_fn(|| waiters.pop_front()).find(|w| !w.cancelled.get())
+        };
         match first {
             Some(w) => {
                 w.assigned.set(true);
@@ -367,10 +373,7 @@ impl<T> Drop for Send<T> {
             if w.assigned.get() {
                 self.chan.release();
             } else {
-                self.chan
-                    .waiters
-                    .borrow_mut()
-                    .retain(|x| !Rc::ptr_eq(x, &w));
+                w.cancelled.set(true);
             }
         }
     }
