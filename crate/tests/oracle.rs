@@ -35,7 +35,10 @@ fn tolerance(clock: &str) -> (f64, f64) {
     let d = read_json(&programs_dir().join("differences.json"));
     let t = &d["tolerance"];
     if clock == "real" {
-        (t["real_ms"].as_f64().unwrap(), t["real_ratio"].as_f64().unwrap())
+        (
+            t["real_ms"].as_f64().unwrap(),
+            t["real_ratio"].as_f64().unwrap(),
+        )
     } else {
         (t["paused_ms"].as_f64().unwrap(), 0.0)
     }
@@ -126,7 +129,9 @@ fn difference(name: &str) -> Option<String> {
         .collect();
     mine.sort_by_key(|w| (w.1, w.2));
     if rustc != mine {
-        return Some(format!("warnings: rustc {rustc:?}; the interpreter {mine:?}"));
+        return Some(format!(
+            "warnings: rustc {rustc:?}; the interpreter {mine:?}"
+        ));
     }
     None
 }
@@ -165,7 +170,10 @@ fn every_program_has_a_tokio_transcript() {
             );
         }
     }
-    assert!(corpus().len() >= 34, "the lesson's blocks and at least 30 more");
+    assert!(
+        corpus().len() >= 34,
+        "the lesson's blocks and at least 30 more"
+    );
 }
 
 /// The lesson's programs are the lesson's code blocks, verbatim (tests/oracle extracts them; this
@@ -218,7 +226,10 @@ fn differences_json_names_real_programs() {
     let names = corpus();
     for l in d["lessons"].as_array().unwrap() {
         let p = l["program"].as_str().unwrap();
-        assert!(names.iter().any(|n| n == p), "differences.json: no program {p}");
+        assert!(
+            names.iter().any(|n| n == p),
+            "differences.json: no program {p}"
+        );
     }
     for diff in d["differences"].as_array().unwrap() {
         assert!(

@@ -152,7 +152,10 @@ pub fn run(seed: u64, count: usize) -> i32 {
     let tokio = match runner::record("generated", &sources) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("oracle: the generated programs did not compile (a generator bug):\n{}", e.0);
+            eprintln!(
+                "oracle: the generated programs did not compile (a generator bug):\n{}",
+                e.0
+            );
             return 1;
         }
     };
@@ -237,4 +240,55 @@ fn shrink(mut current: GenProgram, started: Instant) -> GenProgram {
         }
     }
     current
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transcript::Line;
+
+    fn transcript(lines: &[(f64, &str, &str)]) -> Transcript {
+        Transcript {
+            program: String::new(),
+            tokio: String::new(),
+            flavor: String::new(),
+            clock: "paused".into(),
+            exit: Some(0),
+            stalled: false,
+            lines: lines
+                .iter()
+                .map(|(t, s, x)| Line {
+                    t_ms: *t,
+                    stream: s.to_string(),
+                    text: x.to_string(),
+                })
+                .collect(),
+            warnings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn difference_sees_text_stream_time_order_length_and_exit() {
+        let tokio = transcript(&[(0.0, "stdout", "a"), (100.0, "stdout", "b")]);
+        assert_eq!(difference(&tokio, &Ok(tokio.clone())), None);
+        let within = transcript(&[(0.0, "stdout", "a"), (101.0, "stdout", "b")]);
+        assert_eq!(difference(&tokio, &Ok(within)), None);
+        for other in [
+            transcript(&[(0.0, "stdout", "a"), (102.0, "stdout", "b")]),
+            transcript(&[(0.0, "stdout", "a"), (100.0, "stderr", "b")]),
+            transcript(&[(0.0, "stdout", "b"), (100.0, "stdout", "a")]),
+            transcript(&[(0.0, "stdout", "a")]),
+            transcript(&[
+                (0.0, "stdout", "a"),
+                (100.0, "stdout", "b"),
+                (100.0, "stdout", "c"),
+            ]),
+        ] {
+            assert!(difference(&tokio, &Ok(other)).is_some());
+        }
+        let mut panicked = tokio.clone();
+        panicked.exit = Some(101);
+        assert!(difference(&tokio, &Ok(panicked)).is_some());
+        assert!(difference(&tokio, &Err("refused".into())).is_some());
+    }
 }

@@ -158,7 +158,9 @@ impl Gen<'_> {
             0..=2 => {
                 let id = self.id();
                 let k = 2 + self.rng.below(2);
-                let branches = (0..k).map(|_| self.block(depth - 1, width, false)).collect();
+                let branches = (0..k)
+                    .map(|_| self.block(depth - 1, width, false))
+                    .collect();
                 Stmt::Join(id, branches)
             }
             3..=4 => {
@@ -166,7 +168,9 @@ impl Gen<'_> {
                 let biased = self.rng.chance(50);
                 let k = 2 + self.rng.below(2);
                 let branches = if biased {
-                    (0..k).map(|_| self.block(depth - 1, width, false)).collect()
+                    (0..k)
+                        .map(|_| self.block(depth - 1, width, false))
+                        .collect()
                 } else {
                     self.unbiased_branches(k)
                 };
@@ -325,7 +329,12 @@ impl GenProgram {
                 })
                 .sum()
         }
-        count(&self.main) + self.helpers.iter().map(|h| 1 + count(&h.stmts)).sum::<usize>()
+        count(&self.main)
+            + self
+                .helpers
+                .iter()
+                .map(|h| 1 + count(&h.stmts))
+                .sum::<usize>()
     }
 
     /// Whether Tokio's transcript cannot depend on its random `select!` start (see the module docs).
@@ -398,7 +407,9 @@ fn drop_calls(stmts: &[Stmt], k: usize) -> Vec<Stmt> {
         .filter(|s| !matches!(s, Stmt::Call(_, h, _) if *h == k))
         .map(|s| match s {
             Stmt::Call(id, h, ms) if *h > k => Stmt::Call(*id, h - 1, *ms),
-            Stmt::Join(id, b) => Stmt::Join(*id, b.iter().map(|b| drop_calls_block(b, k)).collect()),
+            Stmt::Join(id, b) => {
+                Stmt::Join(*id, b.iter().map(|b| drop_calls_block(b, k)).collect())
+            }
             Stmt::Select(id, biased, b) => Stmt::Select(
                 *id,
                 *biased,
@@ -596,5 +607,44 @@ fn render_stmt(out: &mut String, s: &Stmt, level: usize) {
             let _ = writeln!(out, "{ind}let c{id} = helper{k}({ms}).await;");
             let _ = writeln!(out, "{ind}println!(\"call {id}: {{}}\", c{id});");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_seed_gives_the_same_programs() {
+        let a: Vec<String> = generate_many(7, 20).iter().map(|p| p.render()).collect();
+        let b: Vec<String> = generate_many(7, 20).iter().map(|p| p.render()).collect();
+        let c: Vec<String> = generate_many(8, 20).iter().map(|p| p.render()).collect();
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+    }
+
+    #[test]
+    fn programs_are_deterministic_and_shrink_to_smaller_deterministic_ones() {
+        for p in generate_many(3, 40) {
+            assert!(p.deterministic(), "{}", p.render());
+            for c in p.shrink_candidates() {
+                assert!(c.size() < p.size());
+                assert!(c.deterministic());
+            }
+        }
+    }
+
+    #[test]
+    fn the_second_half_plans_ties() {
+        let programs = generate_many(5, 40);
+        let sleeps = |p: &GenProgram| {
+            p.render()
+                .lines()
+                .filter(|l| l.contains("from_millis(100))") || l.contains("from_millis(50))"))
+                .count()
+        };
+        let first: usize = programs[..20].iter().map(sleeps).sum();
+        let second: usize = programs[20..].iter().map(sleeps).sum();
+        assert!(second > first * 2, "round durations: {first} vs {second}");
     }
 }

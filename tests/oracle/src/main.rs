@@ -14,6 +14,8 @@
 //! ```
 //! `npm run oracle` is `record --check`; `npm test` runs `differential`.
 
+// Shrinking and program sizes serve only the differential test (feature `interp`).
+#[cfg_attr(not(feature = "interp"), allow(dead_code))]
 mod gen;
 mod lesson;
 mod runner;

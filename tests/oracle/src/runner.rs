@@ -52,7 +52,10 @@ pub fn needs_real_clock(source: &str) -> bool {
 
 /// The flavor the program asked for: `none` (plain `fn main`), `current_thread` or `multi_thread`.
 pub fn flavor_of(source: &str) -> &'static str {
-    match source.lines().find(|l| l.trim_start().starts_with("#[tokio::main")) {
+    match source
+        .lines()
+        .find(|l| l.trim_start().starts_with("#[tokio::main"))
+    {
         None => "none",
         Some(l) if l.contains("current_thread") => "current_thread",
         Some(_) => "multi_thread",
@@ -173,7 +176,12 @@ pub struct BuildError(pub String);
 fn build(kind: &str, dir: &Path) -> Result<Built, BuildError> {
     let started = Instant::now();
     let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["build", "--quiet", "--message-format=json", "--manifest-path"])
+        .args([
+            "build",
+            "--quiet",
+            "--message-format=json",
+            "--manifest-path",
+        ])
         .arg(dir.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", oracle_target().join("runner"))
         // A debug build: the programs' behaviour does not depend on optimisation, and it builds faster.
@@ -404,13 +412,10 @@ fn run_program(built: &Built, p: &Program, tokio: &str) -> Transcript {
 pub fn check_panic_hook(kind: &str, programs: &[Program], transcripts: &[Transcript]) {
     let projects = oracle_target().join("projects");
     let plain = build(kind, &projects.join(kind)).expect("the batch built a moment ago");
-    let with_futures = programs
-        .iter()
-        .any(uses_futures)
-        .then(|| {
-            let kind = format!("{kind}-futures");
-            build(&kind, &projects.join(&kind)).expect("the batch built a moment ago")
-        });
+    let with_futures = programs.iter().any(uses_futures).then(|| {
+        let kind = format!("{kind}-futures");
+        build(&kind, &projects.join(&kind)).expect("the batch built a moment ago")
+    });
     for (p, t) in programs.iter().zip(transcripts) {
         let built = if uses_futures(p) {
             with_futures.as_ref().unwrap()
