@@ -427,6 +427,7 @@ impl<T> Receiver<T> {
 
 impl<T> Drop for Receiver<T> {
     fn drop(&mut self) {
+        self.chan.rx_waker.borrow_mut().take();
         self.chan.close();
         // Tokio drains the buffer when the receiver goes (`Rx::drop`): the messages drop now.
         let buffered = std::mem::take(&mut *self.chan.buffer.borrow_mut());

@@ -132,9 +132,12 @@ impl<T> Receiver<T> {
     }
 }
 
+// Tokio's sender wakes the receiver only if it is not closed (`Inner::complete`): a dropped
+// receiver's task is not woken.
 impl<T> Drop for Receiver<T> {
     fn drop(&mut self) {
         self.inner.rx_closed.set(true);
+        self.inner.rx_waker.borrow_mut().take();
     }
 }
 

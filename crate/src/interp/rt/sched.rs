@@ -396,7 +396,7 @@ impl Rt {
                 inner.at_top.set(true);
             } else {
                 inner.left.set(inner.left.get() - 1);
-                let next = lock(&inner.wake).pop();
+                let next = self.next_task();
                 match next {
                     Some(id) => {
                         polls += 1;
@@ -419,6 +419,18 @@ impl Rt {
                 || inner.host.now_us().saturating_sub(started) >= inner.limits.slice_us
             {
                 return Turn::Again;
+            }
+        }
+    }
+
+    /// The next live task of the run queue. A waker may outlive its task (a finished task's timer
+    /// or channel waker); Tokio ignores its wake (the task is COMPLETE), so its id is skipped here
+    /// without counting against `event_interval`.
+    fn next_task(&self) -> Option<u64> {
+        loop {
+            let id = lock(&self.0.wake).pop()?;
+            if self.0.tasks.borrow().contains_key(&id) {
+                return Some(id);
             }
         }
     }

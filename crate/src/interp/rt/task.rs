@@ -244,6 +244,14 @@ impl<T> JoinHandle<T> {
     }
 }
 
+// Tokio unsets the join waker when the handle is dropped (`drop_join_handle_slow`): the task's end
+// must not wake whoever last awaited the handle.
+impl<T> Drop for JoinHandle<T> {
+    fn drop(&mut self) {
+        self.state.waker.borrow_mut().take();
+    }
+}
+
 impl<T> Future for JoinHandle<T> {
     type Output = Result<T, JoinError>;
 
