@@ -153,13 +153,30 @@ fn every_corpus_program_prints_what_tokio_printed() {
     );
 }
 
-/// Every program has its transcript and every transcript its program: `npm run oracle` was run.
+/// FNV-1a 64 of a program's source, as tests/oracle records it (`source_fnv`).
+fn fnv1a(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Every program has its transcript, recorded from its current source, and every transcript its
+/// program: `npm run oracle` was run after the last change.
 #[test]
-fn every_program_has_a_tokio_transcript() {
+fn every_program_has_a_current_tokio_transcript() {
     let dir = programs_dir();
     for name in corpus() {
         let t = read_json(&dir.join(format!("{name}.tokio.json")));
         assert_eq!(t["program"], format!("{name}.rs"));
+        let source = std::fs::read_to_string(dir.join(format!("{name}.rs"))).unwrap();
+        assert_eq!(
+            t["source_fnv"].as_str(),
+            Some(fnv1a(&source).as_str()),
+            "{name}.rs changed since its transcript was recorded: run `npm run oracle`"
+        );
     }
     for e in std::fs::read_dir(&dir).unwrap() {
         let f = e.unwrap().file_name().to_string_lossy().to_string();

@@ -2,7 +2,7 @@
 //! real Tokio (one build for all of them) and through the interpreter's virtual clock
 //! (`async_playground::interp::run_virtual`); their transcripts must be identical: the same lines,
 //! streams and order, the same times (both clocks are exact: Tokio's paused one and the virtual
-//! one; 1 ms of slack, Tokio's timer tick), the same exit status, the same rustc warnings.
+//! one; differences.json's `paused_ms` of slack), the same exit status, the same rustc warnings.
 //!
 //! A program that differs is shrunk: statements and branches are removed while the result still
 //! differs (each round's candidates are built as one binary), and the smallest is printed.
@@ -13,8 +13,6 @@ use crate::transcript::Transcript;
 use async_playground::interp;
 use std::time::{Duration, Instant};
 
-/// Times may differ by at most this much (ms): Tokio's timer resolution.
-const TOLERANCE_MS: f64 = 1.0;
 /// How long shrinking may take before it prints the smallest program found so far.
 const SHRINK_BUDGET: Duration = Duration::from_secs(240);
 
@@ -28,6 +26,7 @@ fn interpret(source: &str, seed: u64) -> Result<Transcript, String> {
             .join("\n")),
         Ok(t) => Ok(Transcript {
             program: String::new(),
+            source_fnv: String::new(),
             tokio: String::new(),
             flavor: String::new(),
             clock: "paused".into(),
@@ -90,7 +89,7 @@ pub fn difference(tokio: &Transcript, ours: &Result<Transcript, String>) -> Opti
                 b.t_ms
             ));
         }
-        if (a.t_ms - b.t_ms).abs() > TOLERANCE_MS {
+        if (a.t_ms - b.t_ms).abs() > crate::tolerances().0 {
             return Some(format!(
                 "line {} {:?}: Tokio printed it at {} ms, the interpreter at {} ms",
                 i + 1,
@@ -250,6 +249,7 @@ mod tests {
     fn transcript(lines: &[(f64, &str, &str)]) -> Transcript {
         Transcript {
             program: String::new(),
+            source_fnv: String::new(),
             tokio: String::new(),
             flavor: String::new(),
             clock: "paused".into(),

@@ -32,9 +32,18 @@ pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Paused-clock transcripts are exact; two real-time recordings may differ by scheduling noise.
-const REPRODUCIBLE_PAUSED_MS: f64 = 0.0;
-const REPRODUCIBLE_REAL_MS: f64 = 15.0;
+/// The tolerances of tests/programs/differences.json (the one place for them): `(paused ms, real
+/// ms, real ratio)`. Two recordings of a program must agree as closely as the interpreter must agree
+/// with one: exactly on the paused clock, within `real_ms + real_ratio × t` on the real one.
+pub fn tolerances() -> (f64, f64, f64) {
+    let path = repo_root().join("tests/programs/differences.json");
+    let d: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("differences.json"))
+            .expect("differences.json is JSON");
+    let t = &d["tolerance"];
+    let n = |k: &str| t[k].as_f64().unwrap_or_else(|| panic!("tolerance.{k}"));
+    (n("paused_ms"), n("real_ms"), n("real_ratio"))
+}
 
 fn corpus(root: &Path, only: &[String]) -> Vec<Program> {
     let dir = root.join("tests/programs");
@@ -92,11 +101,12 @@ fn main() {
             if check {
                 let second = runner::record("corpus", &programs).expect("built once already");
                 let mut bad = 0;
+                let (_, real_ms, real_ratio) = tolerances();
                 for (a, b) in first.iter().zip(&second) {
                     let tol = if a.clock == "real" {
-                        REPRODUCIBLE_REAL_MS
+                        (real_ms, real_ratio)
                     } else {
-                        REPRODUCIBLE_PAUSED_MS
+                        (0.0, 0.0)
                     };
                     if let Err(e) = a.same_as(b, tol) {
                         eprintln!("oracle: {} is not reproducible: {e}", a.program);

@@ -396,6 +396,7 @@ fn run_program(built: &Built, p: &Program, tokio: &str) -> Transcript {
         .collect();
     Transcript {
         program: format!("{}.rs", p.name),
+        source_fnv: crate::transcript::fnv1a(&p.source),
         tokio: tokio.to_string(),
         flavor: flavor_of(&p.source).into(),
         clock: if real { "real" } else { "paused" }.into(),

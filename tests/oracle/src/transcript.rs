@@ -1,7 +1,7 @@
 //! What a program printed under real Tokio: the format of `tests/programs/NAME.tokio.json`.
 //!
 //! ```json
-//! {"program": "lesson_3.rs", "tokio": "1.54.1", "flavor": "multi_thread", "clock": "paused",
+//! {"program": "lesson_3.rs", "source_fnv": "…", "tokio": "1.54.1", "flavor": "multi_thread", "clock": "paused",
 //!  "exit": 0, "stalled": false,
 //!  "lines": [{"t_ms": 1000.0, "stream": "stdout", "text": "Product data fetched after 1s."}],
 //!  "warnings": [{"message": "unused variable: `future`", "line": 9, "column": 9,
@@ -23,6 +23,9 @@ use serde::{Deserialize, Serialize};
 pub struct Transcript {
     /// The program's file name in `tests/programs/`.
     pub program: String,
+    /// FNV-1a (64-bit, hex) of the program's source when it was recorded: `cargo test` fails when a
+    /// program changed and its transcript was not recorded again.
+    pub source_fnv: String,
     /// Tokio's version.
     pub tokio: String,
     /// `current_thread`, `multi_thread` or `none`.
@@ -37,6 +40,16 @@ pub struct Transcript {
     pub lines: Vec<Line>,
     /// rustc's warnings.
     pub warnings: Vec<Warning>,
+}
+
+/// FNV-1a, 64-bit, as 16 hex digits: a fingerprint of a program's source (not a security hash).
+pub fn fnv1a(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
 
 /// One printed line.
@@ -79,8 +92,9 @@ impl Transcript {
             }
         };
         format!(
-            "{{\n  \"program\": {},\n  \"tokio\": {},\n  \"flavor\": {},\n  \"clock\": {},\n  \"exit\": {},\n  \"stalled\": {},\n  \"lines\": {},\n  \"warnings\": {}\n}}\n",
+            "{{\n  \"program\": {},\n  \"source_fnv\": {},\n  \"tokio\": {},\n  \"flavor\": {},\n  \"clock\": {},\n  \"exit\": {},\n  \"stalled\": {},\n  \"lines\": {},\n  \"warnings\": {}\n}}\n",
             j(&self.program),
+            j(&self.source_fnv),
             j(&self.tokio),
             j(&self.flavor),
             j(&self.clock),
@@ -91,8 +105,8 @@ impl Transcript {
         )
     }
 
-    /// Whether `other` is the same run within `tolerance_ms` (reproducibility of the oracle itself).
-    pub fn same_as(&self, other: &Transcript, tolerance_ms: f64) -> Result<(), String> {
+    /// Whether `other` is the same run, times within `ms + ratio × t` (the oracle's reproducibility).
+    pub fn same_as(&self, other: &Transcript, (ms, ratio): (f64, f64)) -> Result<(), String> {
         if self.exit != other.exit || self.stalled != other.stalled {
             return Err(format!(
                 "exit {:?}/{:?}, stalled {}/{}",
@@ -113,7 +127,7 @@ impl Transcript {
             if a.text != b.text || a.stream != b.stream {
                 return Err(format!("{:?} vs {:?}", a.text, b.text));
             }
-            if (a.t_ms - b.t_ms).abs() > tolerance_ms {
+            if (a.t_ms - b.t_ms).abs() > ms + ratio * a.t_ms.max(b.t_ms) {
                 return Err(format!("{:?} at {} vs {} ms", a.text, a.t_ms, b.t_ms));
             }
         }
