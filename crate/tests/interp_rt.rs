@@ -1222,3 +1222,20 @@ fn a_hundred_thousand_tasks_scale() {
         started.elapsed()
     );
 }
+
+/// A `main` returning `Err` exits with 1 (Rust's `Termination` for `Result`), and its tasks are
+/// dropped with the "main returns" Note.
+#[test]
+fn main_returning_err_exits_1() {
+    let p = prog();
+    let rt = p.rt.clone();
+    p.rt.block_on_exit(Box::pin(async move {
+        let rt1 = rt.clone();
+        spawn(async move { rt1.sleep(MS).await });
+        Ok(1)
+    }));
+    assert_eq!(p.host.drive(&p.rt), Turn::Finished { exit_code: 1 });
+    let notes = p.events.kinds(Kind::Note);
+    assert_eq!(notes.len(), 1);
+    assert!(notes[0].1.starts_with("When main returns"), "{notes:?}");
+}
