@@ -1239,3 +1239,16 @@ fn main_returning_err_exits_1() {
     assert_eq!(notes.len(), 1);
     assert!(notes[0].1.starts_with("When main returns"), "{notes:?}");
 }
+
+/// A sleep of `Duration::MAX` does not overflow: it waits "forever" (until the caller gives up).
+#[test]
+fn an_endless_sleep_does_not_overflow() {
+    let p = prog();
+    let rt = p.rt.clone();
+    p.rt.block_on(Box::pin(async move {
+        rt.sleep(u64::MAX).await;
+        Ok(())
+    }));
+    assert!(matches!(p.rt.turn(), Turn::WaitUntil(at) if at > 1_000_000_000_000));
+    p.rt.stop();
+}

@@ -82,7 +82,8 @@ pub enum Turn {
     Again,
     /// Nothing is ready until host time `at_us` (the earliest timer): call `turn` then.
     WaitUntil(u64),
-    /// The program ended: `main` returned (exit code 0) or panicked (101), or a limit stopped it
+    /// The program ended: `main` returned (exit code 0, or 1 for an `Err`, see [`Rt::block_on_exit`])
+    /// or panicked (101), or a limit stopped it
     /// ([`HALT_EXIT_CODE`]), or Stop was pressed ([`STOP_EXIT_CODE`]). [`Kind::Done`] has already
     /// been reported (or [`Kind::Stopped`]).
     Finished {
@@ -538,7 +539,9 @@ impl Rt {
                 self.park_yield();
                 None
             }
-            Some(tick) => Some(Turn::WaitUntil(self.0.origin_us + tick * 1000)),
+            Some(tick) => Some(Turn::WaitUntil(
+                self.0.origin_us.saturating_add(tick.saturating_mul(1000)),
+            )),
             None => Some(Turn::Stalled),
         }
     }
