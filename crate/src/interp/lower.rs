@@ -53,6 +53,9 @@ const KNOWN: &[(&str, Known)] = &[
     ("tokio::time::sleep", Known::Fn(Builtin::Sleep)),
     ("tokio::time::sleep_until", Known::Fn(Builtin::SleepUntil)),
     ("tokio::time::timeout", Known::Fn(Builtin::Timeout)),
+    ("tokio::time::interval", Known::Fn(Builtin::Interval)),
+    ("tokio::time::Interval", Known::Type),
+    ("tokio::try_join", Known::Macro),
     ("std::time::Duration", Known::Type),
     (
         "std::time::Duration::from_secs",
@@ -276,6 +279,7 @@ pub const METHODS: &[&str] = &[
     "repeat",
     "split_whitespace",
     "fuse",
+    "tick",
 ];
 
 /// Parses and lowers `source`, or returns every error found.
@@ -392,6 +396,8 @@ struct Lowerer<'l> {
     globs: Vec<String>,
     /// The program's functions (names only, for resolution before their bodies are lowered).
     fn_names: Vec<String>,
+    /// The program's `const` items (names only).
+    const_names: Vec<String>,
     /// Local variables in scope, innermost last.
     locals: Vec<Local>,
     /// Warnings found while lowering (unused variables).
@@ -408,6 +414,7 @@ impl<'l> Lowerer<'l> {
             uses: HashMap::new(),
             globs: Vec::new(),
             fn_names: Vec::new(),
+            const_names: Vec::new(),
             locals: Vec::new(),
             warnings: Vec::new(),
             captures: Vec::new(),
@@ -420,19 +427,30 @@ impl<'l> Lowerer<'l> {
         for item in &file.items {
             match item {
                 syn::Item::Use(u) => {
-                    if let Err(e) = self.use_tree(&u.tree, String::new()) {
+                    if let Err(e) = self.use_tree(&u.tree, String::new(), None) {
                         errors.push(e);
                     }
                 }
                 syn::Item::Fn(f) => self.fn_names.push(f.sig.ident.to_string()),
+                syn::Item::Const(c) => self.const_names.push(c.ident.to_string()),
                 _ => {}
             }
         }
         let mut fns = HashMap::new();
+        let mut consts = HashMap::new();
         let mut main = None;
         for item in &file.items {
             match item {
                 syn::Item::Use(_) => {}
+                syn::Item::Const(c) => {
+                    let r = self.ty(&c.ty).and_then(|ty| Ok((ty, self.expr(&c.expr)?)));
+                    match r {
+                        Ok((ty, e)) => {
+                            consts.insert(Name::from(c.ident.to_string()), (ty, Rc::new(e)));
+                        }
+                        Err(e) => errors.push(e),
+                    }
+                }
                 syn::Item::Fn(f) => match self.item_fn(f) {
                     Ok((def, kind)) => {
                         if let Some(kind) = kind {
@@ -469,6 +487,7 @@ impl<'l> Lowerer<'l> {
                 warnings.sort_by_key(|w| (w.line, w.column));
                 Ok(Program {
                     fns,
+                    consts,
                     main,
                     warnings,
                 })
@@ -477,7 +496,8 @@ impl<'l> Lowerer<'l> {
         }
     }
 
-    fn use_tree(&mut self, tree: &syn::UseTree, prefix: String) -> R<()> {
+    /// One `use` tree; `start` is where its path began (the error points at the whole path).
+    fn use_tree(&mut self, tree: &syn::UseTree, prefix: String, start: Option<Span>) -> R<()> {
         let join = |name: &str| {
             if prefix.is_empty() {
                 name.to_string()
@@ -485,8 +505,17 @@ impl<'l> Lowerer<'l> {
                 format!("{prefix}::{name}")
             }
         };
+        let whole = |leaf: Span| match start {
+            Some(s) => Span {
+                end_line: leaf.end_line,
+                end_column: leaf.end_column,
+                ..s
+            },
+            None => leaf,
+        };
+        let first = start.or(Some(span(tree)));
         match tree {
-            syn::UseTree::Path(p) => self.use_tree(&p.tree, join(&p.ident.to_string())),
+            syn::UseTree::Path(p) => self.use_tree(&p.tree, join(&p.ident.to_string()), first),
             syn::UseTree::Name(n) => {
                 let name = n.ident.to_string();
                 let (full, local) = if name == "self" {
@@ -495,22 +524,22 @@ impl<'l> Lowerer<'l> {
                 } else {
                     (join(&name), name)
                 };
-                self.use_one(&full, local, span(tree))
+                self.use_one(&full, local, whole(span(tree)))
             }
             syn::UseTree::Rename(r) => {
                 let full = join(&r.ident.to_string());
-                self.use_one(&full, r.rename.to_string(), span(tree))
+                self.use_one(&full, r.rename.to_string(), whole(span(tree)))
             }
             syn::UseTree::Glob(_) => {
                 if known(&prefix) != Some(Known::Module) {
-                    return Err(not_available(span(tree), &format!("`{prefix}`")));
+                    return Err(not_available(whole(span(tree)), &format!("`{prefix}`")));
                 }
                 self.globs.push(prefix);
                 Ok(())
             }
             syn::UseTree::Group(g) => {
                 for t in &g.items {
-                    self.use_tree(t, prefix.clone())?;
+                    self.use_tree(t, prefix.clone(), None)?;
                 }
                 Ok(())
             }
@@ -1273,6 +1302,9 @@ impl<'l> Lowerer<'l> {
             if self.fn_names.iter().any(|f| f == one) {
                 return Ok(ExprKind::FnRef(one.as_str().into()));
             }
+            if self.const_names.iter().any(|f| f == one) {
+                return Ok(ExprKind::ConstRef(one.as_str().into()));
+            }
             return Err(Diagnostic::error(
                 at,
                 format!("cannot find value `{one}` in this scope"),
@@ -1452,6 +1484,10 @@ impl<'l> Lowerer<'l> {
                 ExprKind::Join(self.exprs(&args)?, futures)
             }
             "select" => self.select(tokens, at)?,
+            "try_join" => {
+                let args = self.split_args(tokens)?;
+                ExprKind::TryJoin(self.exprs(&args)?)
+            }
             "matches" => {
                 let (e, p, g) = (|input: ParseStream| {
                     let e: syn::Expr = input.parse()?;

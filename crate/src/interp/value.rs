@@ -77,6 +77,7 @@ pub enum Value {
     UnboundedSender(rt::mpsc::UnboundedSender<Value>),
     Receiver(Rc<rt::mpsc::Receiver<Value>>),
     OneshotSender(Rc<RefCell<Option<rt::oneshot::Sender<Value>>>>),
+    Interval(rt::Interval),
     /// What is left in a variable whose value was moved out.
     Moved,
 }
@@ -145,6 +146,7 @@ impl Value {
             Value::RecvError => "RecvError",
             Value::Sender(_) | Value::UnboundedSender(_) | Value::OneshotSender(_) => "Sender",
             Value::Receiver(_) => "Receiver",
+            Value::Interval(_) => "Interval",
             Value::Moved => "moved value",
         }
     }

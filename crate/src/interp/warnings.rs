@@ -94,11 +94,13 @@ fn expr(program: &Program, e: &Expr, out: &mut Vec<Diagnostic>) {
         | ExprKind::FnRef(_)
         | ExprKind::None
         | ExprKind::Const(_)
+        | ExprKind::ConstRef(_)
         | ExprKind::Continue(_) => {}
         ExprKind::Call(_, args)
         | ExprKind::Tuple(args)
         | ExprKind::Array(args)
-        | ExprKind::Join(args, _) => args.iter().for_each(sub),
+        | ExprKind::Join(args, _)
+        | ExprKind::TryJoin(args) => args.iter().for_each(sub),
         ExprKind::Method(r, _, args, _) => {
             sub(r);
             args.iter().for_each(sub);
