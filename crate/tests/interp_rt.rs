@@ -1252,3 +1252,43 @@ fn an_endless_sleep_does_not_overflow() {
     assert!(matches!(p.rt.turn(), Turn::WaitUntil(at) if at > 1_000_000_000_000));
     p.rt.stop();
 }
+
+/// Found by the differential run against Tokio: a bounded send takes its permit *before* it asks
+/// the coop budget (`Acquire::poll`), so a send that runs out of budget keeps its place and a
+/// second sender cannot overtake it.
+#[test]
+fn a_send_out_of_budget_keeps_its_permit() {
+    let t = transcript(|_rt, o| async move {
+        let (utx, urx) = mpsc::unbounded_channel::<u32>();
+        for i in 0..128 {
+            utx.send(i).unwrap();
+        }
+        for _ in 0..128 {
+            urx.recv().await; // spends main's whole budget for this poll
+        }
+        let (tx, rx) = mpsc::channel::<u32>(1);
+        let (tx1, tx2) = (tx.clone(), tx.clone());
+        let (o1, o2, o3) = (o.clone(), o.clone(), o.clone());
+        join(
+            vec![
+                boxed(async move {
+                    tx1.send(1).await.unwrap();
+                    o1.p("a sent");
+                }),
+                boxed(async move {
+                    tx2.send(2).await.unwrap();
+                    o2.p("b sent");
+                }),
+                boxed(async move {
+                    for _ in 0..2 {
+                        let v = rx.recv().await;
+                        o3.p(format!("got {v:?}"));
+                    }
+                }),
+            ],
+            false,
+        )
+        .await;
+    });
+    assert_eq!(t, "0 a sent|0 got Some(1)|0 b sent|0 got Some(2)");
+}
