@@ -899,7 +899,8 @@ impl Interp {
                 Ok(Value::Closure(Rc::new(Closure {
                     params: params.clone(),
                     body: cap.body.clone(),
-                    env: captured,
+                    env: RefCell::new(captured),
+                    is_move: cap.is_move,
                     is_async: *is_async,
                 })))
             }
@@ -1570,7 +1571,7 @@ impl Interp {
             Callee::Local(name) => {
                 let f = self.read_var(name, at, env, false)?;
                 let a = self.args(args, env).await?;
-                boxed(self.call_value(f, a, at)).await
+                boxed(self.call_closure(f, a, at, Some(env))).await
             }
             Callee::Builtin(b) => {
                 if *b == Builtin::Drop {
@@ -1587,6 +1588,18 @@ impl Interp {
 
     /// Calls a function value (a closure or a function passed by name).
     async fn call_value(&self, f: Value, args: Vec<Value>, at: Span) -> R {
+        boxed(self.call_closure(f, args, at, None)).await
+    }
+
+    /// Calls a function value; `caller` is the environment of a call by name, whose variables a
+    /// borrowing closure reads and writes.
+    async fn call_closure(
+        &self,
+        f: Value,
+        args: Vec<Value>,
+        at: Span,
+        mut caller: Option<&mut Env>,
+    ) -> R {
         match f {
             Value::Closure(c) => {
                 let depth = self.0.depth.get();
@@ -1594,8 +1607,18 @@ impl Interp {
                     return Err(self.halt(self.0.limits.call_too_deep()));
                 }
                 let mut env = Env {
-                    vars: c.env.clone(),
+                    vars: c.env.borrow().clone(),
                 };
+                let captured = env.vars.len();
+                if let (false, Some(caller)) = (c.is_move, caller.as_deref_mut()) {
+                    for (name, v) in env.vars.iter_mut() {
+                        if let Some(now) =
+                            caller.get_mut(name).filter(|x| !matches!(x, Value::Moved))
+                        {
+                            *v = now.clone();
+                        }
+                    }
+                }
                 for (p, v) in c.params.iter().zip(args) {
                     self.bind(p, v, &mut env);
                 }
@@ -1614,6 +1637,17 @@ impl Interp {
                 self.0.depth.set(depth + 1);
                 let r = self.eval(&c.body, &mut env).await;
                 self.0.depth.set(depth);
+                env.vars.truncate(captured);
+                match (c.is_move, caller) {
+                    (false, Some(caller)) => {
+                        for (name, v) in env.vars {
+                            if let Some(slot) = caller.get_mut(&name) {
+                                *slot = v;
+                            }
+                        }
+                    }
+                    _ => *c.env.borrow_mut() = env.vars,
+                }
                 match r {
                     Err(Flow::Return(v)) => Ok(v),
                     other => other,

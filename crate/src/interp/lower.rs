@@ -1371,6 +1371,8 @@ impl<'l> Lowerer<'l> {
                 _ => {}
             }
             if let Some(name) = self.var(one) {
+                // Calling an `FnMut` closure needs `mut`: never claim it does not.
+                self.mark_mutated(&c.func);
                 return Ok(ExprKind::Call(Callee::Local(name), args));
             }
             if self.fn_names.iter().any(|f| f == one) {

@@ -38,8 +38,12 @@ pub struct Closure {
     pub params: Vec<Pat>,
     /// Body.
     pub body: Rc<super::ast::Expr>,
-    /// Captured variables.
-    pub env: Vec<(Name, Value)>,
+    /// Captured variables. A `move` closure keeps its own copies between calls (its `FnMut`
+    /// state); a borrowing closure's are refreshed from, and written back to, the caller's
+    /// variables around each call, which is what borrowing them means.
+    pub env: RefCell<Vec<(Name, Value)>>,
+    /// `move |..|`.
+    pub is_move: bool,
     /// `async` closure: calling it makes a future.
     pub is_async: bool,
 }
