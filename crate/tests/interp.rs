@@ -1206,3 +1206,33 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn warnings_unused_imports_like_rustc() {
+    let src = "use std::time::Instant;\nuse tokio::time::{sleep, Duration, timeout};\nuse tokio::join;\n\nfn main() {\n    let _d = Duration::from_secs(1);\n}\n";
+    let w = check(src);
+    let got: Vec<(String, u32, u32, u32)> = w
+        .iter()
+        .map(|d| (d.message.clone(), d.line, d.column, d.end_column))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("unused import: `std::time::Instant`".to_string(), 1, 5, 23),
+            (
+                "unused imports: `sleep` and `timeout`".to_string(),
+                2,
+                19,
+                24
+            ),
+            ("unused import: `tokio::join`".to_string(), 3, 5, 16),
+        ]
+    );
+    assert_eq!(
+        w[0].notes,
+        ["note: `#[warn(unused_imports)]` (part of `#[warn(unused)]`) on by default"]
+    );
+    // Used through a path, a type, a macro or a trait method: no warning.
+    let used = "use tokio::sync::mpsc;\nuse tokio::time::Duration;\nuse tokio::join;\nuse futures::FutureExt;\n\nasync fn f(_d: Duration) {}\n\n#[tokio::main]\nasync fn main() {\n    let (_tx, _rx) = mpsc::channel::<u8>(1);\n    join!(f(Duration::ZERO).fuse());\n}\n";
+    assert_eq!(check(used), []);
+}

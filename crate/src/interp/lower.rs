@@ -376,6 +376,16 @@ fn not_available(s: Span, what: &str) -> Diagnostic {
     Diagnostic::error(s, format!("{what} is not available in this playground")).with(AVAILABLE)
 }
 
+/// One name a `use` brought in, for rustc's `unused_imports`.
+struct UseEntry {
+    /// Which `use` item (imports of one item are reported together).
+    item: usize,
+    /// The name as rustc reports it: the whole path for `use a::b::C;`, else the name.
+    shown: String,
+    span: Span,
+    used: std::cell::Cell<bool>,
+}
+
 /// A local variable in scope while lowering.
 struct Local {
     name: Name,
@@ -394,6 +404,12 @@ struct Lowerer<'l> {
     uses: HashMap<String, String>,
     /// `use a::b::*;` prefixes.
     globs: Vec<String>,
+    /// Every imported name, and the index of each local name in it.
+    use_entries: Vec<UseEntry>,
+    use_index: HashMap<String, usize>,
+    /// The `use` item being read, and whether it is a plain path (no braces).
+    use_item: usize,
+    use_single: bool,
     /// The program's functions (names only, for resolution before their bodies are lowered).
     fn_names: Vec<String>,
     /// The program's `const` items (names only).
@@ -413,6 +429,10 @@ impl<'l> Lowerer<'l> {
             limits,
             uses: HashMap::new(),
             globs: Vec::new(),
+            use_entries: Vec::new(),
+            use_index: HashMap::new(),
+            use_item: 0,
+            use_single: false,
             fn_names: Vec::new(),
             const_names: Vec::new(),
             locals: Vec::new(),
@@ -424,9 +444,13 @@ impl<'l> Lowerer<'l> {
 
     fn file(mut self, file: &syn::File) -> Result<Program, Vec<Diagnostic>> {
         let mut errors = Vec::new();
-        for item in &file.items {
+        for (n, item) in file.items.iter().enumerate() {
             match item {
                 syn::Item::Use(u) => {
+                    self.use_item = n;
+                    self.use_single =
+                        !matches!(&u.tree, syn::UseTree::Group(_) | syn::UseTree::Glob(_))
+                            && !use_has_group(&u.tree);
                     if let Err(e) = self.use_tree(&u.tree, String::new(), None) {
                         errors.push(e);
                     }
@@ -466,7 +490,7 @@ impl<'l> Lowerer<'l> {
                     }
                     Err(e) => errors.push(e),
                 },
-                other => errors.push(not_available(span(other), &item_kind(other))),
+                other => errors.push(not_available(item_span(other), &item_kind(other))),
             }
         }
         if errors.is_empty() && main.is_none() {
@@ -483,7 +507,8 @@ impl<'l> Lowerer<'l> {
         }
         match main {
             Some(main) if errors.is_empty() => {
-                let mut warnings = self.warnings;
+                let mut warnings = self.unused_imports();
+                warnings.append(&mut self.warnings);
                 warnings.sort_by_key(|w| (w.line, w.column));
                 Ok(Program {
                     fns,
@@ -554,8 +579,59 @@ impl<'l> Lowerer<'l> {
         if known(full).is_none() && !macro_ok {
             return Err(not_available(at, &format!("`{full}`")));
         }
+        let shown = if self.use_single {
+            full.to_string()
+        } else {
+            local.clone()
+        };
+        if local != "_" {
+            self.use_index.insert(local.clone(), self.use_entries.len());
+            self.use_entries.push(UseEntry {
+                item: self.use_item,
+                shown,
+                span: at,
+                used: std::cell::Cell::new(false),
+            });
+        }
         self.uses.insert(local, full.to_string());
         Ok(())
+    }
+
+    /// Notes that the imported name `name` is used.
+    fn use_name(&self, name: &str) {
+        if let Some(e) = self
+            .use_index
+            .get(name)
+            .and_then(|i| self.use_entries.get(*i))
+        {
+            e.used.set(true);
+        }
+    }
+
+    /// rustc's `unused_imports`: one warning per `use` item, naming its unused imports.
+    fn unused_imports(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let mut items: Vec<usize> = self.use_entries.iter().map(|e| e.item).collect();
+        items.dedup();
+        for item in items {
+            let unused: Vec<&UseEntry> = self
+                .use_entries
+                .iter()
+                .filter(|e| e.item == item && !e.used.get())
+                .collect();
+            let Some(first) = unused.first() else {
+                continue;
+            };
+            let names: Vec<String> = unused.iter().map(|e| format!("`{}`", e.shown)).collect();
+            let message = match names.as_slice() {
+                [one] => format!("unused import: {one}"),
+                [a, b] => format!("unused imports: {a} and {b}"),
+                [rest @ .., last] => format!("unused imports: {}, and {last}", rest.join(", ")),
+                [] => continue,
+            };
+            out.push(Diagnostic::warning(first.span, message));
+        }
+        out
     }
 
     /// The full path a written path stands for, through `use` declarations and globs.
@@ -570,6 +646,7 @@ impl<'l> Lowerer<'l> {
             }
         };
         if let Some(full) = self.uses.get(first.as_str()) {
+            self.use_name(first);
             return Some(with(full));
         }
         let direct = segments.join("::");
@@ -605,6 +682,9 @@ impl<'l> Lowerer<'l> {
                 .collect();
             let is_tokio_main = path == ["tokio", "main"]
                 || (path == ["main"] && self.uses.get("main").is_some_and(|p| p == "tokio::main"));
+            if is_tokio_main && path == ["main"] {
+                self.use_name("main");
+            }
             if is_tokio_main {
                 let mut current_thread = false;
                 if let syn::Meta::List(list) = &attr.meta {
@@ -696,6 +776,9 @@ impl<'l> Lowerer<'l> {
             syn::Type::Array(a) => Ty::Vec(Box::new(self.ty(&a.elem)?)),
             syn::Type::Infer(_) | syn::Type::ImplTrait(_) | syn::Type::Never(_) => Ty::Other,
             syn::Type::Path(p) if p.qself.is_none() => {
+                if let Some(first) = p.path.segments.first() {
+                    self.use_name(&first.ident.to_string());
+                }
                 let last = p.path.segments.last();
                 let name = last.map(|s| s.ident.to_string()).unwrap_or_default();
                 let args: Vec<Ty> = match last.map(|s| &s.arguments) {
@@ -773,7 +856,7 @@ impl<'l> Lowerer<'l> {
                 }
                 syn::Stmt::Item(item) => {
                     return Err(not_available(
-                        span(item),
+                        item_span(item),
                         &format!("{} inside a function", item_kind(item)),
                     ))
                 }
@@ -893,7 +976,11 @@ impl<'l> Lowerer<'l> {
             }
             syn::Pat::Paren(pp) => self.pat(&pp.pat)?,
             syn::Pat::Reference(r) => self.pat(&r.pat)?,
-            syn::Pat::Type(pt) => self.pat(&pt.pat)?,
+            syn::Pat::Type(pt) => {
+                // Only to note the imports the type names (`|d: Duration|`).
+                let _ = self.ty(&pt.ty);
+                self.pat(&pt.pat)?
+            }
             syn::Pat::Rest(_) => Pat::Rest,
             syn::Pat::Lit(l) => Pat::Lit(self.lit(&l.lit, false)?),
             syn::Pat::Range(r) => {
@@ -1056,6 +1143,10 @@ impl<'l> Lowerer<'l> {
             syn::Expr::Call(c) => self.call(c, at)?,
             syn::Expr::MethodCall(m) => {
                 self.mark_mutated(&m.receiver);
+                if m.method == "fuse" {
+                    // A trait import is used by calling its methods.
+                    self.use_name("FutureExt");
+                }
                 let name = m.method.to_string();
                 if !METHODS.contains(&name.as_str()) {
                     return Err(not_available(
@@ -1718,6 +1809,39 @@ impl<'l> Lowerer<'l> {
             None => None,
         };
         Ok(ExprKind::Select(biased, arms, otherwise))
+    }
+}
+
+fn use_has_group(t: &syn::UseTree) -> bool {
+    match t {
+        syn::UseTree::Path(p) => use_has_group(&p.tree),
+        syn::UseTree::Group(_) | syn::UseTree::Glob(_) => true,
+        _ => false,
+    }
+}
+
+/// Where an item's error points: its keyword and name (`struct Point`), not its attributes.
+fn item_span(item: &syn::Item) -> Span {
+    let (kw, name) = match item {
+        syn::Item::Struct(i) => (span(&i.struct_token), span(&i.ident)),
+        syn::Item::Enum(i) => (span(&i.enum_token), span(&i.ident)),
+        syn::Item::Trait(i) => (span(&i.trait_token), span(&i.ident)),
+        syn::Item::Const(i) => (span(&i.const_token), span(&i.ident)),
+        syn::Item::Static(i) => (span(&i.static_token), span(&i.ident)),
+        syn::Item::Mod(i) => (span(&i.mod_token), span(&i.ident)),
+        syn::Item::Type(i) => (span(&i.type_token), span(&i.ident)),
+        syn::Item::Fn(i) => (span(&i.sig.fn_token), span(&i.sig.ident)),
+        syn::Item::Impl(i) => (span(&i.impl_token), span(&i.self_ty)),
+        other => return span(other),
+    };
+    if kw.line == name.line {
+        Span {
+            end_line: name.end_line,
+            end_column: name.end_column,
+            ..kw
+        }
+    } else {
+        kw
     }
 }
 

@@ -15,7 +15,9 @@ pub fn warnings(program: &Program) -> Vec<Diagnostic> {
     out.sort_by_key(|w| (w.line, w.column));
     // rustc says once per crate that a lint of the `unused` group is on by default, on the first.
     if let Some(first) = out.first_mut() {
-        let lint = if first.message.starts_with("unused variable") {
+        let lint = if first.message.starts_with("unused import") {
+            Some(("unused_imports", true))
+        } else if first.message.starts_with("unused variable") {
             Some(("unused_variables", true))
         } else if first.message.starts_with("variable does not need") {
             Some(("unused_mut", true))
