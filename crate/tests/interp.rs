@@ -1236,3 +1236,18 @@ fn warnings_unused_imports_like_rustc() {
     let used = "use tokio::sync::mpsc;\nuse tokio::time::Duration;\nuse tokio::join;\nuse futures::FutureExt;\n\nasync fn f(_d: Duration) {}\n\n#[tokio::main]\nasync fn main() {\n    let (_tx, _rx) = mpsc::channel::<u8>(1);\n    join!(f(Duration::ZERO).fuse());\n}\n";
     assert_eq!(check(used), []);
 }
+
+#[test]
+fn parse_and_step_by() {
+    let src = "fn main() {\n    println!(\"{:?} {:?} {:?}\", \"42\".parse::<u32>(), \"x1\".parse::<u8>(), \"300\".parse::<u8>());\n    match \"abc\".parse::<i32>() { Ok(n) => println!(\"{n}\"), Err(e) => println!(\"error: {e}\") }\n    println!(\"{:?} {:?}\", \"2.5\".parse::<f64>(), \"\".parse::<f64>());\n    let n: u64 = \"7\".trim().parse().unwrap();\n    println!(\"{}\", n + 1);\n    for i in (0..10).step_by(3) { print!(\"{i} \"); }\n    println!();\n}\n";
+    assert_eq!(
+        text(src),
+        [
+            "Ok(42) Err(ParseIntError { kind: InvalidDigit }) Err(ParseIntError { kind: PosOverflow })",
+            "error: invalid digit found in string",
+            "Ok(2.5) Err(ParseFloatError { kind: Empty })",
+            "8",
+            "0 3 6 9 "
+        ]
+    );
+}

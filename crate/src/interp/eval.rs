@@ -2526,8 +2526,17 @@ impl Interp {
             }
             ("try_recv", Value::Receiver(rx)) => Ok(match rx.try_recv() {
                 Ok(v) => Value::ok(v),
-                Err(e) => Value::err(Value::str(e.to_string())),
+                Err(e) => Value::err(Value::Error(Rc::new((format!("{e:?}"), e.to_string())))),
             }),
+            ("parse", Value::Str(s)) => Ok(parse(s, &arg0)),
+            ("step_by", seq @ (Value::Vec(_) | Value::Range(..))) => {
+                let n = self.as_usize(&arg0, at)?;
+                if n == 0 {
+                    return Err(self.panic(at, "assertion failed: step != 0"));
+                }
+                let items = self.items(seq.clone(), at)?;
+                Ok(Value::Vec(Rc::new(items.into_iter().step_by(n).collect())))
+            }
             ("close", Value::Receiver(rx)) => {
                 rx.close();
                 Ok(Value::Unit)
@@ -2919,6 +2928,37 @@ pub fn matches(p: &Pat, v: &Value) -> bool {
         (Pat::Tuple(ps), Value::Unit) => ps.is_empty(),
         (Pat::Or(alts), v) => alts.iter().any(|p| matches(p, v)),
         _ => false,
+    }
+}
+
+/// `str::parse` to the type `target` stands for (an integer or float literal), with Rust's own
+/// errors (`ParseIntError { kind: InvalidDigit }`, "invalid digit found in string").
+fn parse(s: &str, target: &Value) -> Value {
+    fn res<T, E: std::fmt::Debug + std::fmt::Display>(
+        r: Result<T, E>,
+        ok: impl FnOnce(T) -> Value,
+    ) -> Value {
+        match r {
+            Ok(v) => Value::ok(ok(v)),
+            Err(e) => Value::err(Value::Error(Rc::new((format!("{e:?}"), e.to_string())))),
+        }
+    }
+    let int = |t: IntTy| move |n: i128| Value::Int(n, t);
+    match target {
+        Value::Float(_) => res(s.parse::<f64>(), Value::Float),
+        Value::Int(_, t) => match t {
+            IntTy::I8 => res(s.parse::<i8>().map(i128::from), int(*t)),
+            IntTy::I16 => res(s.parse::<i16>().map(i128::from), int(*t)),
+            IntTy::I32 | IntTy::Infer => res(s.parse::<i32>().map(i128::from), int(*t)),
+            IntTy::I64 | IntTy::Isize => res(s.parse::<i64>().map(i128::from), int(*t)),
+            IntTy::I128 => res(s.parse::<i128>(), int(*t)),
+            IntTy::U8 => res(s.parse::<u8>().map(i128::from), int(*t)),
+            IntTy::U16 => res(s.parse::<u16>().map(i128::from), int(*t)),
+            IntTy::U32 => res(s.parse::<u32>().map(i128::from), int(*t)),
+            IntTy::U64 | IntTy::Usize => res(s.parse::<u64>().map(i128::from), int(*t)),
+            IntTy::U128 => res(s.parse::<i128>().map(|n| n.max(0)), int(*t)),
+        },
+        _ => res(s.parse::<i32>().map(i128::from), int(IntTy::Infer)),
     }
 }
 

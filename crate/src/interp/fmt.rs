@@ -445,6 +445,7 @@ pub fn display(v: &Value, precision: Option<usize>) -> String {
         Value::Elapsed => "deadline has elapsed".into(),
         Value::SendError(_) => "channel closed".into(),
         Value::RecvError => "channel closed".into(),
+        Value::Error(e) => e.1.clone(),
         other => {
             let mut s = String::new();
             debug(&mut s, other, precision);
@@ -536,6 +537,7 @@ pub fn debug(out: &mut String, v: &Value, precision: Option<usize>) {
         Value::Receiver(_) => out.push_str("Receiver { .. }"),
         Value::OneshotSender(_) => out.push_str("Sender { .. }"),
         Value::Interval(_) => out.push_str("Interval { .. }"),
+        Value::Error(e) => out.push_str(&e.0),
         Value::Moved => out.push_str("<moved>"),
     }
 }

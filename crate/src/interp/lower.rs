@@ -278,6 +278,8 @@ pub const METHODS: &[&str] = &[
     "powi",
     "repeat",
     "split_whitespace",
+    "parse",
+    "step_by",
     "fuse",
     "tick",
 ];
@@ -1154,12 +1156,28 @@ impl<'l> Lowerer<'l> {
                         &format!("the method `{name}`"),
                     ));
                 }
-                ExprKind::Method(
-                    self.boxed(&m.receiver)?,
-                    name.into(),
-                    self.exprs(&m.args)?,
-                    span(&m.method),
-                )
+                let mut args = self.exprs(&m.args)?;
+                if name == "parse" {
+                    // `parse::<T>()`: the target type travels as a literal of that type.
+                    let target = m
+                        .turbofish
+                        .as_ref()
+                        .and_then(|t| t.args.first())
+                        .and_then(|g| match g {
+                            syn::GenericArgument::Type(t) => self.ty(t).ok(),
+                            _ => None,
+                        });
+                    let lit = match target {
+                        Some(Ty::Int(t)) => Lit::Int(0, t),
+                        Some(Ty::Float) => Lit::Float(0.0),
+                        _ => Lit::Int(0, IntTy::Infer),
+                    };
+                    args = vec![Expr {
+                        kind: ExprKind::Lit(lit),
+                        span: span(&m.method),
+                    }];
+                }
+                ExprKind::Method(self.boxed(&m.receiver)?, name.into(), args, span(&m.method))
             }
             syn::Expr::Unary(u) => {
                 if let (syn::UnOp::Neg(_), syn::Expr::Lit(l)) = (&u.op, &*u.expr) {

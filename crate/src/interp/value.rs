@@ -82,6 +82,8 @@ pub enum Value {
     Receiver(Rc<rt::mpsc::Receiver<Value>>),
     OneshotSender(Rc<RefCell<Option<rt::oneshot::Sender<Value>>>>),
     Interval(rt::Interval),
+    /// A library error value (`ParseIntError`, `TryRecvError`): its `Debug` and `Display` text.
+    Error(Rc<(String, String)>),
     /// What is left in a variable whose value was moved out.
     Moved,
 }
@@ -151,6 +153,7 @@ impl Value {
             Value::Sender(_) | Value::UnboundedSender(_) | Value::OneshotSender(_) => "Sender",
             Value::Receiver(_) => "Receiver",
             Value::Interval(_) => "Interval",
+            Value::Error(_) => "error",
             Value::Moved => "moved value",
         }
     }
@@ -183,6 +186,7 @@ impl Value {
             (Value::Instant(a), Value::Instant(b)) => a == b,
             (Value::Elapsed, Value::Elapsed) | (Value::RecvError, Value::RecvError) => true,
             (Value::JoinError(a), Value::JoinError(b)) => a == b,
+            (Value::Error(a), Value::Error(b)) => a == b,
             _ => false,
         }
     }
