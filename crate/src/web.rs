@@ -10,6 +10,11 @@ use crate::trace::{Event, Sink, Tracer};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "interp")]
+mod code;
+#[cfg(feature = "interp")]
+pub use code::{check_code, run_code, run_code_on_event_loop, BrowserHost, CodeRunHandle};
+
 #[wasm_bindgen]
 extern "C" {
     /// `performance.now()`: present in every browser and in Node, so the same build serves both.
@@ -106,6 +111,10 @@ fn install_panic_hook() {
             console_error(&["async-playground: Rust panicked: ", &message].concat());
             if let Some(run) = Run::current() {
                 run.tracer().crashed(&message);
+            }
+            #[cfg(feature = "interp")]
+            if let Some(tracer) = code::current_tracer() {
+                tracer.crashed(&message);
             }
         }));
     }
