@@ -17,9 +17,10 @@ cargo clippy --all-targets -q -- -D warnings
 step "layer 1: the browser-free core (cargo test)"
 cargo test -q
 
-step "layer 2: every lesson on a real event loop (wasm-pack test: Chrome, then Node)"
-wasm-pack test --headless --chrome crate
-wasm-pack test --node crate
+step "layer 2: every lesson, and the lesson's Tokio programs interpreted, on a real event loop (wasm-pack test: Chrome, then Node)"
+# `--features interp` adds the "Your code" checks (crate/tests/common/code.rs) to the lessons'.
+wasm-pack test --headless --chrome crate -- --features interp
+wasm-pack test --node crate -- --features interp
 
 step "release build (wasm-opt from npm's binaryen)"
 node scripts/build.mjs

@@ -73,7 +73,9 @@ impl BrowserHost {
     fn real_ms_until(&self, at_us: u64) -> u32 {
         let program_us = at_us.saturating_sub(self.now_us()) as f64;
         // program µs → real ms: × 1000 / speed_milli (µs) then / 1000 (ms).
-        (program_us / self.speed_milli as f64).ceil().min(i32::MAX as f64) as u32
+        (program_us / self.speed_milli as f64)
+            .ceil()
+            .min(i32::MAX as f64) as u32
     }
 }
 
@@ -164,7 +166,8 @@ impl Driver {
 }
 
 /// Said when a program waits for something that can never happen.
-const STALLED: &str = "Every task is waiting for something that can never happen (no timer is set and \
+const STALLED: &str =
+    "Every task is waiting for something that can never happen (no timer is set and \
 nothing can wake them): under Tokio this program would hang forever. The playground stops it here.";
 
 fn wake(weak: &Weak<Driver>) {
@@ -210,10 +213,9 @@ pub fn run_code_on_event_loop(
     tracer: Tracer,
 ) -> Result<CodeRunHandle, Vec<Diagnostic>> {
     super::install_panic_hook();
-    let host = Rc::new(BrowserHost::new(speed_milli.clamp(
-        crate::params::MIN_SPEED,
-        crate::params::MAX_SPEED,
-    )));
+    let host = Rc::new(BrowserHost::new(
+        speed_milli.clamp(crate::params::MIN_SPEED, crate::params::MAX_SPEED),
+    ));
     let outer = CURRENT.with(|c| c.replace(Some(tracer.clone())));
     let started = interp::start(source, tracer.clone(), host.clone(), seed);
     CURRENT.with(|c| *c.borrow_mut() = outer);
