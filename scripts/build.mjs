@@ -1,6 +1,8 @@
 // Builds the static site in dist/: the release wasm (wasm-pack + binaryen's wasm-opt), the JS
 // bundles, the lesson sources as they are compiled, the pages and styles.
 // Usage: node scripts/build.mjs [--skip-wasm]   (--skip-wasm reuses target/pkg, for quick UI edits)
+// Progress goes to stderr, never stdout: `npm pack --json` runs this as prepack, and its stdout must
+// stay parseable JSON.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -37,7 +39,7 @@ if (!skipWasm) {
   for (const w of WASM) {
     execFileSync('wasm-pack', ['--quiet', 'build', 'crate', '--release', '--target', 'web',
       '--out-dir', relative(join(root, 'crate'), w.dir), '--out-name', w.out, '--no-pack', ...(w.features.length ? ['--', ...w.features] : [])],
-    { cwd: root, stdio: 'inherit' });
+    { cwd: root, stdio: ['ignore', process.stderr, 'inherit'] });
   }
 }
 for (const w of WASM) {
@@ -126,4 +128,4 @@ cpSync(join(root, 'web', 'examples'), join(dist, 'examples'), { recursive: true 
 
 const sizes = readdirSync(dist).filter((f) => /\.(js|wasm|css|html)$/.test(f))
   .map((f) => `${f} ${readFileSync(join(dist, f)).length} B`).join(', ');
-console.log(`build: dist/ ready (${sizes})`);
+console.error(`build: dist/ ready (${sizes})`);
