@@ -6,16 +6,27 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n== %s\n' "$*"; }
+# The wasm layer's compiled-lessons-vs-Tokio check runs the lessons at 1× (about 11 s of real time);
+# wasm-bindgen's headless runner gives a whole suite 20 s by default.
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}"
 
 bash scripts/setup.sh test
 
 step "format and lints"
 cargo fmt --all --check
 cargo clippy --target wasm32-unknown-unknown --all-targets -q -- -D warnings
+# With the interpreter too: its wasm glue (crate/src/web/code.rs) only exists with `interp`.
+cargo clippy --target wasm32-unknown-unknown --all-targets --features interp -q -- -D warnings
 cargo clippy --all-targets -q -- -D warnings
 
 step "layer 1: the browser-free core (cargo test)"
 cargo test -q
+
+step "layer 1b: Tokio is the judge (tests/oracle: generated programs, real Tokio vs the interpreter)"
+cargo fmt --manifest-path tests/oracle/Cargo.toml --check
+cargo clippy --manifest-path tests/oracle/Cargo.toml --features interp --all-targets -q -- -D warnings
+cargo test --manifest-path tests/oracle/Cargo.toml --features interp -q
+cargo run --manifest-path tests/oracle/Cargo.toml --features interp -q -- differential --count 200
 
 step "layer 2: every lesson, and the lesson's Tokio programs interpreted, on a real event loop (wasm-pack test: Chrome, then Node)"
 # `--features interp` adds the "Your code" checks (crate/tests/common/code.rs) to the lessons'.

@@ -2,9 +2,11 @@
 //!
 //! A learner's Tokio program, run on the page's event loop with Tokio's semantics and traced like the
 //! lessons. Stages:
-//! - parse with `syn`, lower to the small AST of the supported subset (diagnostics point here);
-//! - evaluate with async Rust: every interpreted `async fn` call or `async` block is a real future,
-//!   traced by [`crate::trace::Tracer`];
+//! - parse with `syn`, lower to the small AST of the supported subset ([`ast`], [`lower`]);
+//!   diagnostics ([`diag`]) point at the source through it;
+//! - rustc's teaching warnings ([`warnings`]);
+//! - evaluate with async Rust ([`eval`]): every interpreted `async fn` call or `async` block is a real
+//!   future, traced by [`crate::trace::Tracer`];
 //! - Tokio's behaviour (scheduler, timers, shutdown, `join!`/`select!`, `spawn`, channels) lives in
 //!   [`rt`], next to the evaluator and out of it;
 //! - limits live in one place ([`Limits`]).
@@ -19,4 +21,190 @@
 //! run_virtual(source, seed) -> Result<Transcript, Vec<Diagnostic>>  // the whole run on a virtual clock
 //! ```
 
+pub mod ast;
+pub mod diag;
+pub mod eval;
+pub mod fmt;
+pub mod limits;
+pub mod lower;
 pub mod rt;
+pub mod value;
+pub mod warnings;
+
+pub use diag::{Diagnostic, Level, Span};
+pub use limits::Limits;
+
+pub use rt::{Host, Turn};
+
+use crate::trace::{Event, Kind, Sink, Tracer};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Errors and warnings for `source`, without running it (the editor's lint).
+pub fn check(source: &str) -> Vec<Diagnostic> {
+    match lower::lower(source, &Limits::default()) {
+        Ok(program) => warnings::warnings(&program),
+        Err(errors) => errors,
+    }
+}
+
+/// A run in progress: the runtime and the interpreter. Cheap to clone.
+#[derive(Clone)]
+pub struct Session {
+    rt: rt::Rt,
+}
+
+impl Session {
+    /// Runs everything that is ready now (Tokio's scheduler loop: tasks, then due timers, then
+    /// tasks...), until nothing is ready or a time slice (~10 ms of host time) is used up.
+    pub fn turn(&self) -> Turn {
+        self.rt.turn()
+    }
+
+    /// Drops every task's future now (Stop button); reports [`crate::trace::Kind::Stopped`].
+    pub fn stop(&self) {
+        self.rt.stop();
+    }
+}
+
+/// Parses, checks and starts `source`. Errors (and the warnings with them) if it can't run; the
+/// warnings of a program that runs come from [`check`].
+pub fn start(
+    source: &str,
+    tracer: Tracer,
+    host: Rc<dyn Host>,
+    seed: u64,
+) -> Result<Session, Vec<Diagnostic>> {
+    start_with(source, tracer, host, seed, Limits::default())
+}
+
+/// [`start`] with other limits (tests use small ones).
+pub fn start_with(
+    source: &str,
+    tracer: Tracer,
+    host: Rc<dyn Host>,
+    seed: u64,
+    limits: Limits,
+) -> Result<Session, Vec<Diagnostic>> {
+    let program = lower::lower(source, &limits)?;
+    let flavor = match program.main {
+        ast::MainKind::Tokio {
+            current_thread: false,
+        } => rt::Flavor::MultiThread,
+        _ => rt::Flavor::CurrentThread,
+    };
+    let rt_limits = rt::Limits {
+        max_tasks: limits.max_tasks,
+        ..rt::Limits::default()
+    };
+    let rt = rt::Rt::new(tracer.clone(), host, flavor, seed, rt_limits);
+    let interp = eval::Interp::new(program, rt.clone(), tracer, limits);
+    rt.block_on(interp.main_future());
+    Ok(Session { rt })
+}
+
+/// Which stream a printed line went to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stream {
+    /// `println!`, `print!`.
+    Stdout,
+    /// `eprintln!`, panic messages.
+    Stderr,
+}
+
+/// One printed line of a [`Transcript`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TranscriptLine {
+    /// Program time it was printed, µs.
+    pub t_us: u64,
+    /// Where it went.
+    pub stream: Stream,
+    /// The line, without its newline.
+    pub text: String,
+}
+
+/// Everything a run printed, on a virtual clock: what the oracle compares with real Tokio.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Transcript {
+    /// stdout and stderr interleaved in the order printed.
+    pub lines: Vec<TranscriptLine>,
+    /// 0, or 101 if `main` panicked (1 if a limit stopped the run).
+    pub exit_code: i32,
+    /// rustc's warnings for the program.
+    pub warnings: Vec<Diagnostic>,
+    /// The playground's Note sentences.
+    pub notes: Vec<String>,
+    /// The program would hang forever: tasks remain that nothing can wake.
+    pub stalled: bool,
+}
+
+/// The whole run on a virtual clock, instantly.
+pub fn run_virtual(source: &str, seed: u64) -> Result<Transcript, Vec<Diagnostic>> {
+    run_virtual_with(source, seed, Limits::default())
+}
+
+/// [`run_virtual`] with other limits.
+pub fn run_virtual_with(
+    source: &str,
+    seed: u64,
+    limits: Limits,
+) -> Result<Transcript, Vec<Diagnostic>> {
+    let host = rt::VirtualHost::new();
+    let sink = Collect::default();
+    let tracer = Tracer::new(host.clone().clock(), sink.clone());
+    let max_us = limits.max_virtual_us;
+    let warnings = check(source);
+    let session = start_with(
+        source,
+        tracer.clone(),
+        Rc::new(host.clone()),
+        seed,
+        limits.clone(),
+    )?;
+    let (exit_code, stalled) = loop {
+        match session.turn() {
+            Turn::Again => {}
+            Turn::WaitUntil(at) if at > max_us => {
+                tracer.note(&limits.virtual_too_long());
+                session.stop();
+                // What `Rt::turn` reports after `stop` (a shell's code for Ctrl-C).
+                break (130, false);
+            }
+            Turn::WaitUntil(at) => host.advance_to(at),
+            Turn::Finished { exit_code } => break (exit_code, false),
+            Turn::Stalled => break (0, true),
+        }
+    };
+    let mut t = sink.0.take();
+    t.exit_code = exit_code;
+    t.stalled = stalled;
+    t.warnings = warnings
+        .into_iter()
+        .filter(|d| d.level == Level::Warning)
+        .collect();
+    Ok(t)
+}
+
+/// Collects a virtual run's events into a [`Transcript`].
+#[derive(Clone, Default)]
+struct Collect(Rc<RefCell<Transcript>>);
+
+impl Sink for Collect {
+    fn event(&self, e: &Event<'_>) {
+        let mut t = self.0.borrow_mut();
+        let stream = match e.kind {
+            Kind::Line => Stream::Stdout,
+            Kind::Stderr => Stream::Stderr,
+            Kind::Note => {
+                t.notes.push(e.text.to_string());
+                return;
+            }
+            _ => return,
+        };
+        t.lines.push(TranscriptLine {
+            t_us: e.t_us,
+            stream,
+            text: e.text.to_string(),
+        });
+    }
+}

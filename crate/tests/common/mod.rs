@@ -127,6 +127,7 @@ macro_rules! all_lesson_tests {
             stop_cancels_every_timer_and_no_line_follows,
             restarting_1000_times_leaves_no_timer,
             a_thousand_tasks_finish_in_about_one_sleep,
+            compiled_lessons_print_what_tokio_printed,
         );
     };
 }
@@ -410,4 +411,144 @@ pub async fn a_thousand_tasks_finish_in_about_one_sleep() {
     let finished = o.log.iter().filter(|r| r.kind == Dropped).count();
     assert_eq!(created, 1000);
     assert_eq!(finished, 1001, "every task and main ended normally");
+}
+
+/// Real Tokio's transcripts of the lessons' programs (recorded by `npm run oracle`), by program name.
+/// Which lesson variant is compared with which program, the tolerances, and every listed difference
+/// come from `tests/programs/differences.json`, the one place for them.
+const TOKIO_TRANSCRIPTS: [(&str, &str); 8] = [
+    (
+        "lesson_1",
+        include_str!("../../../tests/programs/lesson_1.tokio.json"),
+    ),
+    (
+        "lesson_2",
+        include_str!("../../../tests/programs/lesson_2.tokio.json"),
+    ),
+    (
+        "lesson_3",
+        include_str!("../../../tests/programs/lesson_3.tokio.json"),
+    ),
+    (
+        "lesson_4",
+        include_str!("../../../tests/programs/lesson_4.tokio.json"),
+    ),
+    (
+        "lazy_await",
+        include_str!("../../../tests/programs/lazy_await.tokio.json"),
+    ),
+    (
+        "join_sequential",
+        include_str!("../../../tests/programs/join_sequential.tokio.json"),
+    ),
+    (
+        "select_race",
+        include_str!("../../../tests/programs/select_race.tokio.json"),
+    ),
+    (
+        "no_await_spawn",
+        include_str!("../../../tests/programs/no_await_spawn.tokio.json"),
+    ),
+];
+const DIFFERENCES: &str = include_str!("../../../tests/programs/differences.json");
+
+fn json(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).expect("valid JSON")
+}
+fn field(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+fn items(v: &JsValue) -> Vec<JsValue> {
+    js_sys::Array::from(v).iter().collect()
+}
+fn text_of(v: &JsValue) -> String {
+    v.as_string().expect("a string")
+}
+fn num(v: &JsValue) -> f64 {
+    v.as_f64().expect("a number")
+}
+
+/// Every stdout line of the tutorial's programs under real Tokio appears in the compiled lesson's
+/// run, in the same order, at the same time (lesson time, run at 1×) within differences.json's
+/// tolerance; any other line either way must be listed there with its reason.
+pub async fn compiled_lessons_print_what_tokio_printed() {
+    let diffs = json(DIFFERENCES);
+    let tol = field(&diffs, "tolerance");
+    let early = num(&field(&tol, "compiled_early_ms"));
+    let late = num(&field(&tol, "compiled_late_ms"));
+    let mut failures = Vec::new();
+    for lesson in items(&field(&diffs, "lessons")) {
+        let variant = text_of(&field(&lesson, "variant"));
+        let program = text_of(&field(&lesson, "program"));
+        let transcript = TOKIO_TRANSCRIPTS
+            .iter()
+            .find(|(name, _)| *name == program)
+            .unwrap_or_else(|| panic!("add {program}.tokio.json to TOKIO_TRANSCRIPTS"))
+            .1;
+        let listed = items(&field(&diffs, "differences"))
+            .into_iter()
+            .find(|d| field(d, "variant").as_string().as_deref() == Some(variant.as_str()));
+        let list = |key: &str| -> Vec<String> {
+            listed
+                .as_ref()
+                .map(|d| {
+                    let v = field(d, key);
+                    if v.is_undefined() {
+                        Vec::new()
+                    } else {
+                        items(&v).iter().map(text_of).collect()
+                    }
+                })
+                .unwrap_or_default()
+        };
+        let (extra, missing) = (list("extra"), list("missing"));
+        let tokio: Vec<(String, f64)> = items(&field(&json(transcript), "lines"))
+            .iter()
+            .filter(|l| text_of(&field(l, "stream")) == "stdout")
+            .map(|l| (text_of(&field(l, "text")), num(&field(l, "t_ms"))))
+            .collect();
+        let user = num(&field(&lesson, "user")) as u32;
+        let product = num(&field(&lesson, "product")) as u32;
+        let o = run(&variant, user, product, Speed::REAL_TIME.0, 100).await;
+        let compiled: Vec<(&str, f64)> = o
+            .log
+            .iter()
+            .filter(|r| r.kind == Kind::Line)
+            .map(|r| (r.text.as_str(), r.t_ms as f64))
+            .collect();
+        // Walk both in order: each Tokio line is matched by the next compiled line with its text.
+        let mut next = 0;
+        for (text, t) in &tokio {
+            match compiled[next..].iter().position(|(c, _)| c == text) {
+                Some(k) => {
+                    for (skipped, _) in &compiled[next..next + k] {
+                        if !extra.iter().any(|e| e == skipped) {
+                            failures.push(format!("{variant}: printed {skipped:?}, which Tokio did not ({program}.rs)"));
+                        }
+                    }
+                    let tc = compiled[next + k].1;
+                    if tc + early < *t || tc > t + late {
+                        failures.push(format!("{variant}: {text:?} at {tc} ms; Tokio printed it at {t} ms"));
+                    }
+                    next += k + 1;
+                }
+                None if missing.contains(text) => {}
+                None => failures.push(format!(
+                    "{variant}: never printed {text:?} (in that order), which Tokio printed at {t} ms"
+                )),
+            }
+        }
+        for (rest, _) in &compiled[next..] {
+            if !extra.iter().any(|e| e == rest) {
+                failures.push(format!(
+                    "{variant}: printed {rest:?}, which Tokio did not ({program}.rs)"
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "the compiled lessons differ from real Tokio:\n{}",
+        failures.join("\n")
+    );
 }

@@ -1,0 +1,216 @@
+//! The values an interpreted program computes with.
+//!
+//! Plain data (`String`, `Vec`, tuples) is shared copy-on-write (`Rc` + `Rc::make_mut`), so reading
+//! a variable is cheap and mutation still has Rust's value semantics. Resources whose *drop* is
+//! observable (a future, a channel end, a `JoinHandle`) are moved out of their variable when used by
+//! value, so they drop where Rust drops them.
+
+use super::ast::{FnDef, IntTy, Name, Pat};
+use super::rt::{self, BoxFut};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+/// Why evaluation left the normal path.
+pub enum Flow {
+    /// `return v` (and `?` on an error).
+    Return(Value),
+    /// `break 'label v`.
+    Break(Option<Name>, Value),
+    /// `continue 'label`.
+    Continue(Option<Name>),
+    /// A panic, already printed: unwinds to the task (or `main`).
+    Panic(rt::Panic),
+    /// A limit stopped the run ([`rt::Rt::halt`] was called): nothing more runs.
+    Halt,
+}
+
+/// The future behind an interpreted future value: its result is the value, or a panic/halt.
+pub type ValFut = BoxFut<Result<Value, Flow>>;
+
+/// A future held by a variable: shared so `&mut fut` in `select!` polls it in place; emptied when
+/// it finished or was moved into something that polls it.
+pub type FutCell = Rc<RefCell<Option<ValFut>>>;
+
+/// A closure value: its parameters, body and captured variables.
+pub struct Closure {
+    /// Parameters.
+    pub params: Vec<Pat>,
+    /// Body.
+    pub body: Rc<super::ast::Expr>,
+    /// Captured variables.
+    pub env: Vec<(Name, Value)>,
+    /// `async` closure: calling it makes a future.
+    pub is_async: bool,
+}
+
+/// A value.
+#[derive(Clone)]
+#[allow(missing_docs)]
+pub enum Value {
+    Unit,
+    Bool(bool),
+    Int(i128, IntTy),
+    Float(f64),
+    Char(char),
+    /// `String` and `&str` alike.
+    Str(Rc<String>),
+    Tuple(Rc<Vec<Value>>),
+    /// `Vec<T>`, arrays and slices.
+    Vec(Rc<Vec<Value>>),
+    /// `a..b` (end exclusive), with the element type.
+    Range(i128, i128, IntTy),
+    Opt(Option<Box<Value>>),
+    Res(Result<Box<Value>, Box<Value>>),
+    Duration(Duration),
+    /// µs of program time.
+    Instant(u64),
+    Future(FutCell),
+    Closure(Rc<Closure>),
+    FnRef(Rc<FnDef>),
+    JoinHandle(Rc<RefCell<Option<rt::JoinHandle<Value>>>>),
+    JoinError(rt::JoinError),
+    Elapsed,
+    SendError(Box<Value>),
+    RecvError,
+    Sender(rt::mpsc::Sender<Value>),
+    UnboundedSender(rt::mpsc::UnboundedSender<Value>),
+    Receiver(Rc<rt::mpsc::Receiver<Value>>),
+    OneshotSender(Rc<RefCell<Option<rt::oneshot::Sender<Value>>>>),
+    /// What is left in a variable whose value was moved out.
+    Moved,
+}
+
+impl Value {
+    /// A string value.
+    pub fn str(s: impl Into<String>) -> Value {
+        Value::Str(Rc::new(s.into()))
+    }
+
+    /// A `usize`.
+    pub fn usize(n: usize) -> Value {
+        Value::Int(n as i128, IntTy::Usize)
+    }
+
+    /// `Some(v)`.
+    pub fn some(v: Value) -> Value {
+        Value::Opt(Some(Box::new(v)))
+    }
+
+    /// `Ok(v)`.
+    pub fn ok(v: Value) -> Value {
+        Value::Res(Ok(Box::new(v)))
+    }
+
+    /// `Err(v)`.
+    pub fn err(v: Value) -> Value {
+        Value::Res(Err(Box::new(v)))
+    }
+
+    /// True for values whose drop is observable: reading them by value moves them.
+    pub fn is_resource(&self) -> bool {
+        matches!(
+            self,
+            Value::Future(_)
+                | Value::JoinHandle(_)
+                | Value::Sender(_)
+                | Value::UnboundedSender(_)
+                | Value::Receiver(_)
+                | Value::OneshotSender(_)
+        )
+    }
+
+    /// The name of the value's type, for messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Unit => "()",
+            Value::Bool(_) => "bool",
+            Value::Int(..) => "integer",
+            Value::Float(_) => "f64",
+            Value::Char(_) => "char",
+            Value::Str(_) => "String",
+            Value::Tuple(_) => "tuple",
+            Value::Vec(_) => "Vec",
+            Value::Range(..) => "Range",
+            Value::Opt(_) => "Option",
+            Value::Res(_) => "Result",
+            Value::Duration(_) => "Duration",
+            Value::Instant(_) => "Instant",
+            Value::Future(_) => "impl Future",
+            Value::Closure(_) | Value::FnRef(_) => "closure",
+            Value::JoinHandle(_) => "JoinHandle",
+            Value::JoinError(_) => "JoinError",
+            Value::Elapsed => "Elapsed",
+            Value::SendError(_) => "SendError",
+            Value::RecvError => "RecvError",
+            Value::Sender(_) | Value::UnboundedSender(_) | Value::OneshotSender(_) => "Sender",
+            Value::Receiver(_) => "Receiver",
+            Value::Moved => "moved value",
+        }
+    }
+
+    /// Structural equality (`==`).
+    pub fn equals(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Unit, Value::Unit) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a, _), Value::Int(b, _)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a == b,
+            (Value::Int(a, _), Value::Float(b)) | (Value::Float(b), Value::Int(a, _)) => {
+                (*a as f64) == *b
+            }
+            (Value::Char(a), Value::Char(b)) => a == b,
+            (Value::Str(a), Value::Str(b)) => a == b,
+            (Value::Tuple(a), Value::Tuple(b)) | (Value::Vec(a), Value::Vec(b)) => {
+                a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.equals(y))
+            }
+            (Value::Opt(a), Value::Opt(b)) => match (a, b) {
+                (None, None) => true,
+                (Some(a), Some(b)) => a.equals(b),
+                _ => false,
+            },
+            (Value::Res(a), Value::Res(b)) => match (a, b) {
+                (Ok(a), Ok(b)) | (Err(a), Err(b)) => a.equals(b),
+                _ => false,
+            },
+            (Value::Duration(a), Value::Duration(b)) => a == b,
+            (Value::Instant(a), Value::Instant(b)) => a == b,
+            (Value::Elapsed, Value::Elapsed) | (Value::RecvError, Value::RecvError) => true,
+            (Value::JoinError(a), Value::JoinError(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    /// Ordering (`<`, `max`, `sort`); `None` when the values don't compare.
+    pub fn compare(&self, other: &Value) -> Option<std::cmp::Ordering> {
+        use std::cmp::Ordering;
+        match (self, other) {
+            (Value::Int(a, _), Value::Int(b, _)) => Some(a.cmp(b)),
+            (Value::Float(a), Value::Float(b)) => a.partial_cmp(b),
+            (Value::Int(a, _), Value::Float(b)) => (*a as f64).partial_cmp(b),
+            (Value::Float(a), Value::Int(b, _)) => a.partial_cmp(&(*b as f64)),
+            (Value::Bool(a), Value::Bool(b)) => Some(a.cmp(b)),
+            (Value::Char(a), Value::Char(b)) => Some(a.cmp(b)),
+            (Value::Str(a), Value::Str(b)) => Some(a.cmp(b)),
+            (Value::Duration(a), Value::Duration(b)) => Some(a.cmp(b)),
+            (Value::Instant(a), Value::Instant(b)) => Some(a.cmp(b)),
+            (Value::Unit, Value::Unit) => Some(Ordering::Equal),
+            (Value::Tuple(a), Value::Tuple(b)) | (Value::Vec(a), Value::Vec(b)) => {
+                for (x, y) in a.iter().zip(b.iter()) {
+                    match x.compare(y)? {
+                        Ordering::Equal => {}
+                        o => return Some(o),
+                    }
+                }
+                Some(a.len().cmp(&b.len()))
+            }
+            (Value::Opt(a), Value::Opt(b)) => match (a, b) {
+                (None, None) => Some(Ordering::Equal),
+                (None, Some(_)) => Some(Ordering::Less),
+                (Some(_), None) => Some(Ordering::Greater),
+                (Some(a), Some(b)) => a.compare(b),
+            },
+            _ => None,
+        }
+    }
+}

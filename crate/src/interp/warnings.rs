@@ -1,0 +1,190 @@
+//! rustc's warnings that teach: unused variables (found while lowering, where scopes are known) and
+//! futures that are created and never used (`unused_must_use`), found here.
+
+use super::ast::*;
+use super::diag::Diagnostic;
+
+/// Every warning for `program`, in source order.
+pub fn warnings(program: &Program) -> Vec<Diagnostic> {
+    let mut out = program.warnings.clone();
+    let mut fns: Vec<_> = program.fns.values().collect();
+    fns.sort_by_key(|f| (f.span.line, f.span.column));
+    for f in fns {
+        block(program, &f.body, &mut out);
+    }
+    out.sort_by_key(|w| (w.line, w.column));
+    // rustc says once per crate that a lint of the `unused` group is on by default, on the first.
+    if let Some(first) = out.first_mut() {
+        let lint = if first.message.starts_with("unused variable") {
+            Some(("unused_variables", true))
+        } else if first.message.starts_with("variable does not need") {
+            Some(("unused_mut", true))
+        } else if first.message.starts_with("unused implementer") {
+            Some(("unused_must_use", false))
+        } else {
+            None
+        };
+        if let Some((lint, front)) = lint {
+            let note = format!("note: `#[warn({lint})]` (part of `#[warn(unused)]`) on by default");
+            if front {
+                first.notes.insert(0, note);
+            } else {
+                first.notes.push(note);
+            }
+        }
+    }
+    out
+}
+
+/// Does this expression make a future that nobody uses when it is a statement?
+fn makes_future(program: &Program, e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Call(Callee::Fn(name), _) => program.fns.get(name).is_some_and(|f| f.is_async),
+        ExprKind::Call(Callee::Builtin(b), _) => matches!(
+            b,
+            Builtin::Sleep
+                | Builtin::SleepUntil
+                | Builtin::Timeout
+                | Builtin::YieldNow
+                | Builtin::JoinAll
+        ),
+        ExprKind::Async(_) => true,
+        _ => false,
+    }
+}
+
+fn block(program: &Program, b: &Block, out: &mut Vec<Diagnostic>) {
+    for s in &b.stmts {
+        match s {
+            Stmt::Let {
+                init, otherwise, ..
+            } => {
+                if let Some(e) = init {
+                    expr(program, e, out);
+                }
+                if let Some(o) = otherwise {
+                    block(program, o, out);
+                }
+            }
+            Stmt::Expr(e) => {
+                if makes_future(program, e) {
+                    out.push(
+                        Diagnostic::warning(
+                            e.span,
+                            "unused implementer of `Future` that must be used",
+                        )
+                        .with("note: futures do nothing unless you `.await` or poll them")
+                        .with("note: `#[warn(unused_must_use)]` on by default"),
+                    );
+                }
+                expr(program, e, out);
+            }
+        }
+    }
+    if let Some(t) = &b.tail {
+        expr(program, t, out);
+    }
+}
+
+fn expr(program: &Program, e: &Expr, out: &mut Vec<Diagnostic>) {
+    let mut sub = |x: &Expr| expr(program, x, out);
+    match &e.kind {
+        ExprKind::Lit(_)
+        | ExprKind::Var(_)
+        | ExprKind::FnRef(_)
+        | ExprKind::None
+        | ExprKind::Const(_)
+        | ExprKind::Continue(_) => {}
+        ExprKind::Call(_, args)
+        | ExprKind::Tuple(args)
+        | ExprKind::Array(args)
+        | ExprKind::Join(args, _) => args.iter().for_each(sub),
+        ExprKind::Method(r, _, args, _) => {
+            sub(r);
+            args.iter().for_each(sub);
+        }
+        ExprKind::Binary(_, a, b)
+        | ExprKind::Assign(a, b)
+        | ExprKind::AssignOp(_, a, b)
+        | ExprKind::Repeat(a, b)
+        | ExprKind::Index(a, b) => {
+            sub(a);
+            sub(b);
+        }
+        ExprKind::Unary(_, a)
+        | ExprKind::Ref(a)
+        | ExprKind::Let(_, a)
+        | ExprKind::Await(a)
+        | ExprKind::Try(a)
+        | ExprKind::Field(a, _)
+        | ExprKind::Cast(a, _) => sub(a),
+        ExprKind::Return(a) | ExprKind::Break(_, a) => {
+            if let Some(a) = a {
+                sub(a);
+            }
+        }
+        ExprKind::Range(a, b, _) => {
+            for x in [a, b].into_iter().flatten() {
+                sub(x);
+            }
+        }
+        ExprKind::If(c, t, o) => {
+            sub(c);
+            block(program, t, out);
+            if let Some(o) = o {
+                expr(program, o, out);
+            }
+        }
+        ExprKind::While(_, c, b) => {
+            sub(c);
+            block(program, b, out);
+        }
+        ExprKind::Loop(_, b) | ExprKind::Block(b) => block(program, b, out),
+        ExprKind::For(_, _, it, b) => {
+            sub(it);
+            block(program, b, out);
+        }
+        ExprKind::Match(s, arms) => {
+            sub(s);
+            for a in arms {
+                if let Some(g) = &a.guard {
+                    expr(program, g, out);
+                }
+                expr(program, &a.body, out);
+            }
+        }
+        ExprKind::Async(c) => block(program, &c.body, out),
+        ExprKind::Closure(c, _, _) => sub(&c.body),
+        ExprKind::Print(_, f) | ExprKind::FormatStr(f) => f.args.iter().for_each(sub),
+        ExprKind::Panic(f, _) => {
+            if let Some(f) = f {
+                f.args.iter().for_each(sub);
+            }
+        }
+        ExprKind::Assert(c, f) => {
+            sub(c);
+            if let Some(f) = f {
+                f.args.iter().for_each(sub);
+            }
+        }
+        ExprKind::AssertEq(a, b, f, _) => {
+            sub(a);
+            sub(b);
+            if let Some(f) = f {
+                f.args.iter().for_each(sub);
+            }
+        }
+        ExprKind::Select(_, arms, o) => {
+            for a in arms {
+                expr(program, &a.fut, out);
+                if let Some(g) = &a.guard {
+                    expr(program, g, out);
+                }
+                expr(program, &a.body, out);
+            }
+            if let Some(o) = o {
+                expr(program, o, out);
+            }
+        }
+    }
+}
