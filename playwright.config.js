@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
 import { launchOptions } from './scripts/browser.mjs';
 
 // site: dist/ as any static host serves it; csp: the same files under the strict CSP.
-export const PORTS = { site: 4173, csp: 4174 };
+// mdbook: the test book of tests/mdbook.spec.js, served by that spec itself.
+export const PORTS = { site: 4173, csp: 4174, mdbook: 4175 };
 const serve = (port, extra = '') => ({
   command: `node scripts/serve.mjs --port ${port} --quiet ${extra}`,
   url: `http://127.0.0.1:${port}/index.html`,
