@@ -28,7 +28,7 @@ test('the element runs the program of its <pre><code> child, with < and & intact
   await el.getByRole('button', { name: 'Run', exact: true }).click();
   await lineAt(el, 'main returns: the runtime drops the late task');
   const out = (await lines(el)).map(([, t]) => t);
-  expect(out).toEqual(['<a> says hi after 100 ms', '<b> says hi after 200 ms', 'main returns: the runtime drops the late task',
+  expect(out).toEqual(['<a> says hi after 100 ms', '<b> says hi after 800 ms', 'main returns: the runtime drops the late task',
     ...out.slice(3)]);
   expect(out.join('\n')).not.toContain('late> says hi');
   await expect(el.getByRole('table')).toContainText('greet');

@@ -58,18 +58,20 @@ test('Run interprets the lesson\'s join! program: its lines, live, at Tokio\'s t
 });
 
 test('Ctrl+Enter in the editor runs; Stop drops the run and no line follows', async ({ page }) => {
-  await page.goto('/?speed=10');
+  await page.goto('/');
   await code(page).scrollIntoViewIfNeeded();
   await setProgram(page, `use tokio::time::{sleep, Duration};\n${main('    println!("one");\n    sleep(Duration::from_secs(2)).await;\n    println!("two");')}`);
   await page.keyboard.press('ControlOrMeta+Enter');
   const s = code(page);
   near(await lineAt(s, 'one'), 0, 150);
-  near(await lineAt(s, 'two'), 200); // 2 s of program time at 10×
+  near(await lineAt(s, 'two'), 2000);
+  await expect(s.getByText(/^Finished/)).toBeVisible();
   await page.keyboard.press('ControlOrMeta+Enter');
-  await lineAt(s, 'one');
+  // The new run's log holds "one" alone until the sleep ends.
+  await expect(s.getByRole('log').getByRole('listitem')).toHaveCount(1);
   await s.getByRole('button', { name: 'Stop' }).click();
   await expect(s.getByText(/Stopped: every future of this run was dropped/)).toBeVisible();
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(2500);
   expect((await lines(s)).map(([, t]) => t)).not.toContain('two');
 });
 
@@ -191,7 +193,8 @@ test.describe('guards: a bad program never hurts the page', () => {
     await page.goto('/');
     await code(page).scrollIntoViewIfNeeded();
     const s = code(page);
-    await setProgram(page, main('    for i in 0..20000 {\n        println!("line {}", i);\n    }'));
+    // An .await now and then: without one, this loop would be a single 2 s poll (the guard above).
+    await setProgram(page, main('    for i in 0..20000 {\n        println!("line {}", i);\n        if i % 200 == 0 {\n            tokio::task::yield_now().await;\n        }\n    }'));
     await s.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(s.getByText(/^Finished/)).toBeVisible({ timeout: 60_000 });
     const items = s.getByRole('log').getByRole('listitem');

@@ -6,7 +6,7 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { HighlightStyle, syntaxHighlighting, bracketMatching, indentOnInput } from '@codemirror/language';
 import { tags as t } from '@lezer/highlight';
 import { rust } from '@codemirror/lang-rust';
-import { linter, lintGutter } from '@codemirror/lint';
+import { linter } from '@codemirror/lint';
 
 // The same CSS custom properties as the code panes (styles.css), so light/dark and embedders' themes
 // apply to the editor too.
@@ -30,6 +30,13 @@ const theme = EditorView.theme({
   '.cm-gutters': { backgroundColor: 'var(--ap-surface)', color: 'var(--ap-muted)', borderRight: '1px solid var(--ap-border)' },
   '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'color-mix(in srgb, var(--ap-accent) 8%, transparent)' },
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'color-mix(in srgb, var(--ap-accent) 30%, transparent)' },
+  // @codemirror/lint draws its squiggles (and its gutter markers, left out) as data: SVG images, which
+  // a strict CSP (img-src falling back to 'self') refuses; a wavy text decoration needs no image.
+  '.cm-lintRange-error, .cm-lintRange-warning, .cm-lintRange-info, .cm-lintRange-hint': {
+    backgroundImage: 'none', textDecorationLine: 'underline', textDecorationStyle: 'wavy', textDecorationSkipInk: 'none', textUnderlineOffset: '3px',
+  },
+  '.cm-lintRange-error': { textDecorationColor: 'var(--ap-bad)' },
+  '.cm-lintRange-warning, .cm-lintRange-info, .cm-lintRange-hint': { textDecorationColor: 'var(--ap-pending)' },
 });
 
 /**
@@ -98,7 +105,6 @@ export function createEditor(parent, o) {
         keymap.of([...defaultKeymap, ...historyKeymap]),
         rust(),
         lint,
-        lintGutter(),
         theme,
         EditorView.lineWrapping,
         // The content element already has role="textbox" and aria-multiline; this gives it its name.
