@@ -4,9 +4,10 @@ import { defineConfig } from '@playwright/test';
 import { launchOptions } from './scripts/browser.mjs';
 
 // site: dist/ as any static host serves it; csp: the same files under the strict CSP.
-// PLAYWRIGHT_PORT moves both (to run two checkouts' tests side by side on one machine).
+// mdbook: the test book of tests/mdbook.spec.js, served by that spec itself.
+// PLAYWRIGHT_PORT moves all three (to run two checkouts' tests side by side on one machine).
 const BASE = Number(process.env.PLAYWRIGHT_PORT || 4173);
-export const PORTS = { site: BASE, csp: BASE + 1 };
+export const PORTS = { site: BASE, csp: BASE + 1, mdbook: BASE + 2 };
 const serve = (port, extra = '') => ({
   command: `node scripts/serve.mjs --port ${port} --quiet ${extra}`,
   url: `http://127.0.0.1:${port}/index.html`,

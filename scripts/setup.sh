@@ -42,6 +42,12 @@ if [ "${1:-}" = test ]; then
       need "The tests need Chromium and a matching ChromeDriver at /usr/bin/chromium and /usr/bin/chromedriver. On Debian or Ubuntu: sudo apt-get install chromium chromium-driver"
     fi
   fi
+  # mdBook, for the README's mdBook recipe tested with a real book (tests/mdbook.spec.js). Without
+  # --locked if the locked build fails, as for wasm-bindgen-cli.
+  if ! command -v mdbook >/dev/null; then
+    say "installing mdBook (about 2 minutes, once)"
+    cargo install mdbook --locked || cargo install mdbook
+  fi
   for c in rustfmt clippy; do
     rustup component list --installed 2>/dev/null | grep -q "^$c" || rustup component add "$c"
   done

@@ -14,8 +14,10 @@ bash scripts/setup.sh test
 
 step "format and lints"
 cargo fmt --all --check
-cargo clippy --target wasm32-unknown-unknown --features interp --all-targets -q -- -D warnings
-cargo clippy --features interp --all-targets -q -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -q -- -D warnings
+# With the interpreter too: its wasm glue (crate/src/web/code.rs) only exists with `interp`.
+cargo clippy --target wasm32-unknown-unknown --all-targets --features interp -q -- -D warnings
+cargo clippy --all-targets --features interp -q -- -D warnings
 
 step "layer 1: the browser-free core and the interpreter (cargo test)"
 cargo test -q --features interp
@@ -26,9 +28,10 @@ cargo clippy --manifest-path tests/oracle/Cargo.toml --features interp --all-tar
 cargo test --manifest-path tests/oracle/Cargo.toml --features interp -q
 cargo run --manifest-path tests/oracle/Cargo.toml --features interp -q -- differential --count 200
 
-step "layer 2: every lesson on a real event loop (wasm-pack test: Chrome, then Node)"
-wasm-pack test --headless --chrome crate
-wasm-pack test --node crate
+step "layer 2: every lesson, and the lesson's Tokio programs interpreted, on a real event loop (wasm-pack test: Chrome, then Node)"
+# `--features interp` adds the "Your code" checks (crate/tests/common/code.rs) to the lessons'.
+wasm-pack test --headless --chrome crate -- --features interp
+wasm-pack test --node crate -- --features interp
 
 step "release build (wasm-opt from npm's binaryen)"
 node scripts/build.mjs

@@ -1,9 +1,10 @@
 // embed.html: one demo, chromeless, for an <iframe>. URL parameters become the element's
-// attributes, and the page's height is posted to the parent whenever it changes.
+// attributes (code= included: the element decodes it and shows "Your code" with that program, never
+// running it by itself), and the page's height is posted to the parent whenever it changes.
 // Plain script with no imports: embed.html loads embed.js (the element) beside it.
 const params = new URLSearchParams(location.search);
 const el = document.createElement('async-playground');
-for (const name of ['demo', 'user', 'product', 'speed']) {
+for (const name of ['demo', 'user', 'product', 'speed', 'code']) {
   if (params.has(name)) el.setAttribute(name, params.get(name));
 }
 document.querySelector('main').append(el);

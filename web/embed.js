@@ -1,5 +1,11 @@
 // <async-playground demo="join" user="3000" product="1000" speed="1">: one demo, in an open shadow
 // root, for course sites. Every element on a page shares one wasm instance; each has its own runs.
+//
+// With a program, the element is "Your code" instead: the editor, Run and the views, with that program.
+// The program is the text of a child <pre><code> (where the HTML parser has already turned &lt; and
+// &amp; back into < and &; the child itself is never shown once the element runs, and is what readers
+// see without JavaScript), or the `code` attribute (base64url, as ?code=). A program wins over `demo`,
+// `user` and `product`; `speed` applies to both forms.
 import { rust, tokio } from 'virtual:sources';
 import css from './styles.css';
 import { h } from './dom.js';
@@ -7,6 +13,7 @@ import { demoById } from './demos.js';
 import { DemoView } from './demo-view.js';
 import { loadWasm } from './wasm.js';
 import { DEFAULTS, readParams } from './params.js';
+import { YourCode } from './your-code.js';
 
 let sheet = null;
 function styles() {
@@ -19,7 +26,7 @@ function styles() {
 }
 
 export class AsyncPlayground extends HTMLElement {
-  static observedAttributes = ['demo', 'user', 'product', 'speed'];
+  static observedAttributes = ['demo', 'user', 'product', 'speed', 'code'];
 
   constructor() {
     super();
@@ -39,9 +46,16 @@ export class AsyncPlayground extends HTMLElement {
     this.view = null;
   }
 
+  /** The program a course author put in the element, if any: its `<pre><code>` child's text. */
+  program() {
+    const code = this.querySelector(':scope > pre > code, :scope > code, :scope > pre');
+    return code ? dedent(code.textContent) : null;
+  }
+
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected) return;
-    if (name === 'demo' || !this.view) this.render();
+    if (name === 'demo') this.editing = null;
+    if (name === 'demo' || name === 'code' || !this.view) this.render();
     else this.applyParams();
   }
 
@@ -61,11 +75,29 @@ export class AsyncPlayground extends HTMLElement {
     for (const message of errors) notices.append(h('p', { class: 'error' }, message));
     const demo = demoById(values.demo || 'join');
     this.speed = values.speed;
-    this.view = new DemoView({
-      demo, sources: { rust, tokio }, wasm: this.wasm, speed: () => this.speed,
-      durations: { user: values.user, product: values.product },
-    });
     this.notices = notices;
+    const program = this.program();
+    const encoded = this.getAttribute('code');
+    if (program !== null || encoded !== null || this.editing) {
+      this.view = new YourCode({ source: program ?? '', starter: null, speed: () => this.speed, root: this.shadowRoot });
+      if (encoded !== null && program === null) {
+        this.view.open({ encoded }).catch((err) => notices.append(h('p', { class: 'error' }, err.message)));
+      } else if (this.editing) {
+        this.view.open({ starter: this.editing });
+      }
+    } else {
+      this.view = new DemoView({
+        demo, sources: { rust, tokio }, wasm: this.wasm, speed: () => this.speed,
+        durations: { user: values.user, product: values.product },
+      });
+      // Edit turns this element into "Your code" with the demo's Tokio program.
+      const edit = h('button', { type: 'button', class: 'edit' }, 'Edit as a Tokio program');
+      edit.addEventListener('click', () => {
+        this.editing = demo.id;
+        this.render().then(() => this.view.heading.focus());
+      });
+      this.view.el.querySelector('.source').append(edit);
+    }
     this.shadowRoot.replaceChildren(h('div', { class: 'embed' }, notices, this.view.el));
   }
 
@@ -84,8 +116,15 @@ export class AsyncPlayground extends HTMLElement {
     // A run in flight keeps the settings it started with; say so rather than change it silently.
     if (this.view.running) this.notices.append(h('p', { class: 'note' }, 'New settings apply to the next run.'));
     this.speed = values.speed;
-    this.view.setDurations({ user: values.user, product: values.product });
+    if (this.view.setDurations) this.view.setDurations({ user: values.user, product: values.product });
   }
+}
+
+/** The program as the author wrote it, without the indentation the HTML around it added. */
+function dedent(text) {
+  const lines = text.replace(/^\n/, '').replace(/\s+$/, '').split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)[0].length));
+  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n') + '\n';
 }
 
 if (!customElements.get('async-playground')) customElements.define('async-playground', AsyncPlayground);

@@ -7,6 +7,7 @@ import { DemoView } from './demo-view.js';
 import { loadWasm } from './wasm.js';
 import { DEFAULTS, readParams, speedLabel } from './params.js';
 import { initTheme } from './theme.js';
+import { YourCode, loadCodeModule } from './your-code.js';
 
 const SPEEDS = [500, 1000, 2000, 10000];
 
@@ -38,8 +39,20 @@ async function main() {
     durations: { user: DEFAULTS.user, product: DEFAULTS.product },
     onChange: () => { focusedDemo = demo.id; },
   }));
-  root.replaceChildren(...views.map((v) => v.el));
+  // "Your code": the editor and the interpreter load on first use (see your-code.js).
+  const code = new YourCode({
+    id: 'your-code', source: tokio.join.map(([, text]) => text).join(''), starter: 'join', speed: () => speed,
+    onChange: () => { focusedDemo = 'code'; },
+  });
+  // Each demo opens its Tokio program there: the lesson's original, or a Tokio version of the demo.
+  for (const v of views) {
+    const edit = h('button', { type: 'button', class: 'edit' }, 'Edit as a Tokio program in Your code');
+    edit.addEventListener('click', () => { focusedDemo = 'code'; code.open({ starter: v.demo.id }, { scroll: true }); });
+    v.el.querySelector('.source').append(edit);
+  }
+  root.replaceChildren(...views.map((v) => v.el), code.el);
   for (const v of views) v.el.addEventListener('click', () => { focusedDemo = v.demo.id; });
+  code.el.addEventListener('click', () => { focusedDemo = 'code'; });
   setSpeedOptions();
 
   speedSelect.addEventListener('change', () => {
@@ -57,7 +70,9 @@ async function main() {
     const url = new URL(location.href);
     url.search = '';
     url.hash = '';
-    if (focusedDemo) url.searchParams.set('demo', focusedDemo);
+    // Last used "Your code": the link carries the program (it opens in the editor, never runs by itself).
+    if (focusedDemo === 'code') url.searchParams.set('code', (await loadCodeModule()).encodeCode(code.source));
+    else if (focusedDemo) url.searchParams.set('demo', focusedDemo);
     url.searchParams.set('user', String(v.durations.user));
     url.searchParams.set('product', String(v.durations.product));
     url.searchParams.set('speed', String(speed / 1000));
@@ -85,12 +100,18 @@ async function main() {
     user: q.get('user'), product: q.get('product'), speed: q.get('speed'), demo: q.get('demo'),
   });
   for (const message of errors) notices.append(h('p', { class: 'error' }, message));
+  if (q.has('code')) {
+    focusedDemo = 'code';
+    code.open({ encoded: q.get('code') }, { scroll: true }).catch((err) => {
+      notices.append(h('p', { class: 'error' }, `${err.message}, so the editor shows a starter program instead.`));
+    });
+  }
   speed = values.speed;
   setSpeedOptions();
   for (const v of views) {
     v.setDurations({ user: values.user, product: values.product });
   }
-  if (values.demo) {
+  if (values.demo && !q.has('code')) {
     focusedDemo = values.demo;
     const v = views.find((x) => x.demo.id === values.demo);
     if (v && demoById(values.demo)) {

@@ -11,6 +11,14 @@ use futures::future::LocalBoxFuture;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
+// The interpreter's wasm exports only "Your code" (below): the lessons' exports are left out of it
+// (`cfg_attr` on their `wasm_bindgen`), so the linker drops the lessons from that second download. The
+// lessons stay plain Rust there, for the wasm tests.
+#[cfg(feature = "interp")]
+mod code;
+#[cfg(feature = "interp")]
+pub use code::{check_code, run_code, run_code_on_event_loop, BrowserHost, CodeRunHandle};
+
 #[wasm_bindgen]
 extern "C" {
     /// `performance.now()`: present in every browser and in Node, so the same build serves both.
@@ -75,10 +83,10 @@ impl Sink for JsSink {
 }
 
 /// A run in flight. Dropping the handle does not stop the run; call [`RunHandle::stop`].
-#[wasm_bindgen]
+#[cfg_attr(not(feature = "interp"), wasm_bindgen)]
 pub struct RunHandle(Run);
 
-#[wasm_bindgen]
+#[cfg_attr(not(feature = "interp"), wasm_bindgen)]
 impl RunHandle {
     /// Drops every future of the run now (clearing their timers) and reports `Stopped`.
     pub fn stop(&self) {
@@ -86,7 +94,7 @@ impl RunHandle {
     }
 
     /// True once the run finished or was stopped.
-    #[wasm_bindgen(getter)]
+    #[cfg_attr(not(feature = "interp"), wasm_bindgen(getter))]
     pub fn over(&self) -> bool {
         self.0.is_over()
     }
@@ -108,13 +116,17 @@ fn install_panic_hook() {
             if let Some(run) = Run::current() {
                 run.tracer().crashed(&message);
             }
+            #[cfg(feature = "interp")]
+            if let Some(tracer) = code::current_tracer() {
+                tracer.crashed(&message);
+            }
         }));
     }
 }
 
 /// Starts `variant` (e.g. `"join/join"`, see [`variants`]). Durations are lesson ms and
 /// `speed` is in thousandths, both already checked with [`check`]. Time 0 is this call.
-#[wasm_bindgen]
+#[cfg_attr(not(feature = "interp"), wasm_bindgen)]
 pub fn start(
     variant: &str,
     user_ms: u32,
@@ -206,7 +218,7 @@ pub fn variants() -> String {
 
 /// Checks one typed-in value: `name` is `user`, `product`, `speed` or `demo`. Returns the value
 /// (ms; speed in thousandths; demo as its index) or throws the sentence to show the person.
-#[wasm_bindgen]
+#[cfg_attr(not(feature = "interp"), wasm_bindgen)]
 pub fn check(name: &str, value: &str) -> Result<u32, String> {
     let result = match name {
         "speed" => params::parse_speed(value).map(|s| s.0),

@@ -5,3 +5,7 @@
 mod common;
 
 all_lesson_tests!();
+
+// "Your code": the lesson's Tokio programs, interpreted (`-- --features interp`).
+#[cfg(feature = "interp")]
+all_code_tests!();

@@ -13,6 +13,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "interp")]
+pub mod code;
+
 /// Slack allowed after a planned time, in ms.
 pub const LATE_MS: u64 = 400;
 

@@ -1,0 +1,244 @@
+// The body of the "Your code" section, built when the section is first used: the starter menu, the
+// editor, Run/Stop, the diagnostics, the live log, and the lessons' own timeline, table and
+// step-through views fed by the same event stream as the demos.
+import { h, nextId } from '../dom.js';
+import { ENDINGS, ms } from '../model.js';
+import { RunSession } from '../session.js';
+import { RunViews } from '../views.js';
+import { speedLabel } from '../params.js';
+import { encodeCode } from './base64url.js';
+import { createEditor, setSource } from './editor.js';
+import { loadInterp } from './interp.js';
+import { STARTERS } from 'virtual:starters';
+import css from './code.css';
+
+let sheet = null;
+/** Adds this section's styles to `root` (the page, or an element's shadow root) once. */
+function adoptStyles(root) {
+  if (!sheet) {
+    // A constructable stylesheet, like the element's: it passes a strict CSP.
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  }
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+export const starterById = (id) => STARTERS.find((s) => s.id === id);
+
+/** A seed for select!'s random choices: a different race each run, as with Tokio. */
+const seed = () => crypto.getRandomValues(new Uint32Array(1))[0];
+
+export class CodeView {
+  /**
+   * @param {object} o
+   * @param {HTMLElement} o.body   where to build (inside the section, after its heading)
+   * @param {string} o.source      the initial program
+   * @param {string|null} o.starter  the starter it is, if any
+   * @param {() => number} o.speed   the speed, in thousandths
+   * @param {string} o.title       the section's title, for the views' labels
+   * @param {Document|ShadowRoot} [o.root]
+   * @param {() => void} [o.onChange]  the program changed (Copy link follows it)
+   */
+  constructor(o) {
+    Object.assign(this, { getSpeed: o.speed, onChange: o.onChange || (() => {}) });
+    this.crashed = false;
+    // The demos' own run machinery and views: this section only adds the editor and its chrome.
+    this.views = new RunViews({ title: o.title, lines: 6 });
+    this.session = new RunSession({ listeners: [this.views, this] });
+    this.build(o);
+  }
+
+  build(o) {
+    adoptStyles(o.root || document);
+    const menuId = nextId('starter');
+    this.menu = h('select', { id: menuId, name: 'starter' },
+      h('option', { value: '' }, 'Your own program'),
+      STARTERS.map((s) => h('option', { value: s.id }, s.title)));
+    this.menu.value = o.starter || '';
+    this.menu.addEventListener('change', () => { if (this.menu.value) this.open(starterById(this.menu.value)); });
+    this.copyButton = h('button', { type: 'button', class: 'copy-code' }, 'Copy link to this program');
+    this.copyButton.addEventListener('click', () => this.copyLink());
+    this.copyStatus = h('p', { class: 'note copy-status', 'aria-live': 'polite' });
+
+    this.editorBox = h('div', { class: 'editor' });
+    this.diagnostics = h('div', { class: 'diagnostics', 'aria-label': 'Errors and warnings' });
+
+    this.runButton = h('button', { type: 'button', class: 'run', 'aria-keyshortcuts': 'Control+Enter Meta+Enter' }, 'Run');
+    this.runButton.addEventListener('click', () => this.run());
+    this.stopButton = h('button', { type: 'button', class: 'stop', disabled: true }, 'Stop');
+    this.stopButton.addEventListener('click', () => this.session.stop());
+    this.status = h('p', { class: 'status', 'aria-live': 'polite' }, 'Loading the editor and the interpreter…');
+    this.error = h('p', { class: 'error', role: 'alert', hidden: true });
+    this.measured = h('p', { class: 'measured' });
+    this.happened = h('p', { class: 'happened' });
+    this.views.log.el.tabIndex = 0; // it scrolls (up to 10,000 lines): keyboard users must reach it
+
+    o.body.replaceChildren(
+      h('p', { class: 'intro' }, 'Edit a Tokio program, or pick a starter, and press Run: it is interpreted on this page’s event loop with Tokio’s rules, and traced like the demos.'),
+      h('div', { class: 'cols' },
+        h('div', { class: 'source' },
+          h('div', { class: 'code-toolbar' }, h('label', { for: menuId }, 'Starter program'), this.menu, this.copyButton),
+          this.copyStatus,
+          this.editorBox,
+          this.diagnostics),
+        h('div', { class: 'run-area' },
+          h('div', { class: 'controls' }, h('div', { class: 'buttons' }, this.runButton, this.stopButton),
+            h('p', { class: 'note' }, 'Ctrl+Enter (⌘+Enter) in the editor runs too.')),
+          this.status,
+          this.error,
+          h('h3', {}, 'Output'),
+          this.views.log.el,
+          this.measured,
+          this.happened)),
+      this.views.details);
+
+    this.interp = loadInterp();
+    this.editor = createEditor(this.editorBox, {
+      doc: o.source,
+      root: o.root,
+      onRun: () => this.run(),
+      check: async (source) => (await this.interp).checkCode(source),
+      onDiagnostics: (diagnostics, source) => { if (source === this.source) this.showDiagnostics(diagnostics); },
+      onChange: () => {
+        if (this.menu.value && this.source !== starterById(this.menu.value).source) this.menu.value = '';
+        this.onChange();
+      },
+    });
+    this.interp.then(
+      () => { if (!this.session.model && !this.crashed) this.status.textContent = 'Ready. Edit the program, then press Run.'; },
+      (err) => this.fail(`Your code cannot run: ${err.message}`),
+    );
+  }
+
+  /** The program in the editor. */
+  get source() { return this.editor.state.doc.toString(); }
+
+  /** Puts `starter` ({ id, source }) or a plain source in the editor. Never runs it. */
+  open(starter) {
+    const source = typeof starter === 'string' ? starter : starter.source;
+    if (source !== this.source) setSource(this.editor, source);
+    this.menu.value = typeof starter === 'string' ? (STARTERS.find((s) => s.source === source)?.id ?? '') : starter.id;
+    this.onChange();
+  }
+
+  focus() { this.editor.focus(); }
+
+  get running() { return this.session.running; }
+
+  showDiagnostics(diagnostics) {
+    this.diagnostics.replaceChildren(...diagnostics.map((d) => h('pre', { class: `diagnostic ${d.level}` }, d.rendered)));
+  }
+
+  async copyLink() {
+    const url = new URL(location.href);
+    url.search = '';
+    url.hash = '';
+    url.searchParams.set('code', encodeCode(this.source));
+    const text = url.toString();
+    this.copyButton.dataset.url = text;
+    try {
+      await navigator.clipboard.writeText(text);
+      this.copyStatus.textContent = 'Link copied: it opens this program in the editor (it does not run by itself).';
+    } catch {
+      this.copyStatus.textContent = `Copy this link: ${text}`;
+    }
+  }
+
+  /** Checks the program, shows its errors and warnings, and runs it if it has no error. */
+  async run() {
+    if (this.crashed) return;
+    const source = this.source;
+    let api;
+    try {
+      api = await this.interp;
+    } catch (err) {
+      this.fail(`Your code cannot run: ${err.message}`);
+      return;
+    }
+    const diagnostics = api.checkCode(source);
+    this.showDiagnostics(diagnostics);
+    const errors = diagnostics.filter((d) => d.level === 'error').length;
+    this.error.hidden = true;
+    if (errors) {
+      this.session.release();
+      this.setRunning(false);
+      this.status.textContent = `The program has ${errors === 1 ? 'an error' : `${errors} errors`} (below the editor), so it did not run.`;
+      return;
+    }
+    this.refused = null;
+    const speed = this.getSpeed();
+    await this.session.run({
+      ready: this.interp,
+      start: (interp, onEvent) => {
+        try {
+          return interp.runCode(source, speed, seed(), onEvent);
+        } catch (err) {
+          // Refused before it started (a limit, such as the source's size): its diagnostics say why.
+          if (Array.isArray(err)) this.refused = [...diagnostics, ...err];
+          throw err;
+        }
+      },
+      meta: { label: 'Your code', plan: { speed } },
+    });
+  }
+
+  // ---- RunSession listener: the section's own chrome ----
+
+  begin() {
+    this.measured.textContent = '';
+    this.happened.textContent = '';
+    this.error.hidden = true;
+    this.setRunning(true);
+  }
+
+  end(model) {
+    this.setRunning(false);
+    this.measured.textContent = model.state === 'done' ? `Measured: the run took ${ms(model.endT)}.`
+      : model.state === 'stopped' ? `Stopped after ${ms(model.endT)}.` : '';
+    this.happened.textContent = model.state === 'crashed' ? '' : `What just happened? ${summary(model)}`;
+  }
+
+  /** The interpreter itself panicked (a bug, never the program's own panic): this wasm is unusable now. */
+  crash(model, message) {
+    this.crashed = true;
+    this.runButton.disabled = true;
+    this.fail(`The interpreter crashed — reload the page to use Your code again; the demos still work. (${message})`);
+  }
+
+  fail(message) {
+    if (this.refused) {
+      this.showDiagnostics(this.refused);
+      this.refused = null;
+      this.setRunning(false);
+      this.status.textContent = 'The program did not start (see below the editor).';
+      return;
+    }
+    this.setRunning(false);
+    this.error.textContent = message;
+    this.error.hidden = false;
+    this.status.textContent = 'Not running.';
+  }
+
+  setRunning(on) {
+    this.stopButton.disabled = !on;
+    if (on) this.status.textContent = `Running at ${speedLabel(this.getSpeed())}… Press Stop, or Run to restart.`;
+    else if (this.session.model) {
+      this.status.textContent = this.session.model.state === 'stopped' ? 'Stopped.' : 'Finished. Run again, or step through the events below.';
+    }
+  }
+
+  destroy() {
+    this.session.destroy();
+    this.views.destroy();
+    this.editor.destroy();
+  }
+}
+
+/** "What just happened?" for any program: how long, and how each future's life ended. */
+function summary(model) {
+  const count = new Map();
+  for (const f of model.futures.values()) count.set(f.ending, (count.get(f.ending) || 0) + 1);
+  const endings = [ENDINGS.ready, ENDINGS.pending, ENDINGS.never].filter((e) => count.get(e)).map((e) => `${count.get(e)} ${e}`);
+  const n = model.futures.size;
+  return `The run took ${ms(model.endT)}; ${n === 1 ? '1 future' : `${n} futures`} took part${endings.length ? ` (${endings.join(', ')})` : ''}.`;
+}
