@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: sets up what is missing, then runs every layer of tests, fastest first.
-# One layer alone:  cargo test | npm run test:wasm | npm run test:e2e  (see README).
+# One layer alone:  cargo test | npm run test:unit | npm run test:wasm | npm run test:e2e  (see README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -13,6 +13,9 @@ step "format and lints"
 cargo fmt --all --check
 cargo clippy --target wasm32-unknown-unknown --all-targets -q -- -D warnings
 cargo clippy --all-targets -q -- -D warnings
+
+step "unit tests (node --test): the browser-free JavaScript (stats, lints, export, run files, replay)"
+node --test tests/unit/
 
 step "layer 1: the browser-free core (cargo test)"
 cargo test -q

@@ -5,6 +5,7 @@
 export const K = Object.freeze({
   Created: 0, Poll: 1, Pending: 2, Ready: 3, Woken: 4,
   DroppedNeverPolled: 5, DroppedPending: 6, Dropped: 7, Line: 8, Done: 9, Stopped: 10, Crashed: 11,
+  Stderr: 12, Note: 13,
 });
 
 /** How a future's life ended, in words (never colour alone). */

@@ -1,0 +1,115 @@
+// Per-future statistics, defined as tokio-console defines its task stats
+// (tokio-console/src/state/tasks.rs: `busy`, `scheduled`, `idle`, `total`), computed from a run's
+// recorded events. Browser-free: the table, its hover text, the run file and the unit tests share it.
+//
+// Events are tuples `[kind, future, tUs, text]` in the order Rust reported them (see runfile.js).
+// One subtlety of that order: a Woken event is reported lazily, just before the future's next poll
+// or drop, but stamped with the time the waker really fired (crate/src/trace.rs, `Probe`). So a
+// Woken may carry an earlier time than the event before it; every interval below is measured from
+// the stamped times, never from the position in the stream.
+import { K } from './model.js';
+
+/** What each statistic means, one sentence each, shown on the page beside the table. */
+export const STATS = Object.freeze([
+  { key: 'polls', label: 'Polls', definition: 'Polls: how many times the executor called the future’s poll method.' },
+  { key: 'wakes', label: 'Wakes', definition: 'Wakes: how many times its waker was called to ask for another poll (wakes before the same poll count once).' },
+  { key: 'busy', label: 'Busy', definition: 'Busy: the time spent inside poll, running its code and the code of the futures it polls.' },
+  { key: 'scheduled', label: 'Scheduled', definition: 'Scheduled: the time from each wake to the poll it asked for, ready to run but waiting for its turn.' },
+  { key: 'idle', label: 'Idle', definition: 'Idle: the rest of its life, from creation to drop, waiting with nothing to do (for a timer, or for another future).' },
+  { key: 'longest', label: 'Longest poll', definition: 'Longest poll: its longest single call to poll; over 50 ms and the page freezes, because nothing else can run meanwhile.' },
+]);
+
+/** `840 µs`, `12 ms`, `2003 ms`: a duration in µs, for the table. */
+export function duration(us) {
+  if (us < 1000) return `${Math.round(us)} µs`;
+  return `${Math.round(us / 1000)} ms`;
+}
+
+/** The time the run ended (Done, Stopped or Crashed), else the latest time recorded; 0 if empty. */
+export function endTime(events, upTo = events.length - 1) {
+  let latest = 0;
+  for (let i = 0; i <= upTo; i++) {
+    const [kind, , t] = events[i];
+    if (kind === K.Done || kind === K.Stopped || kind === K.Crashed) return t;
+    if (t > latest) latest = t;
+  }
+  return latest;
+}
+
+/**
+ * Statistics of every future, as of event `upTo` (inclusive) and instant `now` (µs): a future still
+ * alive then is measured up to `now`, as tokio-console measures a live task up to the present.
+ * Returns a Map id → { id, name, created, end, polls, wakes, busy, scheduled, idle, total, longest }
+ * (all times in µs; `end` is null while alive).
+ */
+export function futureStats(events, { upTo = events.length - 1, now = endTime(events, upTo) } = {}) {
+  const stats = new Map();
+  for (let i = 0; i <= upTo; i++) {
+    const [kind, id, t, text] = events[i];
+    if (kind === K.Created) {
+      stats.set(id, {
+        id, name: text, created: t, end: null, polls: 0, wakes: 0, busy: 0, scheduled: 0, idle: 0, total: 0,
+        longest: 0, pollStart: null, wokenAt: null, finished: false,
+      });
+      continue;
+    }
+    const s = stats.get(id);
+    if (!s) continue; // run-level events (future 0), printed lines outside any future
+    switch (kind) {
+      case K.Poll:
+        s.polls += 1;
+        s.pollStart = t;
+        if (s.wokenAt !== null) s.scheduled += Math.max(0, t - s.wokenAt);
+        s.wokenAt = null;
+        break;
+      case K.Pending:
+      case K.Ready: {
+        const d = Math.max(0, t - (s.pollStart ?? t));
+        s.busy += d;
+        if (d > s.longest) s.longest = d;
+        s.pollStart = null;
+        if (kind === K.Ready) s.finished = true;
+        break;
+      }
+      case K.Woken:
+        s.wakes += 1;
+        // A wake after the future finished asks for nothing: no poll will follow, so no waiting.
+        if (!s.finished && s.wokenAt === null) s.wokenAt = t;
+        break;
+      case K.DroppedNeverPolled:
+      case K.DroppedPending:
+      case K.Dropped:
+        // Woken, then dropped before the poll came (select!'s loser, Stop): it waited until the drop.
+        if (s.wokenAt !== null) s.scheduled += Math.max(0, t - s.wokenAt);
+        s.wokenAt = null;
+        s.end = t;
+        break;
+      default:
+        break;
+    }
+  }
+  for (const s of stats.values()) {
+    // Still alive at `now`: an open poll is busy time so far, an unanswered wake scheduled time so far.
+    if (s.end === null) {
+      if (s.pollStart !== null) {
+        const d = Math.max(0, now - s.pollStart);
+        s.busy += d;
+        if (d > s.longest) s.longest = d;
+      }
+      if (s.wokenAt !== null) s.scheduled += Math.max(0, now - s.wokenAt);
+    }
+    s.total = Math.max(0, (s.end ?? now) - s.created);
+    s.idle = Math.max(0, s.total - s.busy - s.scheduled);
+    delete s.pollStart;
+    delete s.wokenAt;
+    delete s.finished;
+  }
+  return stats;
+}
+
+/** The hover text of a table row: every statistic of one future, in words. */
+export function statsTitle(s) {
+  return `${s.name}: ${s.polls} ${s.polls === 1 ? 'poll' : 'polls'}, ${s.wakes} ${s.wakes === 1 ? 'wake' : 'wakes'}; `
+    + `busy ${duration(s.busy)}, scheduled ${duration(s.scheduled)}, idle ${duration(s.idle)} `
+    + `of ${duration(s.total)} alive; longest poll ${duration(s.longest)}.`;
+}
