@@ -26,7 +26,9 @@ const MAX_TEXT = 10_000;
 const MAX_SOURCE = 200_000;
 const MAX_T = 24 * 3600 * 1e6; // a day in µs: no run here lasts that long
 const MAX_ID = 2 ** 32 - 1; // future ids are u32 in Rust
-const KINDS = new Set(Object.values(K));
+// wasm-bindgen's enums map names to numbers and numbers back to names: keep the numbers.
+const KIND_NAMES = Object.fromEntries(Object.entries(K).filter(([, n]) => typeof n === 'number').map(([name, n]) => [n, name]));
+const KINDS = new Set(Object.keys(KIND_NAMES).map(Number));
 const ENDS = new Set([K.Done, K.Stopped, K.Crashed]);
 const NEEDS_TEXT = new Set([K.Created, K.Line, K.Stderr, K.Note]);
 const DROPS = new Set([K.DroppedNeverPolled, K.DroppedPending, K.Dropped]);
@@ -41,7 +43,6 @@ export function serializeRun({ program, events, hidden = false, stalled = false 
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isInt = (v, lo, hi) => Number.isInteger(v) && v >= lo && v <= hi;
-const KIND_NAMES = Object.fromEntries(Object.entries(K).map(([name, n]) => [n, name]));
 
 class Malformed extends Error {}
 const fail = (sentence) => { throw new Malformed(sentence); };
