@@ -8,6 +8,7 @@
 //   keep.setRun(null)    // no finished run (one in flight, or none yet)
 //   keep.setTime(tUs)    // moves the slider without calling onScrub (the stepper moved)
 //   keep.refuse(sentence)
+//   container.append(timeline, keep.scrubber, …, keep.buttons)
 import { h } from './dom.js';
 import { MAX_BYTES } from './runfile.js';
 
@@ -62,10 +63,10 @@ export class KeepView {
     this.speed = h('select', { 'aria-label': 'Replay speed' },
       SPEEDS.map((s) => h('option', { value: String(s), selected: s === 1 }, `${s}×`)));
 
-    this.el = h('div', { class: 'keep' },
-      h('div', { class: 'scrubber' }, this.slider, this.readout, this.replayButton, this.speed),
-      h('div', { class: 'keep-buttons', role: 'group', 'aria-label': `Keep the run of ${o.title}` },
-        this.exportButton, this.saveButton, this.openButton, this.file),
+    // Two parts, placed by the caller: the scrubber goes right under the timeline.
+    this.scrubber = h('div', { class: 'scrubber' }, this.slider, this.readout, this.replayButton, this.speed);
+    this.buttons = h('div', { class: 'keep-buttons' },
+      h('div', { role: 'group', 'aria-label': `Keep the run of ${o.title}` }, this.exportButton, this.saveButton, this.openButton, this.file),
       this.error);
   }
 

@@ -56,7 +56,11 @@ export class Replay {
    * future created so far; `over` says whether the run had ended.
    */
   stateAt(t) {
-    const index = this.indexAt(t);
+    return this.stateAtIndex(this.indexAt(t), t);
+  }
+
+  /** The run just after event `index` (the stepper's position), as stateAt; `t` defaults to its time. */
+  stateAtIndex(index, t = this.timeOf(index)) {
     const lines = [];
     const futures = new Map();
     let over = false;

@@ -113,3 +113,13 @@ export function statsTitle(s) {
     + `busy ${duration(s.busy)}, scheduled ${duration(s.scheduled)}, idle ${duration(s.idle)} `
     + `of ${duration(s.total)} alive; longest poll ${duration(s.longest)}.`;
 }
+
+/** The statistics of several futures together (a row of 10,000 `sleep_task`s): sums, and the longest poll. */
+export function sumStats(list) {
+  const sum = { polls: 0, wakes: 0, busy: 0, scheduled: 0, idle: 0, total: 0, longest: 0 };
+  for (const s of list) {
+    for (const k of ['polls', 'wakes', 'busy', 'scheduled', 'idle', 'total']) sum[k] += s[k];
+    sum.longest = Math.max(sum.longest, s.longest);
+  }
+  return sum;
+}

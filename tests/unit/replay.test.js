@@ -59,3 +59,13 @@ test('an empty run is over before it began', () => {
   assert.equal(r.end, 0);
   assert.equal(r.indexAt(0), -1);
 });
+
+test('the state at a step is the state at its instant, cut at that event', () => {
+  const r = new Replay(fx.join());
+  const i = fx.join().findIndex((e) => e[0] === 3 && e[1] === 3); // fetch_product_data → Ready
+  const s = r.stateAtIndex(i);
+  assert.equal(s.index, i);
+  assert.equal(s.t, 1_000_650);
+  assert.equal(status(s, 'fetch_product_data'), 'ready');
+  assert.equal(status(r.stateAtIndex(i - 1), 'fetch_product_data'), 'polling');
+});

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { futureStats, STATS, duration, endTime, statsTitle } from '../../web/stats.js';
+import { futureStats, sumStats, STATS, duration, endTime, statsTitle } from '../../web/stats.js';
 import * as fx from './fixtures.js';
 
 const byName = (stats, name) => [...stats.values()].find((s) => s.name === name);
@@ -66,4 +66,14 @@ test('endTime is the run end event, and definitions are one sentence each', () =
   assert.equal(duration(840), '840 µs');
   assert.equal(duration(2_003_400), '2003 ms');
   assert.match(statsTitle(byName(futureStats(fx.join()), 'fetch_user_data')), /^fetch_user_data: 3 polls, 1 wake; busy 40 µs, scheduled 110 µs, idle 3000 ms of 3001 ms alive; longest poll 20 µs\.$/);
+});
+
+test('a group row sums its futures, and keeps the longest poll', () => {
+  const stats = [...futureStats(fx.join()).values()];
+  const sum = sumStats(stats);
+  assert.equal(sum.polls, 2 + 3 + 3);
+  assert.equal(sum.wakes, 4);
+  assert.equal(sum.busy, stats.reduce((a, s) => a + s.busy, 0));
+  assert.equal(sum.longest, 80);
+  assert.equal(sum.busy + sum.scheduled + sum.idle, sum.total);
 });
