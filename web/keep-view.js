@@ -14,8 +14,6 @@ import { MAX_BYTES } from './runfile.js';
 
 /** Replay speeds offered; 1 = the run's own pace. */
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 10];
-/** Slider positions in a run, at most: fine enough to stop on each poll of the lesson's runs. */
-const STEPS = 1000;
 
 const secs = (us) => `${(us / 1e6).toFixed(us < 10e6 ? 2 : 1)} s`;
 
@@ -52,10 +50,13 @@ export class KeepView {
     this.openButton.addEventListener('click', () => this.file.click());
     this.file.addEventListener('change', () => this.read());
 
+    // The value is the instant in µs. The arrow keys go to the previous or next event (a step of
+    // 1 µs would be useless), Page Up/Down move a tenth of the run, Home and End go to its ends.
     this.slider = h('input', {
-      type: 'range', class: 'scrub', min: '0', max: String(STEPS), step: '1', value: String(STEPS), disabled: true,
+      type: 'range', class: 'scrub', min: '0', max: '0', step: '1', value: '0', disabled: true,
       'aria-label': `Time in the run of ${o.title}`, 'aria-valuetext': 'No finished run yet',
     });
+    this.slider.addEventListener('keydown', (e) => this.key(e));
     this.readout = h('output', { class: 'scrub-time', 'aria-hidden': 'true' }, '');
     this.slider.addEventListener('input', () => { this.pause(); this.scrub(this.timeOfSlider()); });
     this.replayButton = h('button', { type: 'button', disabled: true }, 'Replay');
@@ -70,24 +71,45 @@ export class KeepView {
       this.error);
   }
 
-  /** A finished run lasting `endUs` (null: none, or one in flight): enables what needs one. */
-  setRun(endUs) {
+  /**
+   * A finished run lasting `endUs` (null: none, or one in flight): enables what needs one. `nav`
+   * gives the instants of the events around a time: `{ next(tUs), prev(tUs) }`, each µs or null.
+   */
+  setRun(endUs, nav = null) {
     this.pause();
     this.end = endUs;
+    this.nav = nav;
     const none = endUs === null;
     for (const b of [this.exportButton, this.saveButton, this.replayButton, this.slider]) b.disabled = none;
-    this.slider.value = String(STEPS);
+    this.slider.max = String(none ? 0 : Math.ceil(endUs));
+    this.slider.value = this.slider.max;
     this.label(none ? null : endUs);
   }
 
   /** Moves the slider to `tUs` without reporting it (the stepper or a replay moved the cursor). */
   setTime(tUs) {
     if (this.end === null) return;
-    this.slider.value = String(this.end ? Math.round((tUs / this.end) * STEPS) : STEPS);
+    this.slider.value = String(Math.round(tUs));
     this.label(tUs);
   }
 
-  timeOfSlider() { return ((this.end || 0) * Number(this.slider.value)) / STEPS; }
+  timeOfSlider() { return Math.min(this.end || 0, Number(this.slider.value)); }
+
+  key(e) {
+    if (this.end === null) return;
+    const t = this.timeOfSlider();
+    let to = null;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowUp') to = this.nav ? this.nav.next(t) : null;
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') to = this.nav ? this.nav.prev(t) : null;
+    else if (e.key === 'PageUp') to = Math.min(this.end, t + this.end / 10);
+    else if (e.key === 'PageDown') to = Math.max(0, t - this.end / 10);
+    else return; // Home, End and the rest: the range input's own behaviour
+    e.preventDefault();
+    if (to === null) return;
+    this.pause();
+    this.setTime(to);
+    this.scrub(to);
+  }
 
   label(tUs) {
     const text = tUs === null ? 'No finished run yet' : `${secs(tUs)} of ${secs(this.end)}`;

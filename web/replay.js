@@ -47,6 +47,24 @@ export class Replay {
     return lo - 1;
   }
 
+  /** The first instant after `t` at which an event was reported, or null at the end. */
+  next(t) {
+    const i = this.indexAt(t) + 1;
+    return i < this.events.length ? this.reported[i] : null;
+  }
+
+  /** The last instant before `t` at which an event was reported, or null at the start. */
+  prev(t) {
+    let lo = 0;
+    let hi = this.events.length; // first index reported at or after t
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.reported[mid] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? this.reported[lo - 1] : null;
+  }
+
   /** The instant at which event `i` had been reported, µs: where the slider goes for step `i`. */
   timeOf(i) { return i < 0 ? 0 : this.reported[Math.min(i, this.events.length - 1)]; }
 

@@ -69,3 +69,18 @@ test('the state at a step is the state at its instant, cut at that event', () =>
   assert.equal(status(s, 'fetch_product_data'), 'ready');
   assert.equal(status(r.stateAtIndex(i - 1), 'fetch_product_data'), 'polling');
 });
+
+test('next and prev walk the instants at which events were reported (the slider’s arrow keys)', () => {
+  const r = new Replay(fx.join());
+  assert.equal(r.next(-1), 0);
+  assert.equal(r.next(0), 10);
+  assert.equal(r.next(90), 1_000_500); // main's wake, reported before its poll
+  assert.equal(r.prev(1_000_500), 90);
+  assert.equal(r.prev(1_000_520), 1_000_500);
+  assert.equal(r.prev(0), null);
+  assert.equal(r.next(r.end), null);
+  const seen = [];
+  for (let t = r.next(-1); t !== null; t = r.next(t)) seen.push(t);
+  assert.deepEqual(seen, [...new Set(seen)].sort((a, b) => a - b));
+  for (let k = seen.length - 1; k > 0; k--) assert.equal(r.prev(seen[k]), seen[k - 1]);
+});
