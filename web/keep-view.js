@@ -50,10 +50,10 @@ export class KeepView {
     this.openButton.addEventListener('click', () => this.file.click());
     this.file.addEventListener('change', () => this.read());
 
-    // The value is the instant in µs. The arrow keys go to the previous or next event (a step of
-    // 1 µs would be useless), Page Up/Down move a tenth of the run, Home and End go to its ends.
+    // The value is the instant in ms (fractions allowed: events are µs apart). The arrow keys go to
+    // the previous or next event, Page Up/Down move a tenth of the run, Home and End go to its ends.
     this.slider = h('input', {
-      type: 'range', class: 'scrub', min: '0', max: '0', step: '1', value: '0', disabled: true,
+      type: 'range', class: 'scrub', min: '0', max: '0', step: 'any', value: '0', disabled: true,
       'aria-label': `Time in the run of ${o.title}`, 'aria-valuetext': 'No finished run yet',
     });
     this.slider.addEventListener('keydown', (e) => this.key(e));
@@ -81,7 +81,7 @@ export class KeepView {
     this.nav = nav;
     const none = endUs === null;
     for (const b of [this.exportButton, this.saveButton, this.replayButton, this.slider]) b.disabled = none;
-    this.slider.max = String(none ? 0 : Math.ceil(endUs));
+    this.slider.max = String(none ? 0 : endUs / 1000);
     this.slider.value = this.slider.max;
     this.label(none ? null : endUs);
   }
@@ -89,11 +89,11 @@ export class KeepView {
   /** Moves the slider to `tUs` without reporting it (the stepper or a replay moved the cursor). */
   setTime(tUs) {
     if (this.end === null) return;
-    this.slider.value = String(Math.round(tUs));
+    this.slider.value = String(tUs / 1000);
     this.label(tUs);
   }
 
-  timeOfSlider() { return Math.min(this.end || 0, Number(this.slider.value)); }
+  timeOfSlider() { return Math.min(this.end || 0, Number(this.slider.value) * 1000); }
 
   key(e) {
     if (this.end === null) return;
