@@ -24,39 +24,38 @@ export const LINTS = Object.freeze({
 const ms = (us) => `${Math.round(us / 1000)} ms`;
 
 /**
- * Every lint of a run. Returns `[{ key, future, name, t, sentence }]` in the order they happened
- * (`t` in µs). `stalled` says the run stopped because nothing could ever wake its tasks again (the
- * interpreter's `Turn::Stalled`): its pending futures then lost their wakers even if Stop dropped them.
+ * The lints, folded one event at a time (so a view can keep them as a run goes). `add` takes the
+ * events in the order Rust reports them; `finish` returns `[{ key, future, name, t, sentence }]` in
+ * the order they happened (`t` in µs). `stalled` says the run stopped because nothing could ever
+ * wake its tasks again (the interpreter's `Turn::Stalled`): its pending futures then lost their
+ * wakers, even if Stop or the runtime's shutdown dropped them afterwards.
  */
-export function lint(events, { stalled = false } = {}) {
-  const found = [];
-  const futures = new Map(); // id → { name, state, pollStart, selfTime, wokenSince }
-  const stack = []; // the polls in progress, innermost last (polls nest: one thread)
-  let rootDone = false; // the run's first future (main) has finished: later drops are shutdown drops
-  let rootId = null;
-  let over = null; // Done | Stopped | Crashed, once seen
+export class LintFold {
+  constructor() {
+    this.futures = new Map(); // id → { id, name, created, state, pollStart, childTime, wokenSince }
+    this.stack = []; // the polls in progress, innermost last (polls nest: one thread)
+    this.rootId = null; // the run's first future: main
+    this.rootDone = false; // main has finished: later drops are the runtime shutting down
+    this.found = []; // lints whose sentence is known
+    this.drops = []; // drops while pending: { f, t, cause, by, wokenSince }
+    this.undecided = []; // drops outside any poll, until the next event says why (see add)
+    this.over = null; // the run's end: { kind, t }
+    this.latest = 0; // the latest time seen: the end of a recording that never ended
+  }
 
-  // Where a drop came from: the poll that was running (select!, a timeout, a dropped JoinHandle), the
-  // Stop button (the run reports Stopped right after dropping everything), or the runtime shutting
-  // down after main returned.
-  const dropCause = (i) => {
-    if (stack.length) return { cause: 'parent', by: futures.get(stack[stack.length - 1]) };
-    for (let j = i + 1; j < events.length; j++) {
-      const k = events[j][0];
-      if (k === K.Stopped) return { cause: 'stop' };
-      if (k === K.Done || k === K.Crashed || k === K.Note) break;
-      if (k !== K.DroppedPending && k !== K.DroppedNeverPolled && k !== K.Dropped && k !== K.Woken) break;
+  add(kind, id, t, text) {
+    // A drop outside every poll is explained by what follows it: Stop drops everything and then
+    // reports Stopped; anything else (Done, a Note, more work) means the runtime shut down (after
+    // main returned) or its owner let go of it.
+    if (this.undecided.length && kind !== K.Woken && kind !== K.DroppedPending && kind !== K.DroppedNeverPolled && kind !== K.Dropped) {
+      for (const d of this.undecided) d.cause = kind === K.Stopped ? 'stop' : d.cause;
+      this.undecided = [];
     }
-    return { cause: rootDone ? 'shutdown' : 'other' };
-  };
-
-  for (let i = 0; i < events.length; i++) {
-    const [kind, id, t, text] = events[i];
-    const f = futures.get(id);
+    const f = this.futures.get(id);
     switch (kind) {
       case K.Created:
-        futures.set(id, { id, name: text, created: t, state: 'created', pollStart: null, childTime: 0, wokenSince: false });
-        if (rootId === null) rootId = id;
+        this.futures.set(id, { id, name: text, created: t, state: 'created', pollStart: null, childTime: 0, wokenSince: false });
+        if (this.rootId === null) this.rootId = id;
         break;
       case K.Poll:
         if (!f) break;
@@ -64,27 +63,27 @@ export function lint(events, { stalled = false } = {}) {
         f.pollStart = t;
         f.childTime = 0;
         f.wokenSince = false;
-        stack.push(id);
+        this.stack.push(id);
         break;
       case K.Pending:
       case K.Ready: {
         if (!f) break;
-        stack.pop();
+        this.stack.pop();
         const d = t - (f.pollStart ?? t);
         // Blame the future whose own code ran that long, not every future it was nested in: main's
         // poll lasts as long as the busy loop inside blocking_wait's poll, but main did not block.
         const own = d - f.childTime;
         if (own > LONG_POLL_US) {
-          found.push({
+          this.found.push({
             key: 'long-poll', future: id, name: f.name, t: f.pollStart,
             sentence: `${f.name} ran for ${ms(own)} inside one poll (from ${ms(f.pollStart)}) without returning to the event loop: no timer, click or other future could run meanwhile. Over ${LONG_POLL_US / 1000} ms blocks the event loop; await a sleep instead of a busy wait.`,
           });
         }
-        const parent = futures.get(stack[stack.length - 1]);
+        const parent = this.futures.get(this.stack[this.stack.length - 1]);
         if (parent) parent.childTime += d;
         f.state = kind === K.Ready ? 'ready' : 'pending';
         f.pollStart = null;
-        if (kind === K.Ready && id === rootId) rootDone = true;
+        if (kind === K.Ready && id === this.rootId) this.rootDone = true;
         break;
       }
       case K.Woken:
@@ -92,7 +91,7 @@ export function lint(events, { stalled = false } = {}) {
         break;
       case K.DroppedNeverPolled:
         if (!f) break;
-        found.push({
+        this.found.push({
           key: 'never-polled', future: id, name: f.name, t,
           sentence: `${f.name} was created at ${ms(f.created)} and dropped without ever being polled: a future does nothing until it is awaited (or spawned), so its body never ran.`,
         });
@@ -100,24 +99,10 @@ export function lint(events, { stalled = false } = {}) {
         break;
       case K.DroppedPending: {
         if (!f) break;
-        const { cause, by } = dropCause(i);
-        const lost = stalled && !f.wokenSince && (cause === 'stop' || cause === 'shutdown');
-        if (lost) {
-          found.push({
-            key: 'lost-waker', future: id, name: f.name, t,
-            sentence: `${f.name} was still pending when the run stalled, and nothing held its waker: it could never be woken again, so it waited forever (until ${cause === 'stop' ? 'Stop' : 'the runtime shut down'} dropped it).`,
-          });
-        }
-        const why = {
-          parent: `${by?.name ?? 'the future polling it'} dropped it during its poll (as select! drops every branch but the winner)`,
-          stop: 'Stop dropped every future of the run at once and cleared its timers',
-          shutdown: 'main had returned, and the runtime shutting down drops every task still running',
-          other: 'its owner let go of it',
-        }[cause];
-        found.push({
-          key: 'dropped-pending', future: id, name: f.name, t, cause,
-          sentence: `${f.name} was dropped while pending at ${ms(t)}: ${why}, so the rest of its body never ran.`,
-        });
+        const by = this.futures.get(this.stack[this.stack.length - 1]);
+        const drop = { f, t, by, wokenSince: f.wokenSince, cause: by ? 'parent' : this.rootDone ? 'shutdown' : 'other' };
+        this.drops.push(drop);
+        if (!by) this.undecided.push(drop);
         f.state = 'dropped';
         break;
       }
@@ -127,26 +112,55 @@ export function lint(events, { stalled = false } = {}) {
       case K.Done:
       case K.Stopped:
       case K.Crashed:
-        if (over === null) over = { kind, t };
+        if (this.over === null) this.over = { kind, t };
         break;
       default:
         break;
     }
+    if (t > this.latest) this.latest = t;
   }
 
-  // Still pending at the end of the recording, never woken since: nothing will poll it again.
-  let end = over ? over.t : 0;
-  if (!over) for (const e of events) end = Math.max(end, e[2]);
-  const finished = over !== null && over.kind !== K.Crashed;
-  for (const f of futures.values()) {
-    if (f.state === 'pending' && !f.wokenSince && (finished || stalled)) {
+  /** Every lint found, in the order they happened. */
+  finish({ stalled = false } = {}) {
+    const found = [...this.found];
+    for (const { f, t, by, cause, wokenSince } of this.drops) {
+      if (stalled && !wokenSince && (cause === 'stop' || cause === 'shutdown')) {
+        found.push({
+          key: 'lost-waker', future: f.id, name: f.name, t,
+          sentence: `${f.name} was still pending when the run stalled, and nothing held its waker: it could never be woken again, so it waited forever (until ${cause === 'stop' ? 'Stop' : 'the runtime shut down'} dropped it).`,
+        });
+      }
+      const why = {
+        parent: `${by?.name} dropped it during its poll (as select! drops every branch but the winner)`,
+        stop: 'Stop dropped every future of the run at once and cleared its timers',
+        shutdown: 'main had returned, and the runtime shutting down drops every task still running',
+        other: 'its owner let go of it',
+      }[cause];
       found.push({
-        key: 'lost-waker', future: f.id, name: f.name, t: end,
-        sentence: `${f.name} was still pending when the run ended, with no wake to come: nothing held its waker, so nothing will ever poll it again.`,
+        key: 'dropped-pending', future: f.id, name: f.name, t, cause,
+        sentence: `${f.name} was dropped while pending at ${ms(t)}: ${why}, so the rest of its body never ran.`,
       });
     }
+    // Still pending at the end of the recording, never woken since: nothing will poll it again.
+    const end = this.over ? this.over.t : this.latest;
+    const finished = this.over !== null && this.over.kind !== K.Crashed;
+    for (const f of this.futures.values()) {
+      if (f.state === 'pending' && !f.wokenSince && (finished || stalled)) {
+        found.push({
+          key: 'lost-waker', future: f.id, name: f.name, t: end,
+          sentence: `${f.name} was still pending when the run ended, with no wake to come: nothing held its waker, so nothing will ever poll it again.`,
+        });
+      }
+    }
+    return found.sort((a, b) => a.t - b.t);
   }
-  return found.sort((a, b) => a.t - b.t);
+}
+
+/** Every lint of a run of tuples `[kind, future, tUs, text]` (LintFold over them). */
+export function lint(events, { stalled = false } = {}) {
+  const fold = new LintFold();
+  for (const e of events) fold.add(e[0], e[1], e[2], e[3]);
+  return fold.finish({ stalled });
 }
 
 /** The lints of each future: Map id → [key, …], without repeats, for the table's badges. */

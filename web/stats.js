@@ -37,74 +37,97 @@ export function endTime(events, upTo = events.length - 1) {
 }
 
 /**
- * Statistics of every future, as of event `upTo` (inclusive) and instant `now` (µs): a future still
- * alive then is measured up to `now`, as tokio-console measures a live task up to the present.
- * Returns a Map id → { id, name, created, end, polls, wakes, busy, scheduled, idle, total, longest }
- * (all times in µs; `end` is null while alive).
+ * The statistics, folded one event at a time, so a view can keep them as a run goes (no pass over
+ * 70,000 events when a 10,000-task run ends). `add` takes the events in the order Rust reports them;
+ * `stats(now)` returns a Map id → { id, name, created, end, polls, wakes, busy, scheduled, idle,
+ * total, longest } (µs; `end` null while alive), measuring futures still alive up to `now`, as
+ * tokio-console measures a live task up to the present.
  */
-export function futureStats(events, { upTo = events.length - 1, now = endTime(events, upTo) } = {}) {
-  const stats = new Map();
-  for (let i = 0; i <= upTo; i++) {
-    const [kind, id, t, text] = events[i];
+export class StatsFold {
+  constructor() {
+    this.all = new Map();
+    // Work in progress (poll start, wake time, finished) lives apart from the results, so the
+    // result objects keep one shape.
+    this.open = new Map();
+  }
+
+  add(kind, id, t, text) {
     if (kind === K.Created) {
-      stats.set(id, {
-        id, name: text, created: t, end: null, polls: 0, wakes: 0, busy: 0, scheduled: 0, idle: 0, total: 0,
-        longest: 0, pollStart: null, wokenAt: null, finished: false,
-      });
-      continue;
+      this.all.set(id, { id, name: text, created: t, end: null, polls: 0, wakes: 0, busy: 0, scheduled: 0, idle: 0, total: 0, longest: 0 });
+      this.open.set(id, { pollStart: null, wokenAt: null, finished: false });
+      return;
     }
-    const s = stats.get(id);
-    if (!s) continue; // run-level events (future 0), printed lines outside any future
+    const s = this.all.get(id);
+    if (!s) return; // run-level events (future 0), printed lines outside any future
+    const o = this.open.get(id);
     switch (kind) {
       case K.Poll:
         s.polls += 1;
-        s.pollStart = t;
-        if (s.wokenAt !== null) s.scheduled += Math.max(0, t - s.wokenAt);
-        s.wokenAt = null;
+        o.pollStart = t;
+        if (o.wokenAt !== null) s.scheduled += Math.max(0, t - o.wokenAt);
+        o.wokenAt = null;
         break;
       case K.Pending:
       case K.Ready: {
-        const d = Math.max(0, t - (s.pollStart ?? t));
+        const d = Math.max(0, t - (o.pollStart ?? t));
         s.busy += d;
         if (d > s.longest) s.longest = d;
-        s.pollStart = null;
-        if (kind === K.Ready) s.finished = true;
+        o.pollStart = null;
+        if (kind === K.Ready) o.finished = true;
         break;
       }
       case K.Woken:
         s.wakes += 1;
         // A wake after the future finished asks for nothing: no poll will follow, so no waiting.
-        if (!s.finished && s.wokenAt === null) s.wokenAt = t;
+        if (!o.finished && o.wokenAt === null) o.wokenAt = t;
         break;
       case K.DroppedNeverPolled:
       case K.DroppedPending:
       case K.Dropped:
         // Woken, then dropped before the poll came (select!'s loser, Stop): it waited until the drop.
-        if (s.wokenAt !== null) s.scheduled += Math.max(0, t - s.wokenAt);
-        s.wokenAt = null;
+        if (o.wokenAt !== null) s.scheduled += Math.max(0, t - o.wokenAt);
+        o.wokenAt = null;
         s.end = t;
         break;
       default:
         break;
     }
   }
-  for (const s of stats.values()) {
-    // Still alive at `now`: an open poll is busy time so far, an unanswered wake scheduled time so far.
-    if (s.end === null) {
-      if (s.pollStart !== null) {
-        const d = Math.max(0, now - s.pollStart);
-        s.busy += d;
-        if (d > s.longest) s.longest = d;
+
+  /** Every future's statistics at `now` (µs): fresh objects; the fold can go on. */
+  stats(now) {
+    const out = new Map();
+    for (const [id, f] of this.all) {
+      const s = { ...f };
+      // Still alive at `now`: an open poll is busy time so far, an unanswered wake scheduled time so far.
+      if (s.end === null) {
+        const o = this.open.get(id);
+        if (o.pollStart !== null) {
+          const d = Math.max(0, now - o.pollStart);
+          s.busy += d;
+          if (d > s.longest) s.longest = d;
+        }
+        if (o.wokenAt !== null) s.scheduled += Math.max(0, now - o.wokenAt);
       }
-      if (s.wokenAt !== null) s.scheduled += Math.max(0, now - s.wokenAt);
+      s.total = Math.max(0, (s.end ?? now) - s.created);
+      s.idle = Math.max(0, s.total - s.busy - s.scheduled);
+      out.set(id, s);
     }
-    s.total = Math.max(0, (s.end ?? now) - s.created);
-    s.idle = Math.max(0, s.total - s.busy - s.scheduled);
-    delete s.pollStart;
-    delete s.wokenAt;
-    delete s.finished;
+    return out;
   }
-  return stats;
+}
+
+/**
+ * Statistics of every future, as of event `upTo` (inclusive) and instant `now` (µs): StatsFold over
+ * tuples `[kind, future, tUs, text]`.
+ */
+export function futureStats(events, { upTo = events.length - 1, now = endTime(events, upTo) } = {}) {
+  const fold = new StatsFold();
+  for (let i = 0; i <= upTo; i++) {
+    const e = events[i];
+    fold.add(e[0], e[1], e[2], e[3]);
+  }
+  return fold.stats(now);
 }
 
 /** The hover text of a table row: every statistic of one future, in words. */
