@@ -61,7 +61,7 @@ export class KeepView {
     this.slider.addEventListener('input', () => { this.pause(); this.scrub(this.timeOfSlider()); });
     this.replayButton = h('button', { type: 'button', disabled: true }, 'Replay');
     this.replayButton.addEventListener('click', () => (this.playing ? this.pause() : this.play()));
-    this.speed = h('select', { 'aria-label': 'Replay speed' },
+    this.speed = h('select', { 'aria-label': 'Replay rate' },
       SPEEDS.map((s) => h('option', { value: String(s), selected: s === 1 }, `${s}×`)));
 
     // Two parts, placed by the caller: the scrubber goes right under the timeline.

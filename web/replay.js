@@ -10,7 +10,7 @@ import { K, ENDINGS } from './model.js';
 
 /** What a future is doing at an instant, in words (never colour alone). */
 export const STATUS = Object.freeze({
-  created: 'created, not polled yet',
+  created: 'not polled yet', // as the table says it during a run
   polling: 'being polled',
   pending: 'pending',
   scheduled: 'woken, waiting for its poll',
