@@ -14,9 +14,6 @@ cargo fmt --all --check
 cargo clippy --target wasm32-unknown-unknown --all-targets -q -- -D warnings
 cargo clippy --all-targets -q -- -D warnings
 
-step "unit tests (node --test): the browser-free JavaScript (stats, lints, export, run files, replay)"
-node --test tests/unit/
-
 step "layer 1: the browser-free core (cargo test)"
 cargo test -q
 
@@ -27,6 +24,10 @@ wasm-pack test --node crate
 step "release build (wasm-opt from npm's binaryen)"
 node scripts/build.mjs
 node scripts/size.mjs --check
+
+# After the build: web/ takes the event kinds from the wasm-bindgen glue it wrote (target/pkg).
+step "unit tests (node --test): the browser-free JavaScript (stats, lints, export, run files, replay)"
+node --import ./tests/unit/setup.mjs --test tests/unit/
 
 step "layer 3: end to end in Chromium (Playwright)"
 playwright test
