@@ -1,6 +1,7 @@
 // End-to-end tests in real headless Chromium (Debian's /usr/bin/chromium: Playwright's own browser
 // download cannot run here) against the release dist/ built by `npm run build`.
 import { defineConfig } from '@playwright/test';
+import { launchOptions } from './scripts/browser.mjs';
 
 // site: dist/ as any static host serves it; csp: the same files under the strict CSP.
 export const PORTS = { site: 4173, csp: 4174 };
@@ -25,11 +26,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORTS.site}`,
     browserName: 'chromium',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    },
+    launchOptions: launchOptions(),
   },
   webServer: [
     serve(PORTS.site),

@@ -1,16 +1,15 @@
 // The bench page: the same work in Rust (the release lessons, plus the bench-only scale exports) and
 // in plain JavaScript with setTimeout and Promises, in the same page, driven by bench/run.mjs.
-import init, { start, bench_sleeps_joined, bench_sleeps_spawned, bench_ready_joined } from 'virtual:bench-glue';
+import init, { Kind, start, bench_sleeps_joined, bench_sleeps_spawned, bench_ready_joined } from 'virtual:bench-glue';
 
-const LINE = 8;
-const DONE = new Set([9, 10, 11]);
+const DONE = new Set([Kind.Done, Kind.Stopped, Kind.Crashed]);
 
 /** Runs a Rust lesson variant; resolves to the ms of each printed line since start. */
 function rustLines(variant, user, product, speedMilli) {
   return new Promise((resolve) => {
     const lines = [];
     const handle = start(variant, user, product, speedMilli, (kind, _future, tUs) => {
-      if (kind === LINE) lines.push(tUs / 1000);
+      if (kind === Kind.Line) lines.push(tUs / 1000);
       if (DONE.has(kind)) queueMicrotask(() => { handle.free(); resolve(lines); });
     });
   });

@@ -1,6 +1,8 @@
 // Builds the static site in dist/: the release wasm (wasm-pack + binaryen's wasm-opt), the JS
 // bundles, the lesson sources as they are compiled, the pages and styles.
 // Usage: node scripts/build.mjs [--skip-wasm]   (--skip-wasm reuses target/pkg, for quick UI edits)
+// Progress goes to stderr, never stdout: `npm pack --json` runs this as prepack, and its stdout must
+// stay parseable JSON.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -28,7 +30,7 @@ if (!skipWasm) {
   process.env.RUSTFLAGS = [process.env.RUSTFLAGS, ...remaps].filter(Boolean).join(' ');
   execFileSync('wasm-pack', ['--quiet', 'build', 'crate', '--release', '--target', 'web',
     '--out-dir', '../target/pkg', '--out-name', 'async_playground', '--no-pack'],
-  { cwd: root, stdio: 'inherit' });
+  { cwd: root, stdio: ['ignore', process.stderr, 'inherit'] });
 }
 
 // The code panes show the lesson files exactly as compiled (never a hand-pasted copy), highlighted
@@ -89,4 +91,4 @@ cpSync(join(root, 'web', 'examples'), join(dist, 'examples'), { recursive: true 
 
 const sizes = readdirSync(dist).filter((f) => /\.(js|wasm|css|html)$/.test(f))
   .map((f) => `${f} ${readFileSync(join(dist, f)).length} B`).join(', ');
-console.log(`build: dist/ ready (${sizes})`);
+console.error(`build: dist/ ready (${sizes})`);

@@ -1,26 +1,17 @@
 // Refreshes the README's pictures from the built dist/: the page in light and dark, and the join!
 // timeline step by step. Usage: npm run build && node scripts/screenshots.mjs
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium, root, serve } from './browser.mjs';
 
-const root = join(import.meta.dirname, '..');
 const out = join(root, 'docs', 'screenshots');
 mkdirSync(out, { recursive: true });
-const port = 4199;
-const server = spawn('node', [join(root, 'scripts', 'serve.mjs'), '--port', String(port), '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((r) => server.stdout.once('data', r));
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const server = await serve();
+const browser = await launchChromium();
 try {
   for (const scheme of ['light', 'dark']) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, colorScheme: scheme, deviceScaleFactor: 1 });
-    await page.goto(`http://127.0.0.1:${port}/?speed=1`);
+    await page.goto(`${server.url}/?speed=1`);
     await page.locator('body.wasm-ready').waitFor();
     await page.screenshot({ path: `${out}/page-${scheme}.png` }); // the top of the page, as a visitor lands
     const join = page.locator('#demo-join');
@@ -32,7 +23,7 @@ try {
   }
   // The join! timeline, step by step: four moments of one real run.
   const page = await browser.newPage({ viewport: { width: 900, height: 700 }, colorScheme: 'light' });
-  await page.goto(`http://127.0.0.1:${port}/?speed=1`);
+  await page.goto(`${server.url}/?speed=1`);
   const demo = page.locator('#demo-join');
   await demo.getByRole('button', { name: 'Run concurrently (join!)' }).click();
   const figure = demo.locator('figure.timeline-figure');
@@ -46,6 +37,6 @@ try {
   await page.close();
 } finally {
   await browser.close();
-  server.kill();
+  await server.close();
 }
 console.log(`screenshots: written to ${out}`);

@@ -1,5 +1,6 @@
-// The code panes: the Rust that runs (crate/src/lessons, highlighted at build time) and the
-// tutorial's Tokio original, as tabs, with the Tokio → browser mapping.
+// Owns: the code panes of a demo: the Rust that runs (crate/src/lessons, highlighted at build time)
+// and the tutorial's Tokio original (or the demo's `tokioNote` where there is none), as tabs, with
+// the Tokio → browser mapping. All texts come from the demo's entry in demos.js.
 import { h, nextId } from './dom.js';
 
 function code(tokens) {
@@ -13,11 +14,7 @@ export function sourcePanes(demo, sources) {
     { label: `Runs here: crate/src/lessons/${demo.file}.rs`, tokens: sources.rust[demo.file] },
     demo.tokio
       ? { label: 'Tutorial original (Tokio)', tokens: sources.tokio[demo.tokio] }
-      : { label: 'Tutorial original (Tokio)', text: demo.id === 'select'
-        ? 'The tutorial describes tokio::select! in words only: “similar [to join!], but it completes as soon as one of the futures finishes.”'
-        : demo.id === 'blocking'
-          ? 'This section is not in the tutorial: it shows a mistake the tutorial warns about (blocking instead of awaiting).'
-          : 'This section is not in the tutorial: it makes its point that a runtime “manages all the Futures efficiently” visible.' },
+      : { label: 'Tutorial original (Tokio)', text: demo.tokioNote },
   ];
   const list = h('div', { class: 'tabs', role: 'tablist', 'aria-label': `Code for ${demo.title}` });
   const panels = [];

@@ -1,5 +1,7 @@
-// The timeline's text alternative: one row per future, with real headers and a caption. Screen
-// reader users and the tests read this.
+// Owns: the timeline's text alternative, one row per future (or per name, for huge runs, by the
+// same grouping as the timeline: RunModel.rows()), with real headers and a caption. Screen reader
+// users and the tests read this, so it is kept current on events, visible or not; only rows touched
+// by new events are rewritten, and a cell is written only when its text changed.
 import { h } from './dom.js';
 import { ms } from './model.js';
 
@@ -12,49 +14,59 @@ export class TableView {
       h('caption', {}, caption),
       h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', { scope: 'col' }, c)))),
       this.tbody);
+    this.clear();
   }
 
-  clear() { this.tbody.replaceChildren(); }
+  clear() {
+    this.tbody.replaceChildren();
+    this.trs = new Map(); // row (a life or a Group of the model) → <tr>
+    this.seen = 0;
+    this.grouped = false;
+    this.current = null;
+  }
 
-  render(model, currentFuture) {
-    const futures = [...model.futures.values()];
-    // A 10,000-future run gets a summary row per name, not 10,000 rows.
-    const shown = futures.length > 200 ? summarize(futures) : futures.map((f) => row(f, model));
-    this.tbody.replaceChildren(...shown.map((cells) => {
-      const current = currentFuture !== null && cells.ids.includes(currentFuture);
-      const tr = h('tr', { class: current ? 'current' : null, 'aria-current': current ? 'true' : null });
-      cells.values.forEach((v, i) => tr.append(i === 0 ? h('th', { scope: 'row' }, v) : h('td', {}, v)));
-      return tr;
-    }));
+  /** Rewrites the rows that events since the last call touched (all of them if `all`). */
+  sync(model, all = false) {
+    if (model.grouped !== this.grouped) {
+      // 10,000 rows become one per name: start over.
+      this.tbody.replaceChildren();
+      this.trs = new Map();
+      this.grouped = model.grouped;
+      all = true;
+    }
+    const rows = new Set();
+    if (all) for (const r of model.rows()) rows.add(r);
+    else for (let i = this.seen; i < model.size; i++) { const r = model.rowOf(model.fids[i]); if (r) rows.add(r); }
+    this.seen = model.size;
+    for (const row of rows) {
+      let tr = this.trs.get(row);
+      if (!tr) {
+        tr = h('tr', {}, h('th', { scope: 'row' }), ...COLUMNS.slice(1).map(() => h('td')));
+        this.trs.set(row, tr);
+        this.tbody.append(tr);
+      }
+      const values = row.isGroup ? groupValues(row, model) : lifeValues(row, model);
+      values.forEach((v, i) => { const cell = tr.cells[i]; if (cell.textContent !== v) cell.textContent = v; });
+    }
+  }
+
+  /** Highlights the row of the step-through's current future (null: none). */
+  setCurrent(model, future) {
+    if (this.current) { this.current.classList.remove('current'); this.current.removeAttribute('aria-current'); }
+    this.current = future === null ? null : this.trs.get(model.rowOf(future)) || null;
+    if (this.current) { this.current.classList.add('current'); this.current.setAttribute('aria-current', 'true'); }
   }
 }
 
-function row(f, model) {
+function lifeValues(f, model) {
   const ending = f.ending ?? (model.state === 'running' ? (f.firstPoll === null ? 'not polled yet' : 'pending') : '—');
-  return {
-    ids: [f.id],
-    values: [f.name, ms(f.created), f.firstPoll === null ? '—' : ms(f.firstPoll), String(f.polls.length),
-      String(f.wakes.length), f.end === null ? '—' : ms(f.end), ending],
-  };
+  return [f.name, ms(f.created), f.firstPoll === null ? '—' : ms(f.firstPoll), String(f.polls.length),
+    String(f.wakes.length), f.end === null ? '—' : ms(f.end), ending];
 }
 
-function summarize(futures) {
-  const groups = new Map();
-  for (const f of futures) {
-    const g = groups.get(f.name) || { ids: [], n: 0, polls: 0, wakes: 0, created: Infinity, first: Infinity, end: -Infinity, endings: new Map() };
-    g.ids.push(f.id);
-    g.n += 1; g.polls += f.polls.length; g.wakes += f.wakes.length;
-    g.created = Math.min(g.created, f.created);
-    if (f.firstPoll !== null) g.first = Math.min(g.first, f.firstPoll);
-    if (f.end !== null) g.end = Math.max(g.end, f.end);
-    const e = f.ending ?? 'still alive';
-    g.endings.set(e, (g.endings.get(e) || 0) + 1);
-    groups.set(f.name, g);
-  }
-  return [...groups.entries()].map(([name, g]) => ({
-    ids: g.ids,
-    values: [g.n > 1 ? `${name} ×${g.n}` : name, ms(g.created), g.first === Infinity ? '—' : ms(g.first), String(g.polls), String(g.wakes),
-      g.end === -Infinity ? '—' : `${g.n > 1 ? 'last at ' : ''}${ms(g.end)}`,
-      g.n > 1 ? [...g.endings.entries()].map(([e, n]) => `${n} ${e}`).join(', ') : [...g.endings.keys()][0]],
-  }));
+function groupValues(g, model) {
+  if (g.n === 1) return lifeValues(g.lives[0], model);
+  return [`${g.name} ×${g.n}`, ms(g.created), g.firstPoll === null ? '—' : ms(g.firstPoll), String(g.polls), String(g.wakes),
+    g.lastEnd === null ? '—' : `last at ${ms(g.lastEnd)}`,
+    g.over ? g.ending : [...[...g.endings].map(([e, n]) => `${n} ${e}`), `${g.n - g.ended} still alive`].join(', ')];
 }

@@ -14,10 +14,21 @@ pub const MIN_SPEED: u32 = 100;
 /// Fastest speed, in thousandths (100×).
 pub const MAX_SPEED: u32 = 100_000;
 
-/// The demos, by the names the URL's `demo` and the element's `demo` attribute accept.
-pub const DEMOS: [&str; 7] = [
-    "lazy", "sleep", "join", "select", "no-await", "blocking", "many",
-];
+/// The demos, by the names the URL's `demo` and the element's `demo` attribute accept, in page
+/// order: the distinct prefixes of [`crate::lessons::VARIANTS`]' ids (`join` of `join/join`).
+pub fn demo_names() -> impl Iterator<Item = &'static str> {
+    let variants = crate::lessons::VARIANTS;
+    variants.iter().enumerate().filter_map(move |(i, v)| {
+        let name = v.id.split('/').next().unwrap_or(v.id);
+        // Ids of one demo are adjacent: a name is new where the previous id had another prefix.
+        let seen = i > 0 && variants[i - 1].id.split('/').next() == Some(name);
+        (!seen).then_some(name)
+    })
+}
+
+/// What [`parse_demo`] says it expects. A literal (no formatting in wasm); a test checks that it
+/// lists exactly [`demo_names`].
+pub const DEMO_EXPECTED: &str = "a demo: use lazy, sleep, join, select, no-await, blocking or many";
 
 /// A value that was rejected, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,7 +137,7 @@ pub fn parse_speed(value: &str) -> Result<Speed, ParamError> {
     Ok(Speed(milli))
 }
 
-/// Parses a demo name into its index in [`DEMOS`].
+/// Parses a demo name into its index in [`demo_names`].
 ///
 /// ```
 /// use async_playground::params::parse_demo;
@@ -134,14 +145,7 @@ pub fn parse_speed(value: &str) -> Result<Speed, ParamError> {
 /// assert!(parse_demo("<img src=x>").is_err());
 /// ```
 pub fn parse_demo(value: &str) -> Result<usize, ParamError> {
-    DEMOS
-        .iter()
-        .position(|d| *d == value.trim())
-        .ok_or_else(|| {
-            ParamError::new(
-                "demo",
-                value,
-                "a demo: use lazy, sleep, join, select, no-await, blocking or many",
-            )
-        })
+    demo_names()
+        .position(|d| d == value.trim())
+        .ok_or_else(|| ParamError::new("demo", value, DEMO_EXPECTED))
 }

@@ -16,7 +16,10 @@ use std::task::{Context, Poll, Wake, Waker};
 
 /// What happened to a future (or to the run), in the order a run reports them.
 ///
-/// The numbers are the wire format to JavaScript (`web/model.js` mirrors them).
+/// The numbers are the wire format to JavaScript. In wasm builds the enum is exported through
+/// wasm-bindgen, so the page imports `Kind` from the generated glue (`web/model.js`) instead of
+/// copying the numbers.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen::prelude::wasm_bindgen)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u8)]
 pub enum Kind {

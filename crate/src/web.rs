@@ -7,6 +7,7 @@ use crate::lessons::{main_of, Plan};
 use crate::params;
 use crate::run::{Run, Spawner};
 use crate::trace::{Event, Sink, Tracer};
+use futures::future::LocalBoxFuture;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -18,7 +19,7 @@ extern "C" {
 
     /// The page's event callback. Typed arguments avoid a JS object per event.
     #[wasm_bindgen(
-        typescript_type = "(kind: number, future: number, tUs: number, text: string) => void"
+        typescript_type = "(kind: Kind, future: number, tUs: number, text: string | undefined) => void"
     )]
     pub type EventCallback;
 
@@ -111,7 +112,7 @@ fn install_panic_hook() {
     }
 }
 
-/// Starts `variant` (e.g. `"join/join"`, see `lessons::VARIANTS`). Durations are lesson ms and
+/// Starts `variant` (e.g. `"join/join"`, see [`variants`]). Durations are lesson ms and
 /// `speed` is in thousandths, both already checked with [`check`]. Time 0 is this call.
 #[wasm_bindgen]
 pub fn start(
@@ -141,8 +142,60 @@ pub fn run_on_event_loop(variant: &str, plan: Plan, sink: impl Sink + 'static) -
     install_panic_hook();
     let main = main_of(variant, plan)?;
     let tracer = Tracer::new(browser_clock(), sink);
-    let spawner: Spawner = Rc::new(wasm_bindgen_futures::spawn_local);
+    let spawner: Spawner = Rc::new(spawn_budgeted);
     Some(Run::start(tracer, spawner, "main", main))
+}
+
+/// Tasks first polled in one turn of the event loop, at most. A turn is one JavaScript task: while
+/// it runs, the page cannot paint or answer a click.
+const SPAWN_BUDGET: usize = 1000;
+
+thread_local! {
+    /// Spawned tasks waiting for their turn, in spawn order.
+    static WAITING: std::cell::RefCell<std::collections::VecDeque<LocalBoxFuture<'static, ()>>> =
+        Default::default();
+    /// True while [`feed`] is running (or waiting for the next turn).
+    static FEEDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The page's spawner: `spawn_local`, but a turn of the event loop first-polls at most
+/// [`SPAWN_BUDGET`] new tasks, and the rest wait for the next turns. The 10,000 tasks of "Tasks are
+/// cheap" are then started over about ten short tasks (each well under the 50 ms a person feels as
+/// a stutter), instead of one that froze the page for 60–120 ms. Tokio does the same in spirit: its
+/// cooperative budget makes a task yield after 128 operations so that one busy task cannot starve
+/// the others (`tokio::task::coop`). Nothing else changes: each task is still spawned when `main`
+/// spawns it (its `Created` is reported then), and Stop still drops the waiting ones (reported as
+/// never polled; their drivers then finish at once).
+fn spawn_budgeted(task: LocalBoxFuture<'static, ()>) {
+    WAITING.with(|w| w.borrow_mut().push_back(task));
+    if !FEEDING.with(|f| f.replace(true)) {
+        wasm_bindgen_futures::spawn_local(feed());
+    }
+}
+
+/// Hands waiting tasks to `spawn_local`, [`SPAWN_BUDGET`] per turn of the event loop.
+async fn feed() {
+    loop {
+        for _ in 0..SPAWN_BUDGET {
+            match WAITING.with(|w| w.borrow_mut().pop_front()) {
+                Some(task) => wasm_bindgen_futures::spawn_local(task),
+                None => {
+                    FEEDING.with(|f| f.set(false));
+                    return;
+                }
+            }
+        }
+        // A zero-delay timer ends this turn: the page paints and handles input before the next batch.
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+}
+
+/// The ids of every Run button, space-separated, in page order (`lessons::VARIANTS`). The page's
+/// own list (`web/demos.js`) is checked against it by `tests/facts.spec.js`.
+#[wasm_bindgen]
+pub fn variants() -> String {
+    let ids: Vec<&str> = crate::lessons::VARIANTS.iter().map(|v| v.id).collect();
+    ids.join(" ")
 }
 
 /// Checks one typed-in value: `name` is `user`, `product`, `speed` or `demo`. Returns the value

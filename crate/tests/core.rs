@@ -354,6 +354,34 @@ fn params_accept_the_documented_ranges() {
 }
 
 #[test]
+fn demo_names_come_from_the_variants_and_the_message_lists_them_all() {
+    use async_playground::lessons::{main_of, Plan, VARIANTS};
+    use async_playground::params::{demo_names, DEMO_EXPECTED};
+    let names: Vec<_> = demo_names().collect();
+    assert_eq!(
+        names,
+        ["lazy", "sleep", "join", "select", "no-await", "blocking", "many"]
+    );
+    // "a demo: use lazy, sleep, …, blocking or many"
+    let (init, last) = names.split_at(names.len() - 1);
+    assert_eq!(
+        DEMO_EXPECTED,
+        format!("a demo: use {} or {}", init.join(", "), last[0])
+    );
+    for (i, name) in names.iter().enumerate() {
+        assert_eq!(parse_demo(name), Ok(i));
+    }
+    // Every variant starts (building its future runs none of its body), ids are unique, and the
+    // test-only crash is not a demo.
+    let plan = Plan::new(3000, 1000, Speed::REAL_TIME);
+    for v in VARIANTS {
+        assert!(main_of(v.id, plan).is_some(), "{}", v.id);
+        assert_eq!(VARIANTS.iter().filter(|w| w.id == v.id).count(), 1);
+    }
+    assert!(parse_demo("test").is_err());
+}
+
+#[test]
 fn params_reject_bad_values_with_a_sentence_naming_them() {
     for bad in [
         "-5",

@@ -88,41 +88,80 @@ impl Plan {
     }
 }
 
-/// The Run buttons, by the ids the page and tests use (`demo/variant`).
-pub const VARIANTS: [&str; 12] = [
-    "lazy/call",
-    "lazy/await",
-    "sleep/run",
-    "join/join",
-    "join/sequential",
-    "select/select",
-    "no-await/call",
-    "no-await/spawn",
-    "blocking/blocking",
-    "blocking/sleep",
-    "many/1000",
-    "many/10000",
+/// One Run button of the page: its id (`demo/variant`) and the lesson's `main` it runs.
+///
+/// [`VARIANTS`] is the Rust half of each demo's facts; the page's half (labels, predicted durations,
+/// "What just happened?") is `web/demos.js`, and `tests/facts.spec.js` fails when the two disagree.
+#[derive(Clone, Copy)]
+pub struct Variant {
+    /// `demo/variant`, e.g. `join/join`. The part before `/` is the demo's name in `?demo=`.
+    pub id: &'static str,
+    /// The top-level future of a run.
+    pub main: fn(Plan) -> LocalBoxFuture<'static, ()>,
+}
+
+/// Every Run button, in page order. The demo names that `?demo=` accepts are derived from these ids
+/// ([`crate::params::demo_names`]).
+pub const VARIANTS: &[Variant] = &[
+    Variant {
+        id: "lazy/call",
+        main: |_| Box::pin(lazy::main_without_await()),
+    },
+    Variant {
+        id: "lazy/await",
+        main: |_| Box::pin(lazy::main_with_await()),
+    },
+    Variant {
+        id: "sleep/run",
+        main: |p| Box::pin(sleep::main(p)),
+    },
+    Variant {
+        id: "join/join",
+        main: |p| Box::pin(join::main(p)),
+    },
+    Variant {
+        id: "join/sequential",
+        main: |p| Box::pin(join::main_sequential(p)),
+    },
+    Variant {
+        id: "select/select",
+        main: |p| Box::pin(select::main(p)),
+    },
+    Variant {
+        id: "no-await/call",
+        main: |p| Box::pin(no_await::main_without_await(p)),
+    },
+    Variant {
+        id: "no-await/spawn",
+        main: |p| Box::pin(no_await::main_with_spawn(p)),
+    },
+    Variant {
+        id: "blocking/blocking",
+        main: |p| Box::pin(blocking::main_blocking(p)),
+    },
+    Variant {
+        id: "blocking/sleep",
+        main: |p| Box::pin(blocking::main_sleeping(p)),
+    },
+    Variant {
+        id: "many/1000",
+        main: |p| Box::pin(many::main(p, 1000)),
+    },
+    Variant {
+        id: "many/10000",
+        main: |p| Box::pin(many::main(p, 10_000)),
+    },
 ];
 
 /// The top-level future of one variant, or `None` for an unknown id.
 pub fn main_of(variant: &str, plan: Plan) -> Option<LocalBoxFuture<'static, ()>> {
-    Some(match variant {
-        "lazy/call" => Box::pin(lazy::main_without_await()),
-        "lazy/await" => Box::pin(lazy::main_with_await()),
-        "sleep/run" => Box::pin(sleep::main(plan)),
-        "join/join" => Box::pin(join::main(plan)),
-        "join/sequential" => Box::pin(join::main_sequential(plan)),
-        "select/select" => Box::pin(select::main(plan)),
-        "no-await/call" => Box::pin(no_await::main_without_await(plan)),
-        "no-await/spawn" => Box::pin(no_await::main_with_spawn(plan)),
-        "blocking/blocking" => Box::pin(blocking::main_blocking(plan)),
-        "blocking/sleep" => Box::pin(blocking::main_sleeping(plan)),
-        "many/1000" => Box::pin(many::main(plan, 1000)),
-        "many/10000" => Box::pin(many::main(plan, 10_000)),
-        // Not a lesson: the test-only trigger proving that a crash stays inside its own demo.
-        "test/panic" => Box::pin(crash_for_tests(plan)),
-        _ => return None,
-    })
+    // Not a lesson, so not in VARIANTS: the test-only trigger proving that a crash stays inside
+    // its own demo (the page shows its button only with `?test=panic`).
+    if variant == "test/panic" {
+        return Some(Box::pin(crash_for_tests(plan)));
+    }
+    let v = VARIANTS.iter().find(|v| v.id == variant)?;
+    Some((v.main)(plan))
 }
 
 /// Panics on purpose inside a poll, after a short sleep so that it happens on the event loop (as a
