@@ -4,7 +4,9 @@ import { defineConfig } from '@playwright/test';
 import { launchOptions } from './scripts/browser.mjs';
 
 // site: dist/ as any static host serves it; csp: the same files under the strict CSP.
-export const PORTS = { site: 4173, csp: 4174 };
+// PW_PORT=5173 moves both (site, site + 1): several checkouts can then run their tests at once.
+const BASE = Number(process.env.PW_PORT) || 4173;
+export const PORTS = { site: BASE, csp: BASE + 1 };
 const serve = (port, extra = '') => ({
   command: `node scripts/serve.mjs --port ${port} --quiet ${extra}`,
   url: `http://127.0.0.1:${port}/index.html`,
