@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, demo, lines, futuresTable, msOf, near } from './fixtures.js';
 import { traceProblems } from './unit/trace-rules.js';
+import { PORTS } from '../playwright.config.js';
 
 const finished = (s) => expect(s.getByText(/What just happened\?/)).toBeVisible({ timeout: 15_000 });
 
@@ -188,4 +189,22 @@ test('a malformed or foreign file gets a sentence, and the last run stays on scr
   await open('bad.json', JSON.stringify({ format: 'async-playground-run', version: 1, program: { demo: 'join', variant: 'join/join' }, events: [[1, 7, 0]] }));
   await expect(s.getByRole('alert').filter({ hasText: /event 1 \(Poll\) names future 7, which was never created/ })).toBeVisible();
   expect(await futuresTable(s)).toEqual(before);
+});
+
+test('the element keeps runs too, under the strict CSP: Export, Save, Open and the slider in its shadow root', async ({ page }) => {
+  await page.goto(`http://127.0.0.1:${PORTS.csp}/examples/plain.html`);
+  const el = page.locator('async-playground[demo=select]');
+  await el.evaluate((e) => e.setAttribute('speed', '4'));
+  await el.getByRole('button', { name: /^Run select!/ }).click();
+  await expect(el.getByText(/What just happened\?.*dropped while pending/)).toBeVisible({ timeout: 15_000 });
+  const trace = JSON.parse((await downloadOf(page, () => el.getByRole('button', { name: /Perfetto/ }).click())).text);
+  expect(traceProblems(trace)).toEqual([]);
+  const saved = await downloadOf(page, () => el.getByRole('button', { name: 'Save run' }).click());
+  const table = await futuresTable(el);
+  expect(table.fetch_user_data.Warnings).toBe('dropped while pending');
+  await el.getByRole('slider').press('Home');
+  expect(await lines(el)).toEqual([]);
+  await openFile(page, el, saved.name, saved.text);
+  await expect(el.getByText(/Showing the saved run/)).toBeVisible();
+  expect(await futuresTable(el)).toEqual(table);
 });
