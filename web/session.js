@@ -100,6 +100,26 @@ export class RunSession {
     if (this.model === model && model.over) this.end(model);
   }
 
+  /**
+   * Shows a recorded run (an opened file) without running anything: the listeners get begin (with
+   * `meta.loaded` true), every event, and end, at once, as if it had just run. `events` are checked
+   * tuples (runfile.js parseRun), so the model never holds half a run.
+   */
+  load({ events, meta = {}, hidden = false, stalled = false }) {
+    ++this.token;
+    this.release();
+    const model = new RunModel(meta);
+    model.hidden = hidden;
+    model.stalled = stalled;
+    this.model = model;
+    this.notify('begin', model, { ...meta, loaded: true });
+    for (const [kind, future, t, text] of events) {
+      model.add(kind, future, t, text);
+      this.notify('event', model, kind, future, t, text);
+    }
+    this.end(model);
+  }
+
   /** Reports the end of `model`'s run once, and frees its handle after the wasm call returns. */
   end(model) {
     if (this.model !== model || this.ended === model) return;
