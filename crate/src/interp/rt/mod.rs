@@ -67,7 +67,7 @@ mod time;
 
 pub use join::{join, try_join, Join, TryJoin};
 pub use sched::{
-    Flavor, Host, Limits, Rt, Turn, VirtualHost, EVENT_INTERVAL, HALT_EXIT_CODE, NO_RUNTIME,
+    Flavor, Host, Limits, Rt, Stats, Turn, VirtualHost, EVENT_INTERVAL, HALT_EXIT_CODE, NO_RUNTIME,
     STOP_EXIT_CODE,
 };
 pub use select::{select, Branch, Rng, Select};
