@@ -966,7 +966,13 @@ fn every_error_message() {
             14,
         ),
     ];
-    for (src, msg, line, col) in cases {
+    let more: &[(&str, &str, u32, u32)] = &[(
+        "fn main() {\n    let f = async { 1 };\n    f.await;\n}\n",
+        "`await` is only allowed inside `async` functions and blocks",
+        3,
+        7,
+    )];
+    for (src, msg, line, col) in cases.iter().chain(more) {
         let e = errors(src);
         let d = e
             .iter()

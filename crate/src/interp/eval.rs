@@ -2558,7 +2558,12 @@ impl Interp {
         let overflow = |what: &str| self.panic(at, format!("attempt to {what} with overflow"));
         match (l, r) {
             (Value::Int(a, ta), Value::Int(b, tb)) => {
-                let t = ta.unify(tb);
+                let mut t = ta.unify(tb);
+                // Two unsuffixed literals whose values don't fit an `i32`: Rust would have inferred
+                // a wider type from their context (`Duration::from_secs(5_000_000_000)`).
+                if t == IntTy::Infer && !(in_range(a, IntTy::I32) && in_range(b, IntTy::I32)) {
+                    t = IntTy::I64;
+                }
                 let checked = |x: Option<i128>, what: &str| match x.filter(|x| in_range(*x, t)) {
                     Some(x) => Ok(Value::Int(x, t)),
                     None => Err(overflow(what)),

@@ -412,6 +412,8 @@ struct Lowerer<'l> {
     /// The `use` item being read, and whether it is a plain path (no braces).
     use_item: usize,
     use_single: bool,
+    /// Whether the code being lowered is in an `async` fn, block or closure (innermost last).
+    in_async: Vec<bool>,
     /// The program's functions (names only, for resolution before their bodies are lowered).
     fn_names: Vec<String>,
     /// The program's `const` items (names only).
@@ -435,6 +437,7 @@ impl<'l> Lowerer<'l> {
             use_index: HashMap::new(),
             use_item: 0,
             use_single: false,
+            in_async: Vec::new(),
             fn_names: Vec::new(),
             const_names: Vec::new(),
             locals: Vec::new(),
@@ -750,7 +753,9 @@ impl<'l> Lowerer<'l> {
             syn::ReturnType::Default => Ty::Unit,
             syn::ReturnType::Type(_, t) => self.ty(t)?,
         };
+        self.in_async.push(is_async);
         let body = self.block(&f.block);
+        self.in_async.pop();
         self.end_scope(base);
         Ok((
             FnDef {
@@ -1268,7 +1273,9 @@ impl<'l> Lowerer<'l> {
             syn::Expr::Unsafe(u) => return Err(not_available(span(&u.unsafe_token), "`unsafe`")),
             syn::Expr::Async(a) => {
                 self.captures.push((self.locals.len(), Vec::new()));
+                self.in_async.push(true);
                 let body = self.block(&a.block);
+                self.in_async.pop();
                 let (_, captures) = self.captures.pop().unwrap_or_default();
                 ExprKind::Async(Capturing {
                     body: Rc::new(body?),
@@ -1278,6 +1285,7 @@ impl<'l> Lowerer<'l> {
             }
             syn::Expr::Closure(c) => {
                 self.captures.push((self.locals.len(), Vec::new()));
+                self.in_async.push(c.asyncness.is_some());
                 let base = self.locals.len();
                 let r = (|| {
                     let params = c
@@ -1288,6 +1296,7 @@ impl<'l> Lowerer<'l> {
                     let body = self.expr(&c.body)?;
                     Ok((params, body))
                 })();
+                self.in_async.pop();
                 self.end_scope(base);
                 let (_, captures) = self.captures.pop().unwrap_or_default();
                 let (params, body) = r?;
@@ -1301,7 +1310,16 @@ impl<'l> Lowerer<'l> {
                     c.asyncness.is_some(),
                 )
             }
-            syn::Expr::Await(a) => ExprKind::Await(self.boxed(&a.base)?),
+            syn::Expr::Await(a) => {
+                if self.in_async.last() != Some(&true) {
+                    return Err(Diagnostic::error(
+                        span(&a.await_token),
+                        "`await` is only allowed inside `async` functions and blocks",
+                    )
+                    .with("note: `.await` needs an `async fn` or an `async` block; `main` becomes `async` with `#[tokio::main]`"));
+                }
+                ExprKind::Await(self.boxed(&a.base)?)
+            }
             syn::Expr::Try(t) => ExprKind::Try(self.boxed(&t.expr)?),
             syn::Expr::Return(r) => ExprKind::Return(match &r.expr {
                 Some(e) => Some(self.boxed(e)?),
