@@ -1257,3 +1257,10 @@ fn parse_and_step_by() {
         ]
     );
 }
+
+#[test]
+fn mut_references_write_back() {
+    let src = "fn grow(v: &mut Vec<u32>, n: u32) {\n    for i in 0..n { v.push(i); }\n}\nfn bump(x: &mut u32) { *x += 10; }\nfn total(v: &Vec<u32>) -> u32 { v.iter().sum() }\nfn main() {\n    let mut v = Vec::new();\n    grow(&mut v, 3);\n    let mut x = 1;\n    bump(&mut x);\n    println!(\"{:?} {} {}\", v, x, total(&v));\n}\n";
+    assert_eq!(text(src), ["[0, 1, 2] 11 3"]);
+    assert_eq!(check(src), []);
+}

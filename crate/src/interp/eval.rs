@@ -1566,7 +1566,28 @@ impl Interp {
                 let Some(f) = self.0.program.fns.get(name).cloned() else {
                     return Err(self.panic(at, format!("cannot find function `{name}`")));
                 };
-                boxed(self.call_fn(f, a, at)).await
+                let by_ref = !f.is_async && args.iter().any(|a| matches!(a.kind, ExprKind::Ref(_)));
+                if !by_ref {
+                    return boxed(self.call_fn(f, a, at, None)).await;
+                }
+                // `fn grow(v: &mut Vec<u32>)`: what the callee did to its parameter is written back
+                // to the caller's place (a shared `&` parameter cannot have changed, so writing it
+                // back is harmless).
+                let mut out = Vec::new();
+                let r = boxed(self.call_fn(f, a, at, Some(&mut out))).await;
+                for (arg, v) in args.iter().zip(out) {
+                    let (ExprKind::Ref(inner), Some(v)) = (&arg.kind, v) else {
+                        continue;
+                    };
+                    let place = self.place(inner, env).await?;
+                    if place.is_some() {
+                        self.with_place(env, &place, inner.span, |slot| {
+                            *slot = v;
+                            Ok(())
+                        })?;
+                    }
+                }
+                r
             }
             Callee::Local(name) => {
                 let f = self.read_var(name, at, env, false)?;
@@ -1653,12 +1674,20 @@ impl Interp {
                     other => other,
                 }
             }
-            Value::FnRef(f) => boxed(self.call_fn(f, args, at)).await,
+            Value::FnRef(f) => boxed(self.call_fn(f, args, at, None)).await,
             other => Err(self.panic(at, format!("`{}` is not a function", other.type_name()))),
         }
     }
 
-    async fn call_fn(&self, f: Rc<FnDef>, args: Vec<Value>, at: Span) -> R {
+    /// Calls a function of the program; `out` receives a sync function's parameters as they are
+    /// at its end (for `&mut` arguments).
+    async fn call_fn(
+        &self,
+        f: Rc<FnDef>,
+        args: Vec<Value>,
+        at: Span,
+        out: Option<&mut Vec<Option<Value>>>,
+    ) -> R {
         if args.len() != f.params.len() {
             return Err(self.panic(
                 at,
@@ -1702,6 +1731,17 @@ impl Interp {
         self.0.depth.set(depth + 1);
         let r = self.eval_block(&f.body, &mut env).await;
         self.0.depth.set(depth);
+        if let Some(out) = out {
+            for (p, _) in &f.params {
+                out.push(match p {
+                    Pat::Bind { name, .. } => env
+                        .get_mut(name)
+                        .filter(|v| !matches!(v, Value::Moved))
+                        .map(|v| v.clone()),
+                    _ => None,
+                });
+            }
+        }
         match r {
             Ok(v) | Err(Flow::Return(v)) => Ok(coerce(v, &f.ret)),
             Err(f) => Err(f),
