@@ -21,6 +21,16 @@
 //! run_virtual(source, seed) -> Result<Transcript, Vec<Diagnostic>>  // the whole run on a virtual clock
 //! ```
 
+//! ## What the subset leaves out
+//!
+//! Named with its place when used, never silently ignored: `struct`/`enum`/`impl`/`trait` items,
+//! generics, references that outlive a call (a `&mut` argument of a plain `fn` is written back; of an
+//! `async fn` it is a copy), `Arc`/`Mutex`/`RwLock`, `tokio::sync` beyond `mpsc`/`oneshot`,
+//! `spawn_blocking`, `tokio::pin!`, slices patterns, iterator adapters beyond the common ones (they
+//! are eager here), `std::fs`/`std::net`/`std::process`, floats other than `f64`, and `u128` values
+//! above `i128::MAX`. Iterators and ranges are materialized, so `(0..).take(3)` is refused by the
+//! `Vec` limit.
+
 pub mod ast;
 pub mod diag;
 pub mod eval;
