@@ -352,6 +352,7 @@ impl GenProgram {
                             b.iter().map(|b| count(&b.stmts)).sum()
                         }
                         Stmt::Spawn(_, b, _) | Stmt::Timeout(_, _, b) => count(&b.stmts),
+                        Stmt::Channel(_, _, sends, _) => sends.len(),
                         _ => 0,
                     }
                 })
