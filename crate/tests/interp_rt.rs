@@ -1320,3 +1320,23 @@ fn stats_count_the_run() {
     // main: first poll, then once per finished task; each task: first poll, then its timer.
     assert_eq!(s.polls, 4 + 6);
 }
+
+/// `Limits::max_polls` bounds a run that never ends and never waits on a timer.
+#[test]
+fn max_polls_stops_an_endless_run() {
+    let limits = Limits {
+        max_polls: Some(1000),
+        ..Limits::default()
+    };
+    let p = prog_with(limits, 1);
+    let (_, end) = p.run(|rt, _o| async move {
+        loop {
+            rt.yield_now().await;
+        }
+    });
+    assert_eq!(end, Turn::Finished { exit_code: 1 });
+    assert_eq!(p.rt.stats().polls, 1001);
+    let notes = p.events.kinds(Kind::Note);
+    assert_eq!(notes.len(), 1);
+    assert!(notes[0].1.contains("after 1000 polls"), "{notes:?}");
+}

@@ -63,6 +63,10 @@ pub struct Limits {
     /// if the slice is not used up: on a virtual clock computation takes no time, so without this a
     /// program that never waits on a timer (`loop { yield_now().await }`) would never hand back.
     pub polls_per_turn: u32,
+    /// Most polls in the whole run, if bounded: past it the run stops with a Note. `None` (the
+    /// default) in the page, where Stop ends an endless program; a run on a virtual clock should
+    /// set it, since there an endless `loop { yield_now().await }` never reaches a time limit.
+    pub max_polls: Option<u64>,
 }
 
 impl Default for Limits {
@@ -71,6 +75,7 @@ impl Default for Limits {
             max_tasks: 100_000,
             slice_us: 10_000,
             polls_per_turn: 10_000,
+            max_polls: None,
         }
     }
 }
@@ -454,6 +459,17 @@ impl Rt {
                         }
                     }
                 }
+            }
+            if inner
+                .limits
+                .max_polls
+                .is_some_and(|max| self.stats().polls > max)
+            {
+                self.halt(&format!(
+                    "The program was still running after {} polls of its tasks, so the playground \
+                     stopped it (Tokio would have run on forever).",
+                    self.stats().polls - 1
+                ));
             }
             if let Some(note) = inner.halt.borrow_mut().take() {
                 return self.shut_down(HALT_EXIT_CODE, Some(note));
