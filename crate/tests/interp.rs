@@ -1264,3 +1264,10 @@ fn mut_references_write_back() {
     assert_eq!(text(src), ["[0, 1, 2] 11 3"]);
     assert_eq!(check(src), []);
 }
+
+#[test]
+fn stdout_flush_is_accepted() {
+    let src = "use std::io::{self, Write};\nfn main() {\n    print!(\"Loading...\");\n    io::stdout().flush().unwrap();\n    println!(\"done\");\n}\n";
+    assert_eq!(text(src), ["Loading...done"]);
+    assert_eq!(check(src), []);
+}

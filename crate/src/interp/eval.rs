@@ -1946,6 +1946,7 @@ impl Interp {
             Builtin::VecNew | Builtin::VecWithCapacity => Ok(Value::Vec(Rc::new(Vec::new()))),
             Builtin::Drop => Ok(Value::Unit),
             Builtin::BoxPin | Builtin::BoxNew | Builtin::Identity => Ok(take(&mut a)),
+            Builtin::Stdout => Ok(Value::Unit),
             Builtin::Interval => {
                 if !self.0.in_runtime {
                     return Err(self.panic(at, rt::NO_RUNTIME));
@@ -2569,6 +2570,7 @@ impl Interp {
                 Err(e) => Value::err(Value::Error(Rc::new((format!("{e:?}"), e.to_string())))),
             }),
             ("parse", Value::Str(s)) => Ok(parse(s, &arg0)),
+            ("flush", Value::Unit) => Ok(Value::ok(Value::Unit)),
             ("step_by", seq @ (Value::Vec(_) | Value::Range(..))) => {
                 let n = self.as_usize(&arg0, at)?;
                 if n == 0 {

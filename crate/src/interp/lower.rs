@@ -114,6 +114,11 @@ const KNOWN: &[(&str, Known)] = &[
     ("tokio::sync::oneshot::Sender", Known::Type),
     ("tokio::sync::oneshot::Receiver", Known::Type),
     ("std::thread::sleep", Known::Fn(Builtin::ThreadSleep)),
+    // `io::stdout().flush()` after `print!`: lines are shown when complete, so flushing is a no-op.
+    ("std::io", Known::Module),
+    ("std::io::Write", Known::Type),
+    ("std::io::stdout", Known::Fn(Builtin::Stdout)),
+    ("std::io::stderr", Known::Fn(Builtin::Stdout)),
     ("std::future::Future", Known::Type),
     ("std::pin::Pin", Known::Type),
     ("String", Known::Type),
@@ -280,6 +285,7 @@ pub const METHODS: &[&str] = &[
     "split_whitespace",
     "parse",
     "step_by",
+    "flush",
     "fuse",
     "tick",
 ];
@@ -1150,9 +1156,12 @@ impl<'l> Lowerer<'l> {
             syn::Expr::Call(c) => self.call(c, at)?,
             syn::Expr::MethodCall(m) => {
                 self.mark_mutated(&m.receiver);
+                // A trait import is used by calling its methods.
                 if m.method == "fuse" {
-                    // A trait import is used by calling its methods.
                     self.use_name("FutureExt");
+                }
+                if m.method == "flush" {
+                    self.use_name("Write");
                 }
                 let name = m.method.to_string();
                 if !METHODS.contains(&name.as_str()) {
