@@ -400,7 +400,116 @@ impl Interp {
         match &e.kind {
             ExprKind::Lit(l) => EvalFut::Ready(Some(Ok(lit(l)))),
             ExprKind::Var(name) => EvalFut::Ready(Some(self.read_var(name, e.span, env, true))),
+            _ if self.is_simple(e) => EvalFut::Ready(Some(self.simple(e, env, true))),
             _ => EvalFut::Boxed(self.eval_inner(e, env)),
+        }
+    }
+
+    /// Can `e` be evaluated without awaiting anything (no `.await`, no call of interpreted code)?
+    /// Those expressions (`i * 10`, `Duration::from_millis(n)`, `t.0`, `task(i)`) skip the boxed
+    /// future that every other expression costs.
+    fn is_simple(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Lit(_) | ExprKind::Var(_) | ExprKind::Const(_) | ExprKind::None => true,
+            ExprKind::Ref(a) | ExprKind::Unary(_, a) | ExprKind::Field(a, _) => self.is_simple(a),
+            ExprKind::Binary(_, a, b) => self.is_simple(a) && self.is_simple(b),
+            ExprKind::Call(Callee::Variant(_), args) => args.iter().all(|a| self.is_simple(a)),
+            ExprKind::Call(Callee::Builtin(b), args) => {
+                *b != Builtin::Drop && args.iter().all(|a| self.is_simple(a))
+            }
+            ExprKind::Call(Callee::Fn(name), args) => {
+                self.0.program.fns.get(name).is_some_and(|f| f.is_async)
+                    && args.iter().all(|a| self.is_simple(a))
+            }
+            _ => false,
+        }
+    }
+
+    /// Evaluates an expression for which [`Interp::is_simple`] holds, with the same semantics as
+    /// the async path (`by_value`: a variable's resource is moved out).
+    fn simple(&self, e: &Expr, env: &mut Env, by_value: bool) -> R {
+        self.tick()?;
+        let at = e.span;
+        match &e.kind {
+            ExprKind::Lit(l) | ExprKind::Const(l) => Ok(lit(l)),
+            ExprKind::None => Ok(Value::Opt(None)),
+            ExprKind::Var(name) => self.read_var(name, at, env, by_value),
+            ExprKind::Ref(a) => self.simple(a, env, false),
+            ExprKind::Binary(BinOp::And, a, b) => {
+                if !truthy(&self.simple(a, env, true)?) {
+                    return Ok(Value::Bool(false));
+                }
+                Ok(Value::Bool(truthy(&self.simple(b, env, true)?)))
+            }
+            ExprKind::Binary(BinOp::Or, a, b) => {
+                if truthy(&self.simple(a, env, true)?) {
+                    return Ok(Value::Bool(true));
+                }
+                Ok(Value::Bool(truthy(&self.simple(b, env, true)?)))
+            }
+            ExprKind::Binary(op, a, b) => {
+                let l = self.simple(a, env, false)?;
+                let r = self.simple(b, env, false)?;
+                self.binop(*op, l, r, at)
+            }
+            ExprKind::Unary(op, a) => {
+                let v = self.simple(a, env, true)?;
+                self.unop(*op, v, at)
+            }
+            ExprKind::Field(base, i) => match self.simple(base, env, false)? {
+                Value::Tuple(items) => items
+                    .get(*i)
+                    .cloned()
+                    .ok_or_else(|| self.panic(at, format!("no field `{i}` on this tuple"))),
+                other => Err(self.panic(
+                    at,
+                    format!("no field `{i}` on type `{}`", other.type_name()),
+                )),
+            },
+            ExprKind::Call(callee, args) => {
+                let mut a = Vec::with_capacity(args.len());
+                for x in args {
+                    a.push(self.simple(x, env, true)?);
+                }
+                match callee {
+                    Callee::Variant(v) => {
+                        let x = if a.is_empty() {
+                            Value::Unit
+                        } else {
+                            a.swap_remove(0)
+                        };
+                        Ok(match v {
+                            Variant::Some => Value::some(x),
+                            Variant::Ok => Value::ok(x),
+                            Variant::Err => Value::err(x),
+                        })
+                    }
+                    Callee::Builtin(b) => self.builtin(*b, a, at),
+                    Callee::Fn(name) => match self.0.program.fns.get(name).cloned() {
+                        Some(f) => self.make_future(f, a, at),
+                        None => Err(self.panic(at, format!("cannot find function `{name}`"))),
+                    },
+                    Callee::Local(_) => Err(self.panic(at, "not a simple call")),
+                }
+            }
+            _ => Err(self.panic(at, "not a simple expression")),
+        }
+    }
+
+    fn unop(&self, op: UnOp, v: Value, at: Span) -> R {
+        match (op, v) {
+            (UnOp::Not, Value::Bool(b)) => Ok(Value::Bool(!b)),
+            (UnOp::Not, Value::Int(n, t)) => Ok(Value::Int(wrap_int(!n, t), t)),
+            (UnOp::Neg, Value::Int(n, t)) => match n.checked_neg().filter(|r| in_range(*r, t)) {
+                Some(r) => Ok(Value::Int(r, t)),
+                None => Err(self.panic(at, "attempt to negate with overflow")),
+            },
+            (UnOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
+            (UnOp::Deref, v) => Ok(v),
+            (_, v) => Err(self.panic(
+                at,
+                format!("cannot apply this operator to `{}`", v.type_name()),
+            )),
         }
     }
 
@@ -1679,6 +1788,43 @@ impl Interp {
         }
     }
 
+    /// Calling an `async fn` runs nothing: it makes a future, traced under the fn's name.
+    fn make_future(&self, f: Rc<FnDef>, args: Vec<Value>, at: Span) -> R {
+        if args.len() != f.params.len() {
+            return Err(self.panic(
+                at,
+                format!(
+                    "this function takes {} arguments but {} were supplied",
+                    f.params.len(),
+                    args.len()
+                ),
+            ));
+        }
+        let mut env = Env::default();
+        for ((p, ty), v) in f.params.iter().zip(args) {
+            self.bind(p, coerce(v, ty), &mut env);
+        }
+        let me = self.clone();
+        let def = f.clone();
+        let fut = async move {
+            let depth = me.0.depth.get();
+            if depth >= me.0.limits.max_call_depth {
+                return Err(me.halt(me.0.limits.call_too_deep()));
+            }
+            me.0.depth.set(depth + 1);
+            let r = me.eval_block(&def.body, &mut env).await;
+            me.0.depth.set(depth);
+            match r {
+                Ok(v) | Err(Flow::Return(v)) => Ok(coerce(v, &def.ret)),
+                Err(f) => Err(f),
+            }
+        };
+        Ok(future_value(Box::pin(Depth {
+            interp: self.clone(),
+            fut: self.0.tracer.trace(&f.name, fut),
+        })))
+    }
+
     /// Calls a function of the program; `out` receives a sync function's parameters as they are
     /// at its end (for `&mut` arguments).
     async fn call_fn(
@@ -1698,31 +1844,12 @@ impl Interp {
                 ),
             ));
         }
+        if f.is_async {
+            return self.make_future(f, args, at);
+        }
         let mut env = Env::default();
         for ((p, ty), v) in f.params.iter().zip(args) {
             self.bind(p, coerce(v, ty), &mut env);
-        }
-        if f.is_async {
-            // Calling an `async fn` runs nothing: it makes a future, traced under the fn's name.
-            let me = self.clone();
-            let def = f.clone();
-            let fut = async move {
-                let depth = me.0.depth.get();
-                if depth >= me.0.limits.max_call_depth {
-                    return Err(me.halt(me.0.limits.call_too_deep()));
-                }
-                me.0.depth.set(depth + 1);
-                let r = me.eval_block(&def.body, &mut env).await;
-                me.0.depth.set(depth);
-                match r {
-                    Ok(v) | Err(Flow::Return(v)) => Ok(coerce(v, &def.ret)),
-                    Err(f) => Err(f),
-                }
-            };
-            return Ok(future_value(Box::pin(Depth {
-                interp: self.clone(),
-                fut: self.0.tracer.trace(&f.name, fut),
-            })));
         }
         let depth = self.0.depth.get();
         if depth >= self.0.limits.max_call_depth {
