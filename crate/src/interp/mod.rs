@@ -182,7 +182,12 @@ pub fn run_virtual_with(
             }
             Turn::WaitUntil(at) => host.advance_to(at),
             Turn::Finished { exit_code } => break (exit_code, false),
-            Turn::Stalled => break (0, true),
+            Turn::Stalled => {
+                // Tokio would hang here. Dropping what is left breaks the runtime's reference
+                // cycle (its tasks hold the interpreter, which holds the runtime).
+                session.stop();
+                break (0, true);
+            }
         }
     };
     let mut t = sink.0.take();
