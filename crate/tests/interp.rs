@@ -1271,3 +1271,10 @@ fn stdout_flush_is_accepted() {
     assert_eq!(text(src), ["Loading...done"]);
     assert_eq!(check(src), []);
 }
+
+#[test]
+fn limit_total_bulk_allocation() {
+    let src = "fn main() {\n    let mut all = Vec::new();\n    loop { all.push(vec![0u8; 900000]); }\n}\n";
+    let note = note_of(src, small());
+    assert!(note.contains("`Vec` grew past"), "{note}");
+}

@@ -102,6 +102,8 @@ struct Inner {
     out_buf: RefCell<String>,
     err_buf: RefCell<String>,
     panicked: Cell<bool>,
+    /// Elements and bytes allocated in bulk so far (see [`Interp::bulk`]).
+    bulk: Cell<usize>,
 }
 
 impl Interp {
@@ -125,6 +127,7 @@ impl Interp {
             out_buf: RefCell::new(String::new()),
             err_buf: RefCell::new(String::new()),
             panicked: Cell::new(false),
+            bulk: Cell::new(0),
         }))
     }
 
@@ -276,6 +279,17 @@ impl Interp {
             if busy > self.0.limits.max_poll_us || n > self.0.limits.max_poll_ops {
                 return Err(self.halt(self.0.limits.poll_too_long()));
             }
+        }
+        Ok(())
+    }
+
+    /// Counts a bulk allocation (`vec![x; n]`, a materialized range, `repeat`) against the run's
+    /// total, so that many large collections kept alive cannot exhaust the tab's memory either.
+    fn bulk(&self, n: usize, what: &str) -> R<()> {
+        let total = self.0.bulk.get().saturating_add(n);
+        self.0.bulk.set(total);
+        if total > self.0.limits.max_bulk_alloc {
+            return Err(self.halt(self.0.limits.too_much_memory(what)));
         }
         Ok(())
     }
@@ -1154,6 +1168,7 @@ impl Interp {
                 let n = self.eval(n, env).await?;
                 let n = self.as_usize(&n, at)?;
                 self.check_len(n, "Vec")?;
+                self.bulk(n, "Vec")?;
                 Ok(Value::Vec(Rc::new(vec![x; n])))
             }
             _ => Ok(Value::Unit),
@@ -2234,6 +2249,7 @@ impl Interp {
             Value::Range(a, b, t) => {
                 let n = usize::try_from(b.saturating_sub(a)).unwrap_or(usize::MAX);
                 self.check_len(n, "Vec")?;
+                self.bulk(n, "Vec")?;
                 Ok((a..b).map(|i| Value::Int(i, t)).collect())
             }
             Value::Opt(o) => Ok(o.into_iter().map(|b| *b).collect()),
@@ -2386,6 +2402,7 @@ impl Interp {
             ("repeat", Value::Str(s)) => {
                 let n = self.as_usize(&arg0, at)?;
                 self.check_len(s.len().saturating_mul(n), "String")?;
+                self.bulk(s.len().saturating_mul(n), "String")?;
                 Ok(Value::str(s.repeat(n)))
             }
             // ---- Vec and iterators
