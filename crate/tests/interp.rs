@@ -1278,3 +1278,25 @@ fn limit_total_bulk_allocation() {
     let note = note_of(src, small());
     assert!(note.contains("`Vec` grew past"), "{note}");
 }
+
+#[test]
+fn limit_operator_chains_and_deep_expressions() {
+    // Either would make a syntax tree deep enough to overflow the wasm stack.
+    let chain = format!("fn main() {{ let x = 1{}; }}", " + 1".repeat(10_000));
+    let e = errors(&chain);
+    assert!(
+        e[0].message.contains("more than 256 operators in a row"),
+        "{e:?}"
+    );
+    let deep = format!("fn main() {{ let x = {}true; }}", "!".repeat(200));
+    let e = errors(&deep);
+    assert_eq!(
+        e[0].message,
+        "this expression nests too deeply for the playground"
+    );
+    let fine = format!(
+        "fn main() {{ let x = 1{}; println!(\"{{x}}\"); }}",
+        " + 1".repeat(50)
+    );
+    assert_eq!(text(&fine), ["51"]);
+}

@@ -304,14 +304,18 @@ pub fn lower(source: &str, limits: &Limits) -> Result<Program, Vec<Diagnostic>> 
             limits.source_too_long(source.len()),
         )]);
     }
-    if let Some(span) = too_deep(source, limits.max_nesting) {
-        return Err(vec![Diagnostic::error(
-            span,
+    if let Some((span, chain)) = too_deep(source, limits.max_nesting) {
+        let message = if chain {
+            format!(
+                "an expression with more than {MAX_CHAIN} operators in a row is not accepted in this playground"
+            )
+        } else {
             format!(
                 "brackets nested more than {} deep are not accepted in this playground",
                 limits.max_nesting
-            ),
-        )]);
+            )
+        };
+        return Err(vec![Diagnostic::error(span, message)]);
     }
     let result = match syn::parse_file(source) {
         Ok(file) => Lowerer::new(limits).file(&file),
@@ -327,8 +331,16 @@ fn syntax_error(e: &syn::Error) -> Diagnostic {
 }
 
 /// The first place where brackets nest deeper than `max` (outside strings and comments), if any.
-fn too_deep(source: &str, max: usize) -> Option<Span> {
+/// Most operator characters (`+ - * / % ! & | ^ < > . ?`) between two `;`, `,` or braces: a longer
+/// chain (`1 + 1 + ...`, `!!!!x`, `.a().a()...`) makes a syntax tree deep enough that parsing or
+/// dropping it could overflow the wasm stack.
+const MAX_CHAIN: usize = 256;
+
+/// The first place where brackets nest deeper than `max`, or an operator chain exceeds
+/// [`MAX_CHAIN`] (`true`), outside strings and comments.
+fn too_deep(source: &str, max: usize) -> Option<(Span, bool)> {
     let (mut depth, mut line, mut col) = (0usize, 1u32, 0u32);
+    let mut chain = 0usize;
     let mut chars = source.chars().peekable();
     let (mut in_str, mut in_comment) = (false, false);
     while let Some(c) = chars.next() {
@@ -353,21 +365,37 @@ fn too_deep(source: &str, max: usize) -> Option<Span> {
             }
             continue;
         }
+        let here = Span {
+            line,
+            column: col,
+            end_line: line,
+            end_column: col.saturating_add(1),
+        };
         match c {
             '"' => in_str = true,
             '/' if chars.peek() == Some(&'/') => in_comment = true,
             '(' | '[' | '{' => {
                 depth += 1;
+                if c == '{' {
+                    chain = 0;
+                }
                 if depth > max {
-                    return Some(Span {
-                        line,
-                        column: col,
-                        end_line: line,
-                        end_column: col.saturating_add(1),
-                    });
+                    return Some((here, false));
                 }
             }
-            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            ')' | ']' | '}' => {
+                depth = depth.saturating_sub(1);
+                if c == '}' {
+                    chain = 0;
+                }
+            }
+            ';' | ',' => chain = 0,
+            '+' | '-' | '*' | '/' | '%' | '!' | '&' | '|' | '^' | '<' | '>' | '.' | '?' => {
+                chain += 1;
+                if chain > MAX_CHAIN {
+                    return Some((here, true));
+                }
+            }
             _ => {}
         }
     }
@@ -1134,7 +1162,7 @@ impl<'l> Lowerer<'l> {
 
     fn expr(&mut self, e: &syn::Expr) -> R<Expr> {
         self.depth += 1;
-        if self.depth > self.limits.max_nesting * 2 {
+        if self.depth > self.limits.max_nesting {
             self.depth -= 1;
             return Err(Diagnostic::error(
                 span(e),
