@@ -404,6 +404,17 @@ fn run_one(binary: &Path, name: &str, limit: Duration, default_hook: bool) -> Ra
     }
 }
 
+/// Holds project `kind` for this process until dropped (the worktree is shared: another oracle may
+/// be recording the same project).
+fn lock_project(kind: &str) -> std::fs::File {
+    let projects = oracle_target().join("projects");
+    std::fs::create_dir_all(&projects).unwrap();
+    let lock = std::fs::File::create(projects.join(format!("{kind}.lock")))
+        .expect("creating the project's lock file");
+    lock.lock().expect("locking the project");
+    lock
+}
+
 /// Builds `programs` as one binary (project `kind`; programs that use `futures` in a second one, see
 /// [`uses_futures`]) and runs each once; transcripts in the order of `programs`.
 pub fn record(kind: &str, programs: &[Program]) -> Result<Vec<Transcript>, BuildError> {
@@ -424,6 +435,9 @@ pub fn record(kind: &str, programs: &[Program]) -> Result<Vec<Transcript>, Build
         } else {
             kind.to_string()
         };
+        // The worktree is shared: another oracle may be recording the same project; one at a time,
+        // from writing the project to the last run of its binaries.
+        let _lock = lock_project(&kind);
         let dir = write_project(&kind, &batch, futures);
         let built = build(&kind, &dir)?;
         for (i, p) in idx.into_iter().zip(&batch) {
@@ -484,6 +498,7 @@ fn run_program(built: &Built, dir: &Path, p: &Program, tokio: &str) -> Transcrip
 /// checked against the real thing, not trusted.
 pub fn check_panic_hook(kind: &str, programs: &[Program], transcripts: &[Transcript]) {
     let projects = oracle_target().join("projects");
+    let _locks = (lock_project(kind), lock_project(&format!("{kind}-futures")));
     let plain = build(kind, &projects.join(kind)).expect("the batch built a moment ago");
     let with_futures = programs.iter().any(uses_futures).then(|| {
         let kind = format!("{kind}-futures");
