@@ -36,7 +36,10 @@ export class DemoView {
     const headingId = nextId(`h-${d.id}`);
     this.heading = h('h2', { id: headingId, tabindex: '-1' }, d.title);
     this.status = h('p', { class: 'status' }, 'Ready. Press a Run button.');
-    this.progress = h('progress', { class: 'progress', max: '1', value: '0', 'aria-label': 'Run progress', hidden: true });
+    // Progress towards the predicted end: a bar the compositor fills (a Web Animation of its scale),
+    // so it costs no frame; aria-valuenow is updated on events.
+    this.progressBar = h('span', { class: 'progress-bar' });
+    this.progress = h('span', { class: 'progress', role: 'progressbar', 'aria-label': 'Run progress', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': '0', hidden: true }, this.progressBar);
     this.predicted = h('p', { class: 'prediction' });
     this.measured = h('p', { class: 'measured' });
     this.happened = h('p', { class: 'happened' });
@@ -138,6 +141,11 @@ export class DemoView {
 
   // ---- RunSession listener: the section's own chrome ----
 
+  event(model, kind, future, t) {
+    const pct = this.predictedUs > 0 ? Math.round(Math.min(t / this.predictedUs, 1) * 100) : 0;
+    if (pct !== this.pct) this.progress.setAttribute('aria-valuenow', String((this.pct = pct)));
+  }
+
   begin(model, meta) {
     this.measured.textContent = '';
     this.happened.textContent = '';
@@ -176,16 +184,16 @@ export class DemoView {
     this.progress.hidden = !on;
     this.el.classList.toggle('is-running', on);
     for (const b of this.runButtons) b.setAttribute('aria-pressed', String(on && b.dataset.variant === meta.variant));
-    clearInterval(this.progressTimer);
+    if (this.progressAnim) this.progressAnim.cancel();
+    this.progressAnim = null;
     this.stopTicker();
     if (on) {
       this.status.textContent = `Running “${meta.label}”… Press Stop, or a Run button to restart.`;
-      const startedAt = performance.now();
-      this.progress.value = 0;
-      // A few times a second is enough for a progress bar (and costs a frame only when it moves).
-      this.progressTimer = setInterval(() => {
-        if (this.predictedUs > 0) this.progress.value = Math.min(((performance.now() - startedAt) * 1000) / this.predictedUs, 1);
-      }, 200);
+      this.progress.setAttribute('aria-valuenow', String((this.pct = 0)));
+      if (this.predictedUs > 0 && typeof this.progressBar.animate === 'function' && !matchMedia('(prefers-reduced-motion: reduce)').matches) {
+        this.progressAnim = this.progressBar.animate([{ transform: 'scaleX(0)' }, { transform: 'scaleX(1)' }],
+          { duration: this.predictedUs / 1000, easing: 'linear', fill: 'forwards' });
+      }
       this.startTicker();
     } else {
       this.status.textContent = this.session.model && this.session.model.state === 'stopped' ? 'Stopped.' : 'Finished. Run again, or step through the events below.';
@@ -208,7 +216,7 @@ export class DemoView {
   destroy() {
     this.session.destroy();
     this.views.destroy();
-    clearInterval(this.progressTimer);
+    if (this.progressAnim) this.progressAnim.cancel();
     this.stopTicker();
   }
 }

@@ -6,7 +6,7 @@
 //   new RunModel({ variant?, plan?, label? })   one run; `variant`/`plan` only for lesson demos
 //   model.add(kind, future, tUs, text)          ingest one event, in the order Rust reports them
 //   model.size, model.event(i), model.kinds / fids / times   the events, as columns
-//   model.futures (id → Life), model.groups (name → Group), model.rows()  what the views draw
+//   model.futures (id → Life), model.groups (name → Group), model.rows(), model.rowOf(id)  what the views draw
 //   model.state ('running' | 'done' | 'stopped' | 'crashed'), model.over, model.endT
 import { Kind } from 'virtual:wasm-glue';
 
@@ -29,6 +29,7 @@ export const GROUP_ABOVE = 24;
 /** The lives of every future of one name, kept up to date as events arrive (never recomputed). */
 class Group {
   constructor(name, index) {
+    this.isGroup = true; // a row of the views is a Group or a single life
     this.name = name;
     this.index = index; // order of first appearance: the row order
     this.lives = [];
@@ -171,19 +172,17 @@ export class RunModel {
   }
 
   /**
-   * What the timeline and the table show, in order: each future, or (above GROUP_ABOVE futures)
-   * each name's Group. Rows are keyed (`key`) so views can update them in place.
+   * What the timeline and the table show, in order: each future's life, or (above GROUP_ABOVE
+   * futures) each name's Group (`isGroup`). Views key their rows by these objects.
    */
   rows() {
-    if (this.grouped) return [...this.groups.values()].map((g) => ({ key: `g:${g.name}`, group: g }));
-    return [...this.futures.values()].map((f) => ({ key: `f:${f.id}`, life: f }));
+    return [...(this.grouped ? this.groups : this.futures).values()];
   }
 
-  /** The key of the row that shows future `id` (see rows()). */
-  rowKeyOf(id) {
+  /** The row (see rows()) that shows future `id`, or undefined for run-level events. */
+  rowOf(id) {
     const f = this.futures.get(id);
-    if (!f) return null;
-    return this.grouped ? `g:${f.name}` : `f:${f.id}`;
+    return f && this.grouped ? f.group : f;
   }
 
   /** Index of the first event of `kind` for `future`, or -1. */

@@ -19,7 +19,7 @@ export class TableView {
 
   clear() {
     this.tbody.replaceChildren();
-    this.trs = new Map(); // row key → <tr>
+    this.trs = new Map(); // row (a life or a Group of the model) → <tr>
     this.seen = 0;
     this.grouped = false;
     this.current = null;
@@ -34,18 +34,18 @@ export class TableView {
       this.grouped = model.grouped;
       all = true;
     }
-    const keys = new Set();
-    if (all) for (const r of model.rows()) keys.add(r.key);
-    else for (let i = this.seen; i < model.size; i++) { const k = model.rowKeyOf(model.fids[i]); if (k) keys.add(k); }
+    const rows = new Set();
+    if (all) for (const r of model.rows()) rows.add(r);
+    else for (let i = this.seen; i < model.size; i++) { const r = model.rowOf(model.fids[i]); if (r) rows.add(r); }
     this.seen = model.size;
-    for (const key of keys) {
-      let tr = this.trs.get(key);
+    for (const row of rows) {
+      let tr = this.trs.get(row);
       if (!tr) {
         tr = h('tr', {}, h('th', { scope: 'row' }), ...COLUMNS.slice(1).map(() => h('td')));
-        this.trs.set(key, tr);
+        this.trs.set(row, tr);
         this.tbody.append(tr);
       }
-      const values = key.startsWith('g:') ? groupValues(model.groups.get(key.slice(2)), model) : lifeValues(model.futures.get(Number(key.slice(2))), model);
+      const values = row.isGroup ? groupValues(row, model) : lifeValues(row, model);
       values.forEach((v, i) => { const cell = tr.cells[i]; if (cell.textContent !== v) cell.textContent = v; });
     }
   }
@@ -53,7 +53,7 @@ export class TableView {
   /** Highlights the row of the step-through's current future (null: none). */
   setCurrent(model, future) {
     if (this.current) { this.current.classList.remove('current'); this.current.removeAttribute('aria-current'); }
-    this.current = future === null ? null : this.trs.get(model.rowKeyOf(future)) || null;
+    this.current = future === null ? null : this.trs.get(model.rowOf(future)) || null;
     if (this.current) { this.current.classList.add('current'); this.current.setAttribute('aria-current', 'true'); }
   }
 }

@@ -2,10 +2,15 @@
 // time axis. States are written in words beside the marks, never colour alone.
 //
 // It is incremental: sync() reads only the events that arrived since the last call and appends
-// their marks to the rows they touch; tick() moves what moves with time, and only that (the "now"
-// layer by one transform, each growing bar by one attribute). The whole picture is rebuilt only
-// when its geometry changes: a new width, a longer axis, grouping switched on, or a finished run.
-// Nothing here decides when to draw: RunViews (views.js) calls it, and not at all while hidden.
+// their marks to the rows they touch. What moves with time moves without the main thread: the "now"
+// line (and the live labels beside it) is one group translated by a Web Animation, and each bar
+// still growing (a life, an open pending stretch) is drawn to the end of the axis and scaled from
+// its start by another, all timed from the run's start, so the compositor moves them in step and
+// no frame is drawn between events. With reduced motion (or no Web Animations), tick() moves the
+// same elements instead: the group by one transform, each bar by one attribute.
+// The whole picture is rebuilt only when its geometry changes: a new width, a longer axis,
+// grouping switched on, or a finished run. Nothing here decides when to draw: RunViews (views.js)
+// calls it, and not at all while hidden.
 import { s } from './dom.js';
 import { ENDINGS, ms } from './model.js';
 
@@ -25,17 +30,29 @@ export class TimelineView {
     this.svg = s('svg', { class: 'timeline', viewBox: `0 0 720 ${AXIS + 30}`, role: 'img', 'aria-label': label });
     this.el = this.svg;
     this.width = 720; // the element's CSS width, kept by RunViews' ResizeObserver
+    this.startedAt = 0; // performance.now() (ms) at the run's time 0, the origin of the animations
+    this.animated = false; // moving parts run as Web Animations (set by begin())
+    this.onOverflow = null; // called when a run outlasts the axis (the "now" line reached its end)
+    this.anims = new Set();
+    this.clear();
+  }
+
+  /** A run begins at `startedAt` (performance.now() ms). */
+  begin(startedAt) {
+    this.startedAt = startedAt;
+    this.animated = typeof Element.prototype.animate === 'function' && !matchMedia('(prefers-reduced-motion: reduce)').matches;
     this.clear();
   }
 
   /** Empties the picture (a new run begins). */
   clear() {
+    this.stopAnimations();
     this.svg.replaceChildren();
     this.svg.setAttribute('viewBox', `0 0 ${this.width} ${AXIS + 30}`);
     this.geo = null; // geometry the rows were drawn with
-    this.rows = new Map(); // row key → Row
+    this.rows = new Map(); // row of the model (a life or a Group) → its drawing
     this.order = []; // rows top to bottom
-    this.live = new Set(); // rows with something that grows with time
+    this.growing = new Set(); // bars that grow with time (see grow())
     this.seen = 0; // model events already drawn
     this.stale = true;
     this.cursorEls = [];
@@ -68,15 +85,15 @@ export class TimelineView {
     // Rows touched by the new events (10,000 events of one name touch one row).
     const dirty = new Set();
     for (let i = this.seen; i < model.size; i++) {
-      const key = model.rowKeyOf(model.fids[i]);
-      if (key) dirty.add(key);
+      const r = model.rowOf(model.fids[i]);
+      if (r) dirty.add(r);
     }
     this.seen = model.size;
     let added = false;
-    for (const key of dirty) {
-      let row = this.rows.get(key);
+    for (const r of dirty) {
+      let row = this.rows.get(r);
       if (!row) {
-        row = this.addRow(model, key);
+        row = this.addRow(r);
         added = true;
       }
       if (row.kind === 'group' && row.group.n > 1 !== row.many) { this.rebuild(model, nowUs, geo); return; }
@@ -89,12 +106,13 @@ export class TimelineView {
 
   /** Draws everything again from the model. */
   rebuild(model, nowUs, geo = this.geometry(model, this.geo ? this.geo.span : 0)) {
+    this.stopAnimations();
     this.svg.replaceChildren();
     this.geo = geo;
     this.nowX = undefined;
     this.rows = new Map();
     this.order = [];
-    this.live = new Set();
+    this.growing = new Set();
     this.axisLayer = s('g', { class: 'axis-layer' });
     this.rowLayer = s('g', { class: 'rows' });
     // What moves with time in one group: the "now" line and the live labels beside it.
@@ -103,19 +121,68 @@ export class TimelineView {
     this.nowLayer.append(this.nowLine);
     this.cursorLayer = s('g', { class: 'cursor-layer' });
     this.svg.append(this.axisLayer, this.rowLayer, this.nowLayer, this.cursorLayer);
-    for (const r of model.rows()) this.addRow(model, r.key).update(model, nowUs);
+    if (model.state === 'running' && this.animated) {
+      const { x, span } = geo;
+      const a = this.nowLayer.animate([{ transform: `translateX(${x(0)}px)` }, { transform: `translateX(${x(span)}px)` }],
+        { duration: span / 1000, easing: 'linear', fill: 'forwards' });
+      a.startTime = this.startedAt;
+      a.onfinish = () => { if (this.anims.has(a) && this.onOverflow) this.onOverflow(); };
+      this.anims.add(a);
+    }
+    for (const r of model.rows()) this.addRow(r).update(model, nowUs);
     this.seen = model.size;
     this.drawAxis();
     this.tick(model, nowUs);
     this.stale = false;
   }
 
-  addRow(model, key) {
+  stopAnimations() {
+    for (const a of this.anims) a.cancel();
+    this.anims.clear();
+  }
+
+  /**
+   * Starts growing `el` (a rect by its width, a line by its x2) from `x0`, which "now" passed at
+   * run time `t0Us`, so that its right end stays on the "now" line. Returns a handle for stopGrowing().
+   */
+  grow(el, attr, x0, t0Us) {
+    const g = { el, attr, x0, anim: null };
+    this.growing.add(g);
+    if (this.animated) {
+      const { x, span } = this.geo;
+      // Drawn to the end of the axis, scaled from its start: scaleX is linear in time exactly as
+      // the "now" line's position is, so the two stay together.
+      el.setAttribute(attr, attr === 'width' ? Math.max(x(span) - x0, 1) : Math.max(x(span), x0 + 1));
+      el.style.transformOrigin = `${x0}px 0px`;
+      const t0 = Math.min(t0Us, span - 1000);
+      g.anim = el.animate([{ transform: 'scaleX(0)' }, { transform: 'scaleX(1)' }],
+        { duration: (span - t0) / 1000, easing: 'linear', fill: 'forwards' });
+      g.anim.startTime = this.startedAt + t0 / 1000;
+      this.anims.add(g.anim);
+    } else if (this.nowX !== undefined) this.growTo(g, this.nowX);
+    return g;
+  }
+
+  growTo(g, nx) {
+    g.el.setAttribute(g.attr, g.attr === 'width' ? Math.max(nx - g.x0, 1) : Math.max(nx, g.x0 + 1));
+  }
+
+  /** Stops growing `g` and fixes its right end at `end` (px). */
+  stopGrowing(g, end) {
+    if (!g) return;
+    this.growing.delete(g);
+    if (g.anim) {
+      g.anim.cancel();
+      this.anims.delete(g.anim);
+      g.el.style.transformOrigin = '';
+    }
+    this.growTo(g, end);
+  }
+
+  addRow(r) {
     const i = this.order.length;
-    const row = key.startsWith('g:')
-      ? new GroupRow(this, model.groups.get(key.slice(2)), i)
-      : new LifeRow(this, model.futures.get(Number(key.slice(2))), i);
-    this.rows.set(key, row);
+    const row = r.isGroup ? new GroupRow(this, r, i) : new LifeRow(this, r, i);
+    this.rows.set(r, row);
     this.order.push(row);
     this.rowLayer.append(row.g);
     return row;
@@ -138,17 +205,20 @@ export class TimelineView {
     this.nowLine.setAttribute('y2', this.axisY);
   }
 
-  /** Moves what moves with time: the "now" layer, and the bars of rows still alive. */
+  /**
+   * Moves what moves with time to `nowUs`: the "now" layer, and the bars still growing. Animated,
+   * the compositor does this and there is nothing to do.
+   */
   tick(model, nowUs) {
     if (!this.geo) return;
     const running = model.state === 'running';
     this.nowLayer.style.display = running && !this.cursorEls.length ? '' : 'none';
-    if (!running) return;
+    if (!running || this.animated) return;
     const nx = this.geo.x(nowUs);
     if (nx === this.nowX) return;
     this.nowX = nx;
     this.nowLayer.setAttribute('transform', `translate(${nx.toFixed(1)} 0)`);
-    for (const row of this.live) row.grow(nx);
+    for (const g of this.growing) this.growTo(g, nx);
   }
 
   /** Marks the step-through cursor (an event, or null) on the timeline. */
@@ -163,7 +233,7 @@ export class TimelineView {
     const cx = this.geo.x(e.t);
     this.cursorEls.push(s('line', { class: 'cursor', x1: cx, x2: cx, y1: 0, y2: this.axisY }));
     // A ring on the very mark the step is about, so "this is when it was polled" has a place to point at.
-    const row = this.rows.get(model.rowKeyOf(e.future));
+    const row = this.rows.get(model.rowOf(e.future));
     if (row) {
       row.g.classList.add('current');
       this.cursorEls.push(s('circle', { class: 'cursor-ring', cx, cy: row.mid, r: 9 }));
@@ -233,9 +303,11 @@ class LifeRow extends Row {
     this.wakes = 0; // wakes drawn
     this.pollCols = new Set();
     this.wakeCols = new Set();
-    this.stretch = null; // the last pending rect: { el, a, b }
+    this.stretch = null; // the last pending rect: { el, a (px), ta (µs at a), b (px), growing }
     this.open = false; // the last stretch is still pending (grows with time)
+    this.lifeGrowing = null;
     this.life.setAttribute('x1', view.geo.x(f.created));
+    this.life.setAttribute('x2', view.geo.x(f.created) + 1);
   }
 
   update(model, nowUs) {
@@ -255,7 +327,7 @@ class LifeRow extends Row {
         this.g.append(s('rect', { class: 'running', x: px - 1, y: this.mid - 8, width: Math.max(w, 2), height: 16 },
           s('title', {}, `${f.name} polled at ${ms(p.start)} → ${p.ready ? 'Ready' : 'Pending'}`)));
       }
-      if (!p.ready) this.openStretch(x(p.end));
+      if (!p.ready) this.openStretch(x(p.end), p.end);
     }
     if (this.open && (f.pollStart !== null || f.end !== null)) this.closeStretch(x(f.pollStart ?? f.end));
     for (; this.wakes < f.wakes.length; this.wakes++) {
@@ -265,48 +337,46 @@ class LifeRow extends Row {
       this.g.append(s('circle', { class: 'wake', cx: px, cy: this.mid - 10, r: 3.5 }, s('title', {}, `${f.name} woken at ${ms(f.wakes[this.wakes])}`)));
     }
     if (f.ending) {
-      this.view.live.delete(this);
-      this.life.setAttribute('x2', Math.max(x(f.end), x1 + 1));
+      this.endLife(Math.max(x(f.end), x1 + 1));
       const ok = f.ending === ENDINGS.ready;
       const when = f.ending === ENDINGS.never ? `, dropped at ${ms(f.end)}` : ` at ${ms(ok ? (f.readyAt ?? f.end) : f.end)}`;
       this.setEnd(ok, `${ok ? '✓' : '✗'} ${f.ending}${when}`, x(f.end));
     } else if (model.state === 'running') {
-      this.view.live.add(this);
-      this.grow(x(nowUs));
+      if (!this.lifeGrowing) this.lifeGrowing = this.view.grow(this.life, 'x2', x1, f.created);
       this.setLive(f.firstPoll === null ? 'not polled yet' : (f.pendingSince !== null ? 'pending…' : 'running'));
     } else {
       // A finished run whose future was never dropped (a leaked task): its line ends at the end.
-      this.view.live.delete(this);
-      this.life.setAttribute('x2', Math.max(x(nowUs), x1 + 1));
+      this.endLife(Math.max(x(nowUs), x1 + 1));
+      if (this.open) this.closeStretch(x(nowUs));
       this.setLive(null);
     }
   }
 
-  openStretch(a) {
-    const st = this.stretch;
-    if (st && a - st.b < 1) {
-      this.open = true; // merged into the previous stretch
-      return;
+  endLife(x2) {
+    this.view.stopGrowing(this.lifeGrowing, x2);
+    this.lifeGrowing = null;
+    this.life.setAttribute('x2', x2);
+  }
+
+  /** A pending stretch starts at `a` px (time `ta` µs), or the previous one goes on if it is within a pixel. */
+  openStretch(a, ta) {
+    let st = this.stretch;
+    if (!st || a - st.b >= 1) {
+      const el = s('rect', { class: 'pending', x: a, y: this.mid - 6, width: 1, height: 12 },
+        s('title', {}, `${this.f.name} pending: waiting, with the event loop free`));
+      this.under.append(el);
+      st = this.stretch = { el, a, ta, b: a };
     }
-    const el = s('rect', { class: 'pending', x: a, y: this.mid - 6, width: 1, height: 12 },
-      s('title', {}, `${this.f.name} pending: waiting, with the event loop free`));
-    this.under.append(el);
-    this.stretch = { el, a, b: a };
+    st.growing = this.view.grow(st.el, 'width', st.a, st.ta);
     this.open = true;
   }
 
   closeStretch(b) {
     const st = this.stretch;
     st.b = Math.max(st.b, b);
-    st.el.setAttribute('width', Math.max(st.b - st.a, 1));
+    this.view.stopGrowing(st.growing, st.a + Math.max(st.b - st.a, 1));
+    st.growing = null;
     this.open = false;
-  }
-
-  /** Per frame while alive: the life line and the open pending stretch reach "now". */
-  grow(nx) {
-    const x1 = Number(this.life.getAttribute('x1'));
-    this.life.setAttribute('x2', Math.max(nx, x1 + 1));
-    if (this.open) this.stretch.el.setAttribute('width', Math.max(nx - this.stretch.a, 1));
   }
 }
 
@@ -328,21 +398,29 @@ class GroupRow extends Row {
     this.bins = new Map(); // px → { n, el }: when members finished, as a density strip
     this.most = 1;
     this.ends = 0;
+    this.lifeGrowing = null;
+    this.pendGrowing = null;
   }
 
   update(model, nowUs) {
     if (!this.many) {
       this.inner.update(model, nowUs);
-      if (this.view.live.delete(this.inner)) this.view.live.add(this);
       return;
     }
     const { x } = this.view.geo;
     const g = this.group;
     this.nameEl.textContent = `${g.name} ×${g.n}`;
     this.x1 = x(g.created);
-    this.from = x(g.firstPoll ?? g.created);
     this.life.setAttribute('x1', this.x1);
-    this.pend.setAttribute('x', this.from);
+    // The members were pending from the first poll of any of them.
+    const fromT = g.firstPoll ?? g.created;
+    if (fromT !== this.fromT) {
+      this.fromT = fromT;
+      this.from = x(fromT);
+      this.pend.setAttribute('x', this.from);
+      this.view.stopGrowing(this.pendGrowing, this.from + 1);
+      this.pendGrowing = null;
+    }
     const touched = new Set();
     for (; this.ends < g.endTimes.length; this.ends++) {
       const bx = Math.round(x(g.endTimes[this.ends]));
@@ -365,23 +443,24 @@ class GroupRow extends Row {
       bin.el.setAttribute('height', hgt);
     }
     if (g.over) {
-      this.view.live.delete(this);
-      this.grow(x(g.lastEnd));
+      this.fix(x(g.lastEnd));
       const ok = g.endings.size === 1 && g.endings.has(ENDINGS.ready);
       this.setEnd(ok, `${ok ? '✓' : '✗'} ${g.ending}`, x(g.lastEnd));
     } else if (model.state === 'running') {
-      this.view.live.add(this);
-      this.grow(x(nowUs));
+      if (!this.lifeGrowing) this.lifeGrowing = this.view.grow(this.life, 'x2', this.x1, g.created);
+      if (!this.pendGrowing) this.pendGrowing = this.view.grow(this.pend, 'width', this.from, fromT);
       this.setLive(g.firstPoll === null ? 'not polled yet' : (g.pending > 0 ? 'pending…' : 'running'));
     } else {
-      this.view.live.delete(this);
-      this.grow(x(nowUs));
+      this.fix(x(nowUs));
       this.setLive(null);
     }
   }
 
-  grow(nx) {
-    if (!this.many) { this.inner.grow(nx); return; }
+  /** The life line and the pending span end at `nx` px. */
+  fix(nx) {
+    this.view.stopGrowing(this.lifeGrowing, Math.max(nx, this.x1 + 1));
+    this.view.stopGrowing(this.pendGrowing, this.from + Math.max(nx - this.from, 1));
+    this.lifeGrowing = this.pendGrowing = null;
     this.life.setAttribute('x2', Math.max(nx, this.x1 + 1));
     this.pend.setAttribute('width', Math.max(nx - this.from, 1));
   }
