@@ -14,13 +14,14 @@ bash scripts/setup.sh test
 
 step "format and lints"
 cargo fmt --all --check
+# The lessons' wasm (no interp), and everything with the interpreter (its wasm glue, crate/src/web/code.rs,
+# only exists with `interp`).
 cargo clippy --target wasm32-unknown-unknown --all-targets -q -- -D warnings
-# With the interpreter too: its wasm glue (crate/src/web/code.rs) only exists with `interp`.
-cargo clippy --target wasm32-unknown-unknown --all-targets --features interp -q -- -D warnings
-cargo clippy --all-targets -q -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --features interp --all-targets -q -- -D warnings
+cargo clippy --features interp --all-targets -q -- -D warnings
 
-step "layer 1: the browser-free core (cargo test)"
-cargo test -q
+step "layer 1: the browser-free core and the interpreter (cargo test)"
+cargo test -q --features interp
 
 step "layer 1b: Tokio is the judge (tests/oracle: generated programs, real Tokio vs the interpreter)"
 cargo fmt --manifest-path tests/oracle/Cargo.toml --check

@@ -16,6 +16,8 @@ pub struct Program {
     pub fns: HashMap<Name, Rc<FnDef>>,
     /// How `main` is entered.
     pub main: MainKind,
+    /// `const` items: their type and value, evaluated where used.
+    pub consts: HashMap<Name, (Ty, Rc<Expr>)>,
     /// The unused-variable warnings found while lowering.
     pub warnings: Vec<super::diag::Diagnostic>,
 }
@@ -305,6 +307,7 @@ pub enum Builtin {
     BoxPin,
     BoxNew,
     Identity,
+    Interval,
 }
 
 /// How a printing macro prints.
@@ -466,6 +469,10 @@ pub enum ExprKind {
     AssertEq(Box<Expr>, Box<Expr>, Option<Format>, bool),
     /// `tokio::join!` (false) or `futures::join!` (true).
     Join(Vec<Expr>, bool),
+    /// `tokio::try_join!`.
+    TryJoin(Vec<Expr>),
+    /// A `const` item.
+    ConstRef(Name),
     /// `select!`: biased, branches, `else` branch.
     Select(bool, Vec<SelectArm>, Option<Box<Expr>>),
 }

@@ -18,6 +18,9 @@ use std::time::Duration;
 
 type R<T = Value> = Result<T, Flow>;
 
+/// The label that carries an `Err` out of a `try_join!` branch (not a valid Rust label).
+const TRY_JOIN: &str = "try_join!";
+
 /// The future of evaluating one expression: most expressions are ready at once and need no box.
 enum EvalFut<'a> {
     Ready(Option<R>),
@@ -65,6 +68,9 @@ impl Env {
         }
     }
 }
+
+/// A place: a variable and the steps into it (`v[2].0`).
+type Place = (Name, Vec<Step>);
 
 /// A step from a variable to the place a method or assignment works on.
 enum Step {
@@ -123,10 +129,11 @@ impl Interp {
     }
 
     /// The future `Rt::block_on` runs: `main`'s body (traced as `main` when it is `async`).
-    pub fn main_future(&self) -> BoxFut<Result<(), rt::Panic>> {
+    /// Its output is the exit code (1 when `main` returns `Err`), or the panic (101).
+    pub fn main_future(&self) -> BoxFut<Result<i32, rt::Panic>> {
         let me = self.clone();
         let Some(main) = self.0.program.fns.get("main").cloned() else {
-            return Box::pin(async { Ok(()) });
+            return Box::pin(async { Ok(0) });
         };
         let body = main.body.clone();
         let run = async move {
@@ -139,12 +146,9 @@ impl Interp {
                     let mut text = String::from("Error: ");
                     fmt::debug(&mut text, &e, None);
                     me.print(&format!("{text}\n"), true);
-                    Err(Flow::Panic(rt::Panic {
-                        message: text,
-                        line: 0,
-                        column: 0,
-                    }))
+                    Ok(Value::Int(1, IntTy::I32))
                 }
+                Ok(_) | Err(Flow::Return(_)) => Ok(Value::Int(0, IntTy::I32)),
                 other => other,
             };
             me.finish_output();
@@ -164,8 +168,9 @@ impl Interp {
             })
             .await
             {
+                Ok(Value::Int(1, _)) => Ok(1),
                 Ok(_) | Err(Flow::Return(_)) | Err(Flow::Break(..)) | Err(Flow::Continue(_)) => {
-                    Ok(())
+                    Ok(0)
                 }
                 Err(Flow::Panic(p)) => Err(p),
                 Err(Flow::Halt) => std::future::pending().await,
@@ -258,7 +263,7 @@ impl Interp {
         let n = self.0.ops.get() + 1;
         self.0.ops.set(n);
         let every = u64::from(self.0.limits.ops_per_clock_check.max(1));
-        if n % every == 0 {
+        if n.is_multiple_of(every) {
             if self.0.rt.is_halted() {
                 return Err(Flow::Halt);
             }
@@ -395,7 +400,7 @@ impl Interp {
         match &e.kind {
             ExprKind::Lit(l) => EvalFut::Ready(Some(Ok(lit(l)))),
             ExprKind::Var(name) => EvalFut::Ready(Some(self.read_var(name, e.span, env, true))),
-            _ => EvalFut::Boxed(Box::pin(self.eval_inner(e, env))),
+            _ => EvalFut::Boxed(self.eval_inner(e, env)),
         }
     }
 
@@ -421,22 +426,147 @@ impl Interp {
         Ok(v.clone())
     }
 
-    async fn eval_inner(&self, e: &Expr, env: &mut Env) -> R {
+    /// One boxed future per kind of expression: a single `async fn` with every arm would have a
+    /// huge poll frame (locals of all arms), and each interpreted call nests several of them.
+    fn eval_inner<'a>(
+        &'a self,
+        e: &'a Expr,
+        env: &'a mut Env,
+    ) -> Pin<Box<dyn Future<Output = R> + 'a>> {
+        match &e.kind {
+            ExprKind::Lit(..) => Box::pin(self.e_lit(e, env)),
+            ExprKind::Var(..) => Box::pin(self.e_var(e, env)),
+            ExprKind::FnRef(..) => Box::pin(self.e_fn_ref(e, env)),
+            ExprKind::None => Box::pin(self.e_none(e, env)),
+            ExprKind::Const(..) => Box::pin(self.e_const(e, env)),
+            ExprKind::Call(..) => Box::pin(self.e_call(e, env)),
+            ExprKind::Method(..) => Box::pin(self.e_method(e, env)),
+            ExprKind::Binary(..) => Box::pin(self.e_binary(e, env)),
+            ExprKind::Unary(..) => Box::pin(self.e_unary(e, env)),
+            ExprKind::Ref(..) => Box::pin(self.e_ref(e, env)),
+            ExprKind::Assign(..) => Box::pin(self.e_assign(e, env)),
+            ExprKind::AssignOp(..) => Box::pin(self.e_assign_op(e, env)),
+            ExprKind::If(..) => Box::pin(self.e_if(e, env)),
+            ExprKind::Let(..) => Box::pin(self.e_let(e, env)),
+            ExprKind::While(..) => Box::pin(self.e_while(e, env)),
+            ExprKind::Loop(..) => Box::pin(self.e_loop(e, env)),
+            ExprKind::For(..) => Box::pin(self.e_for(e, env)),
+            ExprKind::Match(..) => Box::pin(self.e_match(e, env)),
+            ExprKind::Block(..) => Box::pin(self.e_block(e, env)),
+            ExprKind::Async(..) => Box::pin(self.e_async(e, env)),
+            ExprKind::Closure(..) => Box::pin(self.e_closure(e, env)),
+            ExprKind::Await(..) => Box::pin(self.e_await(e, env)),
+            ExprKind::Try(..) => Box::pin(self.e_try(e, env)),
+            ExprKind::Return(..) => Box::pin(self.e_return(e, env)),
+            ExprKind::Break(..) => Box::pin(self.e_break(e, env)),
+            ExprKind::Continue(_) => Box::pin(self.e_continue(e, env)),
+            ExprKind::Tuple(..) => Box::pin(self.e_tuple(e, env)),
+            ExprKind::Array(..) => Box::pin(self.e_array(e, env)),
+            ExprKind::Repeat(..) => Box::pin(self.e_repeat(e, env)),
+            ExprKind::Field(..) => Box::pin(self.e_field(e, env)),
+            ExprKind::Index(..) => Box::pin(self.e_index(e, env)),
+            ExprKind::Range(..) => Box::pin(self.e_range(e, env)),
+            ExprKind::Cast(..) => Box::pin(self.e_cast(e, env)),
+            ExprKind::Print(..) => Box::pin(self.e_print(e, env)),
+            ExprKind::FormatStr(..) => Box::pin(self.e_format_str(e, env)),
+            ExprKind::Panic(..) => Box::pin(self.e_panic(e, env)),
+            ExprKind::Assert(..) => Box::pin(self.e_assert(e, env)),
+            ExprKind::AssertEq(..) => Box::pin(self.e_assert_eq(e, env)),
+            ExprKind::Join(..) => Box::pin(self.e_join(e, env)),
+            ExprKind::TryJoin(..) => Box::pin(self.e_try_join(e, env)),
+            ExprKind::ConstRef(..) => Box::pin(self.e_const_ref(e, env)),
+            ExprKind::Select(..) => Box::pin(self.e_select(e, env)),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_lit(&self, e: &Expr, env: &mut Env) -> R {
         self.tick()?;
         let at = e.span;
+        #[allow(unreachable_patterns)]
         match &e.kind {
             ExprKind::Lit(l) => Ok(lit(l)),
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_var(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Var(name) => self.read_var(name, at, env, true),
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_fn_ref(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::FnRef(name) => match self.0.program.fns.get(name) {
                 Some(f) => Ok(Value::FnRef(f.clone())),
                 None => Err(self.panic(at, format!("cannot find function `{name}`"))),
             },
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_none(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::None => Ok(Value::Opt(None)),
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_const(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Const(l) => Ok(lit(l)),
-            ExprKind::Call(callee, args) => self.call(callee, args, at, env).await,
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_call(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::Call(callee, args) => boxed(self.call(callee, args, at, env)).await,
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_method(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Method(recv, name, args, mat) => {
-                self.method(recv, name, args, *mat, env).await
+                boxed(self.method(recv, name, args, *mat, env)).await
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_binary(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Binary(BinOp::And, a, b) => {
                 let l = self.eval(a, env).await?;
                 if !truthy(&l) {
@@ -456,6 +586,16 @@ impl Interp {
                 let r = self.eval_ref(b, env).await?;
                 self.binop(*op, l, r, at)
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_unary(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Unary(op, a) => {
                 let v = self.eval(a, env).await?;
                 match (op, v) {
@@ -476,7 +616,27 @@ impl Interp {
                     )),
                 }
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_ref(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Ref(a) => self.eval_ref(a, env).await,
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_assign(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Assign(place, value) => {
                 let v = self.eval(value, env).await?;
                 let p = self.place(place, env).await?;
@@ -486,6 +646,16 @@ impl Interp {
                 })?;
                 Ok(Value::Unit)
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_assign_op(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::AssignOp(op, place, value) => {
                 let v = self.eval(value, env).await?;
                 let p = self.place(place, env).await?;
@@ -513,9 +683,19 @@ impl Interp {
                 })?;
                 Ok(Value::Unit)
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_if(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::If(cond, then, otherwise) => {
                 let mark = env.mark();
-                let c = self.cond(cond, env).await;
+                let c = boxed(self.cond(cond, env)).await;
                 let r = match c {
                     Ok(true) => self.eval_block(then, env).await,
                     Ok(false) => {
@@ -530,16 +710,36 @@ impl Interp {
                 env.pop_to(mark);
                 r
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_let(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Let(..) => {
                 let mark = env.mark();
-                let r = self.cond(e, env).await;
+                let r = boxed(self.cond(e, env)).await;
                 env.pop_to(mark);
                 r.map(Value::Bool)
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_while(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::While(label, cond, body) => {
                 loop {
                     let mark = env.mark();
-                    let c = self.cond(cond, env).await;
+                    let c = boxed(self.cond(cond, env)).await;
                     let c = match c {
                         Ok(c) => c,
                         Err(f) => {
@@ -562,6 +762,16 @@ impl Interp {
                 }
                 Ok(Value::Unit)
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_loop(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Loop(label, body) => loop {
                 match self.eval_block(body, env).await {
                     Ok(_) => {}
@@ -570,6 +780,16 @@ impl Interp {
                     Err(f) => return Err(f),
                 }
             },
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_for(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::For(label, pat, iter, body) => {
                 let it = self.eval(iter, env).await?;
                 let items: Box<dyn Iterator<Item = Value>> = match it {
@@ -601,6 +821,16 @@ impl Interp {
                 }
                 Ok(Value::Unit)
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_match(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Match(scrut, arms) => {
                 let v = self.eval(scrut, env).await?;
                 for arm in arms {
@@ -632,26 +862,77 @@ impl Interp {
                     "no match arm matched (rustc would require the match to be exhaustive)",
                 ))
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_block(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Block(b) => self.eval_block(b, env).await,
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_async(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Async(cap) => Ok(self.async_block(cap, at, env)),
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_closure(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Closure(cap, params, is_async) => {
                 let captured = capture(&cap.captures, cap.is_move, env);
                 Ok(Value::Closure(Rc::new(Closure {
                     params: params.clone(),
                     body: cap.body.clone(),
-                    env: captured,
+                    env: RefCell::new(captured),
+                    is_move: cap.is_move,
                     is_async: *is_async,
                 })))
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_await(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Await(inner) => {
                 if !self.0.in_runtime {
                     // Only reachable inside an async body, which only runs inside a runtime.
                     return Err(self.panic(at, "`.await` outside of an async context"));
                 }
                 let v = self.eval(inner, env).await?;
-                let fut = self.into_future(v, inner.span)?;
+                let fut = self.to_future(v, inner.span)?;
                 fut.await
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_try(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Try(inner) => {
                 let v = self.eval(inner, env).await?;
                 match v {
@@ -667,6 +948,16 @@ impl Interp {
                     )),
                 }
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_return(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Return(v) => {
                 let v = match v {
                     Some(v) => self.eval(v, env).await?,
@@ -674,6 +965,16 @@ impl Interp {
                 };
                 Err(Flow::Return(v))
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_break(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Break(label, v) => {
                 let v = match v {
                     Some(v) => self.eval(v, env).await?,
@@ -681,7 +982,27 @@ impl Interp {
                 };
                 Err(Flow::Break(label.clone(), v))
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_continue(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Continue(label) => Err(Flow::Continue(label.clone())),
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_tuple(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Tuple(items) => {
                 if items.is_empty() {
                     return Ok(Value::Unit);
@@ -692,6 +1013,16 @@ impl Interp {
                 }
                 Ok(Value::Tuple(Rc::new(out)))
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_array(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Array(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for i in items {
@@ -699,6 +1030,16 @@ impl Interp {
                 }
                 Ok(Value::Vec(Rc::new(out)))
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_repeat(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Repeat(x, n) => {
                 let x = self.eval(x, env).await?;
                 let n = self.eval(n, env).await?;
@@ -706,6 +1047,16 @@ impl Interp {
                 self.check_len(n, "Vec")?;
                 Ok(Value::Vec(Rc::new(vec![x; n])))
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_field(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Field(base, i) => {
                 let v = self.eval_ref(base, env).await?;
                 match v {
@@ -719,6 +1070,16 @@ impl Interp {
                     )),
                 }
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_index(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Index(base, idx) => {
                 let i = self.eval(idx, env).await?;
                 let v = self.eval_ref(base, env).await?;
@@ -770,6 +1131,16 @@ impl Interp {
                     )),
                 }
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_range(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Range(a, b, inclusive) => {
                 let a = match a {
                     Some(a) => self.eval(a, env).await?,
@@ -790,12 +1161,32 @@ impl Interp {
                     )),
                 }
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_cast(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Cast(x, ty) => {
                 let v = self.eval(x, env).await?;
                 Ok(cast(v, ty))
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_print(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Print(to, f) => {
-                let text = self.format(f, env).await?;
+                let text = boxed(self.format(f, env)).await?;
                 match to {
                     PrintTo::StdoutLine => self.print(&format!("{text}\n"), false),
                     PrintTo::Stdout => self.print(&text, false),
@@ -804,13 +1195,33 @@ impl Interp {
                 }
                 Ok(Value::Unit)
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_format_str(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::FormatStr(f) => {
-                let s = self.format(f, env).await?;
+                let s = boxed(self.format(f, env)).await?;
                 Ok(Value::str(s))
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_panic(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Panic(f, prefix) => {
                 let msg = match f {
-                    Some(f) => self.format(f, env).await?,
+                    Some(f) => boxed(self.format(f, env)).await?,
                     None if prefix.is_empty() => "explicit panic".to_string(),
                     None => String::new(),
                 };
@@ -821,17 +1232,37 @@ impl Interp {
                 };
                 Err(self.panic(at, msg))
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_assert(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Assert(c, f) => {
                 let v = self.eval(c, env).await?;
                 if truthy(&v) {
                     return Ok(Value::Unit);
                 }
                 let msg = match f {
-                    Some(f) => self.format(f, env).await?,
+                    Some(f) => boxed(self.format(f, env)).await?,
                     None => "assertion failed: condition".to_string(),
                 };
                 Err(self.panic(at, msg))
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_assert_eq(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::AssertEq(a, b, f, eq) => {
                 let l = self.eval_ref(a, env).await?;
                 let r = self.eval_ref(b, env).await?;
@@ -845,25 +1276,92 @@ impl Interp {
                 let mut msg = format!("assertion `left {op} right` failed");
                 if let Some(f) = f {
                     msg.push_str(": ");
-                    msg.push_str(&self.format(f, env).await?);
+                    msg.push_str(&boxed(self.format(f, env)).await?);
                 }
                 Err(self.panic(at, format!("{msg}\n  left: {ls}\n right: {rs}")))
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_join(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
             ExprKind::Join(branches, futures_crate) => {
                 let mut futs = Vec::with_capacity(branches.len());
                 for b in branches {
                     let v = self.eval(b, env).await?;
-                    futs.push(self.into_future(v, b.span)?);
+                    futs.push(self.to_future(v, b.span)?);
                 }
                 // `futures::join!` polls every branch from the first each time; `tokio::join!`
                 // rotates its start (see `rt::join`).
-                let out = rt::try_join(futs, *futures_crate).await?;
+                let out = boxed(rt::try_join(futs, *futures_crate)).await?;
                 Ok(Value::Tuple(Rc::new(out)))
             }
-            ExprKind::Select(biased, arms, otherwise) => {
-                self.select(*biased, arms, otherwise.as_deref(), at, env)
-                    .await
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_try_join(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::TryJoin(branches) => {
+                let mut futs: Vec<ValFut> = Vec::with_capacity(branches.len());
+                for b in branches {
+                    let v = self.eval(b, env).await?;
+                    let f = self.to_future(v, b.span)?;
+                    // An `Err` output ends `try_join!` early: carried as a labelled break.
+                    futs.push(Box::pin(async move {
+                        match f.await? {
+                            Value::Res(Ok(v)) => Ok(*v),
+                            Value::Res(Err(e)) => Err(Flow::Break(Some(TRY_JOIN.into()), *e)),
+                            other => Ok(other),
+                        }
+                    }));
+                }
+                match boxed(rt::try_join(futs, false)).await {
+                    Ok(out) => Ok(Value::ok(Value::Tuple(Rc::new(out)))),
+                    Err(Flow::Break(Some(l), e)) if l.as_ref() == TRY_JOIN => Ok(Value::err(e)),
+                    Err(f) => Err(f),
+                }
             }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_const_ref(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::ConstRef(name) => {
+                let Some((ty, e)) = self.0.program.consts.get(name).cloned() else {
+                    return Err(self.panic(at, format!("cannot find value `{name}` in this scope")));
+                };
+                let mut empty = Env::default();
+                Ok(coerce(self.eval(&e, &mut empty).await?, &ty))
+            }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    async fn e_select(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::Select(biased, arms, otherwise) => {
+                boxed(self.select(*biased, arms, otherwise.as_deref(), at, env)).await
+            }
+            _ => Ok(Value::Unit),
         }
     }
 
@@ -940,7 +1438,7 @@ impl Interp {
     }
 
     /// Turns an awaited value into the future to await.
-    fn into_future(&self, v: Value, at: Span) -> R<ValFut> {
+    fn to_future(&self, v: Value, at: Span) -> R<ValFut> {
         match v {
             Value::Future(cell) => {
                 let me = self.clone();
@@ -1003,7 +1501,7 @@ impl Interp {
         let mut branches = Vec::with_capacity(arms.len());
         for (a, on) in arms.iter().zip(enabled) {
             let v = self.eval(&a.fut, env).await?;
-            let fut = self.into_future(v, a.fut.span)?;
+            let fut = self.to_future(v, a.fut.span)?;
             let pat = a.pat.clone();
             let branch = rt::Branch::new(fut).enabled(on);
             let branch = if refutable(&pat) {
@@ -1068,12 +1566,12 @@ impl Interp {
                 let Some(f) = self.0.program.fns.get(name).cloned() else {
                     return Err(self.panic(at, format!("cannot find function `{name}`")));
                 };
-                self.call_fn(f, a, at).await
+                boxed(self.call_fn(f, a, at)).await
             }
             Callee::Local(name) => {
                 let f = self.read_var(name, at, env, false)?;
                 let a = self.args(args, env).await?;
-                self.call_value(f, a, at).await
+                boxed(self.call_closure(f, a, at, Some(env))).await
             }
             Callee::Builtin(b) => {
                 if *b == Builtin::Drop {
@@ -1090,6 +1588,18 @@ impl Interp {
 
     /// Calls a function value (a closure or a function passed by name).
     async fn call_value(&self, f: Value, args: Vec<Value>, at: Span) -> R {
+        boxed(self.call_closure(f, args, at, None)).await
+    }
+
+    /// Calls a function value; `caller` is the environment of a call by name, whose variables a
+    /// borrowing closure reads and writes.
+    async fn call_closure(
+        &self,
+        f: Value,
+        args: Vec<Value>,
+        at: Span,
+        mut caller: Option<&mut Env>,
+    ) -> R {
         match f {
             Value::Closure(c) => {
                 let depth = self.0.depth.get();
@@ -1097,8 +1607,18 @@ impl Interp {
                     return Err(self.halt(self.0.limits.call_too_deep()));
                 }
                 let mut env = Env {
-                    vars: c.env.clone(),
+                    vars: c.env.borrow().clone(),
                 };
+                let captured = env.vars.len();
+                if let (false, Some(caller)) = (c.is_move, caller.as_deref_mut()) {
+                    for (name, v) in env.vars.iter_mut() {
+                        if let Some(now) =
+                            caller.get_mut(name).filter(|x| !matches!(x, Value::Moved))
+                        {
+                            *v = now.clone();
+                        }
+                    }
+                }
                 for (p, v) in c.params.iter().zip(args) {
                     self.bind(p, v, &mut env);
                 }
@@ -1117,12 +1637,23 @@ impl Interp {
                 self.0.depth.set(depth + 1);
                 let r = self.eval(&c.body, &mut env).await;
                 self.0.depth.set(depth);
+                env.vars.truncate(captured);
+                match (c.is_move, caller) {
+                    (false, Some(caller)) => {
+                        for (name, v) in env.vars {
+                            if let Some(slot) = caller.get_mut(&name) {
+                                *slot = v;
+                            }
+                        }
+                    }
+                    _ => *c.env.borrow_mut() = env.vars,
+                }
                 match r {
                     Err(Flow::Return(v)) => Ok(v),
                     other => other,
                 }
             }
-            Value::FnRef(f) => self.call_fn(f, args, at).await,
+            Value::FnRef(f) => boxed(self.call_fn(f, args, at)).await,
             other => Err(self.panic(at, format!("`{}` is not a function", other.type_name()))),
         }
     }
@@ -1263,7 +1794,7 @@ impl Interp {
                 drop(sleep);
                 let us = self.as_us(&when, at)?;
                 let inner = a.get(1).cloned().unwrap_or(Value::Unit);
-                let inner = self.into_future(inner, at)?;
+                let inner = self.to_future(inner, at)?;
                 let t = rt.timeout(us, inner);
                 Ok(future_value(Box::pin(async move {
                     match t.await {
@@ -1277,7 +1808,7 @@ impl Interp {
                 if !self.0.in_runtime {
                     return Err(self.panic(at, rt::NO_RUNTIME));
                 }
-                let fut = self.into_future(take(&mut a), at)?;
+                let fut = self.to_future(take(&mut a), at)?;
                 let me = self.clone();
                 let task = async move {
                     match (TaskCtx {
@@ -1318,7 +1849,7 @@ impl Interp {
                 };
                 let futs = items
                     .into_iter()
-                    .map(|v| self.into_future(v, at))
+                    .map(|v| self.to_future(v, at))
                     .collect::<R<Vec<_>>>()?;
                 // `futures::future::join_all` polls its futures in order, from the first, each time.
                 let j = rt::try_join(futs, true);
@@ -1375,6 +1906,16 @@ impl Interp {
             Builtin::VecNew | Builtin::VecWithCapacity => Ok(Value::Vec(Rc::new(Vec::new()))),
             Builtin::Drop => Ok(Value::Unit),
             Builtin::BoxPin | Builtin::BoxNew | Builtin::Identity => Ok(take(&mut a)),
+            Builtin::Interval => {
+                if !self.0.in_runtime {
+                    return Err(self.panic(at, rt::NO_RUNTIME));
+                }
+                let us = self.as_us(a.first().unwrap_or(&Value::Unit), at)?;
+                if us == 0 {
+                    return Err(self.panic(at, "`period` must be non-zero."));
+                }
+                Ok(Value::Interval(rt.interval(us)))
+            }
         }
     }
 
@@ -1385,7 +1926,7 @@ impl Interp {
         &'a self,
         e: &'a Expr,
         env: &'a mut Env,
-    ) -> Pin<Box<dyn Future<Output = R<Option<(Name, Vec<Step>)>>> + 'a>> {
+    ) -> Pin<Box<dyn Future<Output = R<Option<Place>>> + 'a>> {
         Box::pin(async move {
             match &e.kind {
                 ExprKind::Var(n) => Ok(Some((n.clone(), Vec::new()))),
@@ -1410,7 +1951,7 @@ impl Interp {
     fn with_place<T>(
         &self,
         env: &mut Env,
-        place: &Option<(Name, Vec<Step>)>,
+        place: &Option<Place>,
         at: Span,
         f: impl FnOnce(&mut Value) -> R<T>,
     ) -> R<T> {
@@ -1464,7 +2005,7 @@ impl Interp {
                 Some(v) => v,
                 None => self.with_place(env, &place, recv.span, |v| Ok(v.clone()))?,
             };
-            return self.method_closure(v, name, a, at).await;
+            return boxed(self.method_closure(v, name, a, at)).await;
         }
         match temp.as_mut() {
             Some(v) => self.method_on(v, name, a, at),
@@ -1977,10 +2518,25 @@ impl Interp {
                     Ok(Value::Opt(v.map(Box::new)))
                 })))
             }
+            ("tick", Value::Interval(i)) => {
+                let tick = i.tick();
+                Ok(future_value(Box::pin(async move {
+                    Ok(Value::Instant(tick.await))
+                })))
+            }
             ("try_recv", Value::Receiver(rx)) => Ok(match rx.try_recv() {
                 Ok(v) => Value::ok(v),
-                Err(e) => Value::err(Value::str(e.to_string())),
+                Err(e) => Value::err(Value::Error(Rc::new((format!("{e:?}"), e.to_string())))),
             }),
+            ("parse", Value::Str(s)) => Ok(parse(s, &arg0)),
+            ("step_by", seq @ (Value::Vec(_) | Value::Range(..))) => {
+                let n = self.as_usize(&arg0, at)?;
+                if n == 0 {
+                    return Err(self.panic(at, "assertion failed: step != 0"));
+                }
+                let items = self.items(seq.clone(), at)?;
+                Ok(Value::Vec(Rc::new(items.into_iter().step_by(n).collect())))
+            }
             ("close", Value::Receiver(rx)) => {
                 rx.close();
                 Ok(Value::Unit)
@@ -2155,6 +2711,12 @@ impl<F: Future<Output = R> + Unpin> Future for Depth<F> {
         i.depth.set(d);
         r
     }
+}
+
+/// Boxes a future behind `dyn`, so that its poll is a call of its own and not inlined into the
+/// caller's: every interpreted call level then costs only a small stack frame (the wasm stack is 1 MB).
+fn boxed<'a, T>(f: impl Future<Output = T> + 'a) -> Pin<Box<dyn Future<Output = T> + 'a>> {
+    Box::pin(f)
 }
 
 fn future_value(f: ValFut) -> Value {
@@ -2366,6 +2928,37 @@ pub fn matches(p: &Pat, v: &Value) -> bool {
         (Pat::Tuple(ps), Value::Unit) => ps.is_empty(),
         (Pat::Or(alts), v) => alts.iter().any(|p| matches(p, v)),
         _ => false,
+    }
+}
+
+/// `str::parse` to the type `target` stands for (an integer or float literal), with Rust's own
+/// errors (`ParseIntError { kind: InvalidDigit }`, "invalid digit found in string").
+fn parse(s: &str, target: &Value) -> Value {
+    fn res<T, E: std::fmt::Debug + std::fmt::Display>(
+        r: Result<T, E>,
+        ok: impl FnOnce(T) -> Value,
+    ) -> Value {
+        match r {
+            Ok(v) => Value::ok(ok(v)),
+            Err(e) => Value::err(Value::Error(Rc::new((format!("{e:?}"), e.to_string())))),
+        }
+    }
+    let int = |t: IntTy| move |n: i128| Value::Int(n, t);
+    match target {
+        Value::Float(_) => res(s.parse::<f64>(), Value::Float),
+        Value::Int(_, t) => match t {
+            IntTy::I8 => res(s.parse::<i8>().map(i128::from), int(*t)),
+            IntTy::I16 => res(s.parse::<i16>().map(i128::from), int(*t)),
+            IntTy::I32 | IntTy::Infer => res(s.parse::<i32>().map(i128::from), int(*t)),
+            IntTy::I64 | IntTy::Isize => res(s.parse::<i64>().map(i128::from), int(*t)),
+            IntTy::I128 => res(s.parse::<i128>(), int(*t)),
+            IntTy::U8 => res(s.parse::<u8>().map(i128::from), int(*t)),
+            IntTy::U16 => res(s.parse::<u16>().map(i128::from), int(*t)),
+            IntTy::U32 => res(s.parse::<u32>().map(i128::from), int(*t)),
+            IntTy::U64 | IntTy::Usize => res(s.parse::<u64>().map(i128::from), int(*t)),
+            IntTy::U128 => res(s.parse::<i128>().map(|n| n.max(0)), int(*t)),
+        },
+        _ => res(s.parse::<i32>().map(i128::from), int(IntTy::Infer)),
     }
 }
 

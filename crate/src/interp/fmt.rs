@@ -236,7 +236,7 @@ fn parse_spec(
         hole.alternate = true;
         i += 1;
     }
-    if chars.get(i) == Some(&'0') && !chars.get(i + 1).is_some_and(|c| *c == '$') {
+    if chars.get(i) == Some(&'0') && chars.get(i + 1).is_none_or(|c| *c != '$') {
         hole.zero = true;
         i += 1;
     }
@@ -445,6 +445,7 @@ pub fn display(v: &Value, precision: Option<usize>) -> String {
         Value::Elapsed => "deadline has elapsed".into(),
         Value::SendError(_) => "channel closed".into(),
         Value::RecvError => "channel closed".into(),
+        Value::Error(e) => e.1.clone(),
         other => {
             let mut s = String::new();
             debug(&mut s, other, precision);
@@ -535,6 +536,8 @@ pub fn debug(out: &mut String, v: &Value, precision: Option<usize>) {
         Value::Sender(_) | Value::UnboundedSender(_) => out.push_str("Sender { .. }"),
         Value::Receiver(_) => out.push_str("Receiver { .. }"),
         Value::OneshotSender(_) => out.push_str("Sender { .. }"),
+        Value::Interval(_) => out.push_str("Interval { .. }"),
+        Value::Error(e) => out.push_str(&e.0),
         Value::Moved => out.push_str("<moved>"),
     }
 }

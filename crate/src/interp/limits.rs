@@ -41,12 +41,12 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_source_bytes: 64 * 1024,
-            max_nesting: 100,
+            max_nesting: 64,
             max_poll_us: 2_000_000,
             ops_per_clock_check: 4096,
             max_poll_ops: 20_000_000,
             max_virtual_us: 3_600_000_000,
-            max_call_depth: 200,
+            max_call_depth: 100,
             max_tasks: 100_000,
             max_lines: 10_000,
             max_vec_len: 1_000_000,
@@ -85,8 +85,8 @@ impl Limits {
     /// The sentence for too deep a recursion.
     pub fn call_too_deep(&self) -> String {
         format!(
-            "Stopped: calls nested deeper than {} levels. Native Rust would overflow its stack \
-             somewhere around here.",
+            "Stopped: calls nested deeper than {} levels, the playground's limit (each level of an \
+             interpreted call uses the page's own stack, which is small).",
             self.max_call_depth
         )
     }

@@ -53,6 +53,9 @@ const KNOWN: &[(&str, Known)] = &[
     ("tokio::time::sleep", Known::Fn(Builtin::Sleep)),
     ("tokio::time::sleep_until", Known::Fn(Builtin::SleepUntil)),
     ("tokio::time::timeout", Known::Fn(Builtin::Timeout)),
+    ("tokio::time::interval", Known::Fn(Builtin::Interval)),
+    ("tokio::time::Interval", Known::Type),
+    ("tokio::try_join", Known::Macro),
     ("std::time::Duration", Known::Type),
     (
         "std::time::Duration::from_secs",
@@ -275,7 +278,10 @@ pub const METHODS: &[&str] = &[
     "powi",
     "repeat",
     "split_whitespace",
+    "parse",
+    "step_by",
     "fuse",
+    "tick",
 ];
 
 /// Parses and lowers `source`, or returns every error found.
@@ -372,6 +378,16 @@ fn not_available(s: Span, what: &str) -> Diagnostic {
     Diagnostic::error(s, format!("{what} is not available in this playground")).with(AVAILABLE)
 }
 
+/// One name a `use` brought in, for rustc's `unused_imports`.
+struct UseEntry {
+    /// Which `use` item (imports of one item are reported together).
+    item: usize,
+    /// The name as rustc reports it: the whole path for `use a::b::C;`, else the name.
+    shown: String,
+    span: Span,
+    used: std::cell::Cell<bool>,
+}
+
 /// A local variable in scope while lowering.
 struct Local {
     name: Name,
@@ -390,8 +406,16 @@ struct Lowerer<'l> {
     uses: HashMap<String, String>,
     /// `use a::b::*;` prefixes.
     globs: Vec<String>,
+    /// Every imported name, and the index of each local name in it.
+    use_entries: Vec<UseEntry>,
+    use_index: HashMap<String, usize>,
+    /// The `use` item being read, and whether it is a plain path (no braces).
+    use_item: usize,
+    use_single: bool,
     /// The program's functions (names only, for resolution before their bodies are lowered).
     fn_names: Vec<String>,
+    /// The program's `const` items (names only).
+    const_names: Vec<String>,
     /// Local variables in scope, innermost last.
     locals: Vec<Local>,
     /// Warnings found while lowering (unused variables).
@@ -407,7 +431,12 @@ impl<'l> Lowerer<'l> {
             limits,
             uses: HashMap::new(),
             globs: Vec::new(),
+            use_entries: Vec::new(),
+            use_index: HashMap::new(),
+            use_item: 0,
+            use_single: false,
             fn_names: Vec::new(),
+            const_names: Vec::new(),
             locals: Vec::new(),
             warnings: Vec::new(),
             captures: Vec::new(),
@@ -417,22 +446,37 @@ impl<'l> Lowerer<'l> {
 
     fn file(mut self, file: &syn::File) -> Result<Program, Vec<Diagnostic>> {
         let mut errors = Vec::new();
-        for item in &file.items {
+        for (n, item) in file.items.iter().enumerate() {
             match item {
                 syn::Item::Use(u) => {
-                    if let Err(e) = self.use_tree(&u.tree, String::new()) {
+                    self.use_item = n;
+                    self.use_single =
+                        !matches!(&u.tree, syn::UseTree::Group(_) | syn::UseTree::Glob(_))
+                            && !use_has_group(&u.tree);
+                    if let Err(e) = self.use_tree(&u.tree, String::new(), None) {
                         errors.push(e);
                     }
                 }
                 syn::Item::Fn(f) => self.fn_names.push(f.sig.ident.to_string()),
+                syn::Item::Const(c) => self.const_names.push(c.ident.to_string()),
                 _ => {}
             }
         }
         let mut fns = HashMap::new();
+        let mut consts = HashMap::new();
         let mut main = None;
         for item in &file.items {
             match item {
                 syn::Item::Use(_) => {}
+                syn::Item::Const(c) => {
+                    let r = self.ty(&c.ty).and_then(|ty| Ok((ty, self.expr(&c.expr)?)));
+                    match r {
+                        Ok((ty, e)) => {
+                            consts.insert(Name::from(c.ident.to_string()), (ty, Rc::new(e)));
+                        }
+                        Err(e) => errors.push(e),
+                    }
+                }
                 syn::Item::Fn(f) => match self.item_fn(f) {
                     Ok((def, kind)) => {
                         if let Some(kind) = kind {
@@ -448,7 +492,7 @@ impl<'l> Lowerer<'l> {
                     }
                     Err(e) => errors.push(e),
                 },
-                other => errors.push(not_available(span(other), &item_kind(other))),
+                other => errors.push(not_available(item_span(other), &item_kind(other))),
             }
         }
         if errors.is_empty() && main.is_none() {
@@ -465,10 +509,12 @@ impl<'l> Lowerer<'l> {
         }
         match main {
             Some(main) if errors.is_empty() => {
-                let mut warnings = self.warnings;
+                let mut warnings = self.unused_imports();
+                warnings.append(&mut self.warnings);
                 warnings.sort_by_key(|w| (w.line, w.column));
                 Ok(Program {
                     fns,
+                    consts,
                     main,
                     warnings,
                 })
@@ -477,7 +523,8 @@ impl<'l> Lowerer<'l> {
         }
     }
 
-    fn use_tree(&mut self, tree: &syn::UseTree, prefix: String) -> R<()> {
+    /// One `use` tree; `start` is where its path began (the error points at the whole path).
+    fn use_tree(&mut self, tree: &syn::UseTree, prefix: String, start: Option<Span>) -> R<()> {
         let join = |name: &str| {
             if prefix.is_empty() {
                 name.to_string()
@@ -485,8 +532,17 @@ impl<'l> Lowerer<'l> {
                 format!("{prefix}::{name}")
             }
         };
+        let whole = |leaf: Span| match start {
+            Some(s) => Span {
+                end_line: leaf.end_line,
+                end_column: leaf.end_column,
+                ..s
+            },
+            None => leaf,
+        };
+        let first = start.or(Some(span(tree)));
         match tree {
-            syn::UseTree::Path(p) => self.use_tree(&p.tree, join(&p.ident.to_string())),
+            syn::UseTree::Path(p) => self.use_tree(&p.tree, join(&p.ident.to_string()), first),
             syn::UseTree::Name(n) => {
                 let name = n.ident.to_string();
                 let (full, local) = if name == "self" {
@@ -495,22 +551,22 @@ impl<'l> Lowerer<'l> {
                 } else {
                     (join(&name), name)
                 };
-                self.use_one(&full, local, span(tree))
+                self.use_one(&full, local, whole(span(tree)))
             }
             syn::UseTree::Rename(r) => {
                 let full = join(&r.ident.to_string());
-                self.use_one(&full, r.rename.to_string(), span(tree))
+                self.use_one(&full, r.rename.to_string(), whole(span(tree)))
             }
             syn::UseTree::Glob(_) => {
                 if known(&prefix) != Some(Known::Module) {
-                    return Err(not_available(span(tree), &format!("`{prefix}`")));
+                    return Err(not_available(whole(span(tree)), &format!("`{prefix}`")));
                 }
                 self.globs.push(prefix);
                 Ok(())
             }
             syn::UseTree::Group(g) => {
                 for t in &g.items {
-                    self.use_tree(t, prefix.clone())?;
+                    self.use_tree(t, prefix.clone(), None)?;
                 }
                 Ok(())
             }
@@ -525,8 +581,59 @@ impl<'l> Lowerer<'l> {
         if known(full).is_none() && !macro_ok {
             return Err(not_available(at, &format!("`{full}`")));
         }
+        let shown = if self.use_single {
+            full.to_string()
+        } else {
+            local.clone()
+        };
+        if local != "_" {
+            self.use_index.insert(local.clone(), self.use_entries.len());
+            self.use_entries.push(UseEntry {
+                item: self.use_item,
+                shown,
+                span: at,
+                used: std::cell::Cell::new(false),
+            });
+        }
         self.uses.insert(local, full.to_string());
         Ok(())
+    }
+
+    /// Notes that the imported name `name` is used.
+    fn use_name(&self, name: &str) {
+        if let Some(e) = self
+            .use_index
+            .get(name)
+            .and_then(|i| self.use_entries.get(*i))
+        {
+            e.used.set(true);
+        }
+    }
+
+    /// rustc's `unused_imports`: one warning per `use` item, naming its unused imports.
+    fn unused_imports(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let mut items: Vec<usize> = self.use_entries.iter().map(|e| e.item).collect();
+        items.dedup();
+        for item in items {
+            let unused: Vec<&UseEntry> = self
+                .use_entries
+                .iter()
+                .filter(|e| e.item == item && !e.used.get())
+                .collect();
+            let Some(first) = unused.first() else {
+                continue;
+            };
+            let names: Vec<String> = unused.iter().map(|e| format!("`{}`", e.shown)).collect();
+            let message = match names.as_slice() {
+                [one] => format!("unused import: {one}"),
+                [a, b] => format!("unused imports: {a} and {b}"),
+                [rest @ .., last] => format!("unused imports: {}, and {last}", rest.join(", ")),
+                [] => continue,
+            };
+            out.push(Diagnostic::warning(first.span, message));
+        }
+        out
     }
 
     /// The full path a written path stands for, through `use` declarations and globs.
@@ -541,6 +648,7 @@ impl<'l> Lowerer<'l> {
             }
         };
         if let Some(full) = self.uses.get(first.as_str()) {
+            self.use_name(first);
             return Some(with(full));
         }
         let direct = segments.join("::");
@@ -576,6 +684,9 @@ impl<'l> Lowerer<'l> {
                 .collect();
             let is_tokio_main = path == ["tokio", "main"]
                 || (path == ["main"] && self.uses.get("main").is_some_and(|p| p == "tokio::main"));
+            if is_tokio_main && path == ["main"] {
+                self.use_name("main");
+            }
             if is_tokio_main {
                 let mut current_thread = false;
                 if let syn::Meta::List(list) = &attr.meta {
@@ -667,6 +778,9 @@ impl<'l> Lowerer<'l> {
             syn::Type::Array(a) => Ty::Vec(Box::new(self.ty(&a.elem)?)),
             syn::Type::Infer(_) | syn::Type::ImplTrait(_) | syn::Type::Never(_) => Ty::Other,
             syn::Type::Path(p) if p.qself.is_none() => {
+                if let Some(first) = p.path.segments.first() {
+                    self.use_name(&first.ident.to_string());
+                }
                 let last = p.path.segments.last();
                 let name = last.map(|s| s.ident.to_string()).unwrap_or_default();
                 let args: Vec<Ty> = match last.map(|s| &s.arguments) {
@@ -744,7 +858,7 @@ impl<'l> Lowerer<'l> {
                 }
                 syn::Stmt::Item(item) => {
                     return Err(not_available(
-                        span(item),
+                        item_span(item),
                         &format!("{} inside a function", item_kind(item)),
                     ))
                 }
@@ -864,7 +978,11 @@ impl<'l> Lowerer<'l> {
             }
             syn::Pat::Paren(pp) => self.pat(&pp.pat)?,
             syn::Pat::Reference(r) => self.pat(&r.pat)?,
-            syn::Pat::Type(pt) => self.pat(&pt.pat)?,
+            syn::Pat::Type(pt) => {
+                // Only to note the imports the type names (`|d: Duration|`).
+                let _ = self.ty(&pt.ty);
+                self.pat(&pt.pat)?
+            }
             syn::Pat::Rest(_) => Pat::Rest,
             syn::Pat::Lit(l) => Pat::Lit(self.lit(&l.lit, false)?),
             syn::Pat::Range(r) => {
@@ -1027,6 +1145,10 @@ impl<'l> Lowerer<'l> {
             syn::Expr::Call(c) => self.call(c, at)?,
             syn::Expr::MethodCall(m) => {
                 self.mark_mutated(&m.receiver);
+                if m.method == "fuse" {
+                    // A trait import is used by calling its methods.
+                    self.use_name("FutureExt");
+                }
                 let name = m.method.to_string();
                 if !METHODS.contains(&name.as_str()) {
                     return Err(not_available(
@@ -1034,12 +1156,28 @@ impl<'l> Lowerer<'l> {
                         &format!("the method `{name}`"),
                     ));
                 }
-                ExprKind::Method(
-                    self.boxed(&m.receiver)?,
-                    name.into(),
-                    self.exprs(&m.args)?,
-                    span(&m.method),
-                )
+                let mut args = self.exprs(&m.args)?;
+                if name == "parse" {
+                    // `parse::<T>()`: the target type travels as a literal of that type.
+                    let target = m
+                        .turbofish
+                        .as_ref()
+                        .and_then(|t| t.args.first())
+                        .and_then(|g| match g {
+                            syn::GenericArgument::Type(t) => self.ty(t).ok(),
+                            _ => None,
+                        });
+                    let lit = match target {
+                        Some(Ty::Int(t)) => Lit::Int(0, t),
+                        Some(Ty::Float) => Lit::Float(0.0),
+                        _ => Lit::Int(0, IntTy::Infer),
+                    };
+                    args = vec![Expr {
+                        kind: ExprKind::Lit(lit),
+                        span: span(&m.method),
+                    }];
+                }
+                ExprKind::Method(self.boxed(&m.receiver)?, name.into(), args, span(&m.method))
             }
             syn::Expr::Unary(u) => {
                 if let (syn::UnOp::Neg(_), syn::Expr::Lit(l)) = (&u.op, &*u.expr) {
@@ -1273,6 +1411,9 @@ impl<'l> Lowerer<'l> {
             if self.fn_names.iter().any(|f| f == one) {
                 return Ok(ExprKind::FnRef(one.as_str().into()));
             }
+            if self.const_names.iter().any(|f| f == one) {
+                return Ok(ExprKind::ConstRef(one.as_str().into()));
+            }
             return Err(Diagnostic::error(
                 at,
                 format!("cannot find value `{one}` in this scope"),
@@ -1339,6 +1480,8 @@ impl<'l> Lowerer<'l> {
                 _ => {}
             }
             if let Some(name) = self.var(one) {
+                // Calling an `FnMut` closure needs `mut`: never claim it does not.
+                self.mark_mutated(&c.func);
                 return Ok(ExprKind::Call(Callee::Local(name), args));
             }
             if self.fn_names.iter().any(|f| f == one) {
@@ -1452,6 +1595,10 @@ impl<'l> Lowerer<'l> {
                 ExprKind::Join(self.exprs(&args)?, futures)
             }
             "select" => self.select(tokens, at)?,
+            "try_join" => {
+                let args = self.split_args(tokens)?;
+                ExprKind::TryJoin(self.exprs(&args)?)
+            }
             "matches" => {
                 let (e, p, g) = (|input: ParseStream| {
                     let e: syn::Expr = input.parse()?;
@@ -1680,6 +1827,39 @@ impl<'l> Lowerer<'l> {
             None => None,
         };
         Ok(ExprKind::Select(biased, arms, otherwise))
+    }
+}
+
+fn use_has_group(t: &syn::UseTree) -> bool {
+    match t {
+        syn::UseTree::Path(p) => use_has_group(&p.tree),
+        syn::UseTree::Group(_) | syn::UseTree::Glob(_) => true,
+        _ => false,
+    }
+}
+
+/// Where an item's error points: its keyword and name (`struct Point`), not its attributes.
+fn item_span(item: &syn::Item) -> Span {
+    let (kw, name) = match item {
+        syn::Item::Struct(i) => (span(&i.struct_token), span(&i.ident)),
+        syn::Item::Enum(i) => (span(&i.enum_token), span(&i.ident)),
+        syn::Item::Trait(i) => (span(&i.trait_token), span(&i.ident)),
+        syn::Item::Const(i) => (span(&i.const_token), span(&i.ident)),
+        syn::Item::Static(i) => (span(&i.static_token), span(&i.ident)),
+        syn::Item::Mod(i) => (span(&i.mod_token), span(&i.ident)),
+        syn::Item::Type(i) => (span(&i.type_token), span(&i.ident)),
+        syn::Item::Fn(i) => (span(&i.sig.fn_token), span(&i.sig.ident)),
+        syn::Item::Impl(i) => (span(&i.impl_token), span(&i.self_ty)),
+        other => return span(other),
+    };
+    if kw.line == name.line {
+        Span {
+            end_line: name.end_line,
+            end_column: name.end_column,
+            ..kw
+        }
+    } else {
+        kw
     }
 }
 

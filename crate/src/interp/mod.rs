@@ -99,7 +99,7 @@ pub fn start_with(
     };
     let rt = rt::Rt::new(tracer.clone(), host, flavor, seed, rt_limits);
     let interp = eval::Interp::new(program, rt.clone(), tracer, limits);
-    rt.block_on(interp.main_future());
+    rt.block_on_exit(interp.main_future());
     Ok(Session { rt })
 }
 

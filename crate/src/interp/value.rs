@@ -38,8 +38,12 @@ pub struct Closure {
     pub params: Vec<Pat>,
     /// Body.
     pub body: Rc<super::ast::Expr>,
-    /// Captured variables.
-    pub env: Vec<(Name, Value)>,
+    /// Captured variables. A `move` closure keeps its own copies between calls (its `FnMut`
+    /// state); a borrowing closure's are refreshed from, and written back to, the caller's
+    /// variables around each call, which is what borrowing them means.
+    pub env: RefCell<Vec<(Name, Value)>>,
+    /// `move |..|`.
+    pub is_move: bool,
     /// `async` closure: calling it makes a future.
     pub is_async: bool,
 }
@@ -77,6 +81,9 @@ pub enum Value {
     UnboundedSender(rt::mpsc::UnboundedSender<Value>),
     Receiver(Rc<rt::mpsc::Receiver<Value>>),
     OneshotSender(Rc<RefCell<Option<rt::oneshot::Sender<Value>>>>),
+    Interval(rt::Interval),
+    /// A library error value (`ParseIntError`, `TryRecvError`): its `Debug` and `Display` text.
+    Error(Rc<(String, String)>),
     /// What is left in a variable whose value was moved out.
     Moved,
 }
@@ -145,6 +152,8 @@ impl Value {
             Value::RecvError => "RecvError",
             Value::Sender(_) | Value::UnboundedSender(_) | Value::OneshotSender(_) => "Sender",
             Value::Receiver(_) => "Receiver",
+            Value::Interval(_) => "Interval",
+            Value::Error(_) => "error",
             Value::Moved => "moved value",
         }
     }
@@ -177,6 +186,7 @@ impl Value {
             (Value::Instant(a), Value::Instant(b)) => a == b,
             (Value::Elapsed, Value::Elapsed) | (Value::RecvError, Value::RecvError) => true,
             (Value::JoinError(a), Value::JoinError(b)) => a == b,
+            (Value::Error(a), Value::Error(b)) => a == b,
             _ => false,
         }
     }

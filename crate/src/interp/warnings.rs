@@ -15,11 +15,13 @@ pub fn warnings(program: &Program) -> Vec<Diagnostic> {
     out.sort_by_key(|w| (w.line, w.column));
     // rustc says once per crate that a lint of the `unused` group is on by default, on the first.
     if let Some(first) = out.first_mut() {
-        let lint = if first.message.starts_with("unused variable") {
+        let lint = if first.message.starts_with("unused import") {
+            Some(("unused_imports", true))
+        } else if first.message.starts_with("unused variable") {
             Some(("unused_variables", true))
         } else if first.message.starts_with("variable does not need") {
             Some(("unused_mut", true))
-        } else if first.message.starts_with("unused implementer") {
+        } else if first.message.ends_with("that must be used") {
             Some(("unused_must_use", false))
         } else {
             None
@@ -29,27 +31,33 @@ pub fn warnings(program: &Program) -> Vec<Diagnostic> {
             if front {
                 first.notes.insert(0, note);
             } else {
-                first.notes.push(note);
+                // After the "futures do nothing" note, before any help.
+                first.notes.insert(1.min(first.notes.len()), note);
             }
         }
     }
     out
 }
 
-/// Does this expression make a future that nobody uses when it is a statement?
-fn makes_future(program: &Program, e: &Expr) -> bool {
+/// If this expression makes a future that nobody uses when it is a statement: rustc's message.
+/// An `async fn` or block is an "implementer of `Future`"; Tokio's futures are `#[must_use]` types
+/// and rustc names the type.
+fn unused_future(program: &Program, e: &Expr) -> Option<&'static str> {
     match &e.kind {
-        ExprKind::Call(Callee::Fn(name), _) => program.fns.get(name).is_some_and(|f| f.is_async),
-        ExprKind::Call(Callee::Builtin(b), _) => matches!(
-            b,
-            Builtin::Sleep
-                | Builtin::SleepUntil
-                | Builtin::Timeout
-                | Builtin::YieldNow
-                | Builtin::JoinAll
-        ),
-        ExprKind::Async(_) => true,
-        _ => false,
+        ExprKind::Call(Callee::Fn(name), _)
+            if program.fns.get(name).is_some_and(|f| f.is_async) =>
+        {
+            Some("unused implementer of `Future` that must be used")
+        }
+        ExprKind::Call(Callee::Builtin(b), _) => match b {
+            Builtin::Sleep | Builtin::SleepUntil => Some("unused `Sleep` that must be used"),
+            Builtin::Timeout => Some("unused `Timeout` that must be used"),
+            Builtin::JoinAll => Some("unused `JoinAll` that must be used"),
+            Builtin::YieldNow => Some("unused implementer of `Future` that must be used"),
+            _ => None,
+        },
+        ExprKind::Async(_) => Some("unused implementer of `Future` that must be used"),
+        _ => None,
     }
 }
 
@@ -67,15 +75,13 @@ fn block(program: &Program, b: &Block, out: &mut Vec<Diagnostic>) {
                 }
             }
             Stmt::Expr(e) => {
-                if makes_future(program, e) {
-                    out.push(
-                        Diagnostic::warning(
-                            e.span,
-                            "unused implementer of `Future` that must be used",
-                        )
-                        .with("note: futures do nothing unless you `.await` or poll them")
-                        .with("note: `#[warn(unused_must_use)]` on by default"),
-                    );
+                if let Some(message) = unused_future(program, e) {
+                    let mut d = Diagnostic::warning(e.span, message)
+                        .with("note: futures do nothing unless you `.await` or poll them");
+                    if !message.contains("implementer") {
+                        d = d.with("help: use `let _ = ...` to ignore the resulting value");
+                    }
+                    out.push(d);
                 }
                 expr(program, e, out);
             }
@@ -94,11 +100,13 @@ fn expr(program: &Program, e: &Expr, out: &mut Vec<Diagnostic>) {
         | ExprKind::FnRef(_)
         | ExprKind::None
         | ExprKind::Const(_)
+        | ExprKind::ConstRef(_)
         | ExprKind::Continue(_) => {}
         ExprKind::Call(_, args)
         | ExprKind::Tuple(args)
         | ExprKind::Array(args)
-        | ExprKind::Join(args, _) => args.iter().for_each(sub),
+        | ExprKind::Join(args, _)
+        | ExprKind::TryJoin(args) => args.iter().for_each(sub),
         ExprKind::Method(r, _, args, _) => {
             sub(r);
             args.iter().for_each(sub);

@@ -324,26 +324,31 @@ impl<T> Unpin for Send<T> {}
 impl<T> Future for Send<T> {
     type Output = Result<(), SendError<T>>;
 
+    // `batch_semaphore::Acquire::poll` (tokio 1.54): first `poll_acquire` (a closed channel fails
+    // at once; a free permit is taken, else the sender queues), and only once the permit is held
+    // the coop budget: with none left the send is Pending (deferred) *keeping its permit*, and
+    // completes at its next poll. (Found by a differential run against Tokio: the permit is taken
+    // in the poll that runs out of budget, so a second sender cannot overtake it.)
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
         let Some(value) = this.value.take() else {
             return Poll::Pending; // polled after completion
         };
-        // `Acquire::poll` asks the coop budget before it looks at the semaphore (closed or not).
-        if !coop::has_budget() {
-            this.value = Some(value);
-            coop::defer(cx);
-            return Poll::Pending;
-        }
         let chan = &this.chan;
         if chan.closed.get() {
-            this.waiter = None;
+            if let Some(w) = this.waiter.take() {
+                w.cancelled.set(true); // a closed channel hands out no more permits
+            }
             return Poll::Ready(Err(SendError(value)));
         }
         let acquired = match &this.waiter {
             Some(w) => w.assigned.get(),
             None if chan.permits.get() > 0 => {
                 chan.permits.set(chan.permits.get() - 1);
+                // Held, not queued: a waiter already assigned its permit.
+                let w = Rc::new(Waiter::default());
+                w.assigned.set(true);
+                this.waiter = Some(w);
                 true
             }
             None => {
@@ -353,17 +358,22 @@ impl<T> Future for Send<T> {
                 false
             }
         };
-        if acquired {
-            this.waiter = None;
-            coop::made_progress();
-            chan.push(value);
-            return Poll::Ready(Ok(()));
+        if !acquired {
+            if let Some(w) = &this.waiter {
+                *w.waker.borrow_mut() = Some(cx.waker().clone());
+            }
+            this.value = Some(value);
+            return Poll::Pending;
         }
-        if let Some(w) = &this.waiter {
-            *w.waker.borrow_mut() = Some(cx.waker().clone());
+        if !coop::has_budget() {
+            this.value = Some(value);
+            coop::defer(cx);
+            return Poll::Pending;
         }
-        this.value = Some(value);
-        Poll::Pending
+        coop::made_progress();
+        this.waiter = None; // the permit goes with the message
+        chan.push(value);
+        Poll::Ready(Ok(()))
     }
 }
 

@@ -82,7 +82,8 @@ pub enum Turn {
     Again,
     /// Nothing is ready until host time `at_us` (the earliest timer): call `turn` then.
     WaitUntil(u64),
-    /// The program ended: `main` returned (exit code 0) or panicked (101), or a limit stopped it
+    /// The program ended: `main` returned (exit code 0, or 1 for an `Err`, see [`Rt::block_on_exit`])
+    /// or panicked (101), or a limit stopped it
     /// ([`HALT_EXIT_CODE`]), or Stop was pressed ([`STOP_EXIT_CODE`]). [`Kind::Done`] has already
     /// been reported (or [`Kind::Stopped`]).
     Finished {
@@ -122,7 +123,7 @@ pub(super) struct Inner {
     rng: Rng,
     origin_us: u64,
     pub(super) wake: Arc<Mutex<WakeQueue>>,
-    main: RefCell<Option<BoxFut<Result<(), Panic>>>>,
+    main: RefCell<Option<BoxFut<Result<i32, Panic>>>>,
     main_waker: Waker,
     /// Live tasks by Tokio task id. A `BTreeMap` so that shutdown drops them in spawn order.
     tasks: RefCell<BTreeMap<u64, Task>>,
@@ -264,8 +265,16 @@ impl Rt {
     }
 
     /// Installs `main`, the future Tokio's `block_on` runs. It is polled at the first [`Rt::turn`]
-    /// (Tokio sets `woken` when it enters `block_on`). `Err` means main panicked: exit code 101.
+    /// (Tokio sets `woken` when it enters `block_on`). `Ok` is exit code 0; `Err` means main
+    /// panicked: exit code 101.
     pub fn block_on(&self, main: BoxFut<Result<(), Panic>>) {
+        self.block_on_exit(Box::pin(async move { main.await.map(|()| 0) }));
+    }
+
+    /// [`Rt::block_on`] for a `main` that decides its exit code: `Ok(1)` for a `main` returning
+    /// `Err` (Rust prints `Error: ...` and exits with 1), `Ok(0)` otherwise. Its tasks are dropped
+    /// with the "main returns" Note either way; `Err(Panic)` still means 101.
+    pub fn block_on_exit(&self, main: BoxFut<Result<i32, Panic>>) {
         *self.0.main.borrow_mut() = Some(main);
         lock(&self.0.wake).main_woken = true;
         self.0.at_top.set(true);
@@ -450,7 +459,7 @@ impl Rt {
             }
             Poll::Ready(result) => {
                 drop(main);
-                Some(if result.is_ok() { 0 } else { PANIC_EXIT_CODE })
+                Some(result.unwrap_or(PANIC_EXIT_CODE))
             }
         }
     }
@@ -530,7 +539,9 @@ impl Rt {
                 self.park_yield();
                 None
             }
-            Some(tick) => Some(Turn::WaitUntil(self.0.origin_us + tick * 1000)),
+            Some(tick) => Some(Turn::WaitUntil(
+                self.0.origin_us.saturating_add(tick.saturating_mul(1000)),
+            )),
             None => Some(Turn::Stalled),
         }
     }
@@ -568,10 +579,11 @@ impl Rt {
             Some(note) => inner.tracer.note(&note),
             None if dropped > 0 => {
                 let tasks = if dropped == 1 { "task" } else { "tasks" };
-                let why = if exit_code == 0 {
-                    "When main returns, Tokio's runtime shuts down and drops every task still running"
-                } else {
+                // A `main` that returns `Err` (exit code 1) still returns.
+                let why = if exit_code == PANIC_EXIT_CODE {
                     "When main panics, Tokio's runtime shuts down and drops every task still running"
+                } else {
+                    "When main returns, Tokio's runtime shuts down and drops every task still running"
                 };
                 inner
                     .tracer
