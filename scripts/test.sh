@@ -31,8 +31,8 @@ cargo run --manifest-path tests/oracle/Cargo.toml --features interp -q -- differ
 
 step "layer 2: every lesson, and the lesson's Tokio programs interpreted, on a real event loop (wasm-pack test: Chrome, then Node)"
 # `--features interp` adds the "Your code" checks (crate/tests/common/code.rs) to the lessons'.
-wasm-pack test --headless --chrome crate -- --features interp
-wasm-pack test --node crate -- --features interp
+wasm-pack test --headless --chrome crate --features interp
+wasm-pack test --node crate --features interp
 
 step "release build (wasm-opt from npm's binaryen)"
 node scripts/build.mjs
