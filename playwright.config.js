@@ -5,7 +5,9 @@ import { launchOptions } from './scripts/browser.mjs';
 
 // site: dist/ as any static host serves it; csp: the same files under the strict CSP.
 // mdbook: the test book of tests/mdbook.spec.js, served by that spec itself.
-export const PORTS = { site: 4173, csp: 4174, mdbook: 4175 };
+// PLAYWRIGHT_PORT moves all three (to run two checkouts' tests side by side on one machine).
+const BASE = Number(process.env.PLAYWRIGHT_PORT || 4173);
+export const PORTS = { site: BASE, csp: BASE + 1, mdbook: BASE + 2 };
 const serve = (port, extra = '') => ({
   command: `node scripts/serve.mjs --port ${port} --quiet ${extra}`,
   url: `http://127.0.0.1:${port}/index.html`,

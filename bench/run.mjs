@@ -1,17 +1,19 @@
 // npm run bench: size, start-up, timestamp fidelity, scale and memory of the release build, in
-// headless Chromium, against the same demos in plain JavaScript in the same page. Rust and JS runs
-// alternate (A B A B …); medians of REPS repetitions. Prints a table, writes bench/results.json and
-// the table in docs/benchmarks.md. Absolute times vary on shared machines: judge the ratios.
-import { execFileSync, spawn } from 'node:child_process';
+// headless Chromium, against the same demos in plain JavaScript in the same page; and what watching
+// a run costs in the real page (main-thread busy share, DOM growth, line lateness while the views
+// draw). Rust and JS runs alternate (A B A B …); medians of REPS repetitions. Prints a table, writes
+// bench/results.json and the table in docs/benchmarks.md. Absolute times vary on shared machines:
+// judge the ratios.
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { chromium } from 'playwright-core';
 import { sizes } from '../scripts/size.mjs';
 import { memoryAfterGc, runVariants } from '../scripts/memory.mjs';
+import { joinLateness, watchRun } from '../scripts/watching.mjs';
+import { launchChromium, root, serve } from '../scripts/browser.mjs';
 
-const root = join(import.meta.dirname, '..');
 const REPS = Number(process.env.BENCH_REPS || 7);
 const site = join(root, 'target', 'bench-site');
 process.env.PATH = `${join(root, 'node_modules', '.bin')}:${process.env.HOME}/.cargo/bin:${process.env.PATH}`;
@@ -27,21 +29,9 @@ await esbuild.build({
 cpSync(join(root, 'target', 'bench-pkg', 'async_playground_bg.wasm'), join(site, 'async_playground_bg.wasm'));
 cpSync(join(root, 'bench', 'bench.html'), join(site, 'index.html'));
 
-const servers = [];
-async function serve(dir, port) {
-  const p = spawn('node', [join(root, 'scripts', 'serve.mjs'), '--dir', dir, '--port', String(port), '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  servers.push(p);
-  await new Promise((r) => p.stdout.once('data', r));
-  return `http://127.0.0.1:${port}`;
-}
-const distUrl = await serve(join(root, 'dist'), 4191);
-const benchUrl = await serve(site, 4192);
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
-});
+const servers = [await serve(join(root, 'dist')), await serve(site)];
+const [distUrl, benchUrl] = servers.map((s) => s.url);
+const browser = await launchChromium(['--enable-precise-memory-info']);
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
@@ -161,6 +151,39 @@ try {
   M.smoothness_long_tasks_10000 = { value: longTaskRuns[2].length, target: '0', durations_ms: longTaskRuns[2].map(r1), note: 'third run on the page' };
   M.smoothness_long_tasks_10000_first_run = { value: longTaskRuns[0].length, durations_ms: longTaskRuns[0].map(r1), note: 'cold: first run on a fresh page' };
 
+  // 7. Watching: the real page, timeline open and on screen. Main-thread busy share over the run
+  // (Chromium's TaskDuration), DOM nodes while only time passes, long tasks, line lateness.
+  const watch = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const wcdp = await watch.context().newCDPSession(watch);
+  await watch.goto(`${distUrl}/`);
+  await watch.waitForFunction(() => document.body.classList.contains('wasm-ready'));
+  await watchRun(watch, wcdp, { variant: 'join/join' }); // warm-up: JIT, first layout of the views
+  const joins = [];
+  for (let i = 0; i < Math.min(REPS, 5); i++) joins.push(await watchRun(watch, wcdp, { variant: 'join/join', samples: [1300, 2800] }));
+  const pctOf = (x) => r1(x * 100);
+  M.watch_join_busy_pct = { value: pctOf(median(joins.map((r) => r.busy))), target: '≤ 5', samples: joins.map((r) => pctOf(r.busy)) };
+  const growth = joins.map((r) => r.nodes[1].dom - r.nodes[0].dom);
+  M.watch_join_nodes_added_while_idle = { value: Math.max(...growth), target: '0', note: 'DOM nodes added between 1.3 s and 2.8 s of a join! run, when only time passes' };
+  // Chromium's own count also holds nodes not yet garbage-collected: no growth means no churn either.
+  M.watch_join_nodes_created_while_idle = { value: Math.max(...joins.map((r) => r.nodes[1].cdp - r.nodes[0].cdp)), target: '0', note: 'Chromium Nodes metric, same interval' };
+  M.watch_page_dom_nodes = { value: joins[0].nodes[0].dom, note: 'the whole page (seven demos) mid-run' };
+  await watchRun(watch, wcdp, { variant: 'many/1000' }); // warm-up
+  const manys = [];
+  for (let i = 0; i < 3; i++) manys.push(await watchRun(watch, wcdp, { variant: 'many/10000' }));
+  M.watch_10000_busy_pct = { value: pctOf(median(manys.map((r) => r.busy))), samples: manys.map((r) => pctOf(r.busy)), note: 'the whole run: 10,000 timers set, fired and drawn' };
+  const startLong = manys.map((r) => Math.max(0, ...r.longTasks.filter((t) => t.at < 600).map((t) => t.ms)));
+  M.watch_10000_longest_task_while_starting_ms = { value: r1(median(startLong)), target: '≤ 50', samples: startLong.map(r1) };
+  const late = { rust: { 1000: [], 3000: [] }, js: { 1000: [], 3000: [] } };
+  for (let i = 0; i < REPS; i++) {
+    const l = await joinLateness(watch);
+    for (const lang of ['rust', 'js']) for (const ms of [1000, 3000]) late[lang][ms].push(l[lang][ms]);
+  }
+  for (const ms of [1000, 3000]) {
+    M[`watch_join_line_${ms}ms_late_ms`] = { value: r1(median(late.rust[ms])), target: `≤ setTimeout + 1 = ${r1(median(late.js[ms]) + 1)}`, samples: late.rust[ms].map(r1) };
+    M[`watch_settimeout_${ms}ms_late_ms`] = { value: r1(median(late.js[ms])), samples: late.js[ms].map(r1) };
+  }
+  await watch.close();
+
   results.machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30) };
   results.chromium = browser.version();
   results.commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
@@ -168,7 +191,7 @@ try {
   results.reps = REPS;
 } finally {
   await browser.close();
-  for (const s of servers) s.kill();
+  for (const s of servers) await s.close();
 }
 
 // What holds back the targets that are missed (measured, not guessed; see docs/benchmarks.md).

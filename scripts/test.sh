@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: sets up what is missing, then runs every layer of tests, fastest first.
-# One layer alone:  cargo test | npm run test:wasm | npm run test:e2e  (see README).
+# One layer alone:  cargo test | npm run test:unit | npm run test:wasm | npm run test:e2e  (see README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -37,6 +37,10 @@ wasm-pack test --node crate --features interp
 step "release build (wasm-opt from npm's binaryen)"
 node scripts/build.mjs
 node scripts/size.mjs --check
+
+# After the build: web/ takes the event kinds from the wasm-bindgen glue it wrote (target/pkg).
+step "unit tests (node --test): the browser-free JavaScript (stats, lints, export, run files, replay)"
+node --import ./tests/unit/setup.mjs --test tests/unit/
 
 step "layer 3: end to end in Chromium (Playwright)"
 playwright test

@@ -65,10 +65,12 @@ export async function watchRun(page, cdp, { variant, samples = [] }) {
 }
 
 /**
- * Runs join! (speed 1) with its timeline open and on screen, and at the same moment starts plain
- * setTimeouts of 1 s and 3 s. Resolves to the lateness (ms) of the 1 s and 3 s lines and of the
- * timeouts, each measured as when it reached the page (a MutationObserver on the log, a timeout
- * callback) minus (press + plan).
+ * Runs join! (speed 1) with its timeline open and on screen, and starts plain setTimeouts of 1 s and
+ * 3 s just after join!'s own timers (when its first line is printed, which is before join! polls the
+ * fetches: the timeouts are set in the microtask after). Resolves to how late (ms) the 1 s and 3 s
+ * lines and the timeouts reached the page: a line's arrival (a MutationObserver on the log) minus
+ * (the press of Run + plan), a timeout's callback minus (when it was set + plan). Setting the plain
+ * timers second is the fair order: timers due at the same moment fire in the order they were set.
  */
 export async function joinLateness(page) {
   return page.evaluate(() => new Promise((resolve) => {
@@ -79,25 +81,31 @@ export async function joinLateness(page) {
     requestAnimationFrame(() => setTimeout(() => {
       const log = section.querySelector('[role=log] ol');
       const out = { rust: {}, js: {} };
+      const done = () => out.rust[3000] !== undefined && out.js[3000] !== undefined;
       let t0 = 0;
+      let jsStarted = false;
       const obs = new MutationObserver(() => {
         const now = performance.now();
         for (const li of log.children) {
           const text = li.textContent;
+          if (!jsStarted && text.includes('Fetching data')) {
+            jsStarted = true;
+            const t1 = performance.now();
+            for (const ms of [1000, 3000]) {
+              setTimeout(() => {
+                out.js[ms] = performance.now() - t1 - ms;
+                if (done()) { obs.disconnect(); resolve(out); }
+              }, ms);
+            }
+          }
           if (text.includes('Product data fetched') && out.rust[1000] === undefined) out.rust[1000] = now - t0 - 1000;
           if (text.includes('User data fetched') && out.rust[3000] === undefined) out.rust[3000] = now - t0 - 3000;
         }
-        if (out.rust[3000] !== undefined && out.js[3000] !== undefined) { obs.disconnect(); resolve(out); }
+        if (done()) { obs.disconnect(); resolve(out); }
       });
       obs.observe(log, { childList: true });
       t0 = performance.now();
       button.click();
-      for (const ms of [1000, 3000]) {
-        setTimeout(() => {
-          out.js[ms] = performance.now() - t0 - ms;
-          if (out.rust[3000] !== undefined && out.js[3000] !== undefined) { obs.disconnect(); resolve(out); }
-        }, ms);
-      }
     }, 50));
   }));
 }

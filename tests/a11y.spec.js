@@ -86,7 +86,7 @@ test('the log is a polite live region; each line carries its time', async ({ pag
   await expect(log).toHaveAttribute('aria-live', 'polite');
   const table = demo(page, /join!/).getByRole('table');
   await expect(table.locator('caption')).toContainText('Futures of the last run');
-  expect(await table.locator('th[scope=col]').count()).toBe(7);
+  expect(await table.locator('th[scope=col]').count()).toBe(12);
 });
 
 test('360 px: no sideways scrolling; code panes scroll inside themselves; targets ≥ 44 px', async ({ page }) => {

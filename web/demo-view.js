@@ -8,8 +8,12 @@ import { ms } from './model.js';
 import { RunSession } from './session.js';
 import { RunViews } from './views.js';
 import { sourcePanes } from './source-view.js';
-import { TEST_PANIC, predictedUs, variantById, whatHappened } from './demos.js';
-import { speedLabel } from './params.js';
+import { DEMOS, TEST_PANIC, demoById, predictedUs, variantById, whatHappened } from './demos.js';
+import { DEFAULTS, speedLabel } from './params.js';
+import { parseRun } from './runfile.js';
+
+/** Every variant a saved run may name (a file of another demo gets a sentence naming its section). */
+const VARIANTS = new Set(DEMOS.flatMap((d) => d.variants.map((v) => v.id)));
 
 export class DemoView {
   /**
@@ -26,7 +30,17 @@ export class DemoView {
     Object.assign(this, { demo: o.demo, wasm: o.wasm, getSpeed: o.speed, onChange: o.onChange || (() => {}) });
     this.durations = { ...o.durations };
     this.variants = o.testPanic ? [...this.demo.variants, TEST_PANIC] : this.demo.variants;
-    this.views = new RunViews({ title: this.demo.title, lines: this.demo.lines });
+    this.views = new RunViews({
+      title: this.demo.title,
+      lines: this.demo.lines,
+      program: (model) => (model.variant && model.plan ? {
+        demo: this.demo.id,
+        variant: model.variant,
+        // As a person would type them (speed 1 = the lesson's pace), to be checked again on opening.
+        params: { user: model.plan.user, product: model.plan.product, speed: model.plan.speed / 1000 },
+      } : null),
+      open: (text, name) => this.open(text, name),
+    });
     this.session = new RunSession({ listeners: [this.views, this] });
     this.build(o.sources);
   }
@@ -139,6 +153,41 @@ export class DemoView {
     });
   }
 
+  /**
+   * "Open a saved run": shows a run file of this demo in this section, running nothing. A file that
+   * is not a run of this demo gets a sentence instead, and the last run stays on screen.
+   */
+  async open(text, name) {
+    let check;
+    try {
+      ({ check } = await this.wasm);
+    } catch {
+      check = undefined; // the file is still checked, but for its parameters' ranges
+    }
+    const r = parseRun(text, { variants: VARIANTS, check });
+    if (!r.ok) {
+      this.views.keep.refuse(`${name}: ${r.error}`);
+      return;
+    }
+    const { program, events, hidden, stalled } = r.run;
+    if (program.demo !== this.demo.id) {
+      const where = program.demo ? `the “${demoById(program.demo).title}” demo` : 'Your code';
+      this.views.keep.refuse(`${name} is a run of ${where}: open it there.`);
+      return;
+    }
+    const variant = variantById(program.variant);
+    const p = program.params;
+    const plan = {
+      user: p.user ?? DEFAULTS.user,
+      product: p.product ?? DEFAULTS.product,
+      speed: p.speed === undefined ? DEFAULTS.speed : Math.round(p.speed * 1000),
+    };
+    this.session.load({
+      events, hidden, stalled,
+      meta: { variant: program.variant, plan, label: variant.label, predictedUs: predictedUs(variant, plan), file: name },
+    });
+  }
+
   // ---- RunSession listener: the section's own chrome ----
 
   event(model, kind, future, t) {
@@ -151,7 +200,8 @@ export class DemoView {
     this.happened.textContent = '';
     this.error.hidden = true;
     this.predictedUs = meta.predictedUs;
-    this.setRunning(true, meta);
+    this.loaded = meta.loaded ? meta : null;
+    if (!meta.loaded) this.setRunning(true, meta);
   }
 
   end(model) {
@@ -159,7 +209,13 @@ export class DemoView {
     this.measured.textContent = model.state === 'crashed' ? '' : model.state === 'done'
       ? `Measured: the run took ${ms(model.endT)}${model.hidden ? ' (timings affected: tab was in the background)' : ''}.`
       : `Stopped after ${ms(model.endT)}.`;
-    this.happened.textContent = `What just happened? ${whatHappened(model)}`;
+    if (this.loaded) {
+      this.status.textContent = `Showing the saved run in ${this.loaded.file} (“${this.loaded.label}”): nothing was run again.`;
+      this.measured.textContent = this.measured.textContent.replace(/^Measured:/, 'Measured when it was recorded:');
+    }
+    // The lints' sentences (views.js found them when the run ended: it listens first).
+    const lints = this.views.lints.map((l) => l.sentence);
+    this.happened.textContent = [`What just happened? ${whatHappened(model)}`, ...lints].join(' ');
     if (this.ticker && model.state === 'done') {
       // A frozen page shows here as missing ticks: a 100 ms interval should tick about endT/100 times.
       const expected = Math.floor(model.endT / 100_000);

@@ -18,15 +18,28 @@ export class LogView {
     this.list = h('ol');
     this.el = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': label }, this.list);
     this.el.style.setProperty('--lines', lines);
+    this.items = [];
   }
 
-  clear() { this.list.replaceChildren(); }
+  clear() {
+    this.list.replaceChildren();
+    this.items = []; // [tUs, li], in the order printed (so in time order)
+  }
 
   /** Appends one line; `cls` is null, "note" (the playground speaking) or "stderr". */
   line(tUs, text, cls) {
     const li = h('li', { class: cls || null }, h('span', { class: 't' }, stamp(tUs)), ' ', h('span', { class: 'msg' }, text));
     this.list.append(li);
+    this.items.push([tUs, li]);
     return li;
+  }
+
+  /** Shows only the lines printed by instant `tUs` (the time slider); Infinity shows them all. */
+  showUntil(tUs) {
+    for (const [t, li] of this.items) {
+      const hide = t > tUs;
+      if (li.hidden !== hide) li.hidden = hide;
+    }
   }
 
   // Session listener.

@@ -26,6 +26,12 @@ export const ENDINGS = Object.freeze({
  */
 export const GROUP_ABOVE = 24;
 
+/**
+ * The polls and wakes of a future never polled or woken: shared and frozen, so that creating 10,000
+ * futures in one task allocates no arrays (add() gives a future its own on the first push).
+ */
+const NONE = Object.freeze([]);
+
 /** The lives of every future of one name, kept up to date as events arrive (never recomputed). */
 class Group {
   constructor(name, index) {
@@ -106,7 +112,7 @@ export class RunModel {
         let g = this.groups.get(name);
         if (!g) this.groups.set(name, (g = new Group(name, this.groups.size)));
         const life = {
-          id: future, name, created: t, polls: [], wakes: [], firstPoll: null,
+          id: future, name, created: t, polls: NONE, wakes: NONE, firstPoll: null,
           readyAt: null, end: null, ending: null, pendingSince: null, pollStart: null, group: g,
         };
         this.futures.set(future, life);
@@ -125,6 +131,7 @@ export class RunModel {
         break;
       case K.Pending:
       case K.Ready:
+        if (f.polls === NONE) f.polls = [];
         f.polls.push({ start: f.pollStart ?? t, end: t, ready: kind === K.Ready });
         f.group.polls++;
         f.pollStart = null;
@@ -134,6 +141,7 @@ export class RunModel {
         } else f.readyAt = t;
         break;
       case K.Woken:
+        if (f.wakes === NONE) f.wakes = [];
         f.wakes.push(t);
         f.group.wakes++;
         break;

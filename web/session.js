@@ -18,13 +18,17 @@
 //   event(model, kind, future, tUs, text)  after the model ingested the event
 //   end(model)                         the run finished, was stopped, or crashed (once per run)
 //   crash(model, message)              Rust panicked in this run (after end)
-//   fail(message)                      the run could not start (wasm failed to load, or threw)
+//   fail(message, error)               the run could not start: `ready` rejected, or `start` threw
+//                                      (`error` is what was thrown: a "Your code" start may throw
+//                                      its diagnostics)
+// Sentences name the thing that runs: `new RunSession({ name: 'This program' })` (default 'This demo').
 import { K, RunModel } from './model.js';
 
 export class RunSession {
-  /** @param {{ listeners?: object[] }} [o] */
+  /** @param {{ listeners?: object[], name?: string }} [o] */
   constructor(o = {}) {
     this.listeners = o.listeners || [];
+    this.name = o.name || 'This demo';
     this.model = null;
     this.handle = null;
     this.token = 0; // bumped by every run() and destroy(): a stale await sees it changed
@@ -61,7 +65,7 @@ export class RunSession {
     try {
       api = await ready;
     } catch (err) {
-      if (token === this.token) this.notify('fail', `This demo cannot run: ${err && err.message ? err.message : err}`);
+      if (token === this.token) this.notify('fail', `${this.name} cannot run: ${err && err.message ? err.message : err}`, err);
       return;
     }
     if (token !== this.token) return; // another press came while the wasm was loading
@@ -74,18 +78,46 @@ export class RunSession {
         // Events of a superseded run (e.g. the drops reported by its Stop) are not this run's.
         if (this.model !== model) return;
         model.add(kind, future, t, text);
-        this.notify('event', model, kind, future, t, text);
+        // The hot path (10,000 futures report 20,000 events in one task): no argument arrays.
+        for (const l of this.listeners) {
+          if (typeof l.event !== 'function') continue;
+          try {
+            l.event(model, kind, future, t, text);
+          } catch (err) {
+            console.error('async-playground: a view failed in event', err);
+          }
+        }
         if (kind === K.Crashed) this.crash(model, text);
         else if (kind === K.Done || kind === K.Stopped) this.end(model);
       });
     } catch (err) {
       this.handle = null;
       this.model = null;
-      this.notify('fail', `This demo crashed (${err && err.message ? err.message : err}). Reload the page to try again.`);
+      this.notify('fail', `${this.name} crashed (${err && err.message ? err.message : err}). Reload the page to try again.`, err);
       return;
     }
     // A run can end inside start() (lazy/call prints, drops and is Done at once).
     if (this.model === model && model.over) this.end(model);
+  }
+
+  /**
+   * Shows a recorded run (an opened file) without running anything: the listeners get begin (with
+   * `meta.loaded` true), every event, and end, at once, as if it had just run. `events` are checked
+   * tuples (runfile.js parseRun), so the model never holds half a run.
+   */
+  load({ events, meta = {}, hidden = false, stalled = false }) {
+    ++this.token;
+    this.release();
+    const model = new RunModel(meta);
+    model.hidden = hidden;
+    model.stalled = stalled;
+    this.model = model;
+    this.notify('begin', model, { ...meta, loaded: true });
+    for (const [kind, future, t, text] of events) {
+      model.add(kind, future, t, text);
+      this.notify('event', model, kind, future, t, text);
+    }
+    this.end(model);
   }
 
   /** Reports the end of `model`'s run once, and frees its handle after the wasm call returns. */

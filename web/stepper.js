@@ -51,10 +51,25 @@ export class Stepper {
   step(delta) {
     const m = this.model;
     if (!m || !m.over || !m.size) return;
-    this.cursor = Math.max(0, Math.min(m.size - 1, this.cursor + delta));
+    this.onMove(this.goTo(this.cursor + delta));
+  }
+
+  /**
+   * Shows event `i` (clamped to the run) without reporting a move: the time slider moved, and it
+   * moves the other views itself. Returns the event shown, or null if there is none.
+   */
+  goTo(i) {
+    const m = this.model;
+    if (!m || !m.over || !m.size) return null;
+    this.cursor = Math.max(-1, Math.min(m.size - 1, i));
+    if (this.cursor < 0) {
+      this.info.textContent = 'The start of the run: nothing has happened yet.';
+      this.update();
+      return null;
+    }
     const e = m.event(this.cursor);
     this.info.textContent = `Event ${this.cursor + 1} of ${m.size}, at ${ms(e.t)}: ${explain(m, e)}`;
     this.update();
-    this.onMove(e);
+    return e;
   }
 }

@@ -11,6 +11,10 @@
 //     and catches up when shown.
 // Where the elements go is the caller's business: `log.el` and `details` are placed by it.
 //
+// Once a run is over (or opened from a file), it can be kept (KeepView, keep-view.js): the table gets
+// its statistics and lint badges, Export to Perfetto and Save run download it, and the time slider
+// under the timeline (or the stepper) shows the log, table and stepper as they were at an instant.
+//
 //   const views = new RunViews({ title: 'join!', lines: 6 });
 //   container.append(views.log.el, views.details);
 //   const session = new RunSession({ listeners: [views] });
@@ -20,6 +24,18 @@ import { LogView } from './log-view.js';
 import { TimelineView, legend } from './timeline-view.js';
 import { TableView } from './table-view.js';
 import { Stepper } from './stepper.js';
+import { K } from './model.js';
+import { KeepView, download } from './keep-view.js';
+import { STATS, StatsFold, futureStats } from './stats.js';
+import { LintFold, lintsByFuture } from './lints.js';
+import { toTrace } from './perfetto.js';
+import { eventTuples, serializeRun } from './runfile.js';
+import { Replay } from './replay.js';
+
+/** Save run's default: a run of Your code (its meta carries the source it ran) is saved as code. */
+const codeProgram = (model, meta) => (typeof meta.source === 'string'
+  ? { code: meta.source, params: meta.plan && meta.plan.speed ? { speed: meta.plan.speed / 1000 } : {} }
+  : null);
 
 /** The shortest axis: a run that takes no time still gets a readable one. */
 const MIN_SPAN_US = 50_000;
@@ -36,8 +52,20 @@ export class RunViews {
    * @param {object} o
    * @param {string} o.title   names the log, timeline and table for screen readers
    * @param {number} [o.lines] log lines to reserve (see LogView)
+   * @param {(model, meta) => object|null} [o.program]  what ran, for Save run (runfile.js "program");
+   *   null: it cannot be saved. By default, a run whose meta has `source` (Your code) is saved as code.
+   * @param {(text: string, fileName: string) => void} [o.open]  opens a saved run's file (Open a saved run)
    */
-  constructor({ title, lines = 4 }) {
+  constructor({ title, lines = 4, program = codeProgram, open = null }) {
+    this.title = title;
+    this.program = program;
+    this.keep = new KeepView({
+      title,
+      onExport: () => this.exportRun(),
+      onSave: () => this.saveRun(),
+      onOpen: (text, name) => (open ? open(text, name) : this.keep.refuse('Saved runs cannot be opened here.')),
+      onScrub: (t) => this.scrubTo(t),
+    });
     this.log = new LogView(`Output of ${title}`, lines);
     this.timeline = new TimelineView(`Timeline of the futures in ${title}; the table below lists the same facts`);
     // The run outlasted the axis: spanFor() grows it, and the next drawing rebuilds on the new one.
@@ -47,8 +75,11 @@ export class RunViews {
     this.figure = h('figure', { class: 'timeline-figure', tabindex: '0', 'aria-label': `Timeline of ${title}. Use the left and right arrow keys to step through events.` },
       this.timeline.el, h('figcaption', {}, legend()));
     this.stepper.keys(this.figure);
+    this.definitions = h('ul', { class: 'stat-defs', 'aria-label': 'What the table’s columns mean' },
+      STATS.map((s) => h('li', {}, s.definition)));
     this.details = h('details', { class: 'futures-details', open: true },
-      h('summary', {}, 'The futures’ lives: timeline'), this.figure, this.stepper.el, this.table.el);
+      h('summary', {}, 'The futures’ lives: timeline'), this.figure, this.keep.scrubber, this.stepper.el, this.table.el,
+      this.definitions, this.keep.buttons);
 
     this.model = null;
     this.frame = 0; // requestAnimationFrame id
@@ -83,7 +114,7 @@ export class RunViews {
   }
 
   /** The timeline can be seen: its <details> is open and it is on screen. */
-  get visible() { return this.details.open && this.onScreen; }
+  get visible() { return this.onScreen && this.details.open; }
 
   /** µs since the run began (its end, once over). */
   now() {
@@ -106,6 +137,7 @@ export class RunViews {
 
   begin(model, meta = {}) {
     this.model = model;
+    this.meta = meta;
     this.startedAt = performance.now() * 1000;
     this.predictedUs = meta.predictedUs ?? 0;
     this.cursor = null;
@@ -114,11 +146,22 @@ export class RunViews {
     this.timeline.begin(this.startedAt / 1000);
     this.table.clear();
     this.stepper.reset(model);
+    this.keep.setRun(null);
+    this.keep.refuse(null);
+    this.kept = null;
+    // Statistics and lints are folded as events arrive, so the end of a 10,000-task run costs no
+    // pass over its 70,000 events.
+    this.statsFold = new StatsFold();
+    this.lintFold = new LintFold();
     this.schedule();
   }
 
   event(model, kind, future, t, text) {
     this.log.event(model, kind, future, t, text);
+    // A Created without text repeats the previous name (model.js): take the name the model resolved.
+    const name = kind === K.Created ? model.futures.get(future).name : text;
+    this.statsFold.add(kind, future, t, name);
+    this.lintFold.add(kind, future, t, name);
     this.queueTable();
     this.timeline.stale = true;
     this.schedule();
@@ -145,11 +188,19 @@ export class RunViews {
     this.tableQueued = false;
     this.table.sync(model, true); // "pending" becomes "—" in rows that never ended
     this.stepper.update();
+    this.keepRun(model);
     // The finished picture, on its final axis, drawn now if the timeline is open (even off-screen:
     // it is one drawing, and what a reader scrolls to must be complete).
     this.cancelFrames();
     this.timeline.stale = true;
     if (this.details.open) this.drawTimeline();
+  }
+
+  /** The run could not start (its start function threw): nothing of it is drawn any more. */
+  fail() {
+    this.cancelFrames();
+    this.timeline.stopAnimations();
+    this.model = null;
   }
 
   // ---- drawing ----
@@ -216,10 +267,102 @@ export class RunViews {
     this.drawTimeline();
     this.timeline.setCursor(m, e);
     this.table.setCurrent(m, e ? e.future : null);
+    // The stepper moved: the slider, log and table follow it to that event.
+    if (this.kept && e) {
+      const t = this.replay().timeOf(e.i);
+      this.keep.setTime(t);
+      this.showState(this.replay().stateAtIndex(e.i, t));
+    }
+  }
+
+  // ---- a run you can keep ----
+
+  /** The run is over: its events, statistics and lints, for the table, the files and the slider. */
+  keepRun(model) {
+    const lints = this.lintFold.finish({ stalled: !!model.stalled });
+    this.kept = { model, lints, tuples: null, replayed: null };
+    this.table.setStats(model, this.statsFold.stats(model.endT), lintsByFuture(lints));
+    // The slider's arrow keys need the replay: built on first use, like the files.
+    const nav = { next: (t) => this.replay().next(t), prev: (t) => this.replay().prev(t) };
+    this.keep.setRun(model.endT, nav);
+  }
+
+  /** The finished run's events as tuples (runfile.js), made once, when first needed. */
+  events() {
+    const k = this.kept;
+    if (!k.tuples) k.tuples = eventTuples(k.model);
+    return k.tuples;
+  }
+
+  /** The finished run's Replay (replay.js), made once, when first needed. */
+  replay() {
+    const k = this.kept;
+    if (!k.replayed) k.replayed = new Replay(this.events());
+    return k.replayed;
+  }
+
+  /** The lints of the finished run, for "What just happened?" (empty until one is over). */
+  get lints() { return this.kept ? this.kept.lints : []; }
+
+  /** A name for downloaded files: the demo variant, or "your-code". */
+  fileStem() {
+    const v = this.kept.model.variant;
+    return `async-playground-${v ? v.replace(/[^a-z0-9]+/gi, '-') : 'your-code'}`;
+  }
+
+  exportRun() {
+    if (!this.kept) return;
+    const trace = toTrace(this.events(), { title: `async-playground: ${this.title}` });
+    download(`${this.fileStem()}.trace.json`, JSON.stringify(trace));
+  }
+
+  saveRun() {
+    if (!this.kept) return;
+    const { model } = this.kept;
+    const events = this.events();
+    const program = this.program(model, this.meta);
+    if (!program) {
+      this.keep.refuse('This run cannot be saved: it does not say which program ran.');
+      return;
+    }
+    download(`${this.fileStem()}.run.json`, serializeRun({ program, events, hidden: model.hidden, stalled: !!model.stalled }));
+  }
+
+  /** The time slider moved to `t` (µs): the log, table, stepper and timeline show that instant. */
+  scrubTo(t) {
+    if (!this.kept) return;
+    const { model } = this.kept;
+    const replay = this.replay();
+    const state = t >= replay.end ? null : replay.stateAt(t);
+    const e = this.stepper.goTo(state ? state.index : model.size - 1);
+    this.cursor = e ? { ...e, t } : null;
+    this.drawTimeline();
+    this.timeline.setCursor(model, this.cursor);
+    this.table.setCurrent(model, e ? e.future : null);
+    this.showState(state);
+  }
+
+  /** Shows the log and table as in `state` (Replay.stateAt), or as the finished run if null. */
+  showState(state) {
+    const { model } = this.kept;
+    const events = this.events();
+    this.log.showUntil(state ? state.t : Infinity);
+    if (!state) {
+      this.table.showAt(model, null);
+      return;
+    }
+    const stats = futureStats(events, { upTo: state.index, now: state.t });
+    const lints = new Map();
+    for (const l of this.kept.lints) {
+      if (l.t > state.t || !state.futures.has(l.future)) continue;
+      lints.set(l.future, [...(lints.get(l.future) || []), l.key]);
+    }
+    this.table.showAt(model, state, stats, lints);
   }
 
   /** Stops drawing and observing (the element was removed). */
   destroy() {
+    this.keep.destroy();
     this.cancelFrames();
     clearTimeout(this.tableTimer);
     this.timeline.stopAnimations();

@@ -19,11 +19,18 @@ pub const MAX_SPEED: u32 = 100_000;
 pub fn demo_names() -> impl Iterator<Item = &'static str> {
     let variants = crate::lessons::VARIANTS;
     variants.iter().enumerate().filter_map(move |(i, v)| {
-        let name = v.id.split('/').next().unwrap_or(v.id);
+        let name = demo_of(v.id);
         // Ids of one demo are adjacent: a name is new where the previous id had another prefix.
-        let seen = i > 0 && variants[i - 1].id.split('/').next() == Some(name);
+        let seen = i > 0 && demo_of(variants[i - 1].id) == name;
         (!seen).then_some(name)
     })
+}
+
+/// `join` of `join/sequential`. By bytes and `get`, which cannot panic: a `str` split or slice
+/// would bring its panic message (and char formatting tables) into the wasm.
+fn demo_of(id: &'static str) -> &'static str {
+    let end = id.bytes().position(|b| b == b'/').unwrap_or(id.len());
+    id.get(..end).unwrap_or(id)
 }
 
 /// What [`parse_demo`] says it expects. A literal (no formatting in wasm); a test checks that it

@@ -161,7 +161,7 @@ pub fn run_on_event_loop(variant: &str, plan: Plan, sink: impl Sink + 'static) -
 
 /// Tasks first polled in one turn of the event loop, at most. A turn is one JavaScript task: while
 /// it runs, the page cannot paint or answer a click.
-const SPAWN_BUDGET: usize = 1000;
+const SPAWN_BUDGET: usize = 250;
 
 thread_local! {
     /// Spawned tasks waiting for their turn, in spawn order.
@@ -173,7 +173,7 @@ thread_local! {
 
 /// The page's spawner: `spawn_local`, but a turn of the event loop first-polls at most
 /// [`SPAWN_BUDGET`] new tasks, and the rest wait for the next turns. The 10,000 tasks of "Tasks are
-/// cheap" are then started over about ten short tasks (each well under the 50 ms a person feels as
+/// cheap" are then started over about forty short tasks (each well under the 50 ms a person feels as
 /// a stutter), instead of one that froze the page for 60–120 ms. Tokio does the same in spirit: its
 /// cooperative budget makes a task yield after 128 operations so that one busy task cannot starve
 /// the others (`tokio::task::coop`). Nothing else changes: each task is still spawned when `main`
@@ -207,8 +207,14 @@ async fn feed() {
 /// own list (`web/demos.js`) is checked against it by `tests/facts.spec.js`.
 #[wasm_bindgen]
 pub fn variants() -> String {
-    let ids: Vec<&str> = crate::lessons::VARIANTS.iter().map(|v| v.id).collect();
-    ids.join(" ")
+    let mut ids = String::new();
+    for v in crate::lessons::VARIANTS {
+        if !ids.is_empty() {
+            ids.push(' ');
+        }
+        ids.push_str(v.id);
+    }
+    ids
 }
 
 /// Checks one typed-in value: `name` is `user`, `product`, `speed` or `demo`. Returns the value
