@@ -966,7 +966,13 @@ fn every_error_message() {
             14,
         ),
     ];
-    for (src, msg, line, col) in cases {
+    let more: &[(&str, &str, u32, u32)] = &[(
+        "fn main() {\n    let f = async { 1 };\n    f.await;\n}\n",
+        "`await` is only allowed inside `async` functions and blocks",
+        3,
+        7,
+    )];
+    for (src, msg, line, col) in cases.iter().chain(more) {
         let e = errors(src);
         let d = e
             .iter()
@@ -1250,4 +1256,47 @@ fn parse_and_step_by() {
             "0 3 6 9 "
         ]
     );
+}
+
+#[test]
+fn mut_references_write_back() {
+    let src = "fn grow(v: &mut Vec<u32>, n: u32) {\n    for i in 0..n { v.push(i); }\n}\nfn bump(x: &mut u32) { *x += 10; }\nfn total(v: &Vec<u32>) -> u32 { v.iter().sum() }\nfn main() {\n    let mut v = Vec::new();\n    grow(&mut v, 3);\n    let mut x = 1;\n    bump(&mut x);\n    println!(\"{:?} {} {}\", v, x, total(&v));\n}\n";
+    assert_eq!(text(src), ["[0, 1, 2] 11 3"]);
+    assert_eq!(check(src), []);
+}
+
+#[test]
+fn stdout_flush_is_accepted() {
+    let src = "use std::io::{self, Write};\nfn main() {\n    print!(\"Loading...\");\n    io::stdout().flush().unwrap();\n    println!(\"done\");\n}\n";
+    assert_eq!(text(src), ["Loading...done"]);
+    assert_eq!(check(src), []);
+}
+
+#[test]
+fn limit_total_bulk_allocation() {
+    let src = "fn main() {\n    let mut all = Vec::new();\n    loop { all.push(vec![0u8; 900000]); }\n}\n";
+    let note = note_of(src, small());
+    assert!(note.contains("`Vec` grew past"), "{note}");
+}
+
+#[test]
+fn limit_operator_chains_and_deep_expressions() {
+    // Either would make a syntax tree deep enough to overflow the wasm stack.
+    let chain = format!("fn main() {{ let x = 1{}; }}", " + 1".repeat(10_000));
+    let e = errors(&chain);
+    assert!(
+        e[0].message.contains("more than 256 operators in a row"),
+        "{e:?}"
+    );
+    let deep = format!("fn main() {{ let x = {}true; }}", "!".repeat(200));
+    let e = errors(&deep);
+    assert_eq!(
+        e[0].message,
+        "this expression nests too deeply for the playground"
+    );
+    let fine = format!(
+        "fn main() {{ let x = 1{}; println!(\"{{x}}\"); }}",
+        " + 1".repeat(50)
+    );
+    assert_eq!(text(&fine), ["51"]);
 }

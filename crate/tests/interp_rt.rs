@@ -1298,3 +1298,45 @@ fn a_send_out_of_budget_keeps_its_permit() {
     });
     assert_eq!(t, "0 a sent|0 got Some(1)|0 b sent|0 got Some(2)");
 }
+
+/// The run's counts: polls, spawns, the most tasks alive at once, timers fired.
+#[test]
+fn stats_count_the_run() {
+    let p = prog();
+    let (_, end) = p.run(|rt, _o| async move {
+        let handles: Vec<_> = (1..=3)
+            .map(|i| {
+                let rt = rt.clone();
+                spawn(async move { rt.sleep(i * MS).await })
+            })
+            .collect();
+        for h in handles {
+            h.await.unwrap();
+        }
+    });
+    assert_eq!(end, Turn::Finished { exit_code: 0 });
+    let s = p.rt.stats();
+    assert_eq!((s.spawned, s.max_live, s.timers_fired), (3, 3, 3));
+    // main: first poll, then once per finished task; each task: first poll, then its timer.
+    assert_eq!(s.polls, 4 + 6);
+}
+
+/// `Limits::max_polls` bounds a run that never ends and never waits on a timer.
+#[test]
+fn max_polls_stops_an_endless_run() {
+    let limits = Limits {
+        max_polls: Some(1000),
+        ..Limits::default()
+    };
+    let p = prog_with(limits, 1);
+    let (_, end) = p.run(|rt, _o| async move {
+        loop {
+            rt.yield_now().await;
+        }
+    });
+    assert_eq!(end, Turn::Finished { exit_code: 1 });
+    assert_eq!(p.rt.stats().polls, 1001);
+    let notes = p.events.kinds(Kind::Note);
+    assert_eq!(notes.len(), 1);
+    assert!(notes[0].1.contains("after 1000 polls"), "{notes:?}");
+}

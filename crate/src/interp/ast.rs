@@ -308,6 +308,7 @@ pub enum Builtin {
     BoxNew,
     Identity,
     Interval,
+    Stdout,
 }
 
 /// How a printing macro prints.

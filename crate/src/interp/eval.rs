@@ -102,6 +102,8 @@ struct Inner {
     out_buf: RefCell<String>,
     err_buf: RefCell<String>,
     panicked: Cell<bool>,
+    /// Elements and bytes allocated in bulk so far (see [`Interp::bulk`]).
+    bulk: Cell<usize>,
 }
 
 impl Interp {
@@ -125,6 +127,7 @@ impl Interp {
             out_buf: RefCell::new(String::new()),
             err_buf: RefCell::new(String::new()),
             panicked: Cell::new(false),
+            bulk: Cell::new(0),
         }))
     }
 
@@ -280,6 +283,17 @@ impl Interp {
         Ok(())
     }
 
+    /// Counts a bulk allocation (`vec![x; n]`, a materialized range, `repeat`) against the run's
+    /// total, so that many large collections kept alive cannot exhaust the tab's memory either.
+    fn bulk(&self, n: usize, what: &str) -> R<()> {
+        let total = self.0.bulk.get().saturating_add(n);
+        self.0.bulk.set(total);
+        if total > self.0.limits.max_bulk_alloc {
+            return Err(self.halt(self.0.limits.too_much_memory(what)));
+        }
+        Ok(())
+    }
+
     fn check_len(&self, len: usize, what: &str) -> R<()> {
         let max = if what == "String" {
             self.0.limits.max_string_bytes
@@ -400,7 +414,116 @@ impl Interp {
         match &e.kind {
             ExprKind::Lit(l) => EvalFut::Ready(Some(Ok(lit(l)))),
             ExprKind::Var(name) => EvalFut::Ready(Some(self.read_var(name, e.span, env, true))),
+            _ if self.is_simple(e) => EvalFut::Ready(Some(self.simple(e, env, true))),
             _ => EvalFut::Boxed(self.eval_inner(e, env)),
+        }
+    }
+
+    /// Can `e` be evaluated without awaiting anything (no `.await`, no call of interpreted code)?
+    /// Those expressions (`i * 10`, `Duration::from_millis(n)`, `t.0`, `task(i)`) skip the boxed
+    /// future that every other expression costs.
+    fn is_simple(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Lit(_) | ExprKind::Var(_) | ExprKind::Const(_) | ExprKind::None => true,
+            ExprKind::Ref(a) | ExprKind::Unary(_, a) | ExprKind::Field(a, _) => self.is_simple(a),
+            ExprKind::Binary(_, a, b) => self.is_simple(a) && self.is_simple(b),
+            ExprKind::Call(Callee::Variant(_), args) => args.iter().all(|a| self.is_simple(a)),
+            ExprKind::Call(Callee::Builtin(b), args) => {
+                *b != Builtin::Drop && args.iter().all(|a| self.is_simple(a))
+            }
+            ExprKind::Call(Callee::Fn(name), args) => {
+                self.0.program.fns.get(name).is_some_and(|f| f.is_async)
+                    && args.iter().all(|a| self.is_simple(a))
+            }
+            _ => false,
+        }
+    }
+
+    /// Evaluates an expression for which [`Interp::is_simple`] holds, with the same semantics as
+    /// the async path (`by_value`: a variable's resource is moved out).
+    fn simple(&self, e: &Expr, env: &mut Env, by_value: bool) -> R {
+        self.tick()?;
+        let at = e.span;
+        match &e.kind {
+            ExprKind::Lit(l) | ExprKind::Const(l) => Ok(lit(l)),
+            ExprKind::None => Ok(Value::Opt(None)),
+            ExprKind::Var(name) => self.read_var(name, at, env, by_value),
+            ExprKind::Ref(a) => self.simple(a, env, false),
+            ExprKind::Binary(BinOp::And, a, b) => {
+                if !truthy(&self.simple(a, env, true)?) {
+                    return Ok(Value::Bool(false));
+                }
+                Ok(Value::Bool(truthy(&self.simple(b, env, true)?)))
+            }
+            ExprKind::Binary(BinOp::Or, a, b) => {
+                if truthy(&self.simple(a, env, true)?) {
+                    return Ok(Value::Bool(true));
+                }
+                Ok(Value::Bool(truthy(&self.simple(b, env, true)?)))
+            }
+            ExprKind::Binary(op, a, b) => {
+                let l = self.simple(a, env, false)?;
+                let r = self.simple(b, env, false)?;
+                self.binop(*op, l, r, at)
+            }
+            ExprKind::Unary(op, a) => {
+                let v = self.simple(a, env, true)?;
+                self.unop(*op, v, at)
+            }
+            ExprKind::Field(base, i) => match self.simple(base, env, false)? {
+                Value::Tuple(items) => items
+                    .get(*i)
+                    .cloned()
+                    .ok_or_else(|| self.panic(at, format!("no field `{i}` on this tuple"))),
+                other => Err(self.panic(
+                    at,
+                    format!("no field `{i}` on type `{}`", other.type_name()),
+                )),
+            },
+            ExprKind::Call(callee, args) => {
+                let mut a = Vec::with_capacity(args.len());
+                for x in args {
+                    a.push(self.simple(x, env, true)?);
+                }
+                match callee {
+                    Callee::Variant(v) => {
+                        let x = if a.is_empty() {
+                            Value::Unit
+                        } else {
+                            a.swap_remove(0)
+                        };
+                        Ok(match v {
+                            Variant::Some => Value::some(x),
+                            Variant::Ok => Value::ok(x),
+                            Variant::Err => Value::err(x),
+                        })
+                    }
+                    Callee::Builtin(b) => self.builtin(*b, a, at),
+                    Callee::Fn(name) => match self.0.program.fns.get(name).cloned() {
+                        Some(f) => self.make_future(f, a, at),
+                        None => Err(self.panic(at, format!("cannot find function `{name}`"))),
+                    },
+                    Callee::Local(_) => Err(self.panic(at, "not a simple call")),
+                }
+            }
+            _ => Err(self.panic(at, "not a simple expression")),
+        }
+    }
+
+    fn unop(&self, op: UnOp, v: Value, at: Span) -> R {
+        match (op, v) {
+            (UnOp::Not, Value::Bool(b)) => Ok(Value::Bool(!b)),
+            (UnOp::Not, Value::Int(n, t)) => Ok(Value::Int(wrap_int(!n, t), t)),
+            (UnOp::Neg, Value::Int(n, t)) => match n.checked_neg().filter(|r| in_range(*r, t)) {
+                Some(r) => Ok(Value::Int(r, t)),
+                None => Err(self.panic(at, "attempt to negate with overflow")),
+            },
+            (UnOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
+            (UnOp::Deref, v) => Ok(v),
+            (_, v) => Err(self.panic(
+                at,
+                format!("cannot apply this operator to `{}`", v.type_name()),
+            )),
         }
     }
 
@@ -1045,6 +1168,7 @@ impl Interp {
                 let n = self.eval(n, env).await?;
                 let n = self.as_usize(&n, at)?;
                 self.check_len(n, "Vec")?;
+                self.bulk(n, "Vec")?;
                 Ok(Value::Vec(Rc::new(vec![x; n])))
             }
             _ => Ok(Value::Unit),
@@ -1566,7 +1690,28 @@ impl Interp {
                 let Some(f) = self.0.program.fns.get(name).cloned() else {
                     return Err(self.panic(at, format!("cannot find function `{name}`")));
                 };
-                boxed(self.call_fn(f, a, at)).await
+                let by_ref = !f.is_async && args.iter().any(|a| matches!(a.kind, ExprKind::Ref(_)));
+                if !by_ref {
+                    return boxed(self.call_fn(f, a, at, None)).await;
+                }
+                // `fn grow(v: &mut Vec<u32>)`: what the callee did to its parameter is written back
+                // to the caller's place (a shared `&` parameter cannot have changed, so writing it
+                // back is harmless).
+                let mut out = Vec::new();
+                let r = boxed(self.call_fn(f, a, at, Some(&mut out))).await;
+                for (arg, v) in args.iter().zip(out) {
+                    let (ExprKind::Ref(inner), Some(v)) = (&arg.kind, v) else {
+                        continue;
+                    };
+                    let place = self.place(inner, env).await?;
+                    if place.is_some() {
+                        self.with_place(env, &place, inner.span, |slot| {
+                            *slot = v;
+                            Ok(())
+                        })?;
+                    }
+                }
+                r
             }
             Callee::Local(name) => {
                 let f = self.read_var(name, at, env, false)?;
@@ -1653,12 +1798,13 @@ impl Interp {
                     other => other,
                 }
             }
-            Value::FnRef(f) => boxed(self.call_fn(f, args, at)).await,
+            Value::FnRef(f) => boxed(self.call_fn(f, args, at, None)).await,
             other => Err(self.panic(at, format!("`{}` is not a function", other.type_name()))),
         }
     }
 
-    async fn call_fn(&self, f: Rc<FnDef>, args: Vec<Value>, at: Span) -> R {
+    /// Calling an `async fn` runs nothing: it makes a future, traced under the fn's name.
+    fn make_future(&self, f: Rc<FnDef>, args: Vec<Value>, at: Span) -> R {
         if args.len() != f.params.len() {
             return Err(self.panic(
                 at,
@@ -1673,27 +1819,52 @@ impl Interp {
         for ((p, ty), v) in f.params.iter().zip(args) {
             self.bind(p, coerce(v, ty), &mut env);
         }
+        let me = self.clone();
+        let def = f.clone();
+        let fut = async move {
+            let depth = me.0.depth.get();
+            if depth >= me.0.limits.max_call_depth {
+                return Err(me.halt(me.0.limits.call_too_deep()));
+            }
+            me.0.depth.set(depth + 1);
+            let r = me.eval_block(&def.body, &mut env).await;
+            me.0.depth.set(depth);
+            match r {
+                Ok(v) | Err(Flow::Return(v)) => Ok(coerce(v, &def.ret)),
+                Err(f) => Err(f),
+            }
+        };
+        Ok(future_value(Box::pin(Depth {
+            interp: self.clone(),
+            fut: self.0.tracer.trace(&f.name, fut),
+        })))
+    }
+
+    /// Calls a function of the program; `out` receives a sync function's parameters as they are
+    /// at its end (for `&mut` arguments).
+    async fn call_fn(
+        &self,
+        f: Rc<FnDef>,
+        args: Vec<Value>,
+        at: Span,
+        out: Option<&mut Vec<Option<Value>>>,
+    ) -> R {
+        if args.len() != f.params.len() {
+            return Err(self.panic(
+                at,
+                format!(
+                    "this function takes {} arguments but {} were supplied",
+                    f.params.len(),
+                    args.len()
+                ),
+            ));
+        }
         if f.is_async {
-            // Calling an `async fn` runs nothing: it makes a future, traced under the fn's name.
-            let me = self.clone();
-            let def = f.clone();
-            let fut = async move {
-                let depth = me.0.depth.get();
-                if depth >= me.0.limits.max_call_depth {
-                    return Err(me.halt(me.0.limits.call_too_deep()));
-                }
-                me.0.depth.set(depth + 1);
-                let r = me.eval_block(&def.body, &mut env).await;
-                me.0.depth.set(depth);
-                match r {
-                    Ok(v) | Err(Flow::Return(v)) => Ok(coerce(v, &def.ret)),
-                    Err(f) => Err(f),
-                }
-            };
-            return Ok(future_value(Box::pin(Depth {
-                interp: self.clone(),
-                fut: self.0.tracer.trace(&f.name, fut),
-            })));
+            return self.make_future(f, args, at);
+        }
+        let mut env = Env::default();
+        for ((p, ty), v) in f.params.iter().zip(args) {
+            self.bind(p, coerce(v, ty), &mut env);
         }
         let depth = self.0.depth.get();
         if depth >= self.0.limits.max_call_depth {
@@ -1702,6 +1873,17 @@ impl Interp {
         self.0.depth.set(depth + 1);
         let r = self.eval_block(&f.body, &mut env).await;
         self.0.depth.set(depth);
+        if let Some(out) = out {
+            for (p, _) in &f.params {
+                out.push(match p {
+                    Pat::Bind { name, .. } => env
+                        .get_mut(name)
+                        .filter(|v| !matches!(v, Value::Moved))
+                        .map(|v| v.clone()),
+                    _ => None,
+                });
+            }
+        }
         match r {
             Ok(v) | Err(Flow::Return(v)) => Ok(coerce(v, &f.ret)),
             Err(f) => Err(f),
@@ -1906,6 +2088,7 @@ impl Interp {
             Builtin::VecNew | Builtin::VecWithCapacity => Ok(Value::Vec(Rc::new(Vec::new()))),
             Builtin::Drop => Ok(Value::Unit),
             Builtin::BoxPin | Builtin::BoxNew | Builtin::Identity => Ok(take(&mut a)),
+            Builtin::Stdout => Ok(Value::Unit),
             Builtin::Interval => {
                 if !self.0.in_runtime {
                     return Err(self.panic(at, rt::NO_RUNTIME));
@@ -2066,6 +2249,7 @@ impl Interp {
             Value::Range(a, b, t) => {
                 let n = usize::try_from(b.saturating_sub(a)).unwrap_or(usize::MAX);
                 self.check_len(n, "Vec")?;
+                self.bulk(n, "Vec")?;
                 Ok((a..b).map(|i| Value::Int(i, t)).collect())
             }
             Value::Opt(o) => Ok(o.into_iter().map(|b| *b).collect()),
@@ -2218,6 +2402,7 @@ impl Interp {
             ("repeat", Value::Str(s)) => {
                 let n = self.as_usize(&arg0, at)?;
                 self.check_len(s.len().saturating_mul(n), "String")?;
+                self.bulk(s.len().saturating_mul(n), "String")?;
                 Ok(Value::str(s.repeat(n)))
             }
             // ---- Vec and iterators
@@ -2529,6 +2714,7 @@ impl Interp {
                 Err(e) => Value::err(Value::Error(Rc::new((format!("{e:?}"), e.to_string())))),
             }),
             ("parse", Value::Str(s)) => Ok(parse(s, &arg0)),
+            ("flush", Value::Unit) => Ok(Value::ok(Value::Unit)),
             ("step_by", seq @ (Value::Vec(_) | Value::Range(..))) => {
                 let n = self.as_usize(&arg0, at)?;
                 if n == 0 {
@@ -2558,7 +2744,12 @@ impl Interp {
         let overflow = |what: &str| self.panic(at, format!("attempt to {what} with overflow"));
         match (l, r) {
             (Value::Int(a, ta), Value::Int(b, tb)) => {
-                let t = ta.unify(tb);
+                let mut t = ta.unify(tb);
+                // Two unsuffixed literals whose values don't fit an `i32`: Rust would have inferred
+                // a wider type from their context (`Duration::from_secs(5_000_000_000)`).
+                if t == IntTy::Infer && !(in_range(a, IntTy::I32) && in_range(b, IntTy::I32)) {
+                    t = IntTy::I64;
+                }
                 let checked = |x: Option<i128>, what: &str| match x.filter(|x| in_range(*x, t)) {
                     Some(x) => Ok(Value::Int(x, t)),
                     None => Err(overflow(what)),

@@ -33,6 +33,9 @@ pub struct Limits {
     pub max_vec_len: usize,
     /// Most bytes of one `String`.
     pub max_string_bytes: usize,
+    /// Most elements and bytes created in bulk (`vec![x; n]`, ranges made into `Vec`s,
+    /// `repeat`) over a whole run.
+    pub max_bulk_alloc: usize,
     /// Longest single `std::thread::sleep`, µs.
     pub max_block_us: u64,
 }
@@ -51,6 +54,7 @@ impl Default for Limits {
             max_lines: 10_000,
             max_vec_len: 1_000_000,
             max_string_bytes: 4 * 1024 * 1024,
+            max_bulk_alloc: 8_000_000,
             max_block_us: 10_000_000,
         }
     }

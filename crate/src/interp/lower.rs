@@ -114,6 +114,11 @@ const KNOWN: &[(&str, Known)] = &[
     ("tokio::sync::oneshot::Sender", Known::Type),
     ("tokio::sync::oneshot::Receiver", Known::Type),
     ("std::thread::sleep", Known::Fn(Builtin::ThreadSleep)),
+    // `io::stdout().flush()` after `print!`: lines are shown when complete, so flushing is a no-op.
+    ("std::io", Known::Module),
+    ("std::io::Write", Known::Type),
+    ("std::io::stdout", Known::Fn(Builtin::Stdout)),
+    ("std::io::stderr", Known::Fn(Builtin::Stdout)),
     ("std::future::Future", Known::Type),
     ("std::pin::Pin", Known::Type),
     ("String", Known::Type),
@@ -280,6 +285,7 @@ pub const METHODS: &[&str] = &[
     "split_whitespace",
     "parse",
     "step_by",
+    "flush",
     "fuse",
     "tick",
 ];
@@ -298,14 +304,18 @@ pub fn lower(source: &str, limits: &Limits) -> Result<Program, Vec<Diagnostic>> 
             limits.source_too_long(source.len()),
         )]);
     }
-    if let Some(span) = too_deep(source, limits.max_nesting) {
-        return Err(vec![Diagnostic::error(
-            span,
+    if let Some((span, chain)) = too_deep(source, limits.max_nesting) {
+        let message = if chain {
+            format!(
+                "an expression with more than {MAX_CHAIN} operators in a row is not accepted in this playground"
+            )
+        } else {
             format!(
                 "brackets nested more than {} deep are not accepted in this playground",
                 limits.max_nesting
-            ),
-        )]);
+            )
+        };
+        return Err(vec![Diagnostic::error(span, message)]);
     }
     let result = match syn::parse_file(source) {
         Ok(file) => Lowerer::new(limits).file(&file),
@@ -321,8 +331,16 @@ fn syntax_error(e: &syn::Error) -> Diagnostic {
 }
 
 /// The first place where brackets nest deeper than `max` (outside strings and comments), if any.
-fn too_deep(source: &str, max: usize) -> Option<Span> {
+/// Most operator characters (`+ - * / % ! & | ^ < > . ?`) between two `;`, `,` or braces: a longer
+/// chain (`1 + 1 + ...`, `!!!!x`, `.a().a()...`) makes a syntax tree deep enough that parsing or
+/// dropping it could overflow the wasm stack.
+const MAX_CHAIN: usize = 256;
+
+/// The first place where brackets nest deeper than `max`, or an operator chain exceeds
+/// [`MAX_CHAIN`] (`true`), outside strings and comments.
+fn too_deep(source: &str, max: usize) -> Option<(Span, bool)> {
     let (mut depth, mut line, mut col) = (0usize, 1u32, 0u32);
+    let mut chain = 0usize;
     let mut chars = source.chars().peekable();
     let (mut in_str, mut in_comment) = (false, false);
     while let Some(c) = chars.next() {
@@ -347,21 +365,37 @@ fn too_deep(source: &str, max: usize) -> Option<Span> {
             }
             continue;
         }
+        let here = Span {
+            line,
+            column: col,
+            end_line: line,
+            end_column: col.saturating_add(1),
+        };
         match c {
             '"' => in_str = true,
             '/' if chars.peek() == Some(&'/') => in_comment = true,
             '(' | '[' | '{' => {
                 depth += 1;
+                if c == '{' {
+                    chain = 0;
+                }
                 if depth > max {
-                    return Some(Span {
-                        line,
-                        column: col,
-                        end_line: line,
-                        end_column: col.saturating_add(1),
-                    });
+                    return Some((here, false));
                 }
             }
-            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            ')' | ']' | '}' => {
+                depth = depth.saturating_sub(1);
+                if c == '}' {
+                    chain = 0;
+                }
+            }
+            ';' | ',' => chain = 0,
+            '+' | '-' | '*' | '/' | '%' | '!' | '&' | '|' | '^' | '<' | '>' | '.' | '?' => {
+                chain += 1;
+                if chain > MAX_CHAIN {
+                    return Some((here, true));
+                }
+            }
             _ => {}
         }
     }
@@ -412,6 +446,8 @@ struct Lowerer<'l> {
     /// The `use` item being read, and whether it is a plain path (no braces).
     use_item: usize,
     use_single: bool,
+    /// Whether the code being lowered is in an `async` fn, block or closure (innermost last).
+    in_async: Vec<bool>,
     /// The program's functions (names only, for resolution before their bodies are lowered).
     fn_names: Vec<String>,
     /// The program's `const` items (names only).
@@ -435,6 +471,7 @@ impl<'l> Lowerer<'l> {
             use_index: HashMap::new(),
             use_item: 0,
             use_single: false,
+            in_async: Vec::new(),
             fn_names: Vec::new(),
             const_names: Vec::new(),
             locals: Vec::new(),
@@ -750,7 +787,9 @@ impl<'l> Lowerer<'l> {
             syn::ReturnType::Default => Ty::Unit,
             syn::ReturnType::Type(_, t) => self.ty(t)?,
         };
+        self.in_async.push(is_async);
         let body = self.block(&f.block);
+        self.in_async.pop();
         self.end_scope(base);
         Ok((
             FnDef {
@@ -1123,7 +1162,7 @@ impl<'l> Lowerer<'l> {
 
     fn expr(&mut self, e: &syn::Expr) -> R<Expr> {
         self.depth += 1;
-        if self.depth > self.limits.max_nesting * 2 {
+        if self.depth > self.limits.max_nesting {
             self.depth -= 1;
             return Err(Diagnostic::error(
                 span(e),
@@ -1145,9 +1184,12 @@ impl<'l> Lowerer<'l> {
             syn::Expr::Call(c) => self.call(c, at)?,
             syn::Expr::MethodCall(m) => {
                 self.mark_mutated(&m.receiver);
+                // A trait import is used by calling its methods.
                 if m.method == "fuse" {
-                    // A trait import is used by calling its methods.
                     self.use_name("FutureExt");
+                }
+                if m.method == "flush" {
+                    self.use_name("Write");
                 }
                 let name = m.method.to_string();
                 if !METHODS.contains(&name.as_str()) {
@@ -1268,7 +1310,9 @@ impl<'l> Lowerer<'l> {
             syn::Expr::Unsafe(u) => return Err(not_available(span(&u.unsafe_token), "`unsafe`")),
             syn::Expr::Async(a) => {
                 self.captures.push((self.locals.len(), Vec::new()));
+                self.in_async.push(true);
                 let body = self.block(&a.block);
+                self.in_async.pop();
                 let (_, captures) = self.captures.pop().unwrap_or_default();
                 ExprKind::Async(Capturing {
                     body: Rc::new(body?),
@@ -1278,6 +1322,7 @@ impl<'l> Lowerer<'l> {
             }
             syn::Expr::Closure(c) => {
                 self.captures.push((self.locals.len(), Vec::new()));
+                self.in_async.push(c.asyncness.is_some());
                 let base = self.locals.len();
                 let r = (|| {
                     let params = c
@@ -1288,6 +1333,7 @@ impl<'l> Lowerer<'l> {
                     let body = self.expr(&c.body)?;
                     Ok((params, body))
                 })();
+                self.in_async.pop();
                 self.end_scope(base);
                 let (_, captures) = self.captures.pop().unwrap_or_default();
                 let (params, body) = r?;
@@ -1301,7 +1347,16 @@ impl<'l> Lowerer<'l> {
                     c.asyncness.is_some(),
                 )
             }
-            syn::Expr::Await(a) => ExprKind::Await(self.boxed(&a.base)?),
+            syn::Expr::Await(a) => {
+                if self.in_async.last() != Some(&true) {
+                    return Err(Diagnostic::error(
+                        span(&a.await_token),
+                        "`await` is only allowed inside `async` functions and blocks",
+                    )
+                    .with("note: `.await` needs an `async fn` or an `async` block; `main` becomes `async` with `#[tokio::main]`"));
+                }
+                ExprKind::Await(self.boxed(&a.base)?)
+            }
             syn::Expr::Try(t) => ExprKind::Try(self.boxed(&t.expr)?),
             syn::Expr::Return(r) => ExprKind::Return(match &r.expr {
                 Some(e) => Some(self.boxed(e)?),

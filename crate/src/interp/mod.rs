@@ -21,6 +21,16 @@
 //! run_virtual(source, seed) -> Result<Transcript, Vec<Diagnostic>>  // the whole run on a virtual clock
 //! ```
 
+//! ## What the subset leaves out
+//!
+//! Named with its place when used, never silently ignored: `struct`/`enum`/`impl`/`trait` items,
+//! generics, references that outlive a call (a `&mut` argument of a plain `fn` is written back; of an
+//! `async fn` it is a copy), `Arc`/`Mutex`/`RwLock`, `tokio::sync` beyond `mpsc`/`oneshot`,
+//! `spawn_blocking`, `tokio::pin!`, slices patterns, iterator adapters beyond the common ones (they
+//! are eager here), `std::fs`/`std::net`/`std::process`, floats other than `f64`, and `u128` values
+//! above `i128::MAX`. Iterators and ranges are materialized, so `(0..).take(3)` is refused by the
+//! `Vec` limit.
+
 pub mod ast;
 pub mod diag;
 pub mod eval;
@@ -172,7 +182,12 @@ pub fn run_virtual_with(
             }
             Turn::WaitUntil(at) => host.advance_to(at),
             Turn::Finished { exit_code } => break (exit_code, false),
-            Turn::Stalled => break (0, true),
+            Turn::Stalled => {
+                // Tokio would hang here. Dropping what is left breaks the runtime's reference
+                // cycle (its tasks hold the interpreter, which holds the runtime).
+                session.stop();
+                break (0, true);
+            }
         }
     };
     let mut t = sink.0.take();

@@ -1,7 +1,7 @@
 //! A generator of valid Tokio programs from the playground's subset, for differential testing:
 //! trees of `sleep`, `yield_now`, `tokio::join!`, `tokio::select!` (biased or not), `tokio::spawn`
-//! (awaited, aborted, or left to the runtime's shutdown), `timeout`, helper `async fn`s, panics in
-//! tasks, and prints. Seeded: the same seed gives the same programs.
+//! (awaited, aborted, or left to the runtime's shutdown), `timeout`, helper `async fn`s, `mpsc` and
+//! `oneshot` channels, panics in tasks and in `main`, and prints. Seeded: the same seed gives the same programs.
 //!
 //! Every generated program is deterministic under real Tokio (its transcript never depends on
 //! Tokio's random `select!` start), so that a difference is the interpreter's:
@@ -62,8 +62,13 @@ pub enum Stmt {
     Timeout(usize, u64, Block),
     /// `let cN = helperK(ms).await; println!(…);`
     Call(usize, usize, u64),
-    /// `panic!("…")`, only as the last statement of a spawned task's block.
+    /// `panic!("…")`, only as the last statement of a spawned task's block (or of `main`).
     Panic(String),
+    /// An mpsc channel of capacity `cap`: a spawned producer sends each value after its sleep, the
+    /// block consumes until every sender is gone, sleeping `ms` after each message.
+    Channel(usize, usize, Vec<(u64, u32)>, u64),
+    /// A oneshot channel: a spawned task sends `value` after `ms`; the block awaits the receiver.
+    Oneshot(usize, u64, u32),
 }
 
 /// An async block: statements, then a `u32` value.
@@ -142,10 +147,25 @@ impl Gen<'_> {
     fn stmt(&mut self, depth: u32, handles: &mut Vec<usize>) -> Stmt {
         let leaf = depth == 0 || self.rng.chance(45);
         if leaf {
-            return match self.rng.below(10) {
-                0..=3 => Stmt::Sleep(self.ms()),
-                4..=5 => Stmt::Yield,
-                6 if self.helpers > 0 => {
+            return match self.rng.below(20) {
+                0..=7 => Stmt::Sleep(self.ms()),
+                8..=10 => Stmt::Yield,
+                13 => {
+                    let id = self.id();
+                    let cap = 1 + self.rng.below(3) as usize;
+                    let n = 1 + self.rng.below(4);
+                    let sends = (0..n)
+                        .map(|_| (self.ms(), self.rng.below(100) as u32))
+                        .collect();
+                    let ms = if self.rng.chance(50) { 0 } else { self.ms() };
+                    Stmt::Channel(id, cap, sends, ms)
+                }
+                14 => {
+                    let id = self.id();
+                    let ms = self.ms();
+                    Stmt::Oneshot(id, ms, self.rng.below(100) as u32)
+                }
+                11..=12 if self.helpers > 0 => {
                     let id = self.id();
                     let ms = self.ms();
                     Stmt::Call(id, self.rng.below(self.helpers as u64) as usize, ms)
@@ -239,6 +259,11 @@ pub fn generate(rng: &mut Rng, name: String, ties: bool) -> GenProgram {
     g.helpers = helpers;
     let depth = 1 + g.rng.below(3) as u32;
     let mut main = g.block(depth, 5, false).stmts;
+    // Rarely, main itself panics at its end: exit status 101, and the runtime drops its tasks.
+    if g.rng.chance(4) {
+        let what = g.label("main panics");
+        main.push(Stmt::Panic(what));
+    }
     // Every helper is called at least once (an unused one only brings a dead-code warning).
     for k in 0..helpers {
         if !calls(&main, k) {
@@ -301,7 +326,10 @@ impl GenProgram {
         }
         out.push_str("async fn main() {\n    println!(\"main starts\");\n");
         out.push_str(&body);
-        out.push_str("    println!(\"main ends\");\n}\n");
+        if !matches!(self.main.last(), Some(Stmt::Panic(_))) {
+            out.push_str("    println!(\"main ends\");\n");
+        }
+        out.push_str("}\n");
         out
     }
 
@@ -324,6 +352,7 @@ impl GenProgram {
                             b.iter().map(|b| count(&b.stmts)).sum()
                         }
                         Stmt::Spawn(_, b, _) | Stmt::Timeout(_, _, b) => count(&b.stmts),
+                        Stmt::Channel(_, _, sends, _) => sends.len(),
                         _ => 0,
                     }
                 })
@@ -490,6 +519,14 @@ fn variants(stmts: &[Stmt]) -> Vec<Vec<Stmt>> {
                     )
                 })
                 .collect(),
+            // One send fewer (at least one stays, or the channel's type could not be inferred).
+            Stmt::Channel(id, cap, sends, ms) if sends.len() > 1 => (0..sends.len())
+                .map(|k| {
+                    let mut fewer = sends.clone();
+                    fewer.remove(k);
+                    Stmt::Channel(*id, *cap, fewer, *ms)
+                })
+                .collect(),
             _ => Vec::new(),
         };
         for r in inner {
@@ -606,6 +643,42 @@ fn render_stmt(out: &mut String, s: &Stmt, level: usize) {
         Stmt::Call(id, k, ms) => {
             let _ = writeln!(out, "{ind}let c{id} = helper{k}({ms}).await;");
             let _ = writeln!(out, "{ind}println!(\"call {id}: {{}}\", c{id});");
+        }
+        Stmt::Channel(id, cap, sends, ms) => {
+            let inner = indent(level + 1);
+            let _ = writeln!(
+                out,
+                "{ind}let (tx{id}, mut rx{id}) = tokio::sync::mpsc::channel({cap});"
+            );
+            let _ = writeln!(out, "{ind}tokio::spawn(async move {{");
+            for (wait, v) in sends {
+                let _ = writeln!(out, "{inner}sleep(Duration::from_millis({wait})).await;");
+                let _ = writeln!(out, "{inner}tx{id}.send({v}).await.unwrap();");
+                let _ = writeln!(out, "{inner}println!(\"channel {id}: sent {v}\");");
+            }
+            let _ = writeln!(out, "{ind}}});");
+            let _ = writeln!(out, "{ind}while let Some(v) = rx{id}.recv().await {{");
+            let _ = writeln!(out, "{inner}println!(\"channel {id}: got {{v}}\");");
+            if *ms > 0 {
+                let _ = writeln!(out, "{inner}sleep(Duration::from_millis({ms})).await;");
+            }
+            let _ = writeln!(out, "{ind}}}");
+            let _ = writeln!(out, "{ind}println!(\"channel {id}: closed\");");
+        }
+        Stmt::Oneshot(id, ms, v) => {
+            let inner = indent(level + 1);
+            let _ = writeln!(
+                out,
+                "{ind}let (tx{id}, rx{id}) = tokio::sync::oneshot::channel();"
+            );
+            let _ = writeln!(out, "{ind}tokio::spawn(async move {{");
+            let _ = writeln!(out, "{inner}sleep(Duration::from_millis({ms})).await;");
+            let _ = writeln!(out, "{inner}tx{id}.send({v}).unwrap();");
+            let _ = writeln!(out, "{ind}}});");
+            let _ = writeln!(
+                out,
+                "{ind}println!(\"oneshot {id}: {{:?}}\", rx{id}.await);"
+            );
         }
     }
 }

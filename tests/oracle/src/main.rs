@@ -8,9 +8,12 @@
 //! oracle extract                     only extract the lesson's blocks
 //! oracle generate [--seed S] [--count N] [--out DIR] [--record]   write generated programs (and
 //!                                    their Tokio transcripts), to look at them
-//! oracle differential [--seed S] [--count N]   (feature `interp`) generated programs through Tokio
-//!                                    and through the interpreter; identical transcripts required;
-//!                                    a difference is shrunk to the smallest program that still differs
+//! oracle differential [--seed S] [--count N] [--pretend-differ TEXT]   (feature `interp`) generated
+//!                                    programs through Tokio and through the interpreter; identical
+//!                                    transcripts required; a difference is shrunk to the smallest
+//!                                    program that still differs. --pretend-differ exercises the
+//!                                    shrinker: programs where Tokio prints a line containing TEXT
+//!                                    count as differing
 //! ```
 //! `npm run oracle` is `record --check`; `npm test` runs `differential`.
 
@@ -168,7 +171,8 @@ fn main() {
         Some("differential") => {
             let seed = flag(&args, "--seed").map_or(1, |s| s.parse().unwrap());
             let count = flag(&args, "--count").map_or(200, |s| s.parse().unwrap());
-            std::process::exit(differential::run(seed, count));
+            let pretend = flag(&args, "--pretend-differ");
+            std::process::exit(differential::run(seed, count, pretend.as_deref()));
         }
         _ => {
             eprintln!("usage: oracle record [--check] [NAME…] | extract | generate [--seed S] [--count N] [--out DIR] [--record] | differential [--seed S] [--count N]");

@@ -19,8 +19,14 @@
 //! has one thread, and the oracle compares against programs run on `current_thread`, whose order is
 //! deterministic. [`Flavor`] is kept so that the evaluator can name the panicking thread as Tokio does.
 //!
+//! The other rules live with what they govern, each citing Tokio's source: the coop budget of 128
+//! operations per poll (`coop`), millisecond timer ticks and registration at the first poll
+//! (`time`), `join!`'s rotating start ([`join`]), `select!`'s random start, disabled branches and
+//! dropped losers ([`select`]), `JoinHandle`, `abort` and `yield_now` (`task`), and the channels
+//! ([`mpsc`], [`oneshot`]).
+//!
 //! Everything here is plain Rust futures, so it is tested with ordinary `async` blocks
-//! (`crate/tests/interp_rt.rs`), each scenario checked first against real Tokio.
+//! (`crate/tests/interp_rt.rs`); each Tokio scenario there was first run on real Tokio.
 //!
 //! ```
 //! use async_playground::interp::rt::{Flavor, Limits, Rt, Turn, VirtualHost};
@@ -67,7 +73,7 @@ mod time;
 
 pub use join::{join, try_join, Join, TryJoin};
 pub use sched::{
-    Flavor, Host, Limits, Rt, Turn, VirtualHost, EVENT_INTERVAL, HALT_EXIT_CODE, NO_RUNTIME,
+    Flavor, Host, Limits, Rt, Stats, Turn, VirtualHost, EVENT_INTERVAL, HALT_EXIT_CODE, NO_RUNTIME,
     STOP_EXIT_CODE,
 };
 pub use select::{select, Branch, Rng, Select};

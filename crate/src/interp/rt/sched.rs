@@ -63,6 +63,10 @@ pub struct Limits {
     /// if the slice is not used up: on a virtual clock computation takes no time, so without this a
     /// program that never waits on a timer (`loop { yield_now().await }`) would never hand back.
     pub polls_per_turn: u32,
+    /// Most polls in the whole run, if bounded: past it the run stops with a Note. `None` (the
+    /// default) in the page, where Stop ends an endless program; a run on a virtual clock should
+    /// set it, since there an endless `loop { yield_now().await }` never reaches a time limit.
+    pub max_polls: Option<u64>,
 }
 
 impl Default for Limits {
@@ -71,6 +75,7 @@ impl Default for Limits {
             max_tasks: 100_000,
             slice_us: 10_000,
             polls_per_turn: 10_000,
+            max_polls: None,
         }
     }
 }
@@ -93,6 +98,20 @@ pub enum Turn {
     /// Tasks remain but nothing can ever wake them: no task is ready and no timer is set. Tokio
     /// would hang forever (e.g. `recv()` on a channel whose sender is alive but idle).
     Stalled,
+}
+
+/// Counts of what a run did so far ([`Rt::stats`]): for the page's run statistics, and for a caller
+/// that must bound a run on a virtual clock, where endless work takes no time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Polls of `main` and of tasks.
+    pub polls: u64,
+    /// Tasks spawned.
+    pub spawned: u64,
+    /// Most tasks alive at once.
+    pub max_live: usize,
+    /// Timers that fired.
+    pub timers_fired: u64,
 }
 
 /// The exit code of a run that a limit stopped (there is no Tokio equivalent; 1 is "failure").
@@ -137,6 +156,7 @@ pub(super) struct Inner {
     at_top: Cell<bool>,
     /// Tasks left in the current `event_interval` round.
     left: Cell<u32>,
+    stats: Cell<Stats>,
 }
 
 /// The run queue and the "woken" flags. Wakers must be `Send + Sync`, hence the `Mutex`; there is only
@@ -227,6 +247,7 @@ impl Rt {
             halt: RefCell::new(None),
             at_top: Cell::new(true),
             left: Cell::new(0),
+            stats: Cell::new(Stats::default()),
         }))
     }
 
@@ -305,6 +326,17 @@ impl Rt {
         self.0.halt.borrow().is_some()
     }
 
+    /// What the run did so far.
+    pub fn stats(&self) -> Stats {
+        self.0.stats.get()
+    }
+
+    fn count(&self, f: impl FnOnce(&mut Stats)) {
+        let mut stats = self.0.stats.get();
+        f(&mut stats);
+        self.0.stats.set(stats);
+    }
+
     /// Number of tasks alive (spawned and not finished).
     pub fn live_tasks(&self) -> usize {
         self.0.tasks.borrow().len()
@@ -345,6 +377,11 @@ impl Rt {
             },
         );
         lock(&inner.wake).schedule(id);
+        let live = inner.tasks.borrow().len();
+        self.count(|s| {
+            s.spawned += 1;
+            s.max_live = s.max_live.max(live);
+        });
         handle
     }
 
@@ -395,6 +432,7 @@ impl Rt {
                 let woken = std::mem::take(&mut lock(&inner.wake).main_woken);
                 if woken {
                     polls += 1;
+                    self.count(|s| s.polls += 1);
                     if let Some(exit_code) = self.poll_main() {
                         return self.shut_down(exit_code, None);
                     }
@@ -409,6 +447,7 @@ impl Rt {
                 match next {
                     Some(id) => {
                         polls += 1;
+                        self.count(|s| s.polls += 1);
                         self.run_task(id);
                     }
                     None => {
@@ -420,6 +459,17 @@ impl Rt {
                         }
                     }
                 }
+            }
+            if inner
+                .limits
+                .max_polls
+                .is_some_and(|max| self.stats().polls > max)
+            {
+                self.halt(&format!(
+                    "The program was still running after {} polls of its tasks, so the playground \
+                     stopped it (Tokio would have run on forever).",
+                    self.stats().polls - 1
+                ));
             }
             if let Some(note) = inner.halt.borrow_mut().take() {
                 return self.shut_down(HALT_EXIT_CODE, Some(note));
@@ -552,6 +602,7 @@ impl Rt {
     fn fire_due_timers(&self) {
         let now = self.now_tick();
         let wakers = self.0.timers.borrow_mut().take_due(now);
+        self.count(|s| s.timers_fired += wakers.len() as u64);
         for w in wakers {
             w.wake();
         }

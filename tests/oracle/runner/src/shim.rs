@@ -140,7 +140,8 @@ pub(crate) mod __oracle {
         let location = match info.location() {
             Some(l) => {
                 let file = l.file();
-                let file = if file.starts_with("src/programs/") {
+                // `src/bin/../programs/NAME.rs`, the program's own file.
+                let file = if file.starts_with("src/bin/../programs/") {
                     "main.rs"
                 } else {
                     file
