@@ -14,10 +14,11 @@ bash scripts/setup.sh test
 
 step "format and lints"
 cargo fmt --all --check
+# The lessons' wasm (no interp), and everything with the interpreter (its wasm glue, crate/src/web/code.rs,
+# only exists with `interp`).
 cargo clippy --target wasm32-unknown-unknown --all-targets -q -- -D warnings
-# With the interpreter too: its wasm glue (crate/src/web/code.rs) only exists with `interp`.
-cargo clippy --target wasm32-unknown-unknown --all-targets --features interp -q -- -D warnings
-cargo clippy --all-targets --features interp -q -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --features interp --all-targets -q -- -D warnings
+cargo clippy --features interp --all-targets -q -- -D warnings
 
 step "layer 1: the browser-free core and the interpreter (cargo test)"
 cargo test -q --features interp
@@ -30,8 +31,8 @@ cargo run --manifest-path tests/oracle/Cargo.toml --features interp -q -- differ
 
 step "layer 2: every lesson, and the lesson's Tokio programs interpreted, on a real event loop (wasm-pack test: Chrome, then Node)"
 # `--features interp` adds the "Your code" checks (crate/tests/common/code.rs) to the lessons'.
-wasm-pack test --headless --chrome crate -- --features interp
-wasm-pack test --node crate -- --features interp
+wasm-pack test --headless --chrome crate --features interp
+wasm-pack test --node crate --features interp
 
 step "release build (wasm-opt from npm's binaryen)"
 node scripts/build.mjs

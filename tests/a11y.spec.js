@@ -146,3 +146,19 @@ test('the dark toggle is remembered, and harmless where storage is blocked', asy
   await expect(blocked.locator('html')).toHaveAttribute('data-theme', /dark|light/);
   await blocked.close();
 });
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe: Your code loaded, with a warning shown and after a run, ${scheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    // A program with a warning, so the diagnostics and the editor's underline are on the page too.
+    const source = '#[tokio::main]\nasync fn main() {\n    let unused = 1;\n    println!("hi");\n}\n';
+    await page.goto(`/?speed=10&code=${Buffer.from(source).toString('base64url')}`);
+    const s = demo(page, /Your code/);
+    await expect(s.getByRole('textbox', { name: 'Rust code' })).toBeVisible();
+    await s.getByRole('button', { name: 'Run', exact: true }).click();
+    await lineAt(s, 'hi');
+    await expect(s.locator('.diagnostic.warning')).toHaveCount(1);
+    await expect(s.locator('.cm-lintRange-warning')).not.toHaveCount(0);
+    await axe(page, '#your-code');
+  });
+}

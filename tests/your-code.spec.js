@@ -1,5 +1,6 @@
 // "Your code": the editor, Run (button and Ctrl+Enter), the demos' Edit buttons, ?code=, diagnostics,
 // every guard of the interpreter, and printed text staying text.
+import { readFileSync } from 'node:fs';
 import { test, expect, demo, lines, lineAt, near } from './fixtures.js';
 
 const code = (page) => demo(page, /Your code/);
@@ -157,6 +158,28 @@ test('printed markup stays text', async ({ page }) => {
   await lineAt(s, 'done');
   expect((await lines(s))[0][1]).toBe('<img src=x onerror=alert(1)> <b>bold</b> &amp; done');
   await expect(s.getByRole('log').locator('img, b')).toHaveCount(0);
+});
+
+test('Save run keeps the program with the run; Open puts both back, running nothing', async ({ page }) => {
+  const source = main('    println!("saved line");');
+  await page.goto(`/?code=${b64url(source)}`);
+  const s = code(page);
+  await expect(editor(page)).toContainText('saved line');
+  await s.getByRole('button', { name: 'Run', exact: true }).click();
+  await lineAt(s, 'saved line');
+  await expect(s.getByText(/What just happened\?/)).toBeVisible();
+  const log = await lines(s);
+  const [download] = await Promise.all([page.waitForEvent('download'), s.getByRole('button', { name: 'Save run' }).click()]);
+  const text = readFileSync(await download.path(), 'utf8');
+  expect(JSON.parse(text).program.code).toBe(source);
+
+  await page.goto('/');
+  await code(page).scrollIntoViewIfNeeded();
+  await expect(editor(page)).toContainText('join!');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), code(page).getByRole('button', { name: /Open/ }).click()]);
+  await chooser.setFiles({ name: 'mine.run.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(editor(page)).toContainText('saved line');
+  expect(await lines(code(page))).toEqual(log);
 });
 
 test.describe('guards: a bad program never hurts the page', () => {

@@ -13,6 +13,12 @@ export interface AsyncPlaygroundAttributes {
   product?: `${number}` | number;
   /** How many times faster than the lesson's real time, 0.1–100 (default 1). */
   speed?: `${number}` | number;
+  /**
+   * A Tokio program to show in "Your code" (editor, Run, the views), as base64url (RFC 4648 §5, no
+   * padding) of its UTF-8 source, like the page's `?code=`. A child `<pre><code>` does the same with
+   * the program as HTML text. Either wins over `demo`, `user` and `product`.
+   */
+  code?: string;
 }
 
 /** `<async-playground demo="join" user="3000" product="1000" speed="1">`, with an open shadow root. */

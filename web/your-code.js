@@ -37,7 +37,7 @@ export class YourCode {
     this.placeholder = h('pre', { class: 'code placeholder', tabindex: '0', 'aria-label': 'Rust code (loading the editor)' }, o.source);
     this.body = h('div', { class: 'code-body' },
       h('p', { class: 'status', 'aria-live': 'polite' }, 'The editor loads when you get here…'), this.placeholder);
-    this.el = h('section', { class: 'demo your-code', id: o.id || null, 'aria-labelledby': headingId, 'data-demo': 'code' },
+    this.el = h('section', { class: 'your-code', id: o.id || null, 'aria-labelledby': headingId },
       this.heading, this.body);
     // Load on the first sign of interest: near the viewport, a pointer or focus inside.
     const load = () => this.load();

@@ -47,7 +47,8 @@ extern "C" {
     ) -> Result<(), JsValue>;
 }
 
-fn browser_clock() -> Clock {
+/// The page's clock: `performance.now()` in integer µs (browser and Node alike).
+pub fn browser_clock() -> Clock {
     // µs as an integer: exact enough, and no float formatting in wasm.
     Clock::new(|| (performance_now() * 1000.0) as u64)
 }

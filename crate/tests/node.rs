@@ -6,6 +6,6 @@ mod common;
 
 all_lesson_tests!();
 
-// "Your code": the lesson's Tokio programs, interpreted (`-- --features interp`).
+// "Your code": the lesson's Tokio programs, interpreted (`--features interp`).
 #[cfg(feature = "interp")]
 all_code_tests!();

@@ -2,7 +2,7 @@
 //! (`interp::run_virtual`) must print what real Tokio printed (`NAME.tokio.json`, recorded by
 //! `npm run oracle`): the same lines, on the same streams, in the same order, at the same times within
 //! the tolerance of `tests/programs/differences.json`, with the same exit status and rustc's warnings.
-// Native only: it reads the corpus from disk (and `wasm-pack test -- --features interp` builds every test).
+// Native only: it reads the corpus from disk (and `wasm-pack test --features interp` builds every test).
 #![cfg(all(feature = "interp", not(target_arch = "wasm32")))]
 
 use async_playground::interp::{self, Stream};

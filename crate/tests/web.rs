@@ -7,6 +7,6 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 all_lesson_tests!();
 
-// "Your code": the lesson's Tokio programs, interpreted (`-- --features interp`).
+// "Your code": the lesson's Tokio programs, interpreted (`--features interp`).
 #[cfg(feature = "interp")]
 all_code_tests!();

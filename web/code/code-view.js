@@ -6,6 +6,7 @@ import { ENDINGS, ms } from '../model.js';
 import { RunSession } from '../session.js';
 import { RunViews } from '../views.js';
 import { speedLabel } from '../params.js';
+import { parseRun } from '../runfile.js';
 import { encodeCode } from './base64url.js';
 import { createEditor, setSource } from './editor.js';
 import { loadInterp } from './interp.js';
@@ -43,7 +44,9 @@ export class CodeView {
     Object.assign(this, { getSpeed: o.speed, onChange: o.onChange || (() => {}) });
     this.crashed = false;
     // The demos' own run machinery and views: this section only adds the editor and its chrome.
-    this.views = new RunViews({ title: o.title, lines: 6 });
+    // Save run keeps the source with the run (RunViews' default for a meta with `source`); Open puts a
+    // saved program back in the editor and shows its run, running nothing.
+    this.views = new RunViews({ title: o.title, lines: 6, open: (text, name) => this.openRun(text, name) });
     this.session = new RunSession({ listeners: [this.views, this] });
     this.build(o);
   }
@@ -178,17 +181,35 @@ export class CodeView {
           throw err;
         }
       },
-      meta: { label: 'Your code', plan: { speed } },
+      meta: { label: 'Your code', plan: { speed }, source },
     });
+  }
+
+  /** "Open a saved run" of Your code: its program goes in the editor, its events in the views. */
+  openRun(text, name) {
+    const r = parseRun(text);
+    if (!r.ok) {
+      this.views.keep.refuse(`${name}: ${r.error}`);
+      return;
+    }
+    const { program, events, hidden, stalled } = r.run;
+    if (typeof program.code !== 'string') {
+      this.views.keep.refuse(`${name} is a run of a lesson demo: open it in that demo.`);
+      return;
+    }
+    this.open(program.code);
+    const speed = program.params.speed === undefined ? this.getSpeed() : Math.round(program.params.speed * 1000);
+    this.session.load({ events, hidden, stalled, meta: { label: 'Your code', plan: { speed }, source: program.code, file: name } });
   }
 
   // ---- RunSession listener: the section's own chrome ----
 
-  begin() {
+  begin(model, meta = {}) {
     this.measured.textContent = '';
     this.happened.textContent = '';
     this.error.hidden = true;
-    this.setRunning(true);
+    if (meta.loaded) this.status.textContent = `Showing the saved run ${meta.file ?? ''} (nothing ran).`;
+    else this.setRunning(true);
   }
 
   end(model) {

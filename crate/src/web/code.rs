@@ -53,18 +53,20 @@ pub(super) fn current_tracer() -> Option<Tracer> {
     CURRENT.with(|c| c.borrow().clone())
 }
 
-/// The interpreter's surroundings in a browser: program time is `performance.now()` since the run
+/// The interpreter's surroundings in a browser: program time is `performance.now()` since the program
 /// started, scaled by the speed; `std::thread::sleep` really blocks.
 pub struct BrowserHost {
-    origin_ms: f64,
+    /// Set by the first reading (the runtime's start, after the source was parsed), so that parsing
+    /// a long program does not count as time the program ran.
+    origin_ms: Cell<Option<f64>>,
     speed_milli: u32,
 }
 
 impl BrowserHost {
-    /// Program time starts now; it runs `speed_milli / 1000` times as fast as real time.
+    /// Program time runs `speed_milli / 1000` times as fast as real time, from the first reading.
     pub fn new(speed_milli: u32) -> Self {
         BrowserHost {
-            origin_ms: performance_now(),
+            origin_ms: Cell::new(None),
             speed_milli,
         }
     }
@@ -81,8 +83,11 @@ impl BrowserHost {
 
 impl Host for BrowserHost {
     fn now_us(&self) -> u64 {
+        let now = performance_now();
+        let origin = self.origin_ms.get().unwrap_or(now);
+        self.origin_ms.set(Some(origin));
         // real ms × speed_milli = real µs × speed.
-        ((performance_now() - self.origin_ms).max(0.0) * self.speed_milli as f64) as u64
+        ((now - origin).max(0.0) * self.speed_milli as f64) as u64
     }
 
     fn block(&self, us: u64) {
