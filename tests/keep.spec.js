@@ -208,3 +208,35 @@ test('the element keeps runs too, under the strict CSP: Export, Save, Open and t
   await expect(el.getByText(/Showing the saved run/)).toBeVisible();
   expect(await futuresTable(el)).toEqual(table);
 });
+
+test('Your code: a run saved, then opened again, shows its program, log and table', async ({ page }) => {
+  const program = 'use tokio::time::{sleep, Duration};\n\n#[tokio::main]\nasync fn main() {\n    println!("start");\n    sleep(Duration::from_millis(200)).await;\n    println!("end");\n}\n';
+  await page.goto(`/?code=${Buffer.from(program, 'utf8').toString('base64url')}`);
+  const s = demo(page, /Your code/);
+  const editor = s.getByRole('textbox', { name: 'Rust code' });
+  await expect(editor).toContainText('from_millis(200)');
+  await s.getByRole('button', { name: 'Run', exact: true }).click();
+  await finished(s);
+  const table = await futuresTable(s);
+  const log = await lines(s);
+  expect(log.map(([, t]) => t)).toEqual(['start', 'end']);
+  const saved = await downloadOf(page, () => s.getByRole('button', { name: 'Save run' }).click());
+  expect(JSON.parse(saved.text).program.code).toBe(program);
+
+  await page.goto('/');
+  const t = demo(page, /Your code/);
+  await t.scrollIntoViewIfNeeded();
+  await expect(t.getByRole('textbox', { name: 'Rust code' })).toBeVisible();
+  await openFile(page, t, saved.name, saved.text);
+  await expect(t.getByText(/Showing the saved run in .*nothing was run again/)).toBeVisible();
+  await expect(t.getByRole('textbox', { name: 'Rust code' })).toContainText('from_millis(200)');
+  expect(await futuresTable(t)).toEqual(table);
+  expect(await lines(t)).toEqual(log);
+  await t.getByRole('slider').press('Home');
+  expect(await lines(t)).toEqual([]);
+
+  // A demo's run opened here gets a sentence, not a half-drawn view.
+  const join = readFileSync(new URL('./unit/runs/join.run.json', import.meta.url), 'utf8');
+  await openFile(page, t, 'join.run.json', join);
+  await expect(t.getByRole('alert').filter({ hasText: /join\.run\.json is a run of the “join!.*” demo: open it there\./ })).toBeVisible();
+});
