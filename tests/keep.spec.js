@@ -240,3 +240,15 @@ test('Your code: a run saved, then opened again, shows its program, log and tabl
   await openFile(page, t, 'join.run.json', join);
   await expect(t.getByRole('alert').filter({ hasText: /join\.run\.json is a run of the “join!.*” demo: open it there\./ })).toBeVisible();
 });
+
+test('Your code: a program that stalls (waits on a channel nobody will send on) gets the lost waker lint', async ({ page }) => {
+  const program = 'use tokio::sync::mpsc;\n\n#[tokio::main]\nasync fn main() {\n    let (tx, mut rx) = mpsc::channel::<i32>(1);\n    println!("waiting");\n    let got = rx.recv().await;\n    println!("{got:?}");\n    drop(tx);\n}\n';
+  await page.goto(`/?code=${Buffer.from(program, 'utf8').toString('base64url')}`);
+  const s = demo(page, /Your code/);
+  await expect(s.getByRole('textbox', { name: 'Rust code' })).toContainText('mpsc::channel');
+  await s.getByRole('button', { name: 'Run', exact: true }).click();
+  await finished(s);
+  const t = await futuresTable(s);
+  expect(t.main.Warnings).toBe('lost waker, dropped while pending');
+  await expect(s.getByText(/main was still pending when the run stalled, and nothing held its waker/)).toBeVisible();
+});
