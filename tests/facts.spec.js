@@ -21,7 +21,8 @@ async function rustFacts(page) {
 
 /** The page side: each section's demo name, its Run buttons' variants and predicted ms. */
 async function pageFacts(page) {
-  return page.evaluate(() => [...document.querySelectorAll('section.demo')].map((s) => ({
+  // Lesson demos only: the "Your code" section (data-demo="code") has no variants or prediction.
+  return page.evaluate(() => [...document.querySelectorAll('section.demo:not([data-demo="code"])')].map((s) => ({
     demo: s.dataset.demo,
     variants: [...s.querySelectorAll('button.run')].map((b) => ({ id: b.dataset.variant, label: b.textContent })),
     predicted: s.querySelector('.prediction').textContent,

@@ -27,7 +27,8 @@ const ms = (us) => `${Math.round(us / 1000)} ms`;
  * The lints, folded one event at a time (so a view can keep them as a run goes). `add` takes the
  * events in the order Rust reports them; `finish` returns `[{ key, future, name, t, sentence }]` in
  * the order they happened (`t` in µs). `stalled` says the run stopped because nothing could ever
- * wake its tasks again (the interpreter's `Turn::Stalled`): its pending futures then lost their
+ * wake its tasks again (the interpreter's `Turn::Stalled`, also recognised in the events themselves,
+ * see `noteThenDrops`): its pending futures then lost their
  * wakers, even if Stop or the runtime's shutdown dropped them afterwards.
  */
 export class LintFold {
@@ -41,16 +42,25 @@ export class LintFold {
     this.undecided = []; // drops outside any poll, until the next event says why (see add)
     this.over = null; // the run's end: { kind, t }
     this.latest = 0; // the latest time seen: the end of a recording that never ended
+    // The interpreter stops a program that stalled (crate/src/web/code.rs, Turn::Stalled) by saying
+    // so in a Note, then dropping every task and reporting Stopped; Stop pressed by a person has no
+    // Note before it. So a Note followed only by drops, then Stopped, means the run stalled.
+    this.noteThenDrops = false;
+    this.stalled = false;
   }
 
   add(kind, id, t, text) {
     // A drop outside every poll is explained by what follows it: Stop drops everything and then
     // reports Stopped; anything else (Done, a Note, more work) means the runtime shut down (after
     // main returned) or its owner let go of it.
-    if (this.undecided.length && kind !== K.Woken && kind !== K.DroppedPending && kind !== K.DroppedNeverPolled && kind !== K.Dropped) {
+    const dropping = kind === K.Woken || kind === K.DroppedPending || kind === K.DroppedNeverPolled || kind === K.Dropped;
+    if (this.undecided.length && !dropping) {
       for (const d of this.undecided) d.cause = kind === K.Stopped ? 'stop' : d.cause;
       this.undecided = [];
     }
+    if (kind === K.Stopped && this.noteThenDrops) this.stalled = true;
+    if (kind === K.Note) this.noteThenDrops = true;
+    else if (!dropping) this.noteThenDrops = false;
     const f = this.futures.get(id);
     switch (kind) {
       case K.Created:
@@ -122,6 +132,7 @@ export class LintFold {
 
   /** Every lint found, in the order they happened. */
   finish({ stalled = false } = {}) {
+    stalled = stalled || this.stalled;
     const found = [...this.found];
     for (const { f, t, by, cause, wokenSince } of this.drops) {
       if (stalled && !wokenSince && (cause === 'stop' || cause === 'shutdown')) {

@@ -71,3 +71,13 @@ test('every lint has a badge and a hover sentence; lintsByFuture groups them wit
   const by = lintsByFuture(lint(fx.channel(), { stalled: true }));
   assert.deepEqual([...by.entries()], [[4, ['lost-waker', 'dropped-pending']]]);
 });
+
+test('a run the interpreter stopped because it stalled (a Note, its drops, Stopped): lost wakers', () => {
+  // main awaits a channel whose sender is alive but idle: nothing can ever wake it.
+  const stalled = [[K.Created, 1, 0, 'main'], [K.Poll, 1, 1], [K.Pending, 1, 2],
+    [K.Note, 0, 3, 'Every task is waiting for something that can never happen.'],
+    [K.DroppedPending, 1, 3], [K.Stopped, 0, 4]];
+  assert.deepEqual(keys(lint(stalled)), ['main:lost-waker', 'main:dropped-pending']);
+  // The same drops after Stop pressed by a person (no Note): a timer might still have woken it.
+  assert.deepEqual(keys(lint(stalled.filter((e) => e[0] !== K.Note))), ['main:dropped-pending']);
+});

@@ -7,6 +7,7 @@ import { RunSession } from '../session.js';
 import { RunViews } from '../views.js';
 import { speedLabel } from '../params.js';
 import { parseRun } from '../runfile.js';
+import { DEMOS, demoById } from '../demos.js';
 import { encodeCode } from './base64url.js';
 import { createEditor, setSource } from './editor.js';
 import { loadInterp } from './interp.js';
@@ -44,8 +45,7 @@ export class CodeView {
     Object.assign(this, { getSpeed: o.speed, onChange: o.onChange || (() => {}) });
     this.crashed = false;
     // The demos' own run machinery and views: this section only adds the editor and its chrome.
-    // Save run keeps the source with the run (RunViews' default for a meta with `source`); Open puts a
-    // saved program back in the editor and shows its run, running nothing.
+    // Save run keeps the source each run ran (its meta's `source`); Open a saved run shows one again.
     this.views = new RunViews({ title: o.title, lines: 6, open: (text, name) => this.openRun(text, name) });
     this.session = new RunSession({ listeners: [this.views, this] });
     this.build(o);
@@ -185,38 +185,48 @@ export class CodeView {
     });
   }
 
-  /** "Open a saved run" of Your code: its program goes in the editor, its events in the views. */
+  /**
+   * "Open a saved run": puts its program in the editor and shows the run in the same views, running
+   * nothing. A file that is not a run of Your code gets a sentence instead, and the last run stays.
+   */
   openRun(text, name) {
-    const r = parseRun(text);
+    const r = parseRun(text, { variants: new Set(DEMOS.flatMap((d) => d.variants.map((v) => v.id))) });
     if (!r.ok) {
       this.views.keep.refuse(`${name}: ${r.error}`);
       return;
     }
     const { program, events, hidden, stalled } = r.run;
-    if (typeof program.code !== 'string') {
-      this.views.keep.refuse(`${name} is a run of a lesson demo: open it in that demo.`);
+    if (program.code === undefined) {
+      this.views.keep.refuse(`${name} is a run of the “${demoById(program.demo).title}” demo: open it there.`);
       return;
     }
+    // Only a label here: nothing runs, so the speed it ran at is only told, not used.
+    const speed = Number.isFinite(program.params.speed) && program.params.speed > 0 ? Math.round(program.params.speed * 1000) : 1000;
     this.open(program.code);
-    const speed = program.params.speed === undefined ? this.getSpeed() : Math.round(program.params.speed * 1000);
     this.session.load({ events, hidden, stalled, meta: { label: 'Your code', plan: { speed }, source: program.code, file: name } });
   }
 
   // ---- RunSession listener: the section's own chrome ----
 
-  begin(model, meta = {}) {
+  begin(model, meta) {
     this.measured.textContent = '';
     this.happened.textContent = '';
     this.error.hidden = true;
-    if (meta.loaded) this.status.textContent = `Showing the saved run ${meta.file ?? ''} (nothing ran).`;
-    else this.setRunning(true);
+    this.loaded = meta && meta.loaded ? meta : null;
+    if (!this.loaded) this.setRunning(true);
   }
 
   end(model) {
     this.setRunning(false);
     this.measured.textContent = model.state === 'done' ? `Measured: the run took ${ms(model.endT)}.`
       : model.state === 'stopped' ? `Stopped after ${ms(model.endT)}.` : '';
-    this.happened.textContent = model.state === 'crashed' ? '' : `What just happened? ${summary(model)}`;
+    // The lints' sentences (the views found them when the run ended: they listen first).
+    const lints = this.views.lints.map((l) => l.sentence);
+    this.happened.textContent = model.state === 'crashed' ? '' : [`What just happened? ${summary(model)}`, ...lints].join(' ');
+    if (this.loaded) {
+      this.status.textContent = `Showing the saved run in ${this.loaded.file}: nothing was run again. Press Run to run the program now.`;
+      this.measured.textContent = this.measured.textContent.replace(/^Measured:/, 'Measured when it was recorded:');
+    }
   }
 
   /** The interpreter itself panicked (a bug, never the program's own panic): this wasm is unusable now. */
