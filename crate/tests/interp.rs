@@ -1300,3 +1300,14 @@ fn limit_operator_chains_and_deep_expressions() {
     );
     assert_eq!(text(&fine), ["51"]);
 }
+
+#[test]
+fn limit_endless_yield_loop_in_a_virtual_run() {
+    let src = tokio_main("    loop { tokio::task::yield_now().await; }");
+    let limits = Limits {
+        max_virtual_polls: 5_000,
+        ..small()
+    };
+    let note = note_of(&src, limits);
+    assert!(note.contains("still running after"), "{note}");
+}

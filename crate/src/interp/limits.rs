@@ -23,6 +23,9 @@ pub struct Limits {
     /// Longest program time `run_virtual` simulates, µs (a program that sleeps in a loop forever
     /// would otherwise never end).
     pub max_virtual_us: u64,
+    /// Most task polls `run_virtual` runs (an endless `loop { yield_now().await }` never reaches
+    /// a time limit on a virtual clock). The page has Stop instead.
+    pub max_virtual_polls: u64,
     /// Deepest interpreted call stack (function calls and closure calls).
     pub max_call_depth: u32,
     /// Most tasks alive at once (enforced by the runtime).
@@ -49,6 +52,7 @@ impl Default for Limits {
             ops_per_clock_check: 4096,
             max_poll_ops: 20_000_000,
             max_virtual_us: 3_600_000_000,
+            max_virtual_polls: 2_000_000,
             max_call_depth: 100,
             max_tasks: 100_000,
             max_lines: 10_000,

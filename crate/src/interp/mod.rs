@@ -96,6 +96,17 @@ pub fn start_with(
     seed: u64,
     limits: Limits,
 ) -> Result<Session, Vec<Diagnostic>> {
+    start_inner(source, tracer, host, seed, limits, None)
+}
+
+fn start_inner(
+    source: &str,
+    tracer: Tracer,
+    host: Rc<dyn Host>,
+    seed: u64,
+    limits: Limits,
+    max_polls: Option<u64>,
+) -> Result<Session, Vec<Diagnostic>> {
     let program = lower::lower(source, &limits)?;
     let flavor = match program.main {
         ast::MainKind::Tokio {
@@ -105,6 +116,7 @@ pub fn start_with(
     };
     let rt_limits = rt::Limits {
         max_tasks: limits.max_tasks,
+        max_polls,
         ..rt::Limits::default()
     };
     let rt = rt::Rt::new(tracer.clone(), host, flavor, seed, rt_limits);
@@ -164,12 +176,14 @@ pub fn run_virtual_with(
     let tracer = Tracer::new(host.clone().clock(), sink.clone());
     let max_us = limits.max_virtual_us;
     let warnings = check(source);
-    let session = start_with(
+    let max_polls = Some(limits.max_virtual_polls);
+    let session = start_inner(
         source,
         tracer.clone(),
         Rc::new(host.clone()),
         seed,
         limits.clone(),
+        max_polls,
     )?;
     let (exit_code, stalled) = loop {
         match session.turn() {
