@@ -96,7 +96,7 @@ const differences = JSON.parse(readFileSync(join(programsDir, 'differences.json'
 const transcriptOf = (program) => {
   const t = JSON.parse(readFileSync(join(programsDir, `${program}.tokio.json`), 'utf8'));
   return {
-    program: t.program, tokio: t.tokio, flavor: t.flavor, clock: t.clock, exit: t.exit, stalled: t.stalled,
+    program: t.program, tokio: t.tokio, clock: t.clock, exit: t.exit, stalled: t.stalled,
     lines: t.lines.map((l) => [Math.round(l.t_ms), l.stream === 'stderr' ? 1 : 0, l.text]),
   };
 };

@@ -4,6 +4,7 @@
 // program the editor holds. Expectations are read from those files, the same ones `npm test` compares
 // the page's runs against, so this test follows a re-recording.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { test, expect, demo, lineAt } from './fixtures.js';
 
 const programs = new URL('./programs/', import.meta.url);
@@ -138,3 +139,26 @@ test('Your code: a corpus program opened with ?code= shows its transcript, stder
   expect(t.lines.some((l) => l.stream === 'stderr')).toBe(true);
   await expect(panel.getByRole('listitem').filter({ hasText: '[stderr] boom' })).toHaveCount(1);
 });
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+for (const scheme of ['light', 'dark']) {
+  test(`axe: every panel open, demos and Your code, ${scheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`/?code=${b64url(sourceOf('stderr_mix'))}`);
+    const code = demo(page, /Your code/);
+    await expect(code.getByRole('textbox', { name: 'Rust code' })).toBeVisible();
+    await expect(code.locator('details.verdict')).toHaveCount(1);
+    const panels = page.locator('details.verdict');
+    expect(await panels.count()).toBe(6); // lazy, sleep, join!, select!, no-await, Your code
+    await panels.evaluateAll((all) => { for (const d of all) d.open = true; });
+    await page.addScriptTag({ path: axePath });
+    // What this spec adds, the panels (tests/a11y.spec.js checks the rest of the page).
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run({ include: [...document.querySelectorAll('details.verdict')] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      const checked = r.passes.find((p) => p.id === 'color-contrast')?.nodes.length ?? 0;
+      return { checked, list: r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`) };
+    });
+    expect(violations.checked, 'axe looked at the panels\' text').toBeGreaterThan(20);
+    expect(violations.list).toEqual([]);
+  });
+}

@@ -36,7 +36,7 @@ const time = (t) => `+${t} ms`;
 /**
  * The panel for one transcript, or for several (a demo's variants, each under its own heading).
  * @param {Array<{heading?: string, transcript: object, setting?: string}>} runs
- *   transcript: { program, tokio, flavor, clock, exit, stalled, lines: [[t_ms, stderr 0/1, text]],
+ *   transcript: { program, tokio, clock, exit, stalled, lines: [[t_ms, stderr 0/1, text]],
  *   differences?: [{ extra: string[], reason: string }] }; setting: the inputs it was recorded with.
  */
 export function verdictPanel(runs) {
@@ -48,9 +48,11 @@ export function verdictPanel(runs) {
 function transcriptView({ heading, transcript: t, setting }) {
   const clock = t.clock === 'paused'
     ? 'its paused clock, which is exact'
-    : 'the real clock (the program blocks or reads the wall clock; times may vary by a few ms)';
+    : 'the real clock (the program blocks or reads the wall clock, so times vary by a few ms)';
   const ended = t.stalled ? 'it stalled: every task waited forever' : `it exited with status ${t.exit}`;
-  const note = `Recorded from tests/programs/${t.program} by Tokio ${t.tokio} (${t.flavor.replace('_', '-')} runtime) on ${clock}${setting ? `, ${setting}` : ''}; ${ended}.`;
+  // The oracle runs every program on the current-thread runtime, whatever its #[tokio::main] asks for
+  // (differences.json's normalizations: the browser has one thread), so that is the runtime named.
+  const note = `Recorded from tests/programs/${t.program} by Tokio ${t.tokio} on the current-thread runtime and ${clock}${setting ? `, ${setting}` : ''}; ${ended}.`;
   const extra = new Set((t.differences || []).flatMap((d) => d.extra));
   const body = t.lines.length
     ? h('ol', { class: 'verdict-lines', 'aria-label': `Lines Tokio printed${heading ? ` for ${heading}` : ''}` },
@@ -64,7 +66,7 @@ function transcriptView({ heading, transcript: t, setting }) {
     h('p', {}, h('strong', {}, 'Why: '), d.reason)));
   const same = extra.size
     ? null
-    : h('p', { class: 'note' }, 'This page’s run prints the same lines, in the same order, at the same times (npm test checks it).');
+    : h('p', { class: 'note' }, 'This page’s run prints the same lines in the same order, at these times at 1× speed, give or take the event loop’s few ms (npm test checks it).');
   return h('div', { class: 'verdict-run' },
     heading ? h('h4', {}, heading) : null,
     h('p', { class: 'note' }, note),
