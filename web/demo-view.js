@@ -8,6 +8,7 @@ import { ms } from './model.js';
 import { RunSession } from './session.js';
 import { RunViews } from './views.js';
 import { sourcePanes } from './source-view.js';
+import { verdictPanel } from './verdict.js';
 import { DEMOS, TEST_PANIC, demoById, predictedUs, variantById, whatHappened } from './demos.js';
 import { DEFAULTS, speedLabel } from './params.js';
 import { parseRun } from './runfile.js';
@@ -91,9 +92,28 @@ export class DemoView {
           h('h3', {}, 'Output'),
           this.views.log.el,
           this.measured,
-          this.happened)),
+          this.happened,
+          this.verdict(sources.verdicts))),
       this.views.details);
     this.updatePrediction();
+  }
+
+  /**
+   * "What real Tokio printed" for the variants whose tutorial program the oracle recorded
+   * (differences.json's `lessons`), or nothing: a demo the tutorial has no program for gets no panel
+   * rather than an invented one.
+   */
+  verdict(verdicts = {}) {
+    const runs = this.demo.variants.filter((v) => verdicts[v.id]).map((v) => {
+      const t = verdicts[v.id];
+      return {
+        heading: this.demo.variants.length > 1 ? `For “${v.label}”` : undefined,
+        transcript: t,
+        // The durations matter only where a person can change them; the transcript is of these.
+        setting: this.demo.durations ? `with fetch_user_data waiting ${t.user} ms and fetch_product_data ${t.product} ms` : undefined,
+      };
+    });
+    return runs.length ? verdictPanel(runs) : null;
   }
 
   durationInputs() {

@@ -6,7 +6,7 @@
 // &amp; back into < and &; the child itself is never shown once the element runs, and is what readers
 // see without JavaScript), or the `code` attribute (base64url, as ?code=). A program wins over `demo`,
 // `user` and `product`; `speed` applies to both forms.
-import { rust, tokio } from 'virtual:sources';
+import { rust, tokio, verdicts } from 'virtual:sources';
 import css from './styles.css';
 import { h } from './dom.js';
 import { demoById } from './demos.js';
@@ -87,7 +87,7 @@ export class AsyncPlayground extends HTMLElement {
       }
     } else {
       this.view = new DemoView({
-        demo, sources: { rust, tokio }, wasm: this.wasm, speed: () => this.speed,
+        demo, sources: { rust, tokio, verdicts }, wasm: this.wasm, speed: () => this.speed,
         durations: { user: values.user, product: values.product },
       });
       // Edit turns this element into "Your code" with the demo's Tokio program.

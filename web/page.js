@@ -1,6 +1,6 @@
 // The playground page (index.html): every demo of the lesson, the shared speed control, shareable
 // links, and the theme toggle.
-import { rust, tokio } from 'virtual:sources';
+import { rust, tokio, verdicts } from 'virtual:sources';
 import { h } from './dom.js';
 import { DEMOS, demoById } from './demos.js';
 import { DemoView } from './demo-view.js';
@@ -35,7 +35,7 @@ async function main() {
 
   const testPanic = new URLSearchParams(location.search).get('test') === 'panic';
   const views = DEMOS.map((demo) => new DemoView({
-    demo, sources: { rust, tokio }, wasm, speed: () => speed, testPanic: testPanic && demo.id === 'join',
+    demo, sources: { rust, tokio, verdicts }, wasm, speed: () => speed, testPanic: testPanic && demo.id === 'join',
     durations: { user: DEFAULTS.user, product: DEFAULTS.product },
     onChange: () => { focusedDemo = demo.id; },
   }));

@@ -12,6 +12,8 @@ import { encodeCode } from './base64url.js';
 import { createEditor, setSource } from './editor.js';
 import { loadInterp } from './interp.js';
 import { STARTERS } from 'virtual:starters';
+import { CORPUS } from 'virtual:corpus';
+import { fnv1a64, verdictPanel } from '../verdict.js';
 import css from './code.css';
 
 let sheet = null;
@@ -64,7 +66,8 @@ export class CodeView {
     this.copyStatus = h('p', { class: 'note copy-status', 'aria-live': 'polite' });
 
     this.editorBox = h('div', { class: 'editor' });
-    this.diagnostics = h('div', { class: 'diagnostics', 'aria-label': 'Errors and warnings' });
+    // A named group: aria-label on a plain div is prohibited (axe aria-prohibited-attr).
+    this.diagnostics = h('div', { class: 'diagnostics', role: 'group', 'aria-label': 'Errors and warnings' });
 
     this.runButton = h('button', { type: 'button', class: 'run', 'aria-keyshortcuts': 'Control+Enter Meta+Enter' }, 'Run');
     this.runButton.addEventListener('click', () => this.run());
@@ -74,6 +77,9 @@ export class CodeView {
     this.error = h('p', { class: 'error', role: 'alert', hidden: true });
     this.measured = h('p', { class: 'measured' });
     this.happened = h('p', { class: 'happened' });
+    // "What real Tokio printed", when the editor holds one of the oracle's corpus programs.
+    this.verdictSlot = h('div', { class: 'verdict-slot' });
+    this.verdictFor = null;
     this.views.log.el.tabIndex = 0; // it scrolls (up to 10,000 lines): keyboard users must reach it
 
     o.body.replaceChildren(
@@ -92,7 +98,8 @@ export class CodeView {
           h('h3', {}, 'Output'),
           this.views.log.el,
           this.measured,
-          this.happened)),
+          this.happened,
+          this.verdictSlot)),
       this.views.details);
 
     this.interp = loadInterp();
@@ -104,9 +111,11 @@ export class CodeView {
       onDiagnostics: (diagnostics, source) => { if (source === this.source) this.showDiagnostics(diagnostics); },
       onChange: () => {
         if (this.menu.value && this.source !== starterById(this.menu.value).source) this.menu.value = '';
+        this.updateVerdict();
         this.onChange();
       },
     });
+    this.updateVerdict();
     this.interp.then(
       () => { if (!this.session.model && !this.crashed) this.status.textContent = 'Ready. Edit the program, then press Run.'; },
       (err) => this.fail(`Your code cannot run: ${err.message}`),
@@ -125,6 +134,19 @@ export class CodeView {
   }
 
   focus() { this.editor.focus(); }
+
+  /**
+   * Shows Tokio's transcript when the source is, byte for byte, a corpus program (tests/programs: the
+   * oracle's `source_fnv`; nothing is normalised, so an edited program is no longer claimed), and
+   * nothing otherwise. Rebuilt only when the match changes, so an open panel stays open while typing.
+   */
+  updateVerdict() {
+    const fnv = fnv1a64(this.source);
+    const t = Object.hasOwn(CORPUS, fnv) ? CORPUS[fnv] : null;
+    if (t === this.verdictFor) return;
+    this.verdictFor = t;
+    this.verdictSlot.replaceChildren(...(t ? [verdictPanel([{ transcript: t }])] : []));
+  }
 
   get running() { return this.session.running; }
 
