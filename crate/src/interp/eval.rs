@@ -90,10 +90,11 @@ struct Inner {
     /// `#[tokio::main]`: false in a plain `fn main`, where `spawn` and `sleep` panic as in Tokio.
     in_runtime: bool,
     flavor: Flavor,
-    /// Evaluation steps in the current poll, and when that poll started (program µs).
+    /// Evaluation steps in the current poll, and when that poll started (wall µs, [`Rt::wall_us`]:
+    /// the busy guard protects the real page, so it must not scale with the playback speed).
     ops: Cell<u64>,
     poll_start: Cell<u64>,
-    /// µs spent in `std::thread::sleep` during the current poll (not counted as "busy").
+    /// Wall µs spent in `std::thread::sleep` during the current poll (not counted as "busy").
     blocked: Cell<u64>,
     /// A spawned task is being polled (its panics name Tokio's worker thread).
     in_task: Cell<bool>,
@@ -273,7 +274,7 @@ impl Interp {
             let busy = self
                 .0
                 .rt
-                .now_us()
+                .wall_us()
                 .saturating_sub(self.0.poll_start.get())
                 .saturating_sub(self.0.blocked.get());
             if busy > self.0.limits.max_poll_us || n > self.0.limits.max_poll_ops {
@@ -2075,9 +2076,15 @@ impl Interp {
                 if us > self.0.limits.max_block_us {
                     return Err(self.halt(self.0.limits.block_too_long(us)));
                 }
-                // Blocking is what the learner asked for: it does not count as a runaway poll.
-                self.0.blocked.set(self.0.blocked.get().saturating_add(us));
+                // Blocking is what the learner asked for: it does not count as a runaway poll. It is
+                // measured in wall time, like the guard it is subtracted from (at speed 0.1 a
+                // program-time second blocks the page for ten real ones).
+                let before = rt.wall_us();
                 rt.block(us);
+                let took = rt.wall_us().saturating_sub(before);
+                self.0
+                    .blocked
+                    .set(self.0.blocked.get().saturating_add(took));
                 Ok(Value::Unit)
             }
             Builtin::StringFrom => Ok(match take(&mut a) {
@@ -2875,7 +2882,7 @@ impl Future for TaskCtx {
         let outer = i.in_task.replace(self.task);
         i.ops.set(0);
         i.blocked.set(0);
-        i.poll_start.set(i.rt.now_us());
+        i.poll_start.set(i.rt.wall_us());
         i.depth.set(0);
         let r = self.fut.as_mut().poll(cx);
         i.in_task.set(outer);

@@ -12,7 +12,7 @@ pub struct Limits {
     /// Deepest nesting of brackets in the source: `syn`'s parser recurses on each level, and a
     /// pathological input must not overflow the wasm stack before any other check runs.
     pub max_nesting: usize,
-    /// Host time (µs) one poll may run without reaching an `.await` that is pending. Time spent in
+    /// Real time (µs, wall clock, not speed-scaled) one poll may run without reaching an `.await` that is pending. Time spent in
     /// `std::thread::sleep` does not count: that blocking is what the learner asked for.
     pub max_poll_us: u64,
     /// How many evaluation steps run between two looks at the host clock.

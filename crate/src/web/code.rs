@@ -96,6 +96,11 @@ impl Host for BrowserHost {
         let end = self.now_us().saturating_add(us);
         while self.now_us() < end {}
     }
+
+    fn wall_us(&self) -> u64 {
+        // Unscaled: the interpreter's guards measure how long the page is really frozen.
+        (performance_now() * 1000.0) as u64
+    }
 }
 
 /// One interpreted run being driven by the event loop.

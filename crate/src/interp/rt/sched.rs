@@ -31,6 +31,13 @@ pub trait Host {
     fn now_us(&self) -> u64;
     /// `std::thread::sleep`: really block (browser: busy-wait) or advance the virtual clock.
     fn block(&self, us: u64);
+    /// Real (wall-clock) time now, µs, never speed-scaled. The guards that protect the page — a
+    /// poll that never reaches an `.await`, a scheduler turn that hogs the event loop — must measure
+    /// how long the tab is really frozen, whatever speed the program's clock runs at. The default,
+    /// program time, is right for a virtual host, where the two clocks are the same thing.
+    fn wall_us(&self) -> u64 {
+        self.now_us()
+    }
 }
 
 /// Which Tokio runtime the program asked for (`#[tokio::main]` or
@@ -56,7 +63,7 @@ pub struct Limits {
     /// Most tasks alive at once. Spawning one more stops the run with a Note: each task is a boxed
     /// future plus its trace, and a runaway `loop { spawn(..) }` would otherwise eat the tab's memory.
     pub max_tasks: usize,
-    /// How much host time (µs) one [`Rt::turn`] may use before it hands the event loop back to the
+    /// How much real time (µs, [`Host::wall_us`]) one [`Rt::turn`] may use before it hands the event loop back to the
     /// page ([`Turn::Again`]), so that lines are drawn and Stop stays clickable.
     pub slice_us: u64,
     /// Most polls (of `main` or a task) in one [`Rt::turn`] before it returns [`Turn::Again`], even
@@ -306,6 +313,12 @@ impl Rt {
         self.0.host.now_us().saturating_sub(self.0.origin_us)
     }
 
+    /// Real time now, µs (see [`Host::wall_us`]): for limits on how long the page is frozen, which
+    /// must not stretch or shrink with the playback speed.
+    pub fn wall_us(&self) -> u64 {
+        self.0.host.wall_us()
+    }
+
     /// `std::thread::sleep`: blocks the whole runtime (nothing else runs meanwhile), as in Tokio.
     pub fn block(&self, us: u64) {
         self.0.host.block(us);
@@ -407,7 +420,8 @@ impl Rt {
     }
 
     /// Runs everything that is ready now, following Tokio's scheduler loop, until nothing is ready,
-    /// the program ends, or [`Limits::slice_us`] of host time is used up.
+    /// the program ends, or [`Limits::slice_us`] of real time is used up (wall time: the slice exists
+    /// to hand the page back to the browser often enough, whatever the playback speed).
     pub fn turn(&self) -> Turn {
         let inner = &self.0;
         match inner.state.get() {
@@ -423,7 +437,7 @@ impl Rt {
             return Turn::Stalled; // block_on was never called: nothing will ever run
         }
         let _enter = self.enter();
-        let started = inner.host.now_us();
+        let started = inner.host.wall_us();
         let mut polls = 0u32;
         loop {
             if inner.at_top.get() {
@@ -475,7 +489,7 @@ impl Rt {
                 return self.shut_down(HALT_EXIT_CODE, Some(note));
             }
             if polls >= inner.limits.polls_per_turn
-                || inner.host.now_us().saturating_sub(started) >= inner.limits.slice_us
+                || inner.host.wall_us().saturating_sub(started) >= inner.limits.slice_us
             {
                 return Turn::Again;
             }
