@@ -6,7 +6,8 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
-const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
+/** Gzipped size (level 9) of dist/`f`. */
+export const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
 
 export function sizes() {
   // Everything dist/index.html loads (the page, its script, styles, icon and the wasm).
