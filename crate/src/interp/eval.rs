@@ -877,11 +877,8 @@ impl Interp {
                     }
                     let r = self.eval_block(body, env).await;
                     env.pop_to(mark);
-                    match r {
-                        Ok(_) => {}
-                        Err(Flow::Break(l, _)) if label_matches(&l, label) => break,
-                        Err(Flow::Continue(l)) if label_matches(&l, label) => continue,
-                        Err(f) => return Err(f),
+                    if loop_pass(r, label)?.is_some() {
+                        break;
                     }
                 }
                 Ok(Value::Unit)
@@ -897,11 +894,8 @@ impl Interp {
         #[allow(unreachable_patterns)]
         match &e.kind {
             ExprKind::Loop(label, body) => loop {
-                match self.eval_block(body, env).await {
-                    Ok(_) => {}
-                    Err(Flow::Break(l, v)) if label_matches(&l, label) => return Ok(v),
-                    Err(Flow::Continue(l)) if label_matches(&l, label) => {}
-                    Err(f) => return Err(f),
+                if let Some(v) = loop_pass(self.eval_block(body, env).await, label)? {
+                    return Ok(v);
                 }
             },
             _ => Ok(Value::Unit),
@@ -936,11 +930,8 @@ impl Interp {
                     self.bind(pat, item, env);
                     let r = self.eval_block(body, env).await;
                     env.pop_to(mark);
-                    match r {
-                        Ok(_) => {}
-                        Err(Flow::Break(l, _)) if label_matches(&l, label) => break,
-                        Err(Flow::Continue(l)) if label_matches(&l, label) => continue,
-                        Err(f) => return Err(f),
+                    if loop_pass(r, label)?.is_some() {
+                        break;
                     }
                 }
                 Ok(Value::Unit)
@@ -2952,6 +2943,19 @@ fn truthy(v: &Value) -> bool {
 
 fn label_matches(got: &Option<Name>, mine: &Option<Name>) -> bool {
     got.is_none() || got == mine
+}
+
+/// One pass of a loop's body (`loop`, `while`, `while let`, `for`), as the loop sees it: `Ok(None)`
+/// to go on (the body ended, or a `continue` for this loop), `Ok(Some(v))` for a `break` of this loop
+/// with its value, `Err` for everything that leaves the loop outward (a break or continue of an
+/// outer label, `return`, `?`, a panic).
+fn loop_pass(r: R, label: &Option<Name>) -> Result<Option<Value>, Flow> {
+    match r {
+        Ok(_) => Ok(None),
+        Err(Flow::Break(l, v)) if label_matches(&l, label) => Ok(Some(v)),
+        Err(Flow::Continue(l)) if label_matches(&l, label) => Ok(None),
+        Err(f) => Err(f),
+    }
 }
 
 fn in_range(x: i128, t: IntTy) -> bool {
