@@ -74,7 +74,9 @@ const STARTERS = [
   ['sleep', 'Sleep (the lesson)', tokio.sleep],
   ['join', 'join! (the lesson)', tokio.join],
   ['no-await', 'The no-await pitfall (the lesson)', tokio['no-await']],
-  ['select', 'select!: race two fetches'],
+  // The corpus's select! program itself, so the select demo's Edit opens a program real Tokio judged
+  // (its transcript shows beside it) instead of a near copy of it.
+  ['select', 'select!: race two fetches', readFileSync(join(root, 'tests', 'programs', 'select_race.rs'), 'utf8')],
   ['blocking', 'Blocking: std::thread::sleep in async code'],
   ['many', 'Tasks are cheap: 1,000 spawned tasks'],
   ['spawn', 'tokio::spawn and JoinHandle'],
