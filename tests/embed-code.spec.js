@@ -1,20 +1,10 @@
 // A course author's own program in <async-playground> (a child <pre><code>), embed.html?code=, and the
 // element's Edit button; all under the strict CSP.
-import { test, expect, lines, lineAt } from './fixtures.js';
+import { test, expect, lines, lineAt, watchCsp } from './fixtures.js';
 import { PORTS } from '../playwright.config.js';
 
 const CSP = `http://127.0.0.1:${PORTS.csp}`;
 const b64url = (source) => Buffer.from(source, 'utf8').toString('base64url');
-
-async function watchCsp(page) {
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
-    });
-  });
-  return async () => page.evaluate(() => window.__cspViolations);
-}
 
 test('the element runs the program of its <pre><code> child, with < and & intact, under the strict CSP', async ({ page }) => {
   const violations = await watchCsp(page);

@@ -1,20 +1,9 @@
 // Embedding in course sites: the custom element, many per page, removal mid-run, the sandboxed
 // iframe with its height messages, all under the strict CSP.
-import { test, expect, lines, lineAt, near } from './fixtures.js';
+import { test, expect, lines, lineAt, near, watchCsp } from './fixtures.js';
 import { PORTS } from '../playwright.config.js';
 
 const CSP = `http://127.0.0.1:${PORTS.csp}`;
-
-/** Records CSP violations from the start of the page's life. */
-async function watchCsp(page) {
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
-    });
-  });
-  return async () => page.evaluate(() => window.__cspViolations);
-}
 
 test('a host page under the strict CSP: two elements run independently, zero violations', async ({ page }) => {
   const violations = await watchCsp(page);

@@ -69,3 +69,14 @@ export async function futuresTable(section) {
   return out;
 }
 export const msOf = (s) => Number(/(\d+) ms/.exec(s)[1]);
+
+/** Records CSP violations from the start of the page's life; call the returned function to read them. */
+export async function watchCsp(page) {
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  return async () => page.evaluate(() => window.__cspViolations);
+}
