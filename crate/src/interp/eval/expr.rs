@@ -1,0 +1,479 @@
+//! Expressions: the dispatch on an expression's kind, and literals, variables, calls, operators,
+//! assignment, `if`, loops, `match`, blocks, `async` blocks and closures.
+
+use super::*;
+
+impl Interp {
+    /// One boxed future per kind of expression: a single `async fn` with every arm would have a
+    /// huge poll frame (locals of all arms), and each interpreted call nests several of them.
+    pub(super) fn eval_inner<'a>(
+        &'a self,
+        e: &'a Expr,
+        env: &'a mut Env,
+    ) -> Pin<Box<dyn Future<Output = R> + 'a>> {
+        match &e.kind {
+            ExprKind::Lit(..) => Box::pin(self.e_lit(e, env)),
+            ExprKind::Var(..) => Box::pin(self.e_var(e, env)),
+            ExprKind::FnRef(..) => Box::pin(self.e_fn_ref(e, env)),
+            ExprKind::None => Box::pin(self.e_none(e, env)),
+            ExprKind::Const(..) => Box::pin(self.e_const(e, env)),
+            ExprKind::Call(..) => Box::pin(self.e_call(e, env)),
+            ExprKind::Method(..) => Box::pin(self.e_method(e, env)),
+            ExprKind::Binary(..) => Box::pin(self.e_binary(e, env)),
+            ExprKind::Unary(..) => Box::pin(self.e_unary(e, env)),
+            ExprKind::Ref(..) => Box::pin(self.e_ref(e, env)),
+            ExprKind::Assign(..) => Box::pin(self.e_assign(e, env)),
+            ExprKind::AssignOp(..) => Box::pin(self.e_assign_op(e, env)),
+            ExprKind::If(..) => Box::pin(self.e_if(e, env)),
+            ExprKind::Let(..) => Box::pin(self.e_let(e, env)),
+            ExprKind::While(..) => Box::pin(self.e_while(e, env)),
+            ExprKind::Loop(..) => Box::pin(self.e_loop(e, env)),
+            ExprKind::For(..) => Box::pin(self.e_for(e, env)),
+            ExprKind::Match(..) => Box::pin(self.e_match(e, env)),
+            ExprKind::Block(..) => Box::pin(self.e_block(e, env)),
+            ExprKind::Async(..) => Box::pin(self.e_async(e, env)),
+            ExprKind::Closure(..) => Box::pin(self.e_closure(e, env)),
+            ExprKind::Await(..) => Box::pin(self.e_await(e, env)),
+            ExprKind::Try(..) => Box::pin(self.e_try(e, env)),
+            ExprKind::Return(..) => Box::pin(self.e_return(e, env)),
+            ExprKind::Break(..) => Box::pin(self.e_break(e, env)),
+            ExprKind::Continue(_) => Box::pin(self.e_continue(e, env)),
+            ExprKind::Tuple(..) => Box::pin(self.e_tuple(e, env)),
+            ExprKind::Array(..) => Box::pin(self.e_array(e, env)),
+            ExprKind::Repeat(..) => Box::pin(self.e_repeat(e, env)),
+            ExprKind::Field(..) => Box::pin(self.e_field(e, env)),
+            ExprKind::Index(..) => Box::pin(self.e_index(e, env)),
+            ExprKind::Range(..) => Box::pin(self.e_range(e, env)),
+            ExprKind::Cast(..) => Box::pin(self.e_cast(e, env)),
+            ExprKind::Print(..) => Box::pin(self.e_print(e, env)),
+            ExprKind::FormatStr(..) => Box::pin(self.e_format_str(e, env)),
+            ExprKind::Panic(..) => Box::pin(self.e_panic(e, env)),
+            ExprKind::Assert(..) => Box::pin(self.e_assert(e, env)),
+            ExprKind::AssertEq(..) => Box::pin(self.e_assert_eq(e, env)),
+            ExprKind::Join(..) => Box::pin(self.e_join(e, env)),
+            ExprKind::TryJoin(..) => Box::pin(self.e_try_join(e, env)),
+            ExprKind::ConstRef(..) => Box::pin(self.e_const_ref(e, env)),
+            ExprKind::Select(..) => Box::pin(self.e_select(e, env)),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_lit(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::Lit(l) => Ok(lit(l)),
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_var(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::Var(name) => self.read_var(name, at, env, true),
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_fn_ref(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::FnRef(name) => match self.0.program.fns.get(name) {
+                Some(f) => Ok(Value::FnRef(f.clone())),
+                None => Err(self.panic(at, format!("cannot find function `{name}`"))),
+            },
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_none(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::None => Ok(Value::Opt(None)),
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_const(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::Const(l) => Ok(lit(l)),
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_call(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::Call(callee, args) => boxed(self.call(callee, args, at, env)).await,
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_method(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::Method(recv, name, args, mat) => {
+                boxed(self.method(recv, name, args, *mat, env)).await
+            }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_binary(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::Binary(BinOp::And, a, b) => {
+                let l = self.eval(a, env).await?;
+                if !truthy(&l) {
+                    return Ok(Value::Bool(false));
+                }
+                Ok(Value::Bool(truthy(&self.eval(b, env).await?)))
+            }
+            ExprKind::Binary(BinOp::Or, a, b) => {
+                let l = self.eval(a, env).await?;
+                if truthy(&l) {
+                    return Ok(Value::Bool(true));
+                }
+                Ok(Value::Bool(truthy(&self.eval(b, env).await?)))
+            }
+            ExprKind::Binary(op, a, b) => {
+                let l = self.eval_ref(a, env).await?;
+                let r = self.eval_ref(b, env).await?;
+                self.binop(*op, l, r, at)
+            }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_unary(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::Unary(op, a) => {
+                let v = self.eval(a, env).await?;
+                match (op, v) {
+                    (UnOp::Not, Value::Bool(b)) => Ok(Value::Bool(!b)),
+                    (UnOp::Not, Value::Int(n, t)) => Ok(Value::Int(wrap_int(!n, t), t)),
+                    (UnOp::Neg, Value::Int(n, t)) => {
+                        let r = n.checked_neg().filter(|r| in_range(*r, t));
+                        match r {
+                            Some(r) => Ok(Value::Int(r, t)),
+                            None => Err(self.panic(at, "attempt to negate with overflow")),
+                        }
+                    }
+                    (UnOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
+                    (UnOp::Deref, v) => Ok(v),
+                    (_, v) => Err(self.panic(
+                        at,
+                        format!("cannot apply this operator to `{}`", v.type_name()),
+                    )),
+                }
+            }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_ref(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::Ref(a) => self.eval_ref(a, env).await,
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_assign(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::Assign(place, value) => {
+                let v = self.eval(value, env).await?;
+                let p = self.place(place, env).await?;
+                self.with_place(env, &p, place.span, |slot| {
+                    *slot = v;
+                    Ok(())
+                })?;
+                Ok(Value::Unit)
+            }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_assign_op(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::AssignOp(op, place, value) => {
+                let v = self.eval(value, env).await?;
+                let p = self.place(place, env).await?;
+                let me = self.clone();
+                let op = *op;
+                self.with_place(env, &p, place.span, move |slot| {
+                    let old = std::mem::replace(slot, Value::Unit);
+                    // `s += "x"` on a String appends in place.
+                    if let (BinOp::Add, Value::Str(mut s), Value::Str(t)) = (op, old.clone(), &v) {
+                        Rc::make_mut(&mut s).push_str(t);
+                        me.check_len(s.len(), "String")?;
+                        *slot = Value::Str(s);
+                        return Ok(());
+                    }
+                    match me.binop(op, old.clone(), v, at) {
+                        Ok(n) => {
+                            *slot = n;
+                            Ok(())
+                        }
+                        Err(f) => {
+                            *slot = old;
+                            Err(f)
+                        }
+                    }
+                })?;
+                Ok(Value::Unit)
+            }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_if(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::If(cond, then, otherwise) => {
+                let mark = env.mark();
+                let c = boxed(self.cond(cond, env)).await;
+                let r = match c {
+                    Ok(true) => self.eval_block(then, env).await,
+                    Ok(false) => {
+                        env.pop_to(mark);
+                        match otherwise {
+                            Some(o) => self.eval(o, env).await,
+                            None => Ok(Value::Unit),
+                        }
+                    }
+                    Err(f) => Err(f),
+                };
+                env.pop_to(mark);
+                r
+            }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_let(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::Let(..) => {
+                let mark = env.mark();
+                let r = boxed(self.cond(e, env)).await;
+                env.pop_to(mark);
+                r.map(Value::Bool)
+            }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_while(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::While(label, cond, body) => {
+                loop {
+                    let mark = env.mark();
+                    let c = boxed(self.cond(cond, env)).await;
+                    let c = match c {
+                        Ok(c) => c,
+                        Err(f) => {
+                            env.pop_to(mark);
+                            return Err(f);
+                        }
+                    };
+                    if !c {
+                        env.pop_to(mark);
+                        break;
+                    }
+                    let r = self.eval_block(body, env).await;
+                    env.pop_to(mark);
+                    if loop_pass(r, label)?.is_some() {
+                        break;
+                    }
+                }
+                Ok(Value::Unit)
+            }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_loop(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::Loop(label, body) => loop {
+                if let Some(v) = loop_pass(self.eval_block(body, env).await, label)? {
+                    return Ok(v);
+                }
+            },
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_for(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::For(label, pat, iter, body) => {
+                let it = self.eval(iter, env).await?;
+                let items: Box<dyn Iterator<Item = Value>> = match it {
+                    Value::Range(a, b, t) => Box::new((a..b).map(move |i| Value::Int(i, t))),
+                    Value::Vec(items) => {
+                        let items = Rc::try_unwrap(items).unwrap_or_else(|rc| (*rc).clone());
+                        Box::new(items.into_iter())
+                    }
+                    Value::Opt(o) => Box::new(o.into_iter().map(|b| *b)),
+                    other => {
+                        return Err(self.panic(
+                            iter.span,
+                            format!("`{}` is not an iterator", other.type_name()),
+                        ))
+                    }
+                };
+                for item in items {
+                    self.tick()?;
+                    let mark = env.mark();
+                    self.bind(pat, item, env);
+                    let r = self.eval_block(body, env).await;
+                    env.pop_to(mark);
+                    if loop_pass(r, label)?.is_some() {
+                        break;
+                    }
+                }
+                Ok(Value::Unit)
+            }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_match(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::Match(scrut, arms) => {
+                let v = self.eval(scrut, env).await?;
+                for arm in arms {
+                    if !matches(&arm.pat, &v) {
+                        continue;
+                    }
+                    let mark = env.mark();
+                    self.bind(&arm.pat, v.clone(), env);
+                    if let Some(g) = &arm.guard {
+                        match self.eval(g, env).await {
+                            Ok(g) if truthy(&g) => {}
+                            Ok(_) => {
+                                env.pop_to(mark);
+                                continue;
+                            }
+                            Err(f) => {
+                                env.pop_to(mark);
+                                return Err(f);
+                            }
+                        }
+                    }
+                    drop(v);
+                    let r = self.eval(&arm.body, env).await;
+                    env.pop_to(mark);
+                    return r;
+                }
+                Err(self.panic(
+                    at,
+                    "no match arm matched (rustc would require the match to be exhaustive)",
+                ))
+            }
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_block(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::Block(b) => self.eval_block(b, env).await,
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_async(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::Async(cap) => Ok(self.async_block(cap, at, env)),
+            _ => Ok(Value::Unit),
+        }
+    }
+
+    #[allow(unused_variables)]
+    pub(super) async fn e_closure(&self, e: &Expr, env: &mut Env) -> R {
+        self.tick()?;
+        let at = e.span;
+        #[allow(unreachable_patterns)]
+        match &e.kind {
+            ExprKind::Closure(cap, params, is_async) => {
+                let captured = capture(&cap.captures, cap.is_move, env);
+                Ok(Value::Closure(Rc::new(Closure {
+                    params: params.clone(),
+                    body: cap.body.clone(),
+                    env: RefCell::new(captured),
+                    is_move: cap.is_move,
+                    is_async: *is_async,
+                })))
+            }
+            _ => Ok(Value::Unit),
+        }
+    }
+}

@@ -1,0 +1,437 @@
+//! Items: the file, `use` trees, `fn` items and their signatures, and types.
+
+use super::*;
+
+impl Lowerer<'_> {
+    pub(super) fn file(mut self, file: &syn::File) -> Result<Program, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        for (n, item) in file.items.iter().enumerate() {
+            match item {
+                syn::Item::Use(u) => {
+                    self.use_item = n;
+                    self.use_single =
+                        !matches!(&u.tree, syn::UseTree::Group(_) | syn::UseTree::Glob(_))
+                            && !use_has_group(&u.tree);
+                    if let Err(e) = self.use_tree(&u.tree, String::new(), None) {
+                        errors.push(e);
+                    }
+                }
+                syn::Item::Fn(f) => self.fn_names.push(f.sig.ident.to_string()),
+                syn::Item::Const(c) => self.const_names.push(c.ident.to_string()),
+                _ => {}
+            }
+        }
+        let mut fns = HashMap::new();
+        let mut consts = HashMap::new();
+        let mut main = None;
+        for item in &file.items {
+            match item {
+                syn::Item::Use(_) => {}
+                syn::Item::Const(c) => {
+                    let r = self.ty(&c.ty).and_then(|ty| Ok((ty, self.expr(&c.expr)?)));
+                    match r {
+                        Ok((ty, e)) => {
+                            consts.insert(Name::from(c.ident.to_string()), (ty, Rc::new(e)));
+                        }
+                        Err(e) => errors.push(e),
+                    }
+                }
+                syn::Item::Fn(f) => match self.item_fn(f) {
+                    Ok((def, kind)) => {
+                        if let Some(kind) = kind {
+                            main = Some(kind);
+                        }
+                        if fns.contains_key(&def.name) {
+                            errors.push(Diagnostic::error(
+                                def.span,
+                                format!("the name `{}` is defined multiple times", def.name),
+                            ));
+                        }
+                        fns.insert(def.name.clone(), Rc::new(def));
+                    }
+                    Err(e) => errors.push(e),
+                },
+                other => errors.push(not_available(item_span(other), &item_kind(other))),
+            }
+        }
+        if errors.is_empty() && main.is_none() {
+            let end = Span {
+                line: 1,
+                column: 1,
+                end_line: 1,
+                end_column: 2,
+            };
+            errors.push(
+                Diagnostic::error(end, "`main` function not found in crate `main`")
+                    .with("help: consider adding a `main` function to `main.rs`"),
+            );
+        }
+        match main {
+            Some(main) if errors.is_empty() => {
+                let mut warnings = self.unused_imports();
+                warnings.append(&mut self.warnings);
+                warnings.sort_by_key(|w| (w.line, w.column));
+                Ok(Program {
+                    fns,
+                    consts,
+                    main,
+                    warnings,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+
+    /// One `use` tree; `start` is where its path began (the error points at the whole path).
+    pub(super) fn use_tree(
+        &mut self,
+        tree: &syn::UseTree,
+        prefix: String,
+        start: Option<Span>,
+    ) -> R<()> {
+        let join = |name: &str| {
+            if prefix.is_empty() {
+                name.to_string()
+            } else {
+                format!("{prefix}::{name}")
+            }
+        };
+        let whole = |leaf: Span| match start {
+            Some(s) => Span {
+                end_line: leaf.end_line,
+                end_column: leaf.end_column,
+                ..s
+            },
+            None => leaf,
+        };
+        let first = start.or(Some(span(tree)));
+        match tree {
+            syn::UseTree::Path(p) => self.use_tree(&p.tree, join(&p.ident.to_string()), first),
+            syn::UseTree::Name(n) => {
+                let name = n.ident.to_string();
+                let (full, local) = if name == "self" {
+                    let last = prefix.rsplit("::").next().unwrap_or("").to_string();
+                    (prefix.clone(), last)
+                } else {
+                    (join(&name), name)
+                };
+                self.use_one(&full, local, whole(span(tree)))
+            }
+            syn::UseTree::Rename(r) => {
+                let full = join(&r.ident.to_string());
+                self.use_one(&full, r.rename.to_string(), whole(span(tree)))
+            }
+            syn::UseTree::Glob(_) => {
+                if known(&prefix) != Some(Known::Module) {
+                    return Err(not_available(whole(span(tree)), &format!("`{prefix}`")));
+                }
+                self.globs.push(prefix);
+                Ok(())
+            }
+            syn::UseTree::Group(g) => {
+                for t in &g.items {
+                    self.use_tree(t, prefix.clone(), None)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    pub(super) fn use_one(&mut self, full: &str, local: String, at: Span) -> R<()> {
+        let macro_ok = matches!(
+            full,
+            "std::println" | "std::print" | "std::eprintln" | "std::format" | "std::vec"
+        );
+        if known(full).is_none() && !macro_ok {
+            return Err(not_available(at, &format!("`{full}`")));
+        }
+        let shown = if self.use_single {
+            full.to_string()
+        } else {
+            local.clone()
+        };
+        if local != "_" {
+            self.use_index.insert(local.clone(), self.use_entries.len());
+            self.use_entries.push(UseEntry {
+                item: self.use_item,
+                shown,
+                span: at,
+                used: std::cell::Cell::new(false),
+            });
+        }
+        self.uses.insert(local, full.to_string());
+        Ok(())
+    }
+
+    /// Notes that the imported name `name` is used.
+    pub(super) fn use_name(&self, name: &str) {
+        if let Some(e) = self
+            .use_index
+            .get(name)
+            .and_then(|i| self.use_entries.get(*i))
+        {
+            e.used.set(true);
+        }
+    }
+
+    /// rustc's `unused_imports`: one warning per `use` item, naming its unused imports.
+    pub(super) fn unused_imports(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let mut items: Vec<usize> = self.use_entries.iter().map(|e| e.item).collect();
+        items.dedup();
+        for item in items {
+            let unused: Vec<&UseEntry> = self
+                .use_entries
+                .iter()
+                .filter(|e| e.item == item && !e.used.get())
+                .collect();
+            let Some(first) = unused.first() else {
+                continue;
+            };
+            let names: Vec<String> = unused.iter().map(|e| format!("`{}`", e.shown)).collect();
+            let message = match names.as_slice() {
+                [one] => format!("unused import: {one}"),
+                [a, b] => format!("unused imports: {a} and {b}"),
+                [rest @ .., last] => format!("unused imports: {}, and {last}", rest.join(", ")),
+                [] => continue,
+            };
+            out.push(Diagnostic::warning(first.span, message));
+        }
+        out
+    }
+
+    /// The full path a written path stands for, through `use` declarations and globs.
+    pub(super) fn expand(&self, segments: &[String]) -> Option<String> {
+        let first = segments.first()?;
+        let rest = segments.get(1..).unwrap_or(&[]).join("::");
+        let with = |base: &str| {
+            if rest.is_empty() {
+                base.to_string()
+            } else {
+                format!("{base}::{rest}")
+            }
+        };
+        if let Some(full) = self.uses.get(first.as_str()) {
+            self.use_name(first);
+            return Some(with(full));
+        }
+        let direct = segments.join("::");
+        if known(&direct).is_some() {
+            return Some(direct);
+        }
+        for g in &self.globs {
+            let full = format!("{g}::{direct}");
+            if known(&full).is_some() {
+                return Some(full);
+            }
+        }
+        None
+    }
+
+    pub(super) fn item_fn(&mut self, f: &syn::ItemFn) -> R<(FnDef, Option<MainKind>)> {
+        let sig = &f.sig;
+        let name = sig.ident.to_string();
+        if !sig.generics.params.is_empty() {
+            return Err(not_available(span(&sig.generics), "a generic function"));
+        }
+        if let Some(u) = &sig.unsafety {
+            return Err(not_available(span(u), "`unsafe`"));
+        }
+        let mut main = None;
+        let mut tokio_main = None;
+        for attr in &f.attrs {
+            let path: Vec<String> = attr
+                .path()
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            let is_tokio_main = path == ["tokio", "main"]
+                || (path == ["main"] && self.uses.get("main").is_some_and(|p| p == "tokio::main"));
+            if is_tokio_main && path == ["main"] {
+                self.use_name("main");
+            }
+            if is_tokio_main {
+                let mut current_thread = false;
+                if let syn::Meta::List(list) = &attr.meta {
+                    let tokens = list.tokens.to_string();
+                    current_thread = tokens.contains("current_thread");
+                }
+                tokio_main = Some(current_thread);
+            } else if path == ["allow"] || path == ["warn"] || path == ["deny"] || path == ["doc"] {
+                // Lint attributes change nothing here.
+            } else {
+                return Err(not_available(
+                    span(attr),
+                    &format!("`#[{}]`", path.join("::")),
+                ));
+            }
+        }
+        let is_async = sig.asyncness.is_some();
+        if name == "main" {
+            if !sig.inputs.is_empty() {
+                return Err(Diagnostic::error(
+                    span(&sig.inputs),
+                    "`main` function has wrong type: it takes no arguments",
+                ));
+            }
+            main = Some(match (is_async, tokio_main) {
+                (true, Some(current_thread)) => MainKind::Tokio { current_thread },
+                (false, None) => MainKind::Plain,
+                (true, None) => {
+                    return Err(Diagnostic::error(
+                        span(&sig.asyncness),
+                        "`main` function is not allowed to be `async`",
+                    )
+                    .with("help: add `#[tokio::main]` above `async fn main()` to run it on Tokio"))
+                }
+                (false, Some(_)) => {
+                    return Err(Diagnostic::error(
+                        span(&sig.fn_token),
+                        "the `async` keyword is missing from the function declaration",
+                    ))
+                }
+            });
+        } else if tokio_main.is_some() {
+            return Err(Diagnostic::error(
+                span(&sig.ident),
+                "`#[tokio::main]` goes on `async fn main` only in this playground",
+            ));
+        }
+        let base = self.locals.len();
+        let mut params = Vec::new();
+        for input in &sig.inputs {
+            match input {
+                syn::FnArg::Typed(pt) => {
+                    let ty = self.ty(&pt.ty)?;
+                    let pat = self.pat(&pt.pat)?;
+                    params.push((pat, ty));
+                }
+                syn::FnArg::Receiver(r) => return Err(not_available(span(r), "`self`")),
+            }
+        }
+        let ret = match &sig.output {
+            syn::ReturnType::Default => Ty::Unit,
+            syn::ReturnType::Type(_, t) => self.ty(t)?,
+        };
+        self.in_async.push(is_async);
+        let body = self.block(&f.block);
+        self.in_async.pop();
+        self.end_scope(base);
+        Ok((
+            FnDef {
+                name: name.into(),
+                is_async,
+                params,
+                ret,
+                body: Rc::new(body?),
+                span: span(&sig.ident),
+            },
+            main,
+        ))
+    }
+
+    pub(super) fn ty(&self, t: &syn::Type) -> R<Ty> {
+        Ok(match t {
+            syn::Type::Tuple(tt) if tt.elems.is_empty() => Ty::Unit,
+            syn::Type::Tuple(tt) => {
+                Ty::Tuple(tt.elems.iter().map(|e| self.ty(e)).collect::<R<Vec<_>>>()?)
+            }
+            syn::Type::Reference(r) => self.ty(&r.elem)?,
+            syn::Type::Paren(p) => self.ty(&p.elem)?,
+            syn::Type::Group(g) => self.ty(&g.elem)?,
+            syn::Type::Slice(s) => Ty::Vec(Box::new(self.ty(&s.elem)?)),
+            syn::Type::Array(a) => Ty::Vec(Box::new(self.ty(&a.elem)?)),
+            syn::Type::Infer(_) | syn::Type::ImplTrait(_) | syn::Type::Never(_) => Ty::Other,
+            syn::Type::Path(p) if p.qself.is_none() => {
+                if let Some(first) = p.path.segments.first() {
+                    self.use_name(&first.ident.to_string());
+                }
+                let last = p.path.segments.last();
+                let name = last.map(|s| s.ident.to_string()).unwrap_or_default();
+                let args: Vec<Ty> = match last.map(|s| &s.arguments) {
+                    Some(syn::PathArguments::AngleBracketed(a)) => a
+                        .args
+                        .iter()
+                        .filter_map(|g| match g {
+                            syn::GenericArgument::Type(t) => Some(self.ty(t)),
+                            _ => None,
+                        })
+                        .collect::<R<Vec<_>>>()?,
+                    _ => Vec::new(),
+                };
+                let arg = |i: usize| Box::new(args.get(i).cloned().unwrap_or(Ty::Other));
+                if let Some(i) = IntTy::from_name(&name) {
+                    Ty::Int(i)
+                } else {
+                    match name.as_str() {
+                        "f64" | "f32" => Ty::Float,
+                        "Vec" => Ty::Vec(arg(0)),
+                        "Option" => Ty::Option(arg(0)),
+                        "Result" => Ty::Result(arg(0), arg(1)),
+                        "Box" => *arg(0),
+                        "String" | "str" | "bool" | "char" | "Duration" | "Instant"
+                        | "JoinHandle" | "JoinError" | "Elapsed" | "Sender" | "Receiver"
+                        | "UnboundedSender" | "UnboundedReceiver" | "Pin" | "Future" => Ty::Other,
+                        _ => return Err(not_available(span(t), &format!("the type `{name}`"))),
+                    }
+                }
+            }
+            syn::Type::TraitObject(_) => Ty::Other,
+            other => {
+                return Err(not_available(span(other), "this kind of type"));
+            }
+        })
+    }
+}
+
+pub(super) fn use_has_group(t: &syn::UseTree) -> bool {
+    match t {
+        syn::UseTree::Path(p) => use_has_group(&p.tree),
+        syn::UseTree::Group(_) | syn::UseTree::Glob(_) => true,
+        _ => false,
+    }
+}
+
+/// Where an item's error points: its keyword and name (`struct Point`), not its attributes.
+pub(super) fn item_span(item: &syn::Item) -> Span {
+    let (kw, name) = match item {
+        syn::Item::Struct(i) => (span(&i.struct_token), span(&i.ident)),
+        syn::Item::Enum(i) => (span(&i.enum_token), span(&i.ident)),
+        syn::Item::Trait(i) => (span(&i.trait_token), span(&i.ident)),
+        syn::Item::Const(i) => (span(&i.const_token), span(&i.ident)),
+        syn::Item::Static(i) => (span(&i.static_token), span(&i.ident)),
+        syn::Item::Mod(i) => (span(&i.mod_token), span(&i.ident)),
+        syn::Item::Type(i) => (span(&i.type_token), span(&i.ident)),
+        syn::Item::Fn(i) => (span(&i.sig.fn_token), span(&i.sig.ident)),
+        syn::Item::Impl(i) => (span(&i.impl_token), span(&i.self_ty)),
+        other => return span(other),
+    };
+    if kw.line == name.line {
+        Span {
+            end_line: name.end_line,
+            end_column: name.end_column,
+            ..kw
+        }
+    } else {
+        kw
+    }
+}
+
+pub(super) fn item_kind(item: &syn::Item) -> String {
+    match item {
+        syn::Item::Struct(_) => "a `struct`",
+        syn::Item::Enum(_) => "an `enum`",
+        syn::Item::Impl(_) => "an `impl` block",
+        syn::Item::Trait(_) => "a `trait`",
+        syn::Item::Const(_) => "a `const`",
+        syn::Item::Static(_) => "a `static`",
+        syn::Item::Mod(_) => "a `mod`",
+        syn::Item::Macro(_) => "a `macro_rules!`",
+        syn::Item::Type(_) => "a `type` alias",
+        syn::Item::Use(_) => "a `use`",
+        syn::Item::Fn(_) => "a nested `fn`",
+        _ => "this kind of item",
+    }
+    .to_string()
+}

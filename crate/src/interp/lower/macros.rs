@@ -1,0 +1,319 @@
+//! Macros: `println!`/`format!` and their format strings, `panic!`, `assert!`, `join!`, `select!`.
+
+use super::*;
+
+impl Lowerer<'_> {
+    /// Lowers a macro call: printing, formatting, panics, `vec!`, `join!`, `select!`.
+    pub(super) fn mac(&mut self, m: &syn::Macro) -> R<Expr> {
+        let at = span(m);
+        let segs = Self::segments(&m.path);
+        let name = segs.last().cloned().unwrap_or_default();
+        let full = self.expand(&segs).map(|f| canonical(&f));
+        let tokens = m.tokens.clone();
+        let kind = match name.as_str() {
+            "println" => ExprKind::Print(PrintTo::StdoutLine, self.format(tokens, at, true)?),
+            "print" => ExprKind::Print(PrintTo::Stdout, self.format(tokens, at, true)?),
+            "eprintln" => ExprKind::Print(PrintTo::StderrLine, self.format(tokens, at, true)?),
+            "eprint" => ExprKind::Print(PrintTo::Stderr, self.format(tokens, at, true)?),
+            "format" => ExprKind::FormatStr(self.format(tokens, at, false)?),
+            "panic" | "unreachable" | "todo" | "unimplemented" => {
+                let prefix = match name.as_str() {
+                    "unreachable" => "internal error: entered unreachable code",
+                    "todo" => "not yet implemented",
+                    "unimplemented" => "not implemented",
+                    _ => "",
+                };
+                let msg = if tokens.is_empty() {
+                    None
+                } else {
+                    Some(self.format(tokens, at, false)?)
+                };
+                ExprKind::Panic(msg, prefix)
+            }
+            "assert" => {
+                let mut args = self.split_args(tokens)?;
+                if args.is_empty() {
+                    return Err(Diagnostic::error(
+                        at,
+                        "macro requires a boolean expression as an argument",
+                    ));
+                }
+                let cond = args.remove(0);
+                let cond = self.boxed(&cond)?;
+                let msg = self.rest_format(args, at)?;
+                ExprKind::Assert(cond, msg)
+            }
+            "assert_eq" | "assert_ne" => {
+                let mut args = self.split_args(tokens)?;
+                if args.len() < 2 {
+                    return Err(Diagnostic::error(
+                        at,
+                        format!("`{name}!` takes two values to compare"),
+                    ));
+                }
+                let l = args.remove(0);
+                let r = args.remove(0);
+                let (l, r) = (self.boxed(&l)?, self.boxed(&r)?);
+                let msg = self.rest_format(args, at)?;
+                ExprKind::AssertEq(l, r, msg, name == "assert_eq")
+            }
+            "vec" => {
+                let repeat = (|input: ParseStream| {
+                    let x: syn::Expr = input.parse()?;
+                    input.parse::<Token![;]>()?;
+                    let n: syn::Expr = input.parse()?;
+                    Ok((x, n))
+                })
+                .parse2(tokens.clone());
+                match repeat {
+                    Ok((x, n)) => ExprKind::Repeat(self.boxed(&x)?, self.boxed(&n)?),
+                    Err(_) => {
+                        let args = self.split_args(tokens)?;
+                        ExprKind::Array(self.exprs(&args)?)
+                    }
+                }
+            }
+            "join" => {
+                let futures = full.as_deref().is_some_and(|f| f.starts_with("futures"));
+                let args = self.split_args(tokens)?;
+                ExprKind::Join(self.exprs(&args)?, futures)
+            }
+            "select" => self.select(tokens, at)?,
+            "try_join" => {
+                let args = self.split_args(tokens)?;
+                ExprKind::TryJoin(self.exprs(&args)?)
+            }
+            "matches" => {
+                let (e, p, g) = (|input: ParseStream| {
+                    let e: syn::Expr = input.parse()?;
+                    input.parse::<Token![,]>()?;
+                    let p = syn::Pat::parse_multi(input)?;
+                    let g = if input.parse::<Option<Token![if]>>()?.is_some() {
+                        Some(input.parse::<syn::Expr>()?)
+                    } else {
+                        None
+                    };
+                    let _ = input.parse::<Option<Token![,]>>()?;
+                    Ok((e, p, g))
+                })
+                .parse2(tokens)
+                .map_err(|e| syntax_error(&e))?;
+                let scrut = self.boxed(&e)?;
+                let base = self.locals.len();
+                let arm = (|| {
+                    let pat = self.pat(&p)?;
+                    let guard = match &g {
+                        Some(g) => Some(self.expr(g)?),
+                        None => None,
+                    };
+                    Ok(Arm {
+                        pat,
+                        guard,
+                        body: Expr {
+                            kind: ExprKind::Lit(Lit::Bool(true)),
+                            span: at,
+                        },
+                    })
+                })();
+                self.end_scope(base);
+                let arms = vec![
+                    arm?,
+                    Arm {
+                        pat: Pat::Wild,
+                        guard: None,
+                        body: Expr {
+                            kind: ExprKind::Lit(Lit::Bool(false)),
+                            span: at,
+                        },
+                    },
+                ];
+                ExprKind::Match(scrut, arms)
+            }
+            _ => {
+                let shown = full.unwrap_or_else(|| segs.join("::"));
+                return Err(not_available(at, &format!("the macro `{shown}!`")));
+            }
+        };
+        Ok(Expr { kind, span: at })
+    }
+
+    pub(super) fn split_args(&self, tokens: TokenStream) -> R<Vec<syn::Expr>> {
+        Punctuated::<syn::Expr, Token![,]>::parse_terminated
+            .parse2(tokens)
+            .map(|p| p.into_iter().collect())
+            .map_err(|e| syntax_error(&e))
+    }
+
+    pub(super) fn rest_format(&mut self, args: Vec<syn::Expr>, at: Span) -> R<Option<Format>> {
+        if args.is_empty() {
+            return Ok(None);
+        }
+        let tokens: TokenStream = {
+            let mut p = Punctuated::<syn::Expr, Token![,]>::new();
+            for a in args {
+                p.push(a);
+            }
+            quote::ToTokens::into_token_stream(p)
+        };
+        Ok(Some(self.format(tokens, at, false)?))
+    }
+
+    /// A format string and its arguments: `"x = {x}, {:>8.2}", y`.
+    pub(super) fn format(&mut self, tokens: TokenStream, at: Span, allow_empty: bool) -> R<Format> {
+        let args = self.split_args(tokens)?;
+        let mut iter = args.into_iter();
+        let lit = match iter.next() {
+            None if allow_empty => {
+                return Ok(Format {
+                    pieces: Vec::new(),
+                    args: Vec::new(),
+                    names: Vec::new(),
+                })
+            }
+            None => {
+                return Err(Diagnostic::error(
+                    at,
+                    "requires at least a format string argument",
+                ))
+            }
+            Some(syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            })) => s,
+            Some(other) => {
+                return Err(Diagnostic::error(
+                    span(&other),
+                    "format argument must be a string literal",
+                )
+                .with("help: you might be missing a string literal to format with: `\"{}\", `"))
+            }
+        };
+        let lit_span = span(&lit);
+        let mut out = Format {
+            pieces: Vec::new(),
+            args: Vec::new(),
+            names: Vec::new(),
+        };
+        for a in iter {
+            if let syn::Expr::Assign(asg) = &a {
+                if let syn::Expr::Path(p) = &*asg.left {
+                    if let Some(id) = p.path.get_ident() {
+                        let e = self.expr(&asg.right)?;
+                        out.names.push((id.to_string().into(), out.args.len()));
+                        out.args.push(e);
+                        continue;
+                    }
+                }
+            }
+            let e = self.expr(&a)?;
+            out.args.push(e);
+        }
+        let positional = out.args.len() - out.names.len();
+        super::super::fmt::parse_format(
+            &lit.value(),
+            &mut out,
+            positional,
+            lit_span,
+            &mut |name| self.var(name),
+        )?;
+        Ok(out)
+    }
+
+    /// `select! { biased; pat = fut, if cond => handler, ... else => handler }`
+    pub(super) fn select(&mut self, tokens: TokenStream, at: Span) -> R<ExprKind> {
+        struct RawArm {
+            pat: syn::Pat,
+            fut: syn::Expr,
+            guard: Option<syn::Expr>,
+            body: syn::Expr,
+        }
+        let parsed = (|input: ParseStream| {
+            let mut biased = false;
+            if input.peek(syn::Ident)
+                && input
+                    .fork()
+                    .parse::<syn::Ident>()
+                    .is_ok_and(|i| i == "biased")
+            {
+                input.parse::<syn::Ident>()?;
+                input.parse::<Token![;]>()?;
+                biased = true;
+            }
+            let mut arms = Vec::new();
+            let mut otherwise = None;
+            while !input.is_empty() {
+                let handler = |input: ParseStream| -> syn::Result<syn::Expr> {
+                    if input.peek(syn::token::Brace) {
+                        let block: syn::Block = input.parse()?;
+                        let _ = input.parse::<Option<Token![,]>>()?;
+                        Ok(syn::Expr::Block(syn::ExprBlock {
+                            attrs: Vec::new(),
+                            label: None,
+                            block,
+                        }))
+                    } else {
+                        let e: syn::Expr = input.parse()?;
+                        if !input.is_empty() {
+                            input.parse::<Token![,]>()?;
+                        }
+                        Ok(e)
+                    }
+                };
+                if input.peek(Token![else]) {
+                    input.parse::<Token![else]>()?;
+                    input.parse::<Token![=>]>()?;
+                    otherwise = Some(handler(input)?);
+                    continue;
+                }
+                let pat = syn::Pat::parse_multi(input)?;
+                input.parse::<Token![=]>()?;
+                let fut = syn::Expr::parse_without_eager_brace(input)?;
+                let guard = if input.peek(Token![,]) && input.peek2(Token![if]) {
+                    input.parse::<Token![,]>()?;
+                    input.parse::<Token![if]>()?;
+                    Some(syn::Expr::parse_without_eager_brace(input)?)
+                } else {
+                    None
+                };
+                input.parse::<Token![=>]>()?;
+                let body = handler(input)?;
+                arms.push(RawArm {
+                    pat,
+                    fut,
+                    guard,
+                    body,
+                });
+            }
+            Ok((biased, arms, otherwise))
+        })
+        .parse2(tokens)
+        .map_err(|e| syntax_error(&e))?;
+        let (biased, raw, otherwise) = parsed;
+        if raw.is_empty() {
+            return Err(Diagnostic::error(at, "`select!` needs at least one branch"));
+        }
+        let mut arms = Vec::new();
+        for a in raw {
+            let fut = self.expr(&a.fut)?;
+            let guard = match &a.guard {
+                Some(g) => Some(self.expr(g)?),
+                None => None,
+            };
+            let base = self.locals.len();
+            let r = (|| Ok((self.pat(&a.pat)?, self.expr(&a.body)?)))();
+            self.end_scope(base);
+            let (pat, body) = r?;
+            arms.push(SelectArm {
+                pat,
+                fut,
+                guard,
+                body,
+            });
+        }
+        let otherwise = match otherwise {
+            Some(e) => Some(self.boxed(&e)?),
+            None => None,
+        };
+        Ok(ExprKind::Select(biased, arms, otherwise))
+    }
+}

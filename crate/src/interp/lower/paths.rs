@@ -1,0 +1,273 @@
+//! The library paths the subset knows (`tokio::time::sleep` → a builtin), their aliases, and the
+//! methods the evaluator knows.
+
+use super::*;
+
+/// What a path of the library names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Known {
+    Module,
+    Type,
+    Fn(Builtin),
+    Macro,
+    Const,
+}
+
+/// The library items of the subset, by canonical path (see [`canonical`] for the aliases).
+pub(super) const KNOWN: &[(&str, Known)] = &[
+    ("tokio", Known::Module),
+    ("tokio::time", Known::Module),
+    ("tokio::time::error", Known::Module),
+    ("tokio::task", Known::Module),
+    ("tokio::sync", Known::Module),
+    ("tokio::sync::mpsc", Known::Module),
+    ("tokio::sync::mpsc::error", Known::Module),
+    ("tokio::sync::oneshot", Known::Module),
+    ("tokio::sync::oneshot::error", Known::Module),
+    ("std", Known::Module),
+    ("std::time", Known::Module),
+    ("std::thread", Known::Module),
+    ("std::mem", Known::Module),
+    ("std::future", Known::Module),
+    ("std::pin", Known::Module),
+    ("futures", Known::Module),
+    ("futures::future", Known::Module),
+    ("tokio::time::sleep", Known::Fn(Builtin::Sleep)),
+    ("tokio::time::sleep_until", Known::Fn(Builtin::SleepUntil)),
+    ("tokio::time::timeout", Known::Fn(Builtin::Timeout)),
+    ("tokio::time::interval", Known::Fn(Builtin::Interval)),
+    ("tokio::time::Interval", Known::Type),
+    ("tokio::try_join", Known::Macro),
+    ("std::time::Duration", Known::Type),
+    (
+        "std::time::Duration::from_secs",
+        Known::Fn(Builtin::DurationFromSecs),
+    ),
+    (
+        "std::time::Duration::from_millis",
+        Known::Fn(Builtin::DurationFromMillis),
+    ),
+    (
+        "std::time::Duration::from_micros",
+        Known::Fn(Builtin::DurationFromMicros),
+    ),
+    (
+        "std::time::Duration::from_nanos",
+        Known::Fn(Builtin::DurationFromNanos),
+    ),
+    (
+        "std::time::Duration::from_secs_f64",
+        Known::Fn(Builtin::DurationFromSecsF64),
+    ),
+    (
+        "std::time::Duration::from_secs_f32",
+        Known::Fn(Builtin::DurationFromSecsF64),
+    ),
+    ("std::time::Duration::new", Known::Fn(Builtin::DurationNew)),
+    ("std::time::Duration::ZERO", Known::Const),
+    ("std::time::Duration::MAX", Known::Const),
+    ("std::time::Instant", Known::Type),
+    ("std::time::Instant::now", Known::Fn(Builtin::InstantNow)),
+    ("tokio::spawn", Known::Fn(Builtin::Spawn)),
+    ("tokio::task::yield_now", Known::Fn(Builtin::YieldNow)),
+    ("tokio::task::JoinHandle", Known::Type),
+    ("tokio::task::JoinError", Known::Type),
+    ("tokio::time::error::Elapsed", Known::Type),
+    ("futures::future::join_all", Known::Fn(Builtin::JoinAll)),
+    // `FutureExt::fuse` (for `futures::select!`) is the identity here: every future is fused.
+    ("futures::FutureExt", Known::Type),
+    ("futures::future::FutureExt", Known::Type),
+    (
+        "tokio::sync::mpsc::channel",
+        Known::Fn(Builtin::MpscChannel),
+    ),
+    (
+        "tokio::sync::mpsc::unbounded_channel",
+        Known::Fn(Builtin::MpscUnbounded),
+    ),
+    ("tokio::sync::mpsc::Sender", Known::Type),
+    ("tokio::sync::mpsc::Receiver", Known::Type),
+    ("tokio::sync::mpsc::UnboundedSender", Known::Type),
+    ("tokio::sync::mpsc::UnboundedReceiver", Known::Type),
+    (
+        "tokio::sync::oneshot::channel",
+        Known::Fn(Builtin::OneshotChannel),
+    ),
+    ("tokio::sync::oneshot::Sender", Known::Type),
+    ("tokio::sync::oneshot::Receiver", Known::Type),
+    ("std::thread::sleep", Known::Fn(Builtin::ThreadSleep)),
+    // `io::stdout().flush()` after `print!`: lines are shown when complete, so flushing is a no-op.
+    ("std::io", Known::Module),
+    ("std::io::Write", Known::Type),
+    ("std::io::stdout", Known::Fn(Builtin::Stdout)),
+    ("std::io::stderr", Known::Fn(Builtin::Stdout)),
+    ("std::future::Future", Known::Type),
+    ("std::pin::Pin", Known::Type),
+    ("String", Known::Type),
+    ("String::from", Known::Fn(Builtin::StringFrom)),
+    ("String::new", Known::Fn(Builtin::StringNew)),
+    ("Vec", Known::Type),
+    ("Vec::new", Known::Fn(Builtin::VecNew)),
+    ("Vec::with_capacity", Known::Fn(Builtin::VecWithCapacity)),
+    ("Box", Known::Type),
+    ("Box::pin", Known::Fn(Builtin::BoxPin)),
+    ("Box::new", Known::Fn(Builtin::BoxNew)),
+    ("drop", Known::Fn(Builtin::Drop)),
+    ("tokio::join", Known::Macro),
+    ("tokio::select", Known::Macro),
+    ("futures::join", Known::Macro),
+    ("futures::select", Known::Macro),
+];
+
+/// Aliases: different paths to the same item.
+pub(super) fn canonical(path: &str) -> String {
+    const ALIASES: &[(&str, &str)] = &[
+        ("core::", "std::"),
+        ("tokio::time::Duration", "std::time::Duration"),
+        ("tokio::time::Instant", "std::time::Instant"),
+        ("tokio::task::spawn", "tokio::spawn"),
+        ("std::mem::drop", "drop"),
+        ("std::string::String", "String"),
+        ("std::vec::Vec", "Vec"),
+        ("std::boxed::Box", "Box"),
+        ("futures::future::join", "futures::join"),
+        ("futures::future::select", "futures::select"),
+        ("tokio::macros::", "tokio::"),
+        ("::", ""),
+    ];
+    for (from, to) in ALIASES {
+        if let Some(rest) = path.strip_prefix(from) {
+            // Whole segments only: `futures::future::join` is not a prefix of `..::join_all`.
+            if from.ends_with("::") || rest.is_empty() || rest.starts_with("::") {
+                return canonical(&format!("{to}{rest}"));
+            }
+        }
+    }
+    path.to_string()
+}
+
+pub(super) fn known(path: &str) -> Option<Known> {
+    let path = canonical(path);
+    KNOWN.iter().find(|(p, _)| *p == path).map(|(_, k)| *k)
+}
+
+/// Integer constants such as `u64::MAX`.
+pub(super) fn int_const(ty: &str, name: &str) -> Option<Lit> {
+    let t = IntTy::from_name(ty)?;
+    let (min, max) = t.range();
+    match name {
+        "MAX" => Some(Lit::Int(max, t)),
+        "MIN" => Some(Lit::Int(min, t)),
+        _ => None,
+    }
+}
+
+/// The methods the evaluator knows; any other is refused when lowering.
+pub const METHODS: &[&str] = &[
+    "unwrap",
+    "expect",
+    "unwrap_or",
+    "unwrap_or_default",
+    "unwrap_or_else",
+    "unwrap_err",
+    "expect_err",
+    "is_some",
+    "is_none",
+    "is_ok",
+    "is_err",
+    "ok",
+    "err",
+    "map",
+    "map_err",
+    "and_then",
+    "to_string",
+    "to_owned",
+    "clone",
+    "into",
+    "len",
+    "is_empty",
+    "push",
+    "pop",
+    "push_str",
+    "as_str",
+    "as_ref",
+    "as_mut",
+    "as_millis",
+    "as_secs",
+    "as_micros",
+    "as_nanos",
+    "as_secs_f64",
+    "as_secs_f32",
+    "subsec_millis",
+    "subsec_micros",
+    "subsec_nanos",
+    "elapsed",
+    "duration_since",
+    "checked_duration_since",
+    "saturating_duration_since",
+    "abort",
+    "is_finished",
+    "is_cancelled",
+    "is_panic",
+    "send",
+    "recv",
+    "try_recv",
+    "close",
+    "is_closed",
+    "iter",
+    "iter_mut",
+    "into_iter",
+    "enumerate",
+    "rev",
+    "filter",
+    "collect",
+    "sum",
+    "count",
+    "zip",
+    "skip",
+    "take",
+    "cloned",
+    "copied",
+    "contains",
+    "join",
+    "abs",
+    "pow",
+    "min",
+    "max",
+    "checked_add",
+    "checked_sub",
+    "checked_mul",
+    "checked_div",
+    "saturating_add",
+    "saturating_sub",
+    "wrapping_add",
+    "wrapping_sub",
+    "wrapping_mul",
+    "trim",
+    "to_uppercase",
+    "to_lowercase",
+    "starts_with",
+    "ends_with",
+    "chars",
+    "first",
+    "last",
+    "get",
+    "insert",
+    "remove",
+    "clear",
+    "extend",
+    "reverse",
+    "sort",
+    "sqrt",
+    "round",
+    "floor",
+    "ceil",
+    "powi",
+    "repeat",
+    "split_whitespace",
+    "parse",
+    "step_by",
+    "flush",
+    "fuse",
+    "tick",
+];
