@@ -314,6 +314,7 @@ export class RunViews {
     if (!this.kept) return;
     const trace = toTrace(this.events(), { title: `async-playground: ${this.title}` });
     download(`${this.fileStem()}.trace.json`, JSON.stringify(trace));
+    this.keep.downloaded();
   }
 
   saveRun() {
@@ -326,6 +327,7 @@ export class RunViews {
       return;
     }
     download(`${this.fileStem()}.run.json`, serializeRun({ program, events, hidden: model.hidden, stalled: !!model.stalled }));
+    this.keep.downloaded();
   }
 
   /** The time slider moved to `t` (µs): the log, table, stepper and timeline show that instant. */
