@@ -14,6 +14,7 @@ import { DemoView } from './demo-view.js';
 import { loadWasm } from './wasm.js';
 import { DEFAULTS, readParams } from './params.js';
 import { YourCode } from './your-code.js';
+import { glossary } from './glossary.js';
 
 let sheet = null;
 function styles() {
@@ -98,7 +99,8 @@ export class AsyncPlayground extends HTMLElement {
       });
       this.view.el.querySelector('.source').append(edit);
     }
-    this.shadowRoot.replaceChildren(h('div', { class: 'embed' }, notices, this.view.el));
+    // The statistics' definitions, once in this element (its table's headers link here).
+    this.shadowRoot.replaceChildren(h('div', { class: 'embed' }, notices, this.view.el, glossary()));
   }
 
   params(api) {

@@ -7,6 +7,7 @@ import { DemoView } from './demo-view.js';
 import { loadWasm } from './wasm.js';
 import { DEFAULTS, readParams, speedLabel } from './params.js';
 import { initTheme } from './theme.js';
+import { glossary } from './glossary.js';
 import { YourCode, loadCodeModule } from './your-code.js';
 
 const SPEEDS = [500, 1000, 2000, 10000];
@@ -50,7 +51,8 @@ async function main() {
     edit.addEventListener('click', () => { focusedDemo = 'code'; code.open({ starter: v.demo.id }, { scroll: true }); });
     v.el.querySelector('.source').append(edit);
   }
-  root.replaceChildren(...views.map((v) => v.el), code.el);
+  // The statistics' definitions, once for every table on the page (their headers link here).
+  root.replaceChildren(...views.map((v) => v.el), code.el, glossary({ heading: true }));
   for (const v of views) v.el.addEventListener('click', () => { focusedDemo = v.demo.id; });
   code.el.addEventListener('click', () => { focusedDemo = 'code'; });
   setSpeedOptions();

@@ -26,7 +26,7 @@ import { TableView } from './table-view.js';
 import { Stepper } from './stepper.js';
 import { K } from './model.js';
 import { KeepView, download } from './keep-view.js';
-import { STATS, StatsFold, futureStats } from './stats.js';
+import { StatsFold, futureStats } from './stats.js';
 import { LintFold, lintsByFuture } from './lints.js';
 import { toTrace } from './perfetto.js';
 import { eventTuples, serializeRun } from './runfile.js';
@@ -75,11 +75,9 @@ export class RunViews {
     this.figure = h('figure', { class: 'timeline-figure', tabindex: '0', 'aria-label': `Timeline of ${title}. Use the left and right arrow keys to step through events.` },
       this.timeline.el, h('figcaption', {}, legend()));
     this.stepper.keys(this.figure);
-    this.definitions = h('ul', { class: 'stat-defs', 'aria-label': 'What the table’s columns mean' },
-      STATS.map((s) => h('li', {}, s.definition)));
     this.details = h('details', { class: 'futures-details', open: true },
       h('summary', {}, 'The futures’ lives: timeline'), this.figure, this.keep.scrubber, this.stepper.el, this.table.el,
-      this.definitions, this.keep.buttons);
+      this.keep.buttons);
 
     this.model = null;
     this.frame = 0; // requestAnimationFrame id
