@@ -13,7 +13,7 @@ import { demoById } from './demos.js';
 import { DemoView } from './demo-view.js';
 import { loadWasm } from './wasm.js';
 import { DEFAULTS, readParams } from './params.js';
-import { YourCode } from './your-code.js';
+import { YourCode, hash32 } from './your-code.js';
 import { glossary } from './glossary.js';
 
 let sheet = null;
@@ -80,11 +80,16 @@ export class AsyncPlayground extends HTMLElement {
     const program = this.program();
     const encoded = this.getAttribute('code');
     if (program !== null || encoded !== null || this.editing) {
-      this.view = new YourCode({ source: program ?? '', starter: null, speed: () => this.speed, root: this.shadowRoot });
+      // The program is kept as it is edited, per page and per element: the element's id (or its place
+      // among the page's elements) and its own program, so elements with other programs never share.
+      const index = [...document.querySelectorAll('async-playground')].indexOf(this);
+      const own = program ?? (encoded !== null ? `code=${encoded}` : `demo=${this.editing}`);
+      const keep = `async-playground:code:${location.pathname}:${this.id || index}:${hash32(own)}`;
+      this.view = new YourCode({ source: program ?? '', starter: null, speed: () => this.speed, root: this.shadowRoot, keep });
       if (encoded !== null && program === null) {
-        this.view.open({ encoded }).catch((err) => notices.append(h('p', { class: 'error' }, err.message)));
+        this.view.open({ encoded }, { home: true }).catch((err) => notices.append(h('p', { class: 'error' }, err.message)));
       } else if (this.editing) {
-        this.view.open({ starter: this.editing });
+        this.view.open({ starter: this.editing }, { home: true });
       }
     } else {
       this.view = new DemoView({

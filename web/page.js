@@ -43,6 +43,8 @@ async function main() {
   // "Your code": the editor and the interpreter load on first use (see your-code.js).
   const code = new YourCode({
     id: 'your-code', source: tokio.join.map(([, text]) => text).join(''), starter: 'join', speed: () => speed,
+    // Kept as it is edited, per page (a ?code= link still wins: it is opened below).
+    keep: `async-playground:code:${location.pathname}`,
     onChange: () => { focusedDemo = 'code'; },
   });
   // Each demo opens its Tokio program there: the lesson's original, or a Tokio version of the demo.

@@ -27,6 +27,9 @@ function adoptStyles(root) {
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
+/** Said where storage is blocked (edits cannot be kept across reloads). */
+const NOT_KEPT = 'This browser blocks this page’s storage, so edits are not kept: a reload brings the starter back (Copy link keeps a program).';
+
 export const starterById = (id) => STARTERS.find((s) => s.id === id);
 
 /** A seed for select!'s random choices: a different race each run, as with Tokio. */
@@ -42,9 +45,16 @@ export class CodeView {
    * @param {string} o.title       the section's title, for the views' labels
    * @param {Document|ShadowRoot} [o.root]
    * @param {() => void} [o.onChange]  the program changed (Copy link follows it)
+   * @param {{save(source: string, starter: string|null): void, blocked: boolean}|null} [o.keep]
+   *   keeps the program as it is edited (your-code.js KeptProgram)
+   * @param {{source: string, starter: string|null}} [o.home]  the section's own starter, for Reset
    */
   constructor(o) {
     Object.assign(this, { getSpeed: o.speed, onChange: o.onChange || (() => {}) });
+    this.keep = o.keep || null;
+    this.home = o.home || { source: o.source, starter: o.starter };
+    /** The starter the program came from (kept with it; Reset brings it back), or null. */
+    this.cameFrom = o.starter || null;
     this.crashed = false;
     // The demos' own run machinery and views: this section only adds the editor and its chrome.
     // Save run keeps the source each run ran (its meta's `source`); Open a saved run shows one again.
@@ -59,11 +69,17 @@ export class CodeView {
     this.menu = h('select', { id: menuId, name: 'starter' },
       h('option', { value: '' }, 'Your own program'),
       STARTERS.map((s) => h('option', { value: s.id }, s.title)));
-    this.menu.value = o.starter || '';
+    // A kept program edited from a starter came from it, but is no longer it.
+    this.menu.value = o.starter && starterById(o.starter)?.source === o.source ? o.starter : '';
     this.menu.addEventListener('change', () => { if (this.menu.value) this.open(starterById(this.menu.value)); });
     this.copyButton = h('button', { type: 'button', class: 'copy-code' }, 'Copy link to this program');
     this.copyButton.addEventListener('click', () => this.copyLink());
     this.copyStatus = h('p', { class: 'note copy-status', 'aria-live': 'polite' });
+    this.resetButton = h('button', { type: 'button', class: 'reset-code' }, 'Reset to the starter');
+    this.resetButton.addEventListener('click', () => this.reset());
+    // Where storage is blocked, say so: a reload brings the starter back.
+    this.keepNote = h('p', { class: 'note keep-note', 'aria-live': 'polite' },
+      this.keep && this.keep.blocked ? NOT_KEPT : '');
 
     this.editorBox = h('div', { class: 'editor' });
     // A named group: aria-label on a plain div is prohibited (axe aria-prohibited-attr).
@@ -86,8 +102,9 @@ export class CodeView {
       h('p', { class: 'intro' }, 'Edit a Tokio program, or pick a starter, and press Run: it is interpreted on this page’s event loop with Tokio’s rules, and traced like the demos.'),
       h('div', { class: 'cols' },
         h('div', { class: 'source' },
-          h('div', { class: 'code-toolbar' }, h('label', { for: menuId }, 'Starter program'), this.menu, this.copyButton),
+          h('div', { class: 'code-toolbar' }, h('label', { for: menuId }, 'Starter program'), this.menu, this.copyButton, this.resetButton),
           this.copyStatus,
+          this.keepNote,
           this.editorBox,
           this.diagnostics),
         h('div', { class: 'run-area' },
@@ -111,6 +128,7 @@ export class CodeView {
       onDiagnostics: (diagnostics, source) => { if (source === this.source) this.showDiagnostics(diagnostics); },
       onChange: () => {
         if (this.menu.value && this.source !== starterById(this.menu.value).source) this.menu.value = '';
+        this.kept();
         this.updateVerdict();
         this.onChange();
       },
@@ -128,9 +146,27 @@ export class CodeView {
   /** Puts `starter` ({ id, source }) or a plain source in the editor. Never runs it. */
   open(starter) {
     const source = typeof starter === 'string' ? starter : starter.source;
-    if (source !== this.source) setSource(this.editor, source);
     this.menu.value = typeof starter === 'string' ? (STARTERS.find((s) => s.source === source)?.id ?? '') : starter.id;
+    this.cameFrom = this.menu.value || null;
+    if (source !== this.source) setSource(this.editor, source);
+    this.kept();
     this.onChange();
+  }
+
+  /** "Reset to the starter": the starter the program came from, else the section's own. */
+  reset() {
+    const s = (this.cameFrom && starterById(this.cameFrom)) || (this.home.starter && starterById(this.home.starter));
+    this.open(s || this.home.source);
+    this.focus();
+  }
+
+  /** Keeps the program as it now is (localStorage, per page: your-code.js). */
+  kept() {
+    if (!this.keep) return;
+    this.keep.save(this.source, this.cameFrom);
+    if (this.keep.blocked && !this.keepNote.textContent) {
+      this.keepNote.textContent = NOT_KEPT;
+    }
   }
 
   focus() { this.editor.focus(); }
