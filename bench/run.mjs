@@ -95,7 +95,7 @@ async function yourCodeShareOfApp() {
       plugins: [{ name: 'share', setup(b) {
         // The lesson sources are the same JSON both ways: leave them out of both.
         b.onResolve({ filter: /^virtual:sources$/ }, () => ({ path: 'sources', namespace: 'gen' }));
-        b.onLoad({ filter: /^sources$/, namespace: 'gen' }, () => ({ contents: 'export const rust = {}, tokio = { join: [] }, verdicts = {};', loader: 'js' }));
+        b.onLoad({ filter: /^sources$/, namespace: 'gen' }, () => ({ contents: 'export const rust = {}, tokio = { join: [] }, verdicts = {}, verdictIds = [];', loader: 'js' }));
         b.onResolve({ filter: /^virtual:wasm-glue$/ }, () => ({ path: join(root, 'target', 'pkg', 'async_playground.js') }));
         if (stub) {
           b.onResolve({ filter: /\/your-code\.js$/ }, () => ({ path: 'your-code', namespace: 'gen' }));

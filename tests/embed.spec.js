@@ -112,7 +112,7 @@ test('npm pack yields a package with the element, wasm, styles and types', async
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
   const [pkg] = JSON.parse(out);
   const files = pkg.files.map((f) => f.path);
-  for (const f of ['dist/embed.js', 'dist/async_playground_bg.wasm', 'dist/styles.css', 'types/async-playground.d.ts', 'package.json']) {
+  for (const f of ['dist/embed.js', 'dist/later.js', 'dist/async_playground_bg.wasm', 'dist/styles.css', 'types/async-playground.d.ts', 'package.json']) {
     expect(files).toContain(f);
   }
   expect(files.some((f) => f.startsWith('crate/') || f.startsWith('node_modules/'))).toBe(false);

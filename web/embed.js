@@ -6,7 +6,7 @@
 // &amp; back into < and &; the child itself is never shown once the element runs, and is what readers
 // see without JavaScript), or the `code` attribute (base64url, as ?code=). A program wins over `demo`,
 // `user` and `product`; `speed` applies to both forms.
-import { rust, tokio, verdicts } from 'virtual:sources';
+import { rust, tokio, verdictIds } from 'virtual:sources';
 import css from './styles.css';
 import { h } from './dom.js';
 import { demoById } from './demos.js';
@@ -14,7 +14,6 @@ import { DemoView } from './demo-view.js';
 import { loadWasm } from './wasm.js';
 import { DEFAULTS, readParams } from './params.js';
 import { YourCode, hash32 } from './your-code.js';
-import { glossary } from './glossary.js';
 
 let sheet = null;
 function styles() {
@@ -93,7 +92,7 @@ export class AsyncPlayground extends HTMLElement {
       }
     } else {
       this.view = new DemoView({
-        demo, sources: { rust, tokio, verdicts }, wasm: this.wasm, speed: () => this.speed,
+        demo, sources: { rust, tokio, verdictIds }, wasm: this.wasm, speed: () => this.speed,
         durations: { user: values.user, product: values.product },
       });
       // Edit turns this element into "Your code" with the demo's Tokio program.
@@ -104,8 +103,9 @@ export class AsyncPlayground extends HTMLElement {
       });
       this.view.el.querySelector('.source').append(edit);
     }
-    // The statistics' definitions, once in this element (its table's headers link here).
-    this.shadowRoot.replaceChildren(h('div', { class: 'embed' }, notices, this.view.el, glossary()));
+    // The statistics' definitions, once in this element (its table's headers link here): put in by
+    // its first table shown (glossary.js placeGlossary).
+    this.shadowRoot.replaceChildren(h('div', { class: 'embed' }, notices, this.view.el, h('div', { class: 'glossary-slot' })));
   }
 
   params(api) {

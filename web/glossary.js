@@ -1,10 +1,8 @@
 // Owns: what the futures table's statistics mean, said once. The table's column headers carry each
 // definition (their hover text and accessible description) and link to its entry in one glossary:
-// one per page (page.js, after the demos), or one per <async-playground> element, inside its shadow
-// root (embed.js), where a link to the document's fragment could not reach.
-//
-// Kept apart from stats.js (which computes the statistics and loads when a run ends) so the first
-// load carries only these sentences.
+// one per page (in the place page.js leaves for it after the demos), or one per <async-playground>
+// element, inside its shadow root (embed.js), where a link to the document's fragment could not
+// reach. The first table shown there puts it in (placeGlossary): a page never run has no table.
 import { h, nextId } from './dom.js';
 
 /** What each statistic means, one sentence each (tokio-console's task stats: see stats.js). */
@@ -33,6 +31,16 @@ export function glossary({ heading = false } = {}) {
   if (!heading) return h('details', { class: 'glossary' }, h('summary', {}, title), list);
   const id = nextId('h-glossary');
   return h('section', { class: 'glossary', id: 'glossary', 'aria-labelledby': id }, h('h2', { id }, title), list);
+}
+
+/**
+ * Puts the glossary in the `.glossary-slot` of `node`'s page or shadow root, once: the first views to
+ * show a table there do it (views.js), so it comes with the tables rather than with the first load.
+ */
+export function placeGlossary(node) {
+  const root = node.getRootNode();
+  const slot = root.querySelector ? root.querySelector('.glossary-slot') : null;
+  if (slot) slot.replaceWith(glossary({ heading: root === document }));
 }
 
 /**

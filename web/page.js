@@ -1,13 +1,12 @@
 // The playground page (index.html): every demo of the lesson, the shared speed control, shareable
 // links, and the theme toggle.
-import { rust, tokio, verdicts } from 'virtual:sources';
+import { rust, tokio, verdictIds } from 'virtual:sources';
 import { h } from './dom.js';
 import { DEMOS, demoById } from './demos.js';
 import { DemoView } from './demo-view.js';
 import { loadWasm } from './wasm.js';
 import { DEFAULTS, readParams, speedLabel } from './params.js';
 import { initTheme } from './theme.js';
-import { glossary } from './glossary.js';
 import { YourCode, loadCodeModule } from './your-code.js';
 
 const SPEEDS = [500, 1000, 2000, 10000];
@@ -36,7 +35,7 @@ async function main() {
 
   const testPanic = new URLSearchParams(location.search).get('test') === 'panic';
   const views = DEMOS.map((demo) => new DemoView({
-    demo, sources: { rust, tokio, verdicts }, wasm, speed: () => speed, testPanic: testPanic && demo.id === 'join',
+    demo, sources: { rust, tokio, verdictIds }, wasm, speed: () => speed, testPanic: testPanic && demo.id === 'join',
     durations: { user: DEFAULTS.user, product: DEFAULTS.product },
     onChange: () => { focusedDemo = demo.id; },
   }));
@@ -53,8 +52,9 @@ async function main() {
     edit.addEventListener('click', () => { focusedDemo = 'code'; code.open({ starter: v.demo.id }, { scroll: true }); });
     v.el.querySelector('.source').append(edit);
   }
-  // The statistics' definitions, once for every table on the page (their headers link here).
-  root.replaceChildren(...views.map((v) => v.el), code.el, glossary({ heading: true }));
+  // The statistics' definitions, once for every table on the page (their headers link here): put in
+  // by the first table shown (glossary.js placeGlossary).
+  root.replaceChildren(...views.map((v) => v.el), code.el, h('div', { class: 'glossary-slot' }));
   for (const v of views) v.el.addEventListener('click', () => { focusedDemo = v.demo.id; });
   code.el.addEventListener('click', () => { focusedDemo = 'code'; });
   setSpeedOptions();

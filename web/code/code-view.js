@@ -15,16 +15,21 @@ import { STARTERS } from 'virtual:starters';
 import { CORPUS } from 'virtual:corpus';
 import { fnv1a64, verdictPanel } from '../verdict.js';
 import css from './code.css';
+import viewsCss from '../views.css';
 
-let sheet = null;
-/** Adds this section's styles to `root` (the page, or an element's shadow root) once. */
+let sheets = null;
+/** Adds this section's styles and its views' (views.css) to `root` (the page, or an element's shadow root) once. */
 function adoptStyles(root) {
-  if (!sheet) {
-    // A constructable stylesheet, like the element's: it passes a strict CSP.
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
+  if (!sheets) {
+    // Constructable stylesheets, like the element's: they pass a strict CSP.
+    sheets = [css, viewsCss].map((text) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+      return sheet;
+    });
   }
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  const missing = sheets.filter((s) => !root.adoptedStyleSheets.includes(s));
+  if (missing.length) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...missing];
 }
 
 /** Said where storage is blocked (edits cannot be kept across reloads). */
