@@ -175,6 +175,8 @@ test('Save run keeps the program with the run; Open puts both back, running noth
 
   await page.goto('/');
   await code(page).scrollIntoViewIfNeeded();
+  // The edited program was kept across the visit: back to the starter first.
+  await code(page).getByRole('button', { name: 'Reset to the starter' }).click();
   await expect(editor(page)).toContainText('join!');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), code(page).getByRole('button', { name: /Open/ }).click()]);
   await chooser.setFiles({ name: 'mine.run.json', mimeType: 'application/json', buffer: Buffer.from(text) });

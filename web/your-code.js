@@ -87,8 +87,16 @@ export class YourCode {
     this.el.addEventListener('pointerdown', load, { once: true });
     this.el.addEventListener('focusin', load, { once: true });
     if (typeof IntersectionObserver === 'function') {
+      // Coming near the viewport is a guess, not a use: while a demo on the page runs, the guess waits.
+      // Compiling code.js and the interpreter's wasm takes the main thread for tens of ms, and a run's
+      // timers would fire that much late (a first run's lines, scrolled past on the way here).
+      const whenCalm = () => {
+        if (this.loading) return;
+        if (document.querySelector('.demo.is-running')) this.calmTimer = setTimeout(whenCalm, 250);
+        else load();
+      };
       this.observer = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) load();
+        if (entries.some((e) => e.isIntersecting)) whenCalm();
       }, { rootMargin: '600px 0px' });
       this.observer.observe(this.el);
     }
@@ -160,6 +168,7 @@ export class YourCode {
 
   destroy() {
     if (this.observer) this.observer.disconnect();
+    clearTimeout(this.calmTimer);
     if (this.view) this.view.destroy();
   }
 }
