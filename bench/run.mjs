@@ -95,7 +95,7 @@ async function yourCodeShareOfApp() {
       plugins: [{ name: 'share', setup(b) {
         // The lesson sources are the same JSON both ways: leave them out of both.
         b.onResolve({ filter: /^virtual:sources$/ }, () => ({ path: 'sources', namespace: 'gen' }));
-        b.onLoad({ filter: /^sources$/, namespace: 'gen' }, () => ({ contents: 'export const rust = {}, tokio = { join: [] }, verdicts = {};', loader: 'js' }));
+        b.onLoad({ filter: /^sources$/, namespace: 'gen' }, () => ({ contents: 'export const rust = {}, tokio = { join: [] }, verdicts = {}, verdictIds = [];', loader: 'js' }));
         b.onResolve({ filter: /^virtual:wasm-glue$/ }, () => ({ path: join(root, 'target', 'pkg', 'async_playground.js') }));
         if (stub) {
           b.onResolve({ filter: /\/your-code\.js$/ }, () => ({ path: 'your-code', namespace: 'gen' }));
@@ -181,13 +181,24 @@ async function yourCodeSection(distUrl) {
   const compiledJoin = { button: 'button.run[data-variant="join/join"]', log: '#demo-join [role=log]', needle: 'Result 2' };
   const interpJoin = { button: CODE_RUN, log: CODE_LOG, needle: 'Result 2' };
   const late = { compiled: { 1000: [], 3000: [] }, interpreted: { 1000: [], 3000: [] } };
+  const firstRun = { compiled: {}, interpreted: {} };
   const PLAN = [['Product data fetched', 1000], ['User data fetched', 3000]];
-  // The first round warms up both (JIT, the views' first layout): its lines came 5-10 ms later for both.
+  // The first round is each one's first run on the page (JIT, the views' first layout): reported on
+  // its own (code_join_first_run_*), the warm rounds after it.
   for (let i = 0; i < REPS + 1; i++) {
     for (const kind of i % 2 ? ['interpreted', 'compiled'] : ['compiled', 'interpreted']) {
       const { lines } = await runUntilLine(page, kind === 'compiled' ? compiledJoin : interpJoin);
-      if (i > 0) for (const [text, planMs] of PLAN) late[kind][planMs].push(lines.find(([, m]) => m.includes(text))[0] - planMs);
+      for (const [text, planMs] of PLAN) {
+        const lateMs = lines.find(([, m]) => m.includes(text))[0] - planMs;
+        if (i > 0) late[kind][planMs].push(lateMs);
+        else firstRun[kind][planMs] = lateMs;
+      }
     }
+  }
+  for (const planMs of [1000, 3000]) {
+    M[`code_join_first_run_line_${planMs}ms_late_ms`] = {
+      value: firstRun.interpreted[planMs], detail: `the first run of each on the page: interpreted ${firstRun.interpreted[planMs]}, compiled ${firstRun.compiled[planMs]} (ms, whole-ms stamps)`,
+    };
   }
   for (const planMs of [1000, 3000]) {
     M[`code_join_line_${planMs}ms_late_ms`] = {
@@ -227,12 +238,14 @@ try {
     // 1. Size.
     const sz = sizes();
     M.wasm_gz_bytes = { value: sz.wasm_gz, target: '≤ 15000' };
-    M.page_total_gz_bytes = { value: sz.page_total_gz, target: '≤ 40000' };
+    M.page_total_gz_bytes = { value: sz.page_total_gz, target: '≤ 48000 (≤ 40000 longer term)', detail: 'index.html, app.js, styles.css, favicon.svg and the lessons\' wasm' };
+    M.later_js_gz_bytes = { value: sz.later_js_gz, detail: 'a demo\'s views, kept runs and Tokio\'s transcripts: fetched when a demo first runs' };
 
     // 2. Start-up: navigation → first log line of an immediately clicked Run; wasm fetch+compile+instantiate.
     const firstLine = [];
     const wasmInit = [];
-    for (let i = 0; i < REPS; i++) {
+    // At least five fresh contexts: "Run usable" is judged on their median (issue 19).
+    for (let i = 0; i < Math.max(REPS, 5); i++) {
       const ctx = await browser.newContext();
       const page = await ctx.newPage();
       // "Immediately clicked": the click is dispatched the moment the button exists, so the figure
@@ -252,7 +265,10 @@ try {
       wasmInit.push(await page.evaluate(() => performance.getEntriesByName('async-playground:wasm')[0].duration));
       await ctx.close();
     }
-    M.startup_first_line_ms = { value: r1(median(firstLine)), target: '≤ 100', samples: firstLine.map(r1) };
+    // Run usable: navigation → the first line of a Run pressed the moment its button exists (the
+    // page's own latency: the HTML, app.js, the wasm, the demos built, the click answered).
+    M.startup_run_usable_ms = { value: r1(median(firstLine)), target: '≤ 150', samples: firstLine.map(r1), detail: `median of ${firstLine.length} fresh contexts` };
+    M.startup_first_line_ms = { value: r1(median(firstLine)), target: '≤ 100 (longer term)', samples: firstLine.map(r1) };
     M.startup_wasm_init_ms = { value: r1(median(wasmInit)), target: '≤ 30', samples: wasmInit.map(r1) };
 
     // 3. Timestamp fidelity: measured − planned for each line, Rust vs JS, alternating.
@@ -366,6 +382,25 @@ try {
       M[`watch_settimeout_${ms}ms_late_ms`] = { value: r1(median(late.js[ms])), samples: late.js[ms].map(r1) };
     }
     await watch.close();
+
+    // 8. The first run after a page load, not only warm ones: a fresh context each time, join! pressed
+    // as soon as the wasm is ready, against plain setTimeouts set in the same page at the same moment.
+    const first = { rust: { 1000: [], 3000: [] }, js: { 1000: [], 3000: [] } };
+    for (let i = 0; i < Math.max(REPS, 5); i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const fresh = await ctx.newPage();
+      await fresh.goto(`${distUrl}/`);
+      await fresh.waitForFunction(() => document.body.classList.contains('wasm-ready'));
+      const l = await joinLateness(fresh);
+      for (const lang of ['rust', 'js']) for (const ms of [1000, 3000]) first[lang][ms].push(l[lang][ms]);
+      await ctx.close();
+    }
+    for (const ms of [1000, 3000]) {
+      M[`watch_join_first_run_line_${ms}ms_late_ms`] = {
+        value: r1(median(first.rust[ms])), target: `≤ setTimeout + 2 = ${r1(median(first.js[ms]) + 2)}`, samples: first.rust[ms].map(r1),
+        detail: `first run of a fresh page; plain setTimeout ${first.js[ms].map(r1).join(', ')} ms late`,
+      };
+    }
   }
 
   await yourCodeSection(distUrl);

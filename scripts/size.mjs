@@ -16,6 +16,9 @@ export function sizes() {
     wasm_gz: gz('async_playground_bg.wasm'),
     page_total_gz: page.reduce((n, f) => n + gz(f), 0),
     embed_js_gz: gz('embed.js'),
+    // The lesson demos' views, Tokio's transcripts and the kept run (later.js), fetched by app.js and
+    // embed.js when a demo's first run starts, never with the first load.
+    later_js_gz: gz('later.js'),
     // "Your code", fetched on first use only: the editor bundle and the interpreter's wasm.
     code_js_gz: gz('code.js'),
     interp_wasm_gz: gz('async_playground_interp_bg.wasm'),

@@ -24,7 +24,8 @@ export async function watchRun(page, cdp, { variant, samples = [] }) {
     const section = button.closest('section');
     const details = section.querySelector('details.futures-details');
     details.open = true;
-    section.querySelector('figure.timeline-figure').scrollIntoView({ block: 'center' });
+    // Before the demo's first run its views are not loaded yet (views-slot.js): their place is.
+    (section.querySelector('figure.timeline-figure') || details).scrollIntoView({ block: 'center' });
     if (window.__watch) window.__watch.observer.disconnect();
     const w = window.__watch = { long: [], section, t0: 0 };
     w.observer = new PerformanceObserver((l) => { for (const e of l.getEntries()) w.long.push({ at: e.startTime - w.t0, ms: e.duration }); });
@@ -76,8 +77,10 @@ export async function joinLateness(page) {
   return page.evaluate(() => new Promise((resolve) => {
     const button = document.querySelector('button.run[data-variant="join/join"]');
     const section = button.closest('section');
-    section.querySelector('details.futures-details').open = true;
-    section.querySelector('figure.timeline-figure').scrollIntoView({ block: 'center' });
+    const details = section.querySelector('details.futures-details');
+    details.open = true;
+    // Before the demo's first run its views are not loaded yet (views-slot.js): their place is.
+    (section.querySelector('figure.timeline-figure') || details).scrollIntoView({ block: 'center' });
     requestAnimationFrame(() => setTimeout(() => {
       const log = section.querySelector('[role=log] ol');
       const out = { rust: {}, js: {} };

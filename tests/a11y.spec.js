@@ -42,6 +42,31 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
+// A course page with several elements, each run so that its futures table is filled (twelve columns
+// scroll sideways at embed widths: the scrolling box must be reachable and named), light and dark,
+// at a laptop's width and a phone's.
+for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 360], ['dark', 360]]) {
+  test(`axe: a page with several embeds after their runs, ${scheme}, ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/examples/plain.html');
+    const els = page.locator('async-playground');
+    await expect(els).toHaveCount(2);
+    for (const el of await els.all()) {
+      await el.evaluate((e) => e.setAttribute('speed', '10'));
+      await el.getByRole('button', { name: /^Run/ }).first().click();
+    }
+    for (const el of await els.all()) {
+      await expect(el.getByText(/What just happened\?/)).toBeVisible({ timeout: 15_000 });
+      await expect(el.getByRole('table').locator('tbody tr')).not.toHaveCount(0);
+      // The table's scrolling box: focusable and named after the table.
+      const region = el.getByRole('region', { name: /^Futures of the last run/ });
+      await expect(region).toHaveAttribute('tabindex', '0');
+    }
+    await axe(page);
+  });
+}
+
 test('keyboard only: reach a Run button with Tab, run with Enter and Space, step with arrows', async ({ page }) => {
   await page.goto('/?speed=10');
   await expect(page.locator('body')).toHaveClass(/wasm-ready/);
@@ -84,6 +109,8 @@ test('the log is a polite live region; each line carries its time', async ({ pag
   await page.goto('/?speed=10');
   const log = demo(page, /join!/).getByRole('log');
   await expect(log).toHaveAttribute('aria-live', 'polite');
+  // The table comes with the views, when the first run starts.
+  await demo(page, /join!/).getByRole('button', { name: 'Run concurrently (join!)' }).click();
   const table = demo(page, /join!/).getByRole('table');
   await expect(table.locator('caption')).toContainText('Futures of the last run');
   expect(await table.locator('th[scope=col]').count()).toBe(12);

@@ -44,3 +44,30 @@ test('Edit on an element\'s demo turns it into Your code with the demo\'s Tokio 
   // The other element is untouched.
   await expect(page.locator('async-playground[demo=join]').getByRole('button', { name: 'Run concurrently (join!)' })).toBeVisible();
 });
+
+test('an element keeps its own edited program across a reload; the other elements keep theirs', async ({ page }) => {
+  await page.goto(`${CSP}/examples/code.html`);
+  const el = page.locator('async-playground');
+  const box = el.getByRole('textbox', { name: 'Rust code' });
+  await expect(box).toContainText('async fn greet(name: &str, ms: u64)');
+  await box.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText('\n// edited in the element\n');
+  await page.reload();
+  await expect(el.getByRole('textbox', { name: 'Rust code' })).toContainText('// edited in the element');
+  await el.getByRole('button', { name: 'Reset to the starter' }).click();
+  await expect(el.getByRole('textbox', { name: 'Rust code' })).not.toContainText('// edited in the element');
+  await expect(el.getByRole('textbox', { name: 'Rust code' })).toContainText('async fn greet(name: &str, ms: u64)');
+  // embed.html keeps its own, apart from the element on the course page.
+  const source = '#[tokio::main]\nasync fn main() {\n    println!("frame");\n}\n';
+  await page.goto(`${CSP}/embed.html?code=${b64url(source)}`);
+  const frameBox = page.locator('async-playground').getByRole('textbox', { name: 'Rust code' });
+  await expect(frameBox).toContainText('println!("frame");');
+  await frameBox.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText('// frame edit\n');
+  await page.reload();
+  await expect(page.locator('async-playground').getByRole('textbox', { name: 'Rust code' })).toContainText('// frame edit');
+  await page.goto(`${CSP}/examples/code.html`);
+  await expect(el.getByRole('textbox', { name: 'Rust code' })).not.toContainText('// frame edit');
+});

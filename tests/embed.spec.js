@@ -75,7 +75,7 @@ test('a sandboxed iframe (origin null): the demo runs and the height message arr
   const violations = await watchCsp(page);
   await page.goto(`${CSP}/examples/iframe.html`);
   const frameEl = page.locator('iframe');
-  await expect(frameEl).toHaveAttribute('sandbox', 'allow-scripts');
+  await expect(frameEl).toHaveAttribute('sandbox', 'allow-scripts allow-downloads');
   const frame = page.frameLocator('iframe');
   await frame.getByRole('button', { name: 'Run concurrently (join!)' }).click();
   near(await lineAt(frame.locator('async-playground'), 'Product data fetched after 1s.'), 1000);
@@ -86,7 +86,25 @@ test('a sandboxed iframe (origin null): the demo runs and the height message arr
   ]);
   expect(Math.abs(frameHeight - contentHeight)).toBeLessThan(4);
   expect(frameHeight).toBeGreaterThan(300);
+  // allow-downloads: Save run works inside the frame, and no sentence says it is blocked.
+  await lineAt(frame.locator('async-playground'), 'Result 2: Product');
+  const save = frame.getByRole('button', { name: 'Save run' });
+  await expect(save).toBeEnabled();
+  const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
+  expect(download.suggestedFilename()).toMatch(/\.run\.json$/);
+  await expect(frame.locator('.download-note')).toHaveText('');
   expect(await violations()).toEqual([]);
+});
+
+test('a sandboxed iframe without allow-downloads: Save run says beside the button that downloads are blocked', async ({ page }) => {
+  await page.goto(`${CSP}/examples/iframe.html`);
+  // The same example, its frame's sandbox without allow-downloads (set before the frame loads).
+  await page.locator('iframe').evaluate((f) => { f.sandbox = 'allow-scripts'; f.src = `${f.src}&speed=10`; });
+  const frame = page.frameLocator('iframe');
+  await frame.getByRole('button', { name: 'Run concurrently (join!)' }).click();
+  await lineAt(frame.locator('async-playground'), 'Result 2: Product');
+  await frame.getByRole('button', { name: 'Save run' }).click();
+  await expect(frame.locator('.download-note')).toContainText('Downloads are blocked here');
 });
 
 test('npm pack yields a package with the element, wasm, styles and types', async () => {
@@ -94,7 +112,7 @@ test('npm pack yields a package with the element, wasm, styles and types', async
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
   const [pkg] = JSON.parse(out);
   const files = pkg.files.map((f) => f.path);
-  for (const f of ['dist/embed.js', 'dist/async_playground_bg.wasm', 'dist/styles.css', 'types/async-playground.d.ts', 'package.json']) {
+  for (const f of ['dist/embed.js', 'dist/later.js', 'dist/async_playground_bg.wasm', 'dist/styles.css', 'types/async-playground.d.ts', 'package.json']) {
     expect(files).toContain(f);
   }
   expect(files.some((f) => f.startsWith('crate/') || f.startsWith('node_modules/'))).toBe(false);

@@ -172,9 +172,15 @@ test('the stats: columns, their definitions on the page, and each row in words o
   const s = await runJoin(page, '?speed=4');
   const t = await futuresTable(s);
   for (const col of ['Busy', 'Scheduled', 'Idle', 'Longest poll']) expect(t.fetch_user_data[col]).toMatch(/^\d+ (µs|ms)$/);
-  await expect(s.getByText(/^Busy: the time spent inside poll/)).toBeAttached();
-  await expect(s.getByText(/^Scheduled: the time from each wake to the poll it asked for/)).toBeAttached();
-  await expect(s.getByText(/^Idle: the rest of its life/)).toBeAttached();
+  // Each statistic's header says what it means, and links to the page's one glossary.
+  await expect(s.getByRole('columnheader', { name: 'Busy' })).toHaveAttribute('title', /^Busy: the time spent inside poll/);
+  await expect(s.getByRole('columnheader', { name: 'Scheduled' })).toHaveAttribute('title', /^Scheduled: the time from each wake to the poll it asked for/);
+  await expect(s.getByRole('columnheader', { name: 'Idle' })).toHaveAttribute('title', /^Idle: the rest of its life/);
+  await s.getByRole('columnheader', { name: 'Idle' }).getByRole('link').click();
+  await expect(page.locator('#glossary #glossary-idle')).toBeFocused();
+  await expect(page.locator('#glossary dd')).toHaveCount(6);
+  // Said once on the page, not under each of the eight tables.
+  await expect(page.getByText(/the time spent inside poll/)).toHaveCount(1);
   const row = s.getByRole('table').getByRole('row').filter({ hasText: 'fetch_user_data' });
   await expect(row).toHaveAttribute('title', /^fetch_user_data: 3 polls, 1 wake; busy .* scheduled .* idle .* longest poll/);
 });

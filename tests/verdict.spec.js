@@ -92,10 +92,15 @@ test('demos with no tutorial program get no panel, rather than an invented one',
   }
 });
 
-test('the first load carries the lesson transcripts only; the corpus comes with code.js', async ({ page }) => {
+test('the first load carries no transcript; the lessons\' come with later.js, the corpus with code.js', async ({ page }) => {
   await page.goto('/');
   const app = await (await page.request.get('/app.js')).text();
+  const later = await (await page.request.get('/later.js')).text();
   const code = await (await page.request.get('/code.js')).text();
+  // The lessons' transcripts, and the panel that shows them, load when a panel is first opened.
+  expect(app).not.toContain('Recorded from tests/programs/');
+  expect(later).toContain('Recorded from tests/programs/');
+  expect(later).not.toContain(transcript('task_panic').source_fnv);
   // A corpus program that is no lesson variant's.
   const other = transcript('task_panic');
   expect(differences.lessons.some((l) => l.program === 'task_panic')).toBe(false);

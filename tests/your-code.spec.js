@@ -175,6 +175,8 @@ test('Save run keeps the program with the run; Open puts both back, running noth
 
   await page.goto('/');
   await code(page).scrollIntoViewIfNeeded();
+  // The edited program was kept across the visit: back to the starter first.
+  await code(page).getByRole('button', { name: 'Reset to the starter' }).click();
   await expect(editor(page)).toContainText('join!');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), code(page).getByRole('button', { name: /Open/ }).click()]);
   await chooser.setFiles({ name: 'mine.run.json', mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -239,4 +241,56 @@ test.describe('guards: a bad program never hurts the page', () => {
     await expect(s.locator('.diagnostic').first()).toHaveText(/^error.*64/s);
     await expect(s.getByRole('log').getByRole('listitem')).toHaveCount(0);
   });
+});
+
+test('a reload keeps the program typed in; ?code= wins over it; Reset brings the starter back', async ({ page }) => {
+  await page.goto('/');
+  await code(page).scrollIntoViewIfNeeded();
+  await expect(editor(page)).toContainText('join!(fetch_user_data(), fetch_product_data())');
+  const mine = main('    println!("kept across reloads");');
+  await setProgram(page, mine);
+  await page.reload();
+  await code(page).scrollIntoViewIfNeeded();
+  await expect(editor(page)).toContainText('println!("kept across reloads");');
+  await expect(editor(page)).not.toContainText('join!(fetch_user_data()');
+  // A link's program wins over what was kept (and is kept in its turn).
+  await page.goto(`/?code=${b64url(main('    println!("from a link");'))}`);
+  await expect(editor(page)).toContainText('println!("from a link");');
+  // Reset to the starter: the page's own (the lesson's join!).
+  await code(page).getByRole('button', { name: 'Reset to the starter' }).click();
+  await expect(editor(page)).toContainText('join!(fetch_user_data(), fetch_product_data())');
+  await page.goto('/');
+  await code(page).scrollIntoViewIfNeeded();
+  await expect(editor(page)).toContainText('join!(fetch_user_data(), fetch_product_data())');
+  await expect(code(page).locator('.keep-note')).toHaveText('');
+});
+
+test('a starter picked, then edited, is kept with the starter it came from', async ({ page }) => {
+  await page.goto('/');
+  await code(page).scrollIntoViewIfNeeded();
+  await code(page).getByLabel('Starter program').selectOption('channel');
+  await expect(editor(page)).toContainText('mpsc');
+  await editor(page).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText('\n// my note\n');
+  await page.reload();
+  await code(page).scrollIntoViewIfNeeded();
+  await expect(editor(page)).toContainText('// my note');
+  await code(page).getByRole('button', { name: 'Reset to the starter' }).click();
+  await expect(editor(page)).toContainText('mpsc');
+  await expect(editor(page)).not.toContainText('// my note');
+  await expect(code(page).getByLabel('Starter program')).toHaveValue('channel');
+});
+
+test('storage blocked: the editor still works, and the section says edits are not kept', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  await page.goto('/');
+  await code(page).scrollIntoViewIfNeeded();
+  await expect(code(page).locator('.keep-note')).toContainText('edits are not kept');
+  await setProgram(page, main('    println!("not kept");'));
+  const s = code(page);
+  await s.getByRole('button', { name: 'Run', exact: true }).click();
+  await lineAt(s, 'not kept');
 });

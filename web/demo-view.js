@@ -1,17 +1,15 @@
 // Owns: the wiring of one lesson demo section (page and <async-playground> element alike): its
 // heading, intro and code panes, the duration inputs and prediction, the Run/Stop buttons and
 // status, the "page responsive?" ticker, and the measured / "What just happened?" lines. The run
-// itself is a RunSession (session.js); the log, timeline, table and stepper are RunViews (views.js);
-// the demo's facts come from demos.js.
+// itself is a RunSession (session.js); the log, timeline, table and stepper are RunViews (views.js),
+// loaded with the first run (views-slot.js); the demo's facts come from demos.js.
 import { h, nextId } from './dom.js';
 import { ms } from './model.js';
 import { RunSession } from './session.js';
-import { RunViews } from './views.js';
+import { ViewsSlot, loadLater } from './views-slot.js';
 import { sourcePanes } from './source-view.js';
-import { verdictPanel } from './verdict.js';
 import { DEMOS, TEST_PANIC, demoById, predictedUs, variantById, whatHappened } from './demos.js';
 import { DEFAULTS, speedLabel } from './params.js';
-import { parseRun } from './runfile.js';
 
 /** Every variant a saved run may name (a file of another demo gets a sentence naming its section). */
 const VARIANTS = new Set(DEMOS.flatMap((d) => d.variants.map((v) => v.id)));
@@ -20,7 +18,8 @@ export class DemoView {
   /**
    * @param {object} o
    * @param {object} o.demo      an entry of DEMOS
-   * @param {object} o.sources   { rust, tokio } token lists
+   * @param {object} o.sources   { rust, tokio } token lists, and `verdictIds`: the variants whose
+   *   tutorial program real Tokio recorded (their transcripts load with later.js)
    * @param {Promise} o.wasm     resolves to the wasm API { start, check }
    * @param {() => number} o.speed  the speed to use, in thousandths
    * @param {{user:number, product:number}} o.durations  initial durations (already checked)
@@ -31,7 +30,7 @@ export class DemoView {
     Object.assign(this, { demo: o.demo, wasm: o.wasm, getSpeed: o.speed, onChange: o.onChange || (() => {}) });
     this.durations = { ...o.durations };
     this.variants = o.testPanic ? [...this.demo.variants, TEST_PANIC] : this.demo.variants;
-    this.views = new RunViews({
+    this.views = new ViewsSlot({
       title: this.demo.title,
       lines: this.demo.lines,
       program: (model) => (model.variant && model.plan ? {
@@ -93,7 +92,7 @@ export class DemoView {
           this.views.log.el,
           this.measured,
           this.happened,
-          this.verdict(sources.verdicts))),
+          this.verdict(sources.verdictIds))),
       this.views.details);
     this.updatePrediction();
   }
@@ -103,17 +102,20 @@ export class DemoView {
    * (differences.json's `lessons`), or nothing: a demo the tutorial has no program for gets no panel
    * rather than an invented one.
    */
-  verdict(verdicts = {}) {
-    const runs = this.demo.variants.filter((v) => verdicts[v.id]).map((v) => {
-      const t = verdicts[v.id];
-      return {
-        heading: this.demo.variants.length > 1 ? `For “${v.label}”` : undefined,
-        transcript: t,
-        // The durations matter only where a person can change them; the transcript is of these.
-        setting: this.demo.durations ? `with fetch_user_data waiting ${t.user} ms and fetch_product_data ${t.product} ms` : undefined,
-      };
+  verdict(ids = []) {
+    if (!this.demo.variants.some((v) => ids.includes(v.id))) return null;
+    // Closed at first: its transcripts are built from later.js when it is first opened.
+    const panel = h('details', { class: 'verdict' }, h('summary', {}, 'What real Tokio printed'));
+    let filled = false;
+    panel.addEventListener('toggle', () => {
+      if (!panel.open || filled) return;
+      filled = true;
+      loadLater().then((m) => panel.append(...m.transcripts(this.demo)), (err) => {
+        filled = false;
+        panel.append(h('p', { class: 'error' }, `The transcript could not be loaded: ${err.message}.`));
+      });
     });
-    return runs.length ? verdictPanel(runs) : null;
+    return panel;
   }
 
   durationInputs() {
@@ -184,15 +186,16 @@ export class DemoView {
     } catch {
       check = undefined; // the file is still checked, but for its parameters' ranges
     }
+    const [{ parseRun }, views] = await Promise.all([loadLater(), this.views.load()]);
     const r = parseRun(text, { variants: VARIANTS, check });
     if (!r.ok) {
-      this.views.keep.refuse(`${name}: ${r.error}`);
+      views.keep.refuse(`${name}: ${r.error}`);
       return;
     }
     const { program, events, hidden, stalled } = r.run;
     if (program.demo !== this.demo.id) {
       const where = program.demo ? `the “${demoById(program.demo).title}” demo` : 'Your code';
-      this.views.keep.refuse(`${name} is a run of ${where}: open it there.`);
+      views.keep.refuse(`${name} is a run of ${where}: open it there.`);
       return;
     }
     const variant = variantById(program.variant);
@@ -233,14 +236,20 @@ export class DemoView {
       this.status.textContent = `Showing the saved run in ${this.loaded.file} (“${this.loaded.label}”): nothing was run again.`;
       this.measured.textContent = this.measured.textContent.replace(/^Measured:/, 'Measured when it was recorded:');
     }
-    // The lints' sentences (views.js found them when the run ended: it listens first).
-    const lints = this.views.lints.map((l) => l.sentence);
-    this.happened.textContent = [`What just happened? ${whatHappened(model)}`, ...lints].join(' ');
+    const parts = [`What just happened? ${whatHappened(model)}`];
     if (this.ticker && model.state === 'done') {
       // A frozen page shows here as missing ticks: a 100 ms interval should tick about endT/100 times.
       const expected = Math.floor(model.endT / 100_000);
-      this.happened.textContent += ` The counter ticked ${this.ticks} ${this.ticks === 1 ? 'time' : 'times'} in ${ms(model.endT)} (about ${expected} if the page never froze).`;
+      parts.push(`The counter ticked ${this.ticks} ${this.ticks === 1 ? 'time' : 'times'} in ${ms(model.endT)} (about ${expected} if the page never froze).`);
     }
+    this.happened.textContent = parts.join(' ');
+    // The lints' sentences, before the counter's: the views find them when the run ended (they listen
+    // first), once they are loaded (the first run's end may come before they are).
+    this.views.lintsOf(model).then((lints) => {
+      if (!lints.length || this.session.model !== model) return;
+      parts.splice(1, 0, ...lints.map((l) => l.sentence));
+      this.happened.textContent = parts.join(' ');
+    });
   }
 
   crash(model, message) {

@@ -6,14 +6,14 @@
 // &amp; back into < and &; the child itself is never shown once the element runs, and is what readers
 // see without JavaScript), or the `code` attribute (base64url, as ?code=). A program wins over `demo`,
 // `user` and `product`; `speed` applies to both forms.
-import { rust, tokio, verdicts } from 'virtual:sources';
+import { rust, tokio, verdictIds } from 'virtual:sources';
 import css from './styles.css';
 import { h } from './dom.js';
 import { demoById } from './demos.js';
 import { DemoView } from './demo-view.js';
 import { loadWasm } from './wasm.js';
 import { DEFAULTS, readParams } from './params.js';
-import { YourCode } from './your-code.js';
+import { YourCode, hash32 } from './your-code.js';
 
 let sheet = null;
 function styles() {
@@ -79,15 +79,20 @@ export class AsyncPlayground extends HTMLElement {
     const program = this.program();
     const encoded = this.getAttribute('code');
     if (program !== null || encoded !== null || this.editing) {
-      this.view = new YourCode({ source: program ?? '', starter: null, speed: () => this.speed, root: this.shadowRoot });
+      // The program is kept as it is edited, per page and per element: the element's id (or its place
+      // among the page's elements) and its own program, so elements with other programs never share.
+      const index = [...document.querySelectorAll('async-playground')].indexOf(this);
+      const own = program ?? (encoded !== null ? `code=${encoded}` : `demo=${this.editing}`);
+      const keep = `async-playground:code:${location.pathname}:${this.id || index}:${hash32(own)}`;
+      this.view = new YourCode({ source: program ?? '', starter: null, speed: () => this.speed, root: this.shadowRoot, keep });
       if (encoded !== null && program === null) {
-        this.view.open({ encoded }).catch((err) => notices.append(h('p', { class: 'error' }, err.message)));
+        this.view.open({ encoded }, { home: true }).catch((err) => notices.append(h('p', { class: 'error' }, err.message)));
       } else if (this.editing) {
-        this.view.open({ starter: this.editing });
+        this.view.open({ starter: this.editing }, { home: true });
       }
     } else {
       this.view = new DemoView({
-        demo, sources: { rust, tokio, verdicts }, wasm: this.wasm, speed: () => this.speed,
+        demo, sources: { rust, tokio, verdictIds }, wasm: this.wasm, speed: () => this.speed,
         durations: { user: values.user, product: values.product },
       });
       // Edit turns this element into "Your code" with the demo's Tokio program.
@@ -98,7 +103,9 @@ export class AsyncPlayground extends HTMLElement {
       });
       this.view.el.querySelector('.source').append(edit);
     }
-    this.shadowRoot.replaceChildren(h('div', { class: 'embed' }, notices, this.view.el));
+    // The statistics' definitions, once in this element (its table's headers link here): put in by
+    // its first table shown (glossary.js placeGlossary).
+    this.shadowRoot.replaceChildren(h('div', { class: 'embed' }, notices, this.view.el, h('div', { class: 'glossary-slot' })));
   }
 
   params(api) {

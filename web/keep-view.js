@@ -17,8 +17,12 @@ const SPEEDS = [0.25, 0.5, 1, 2, 4, 10];
 
 const secs = (us) => `${(us / 1e6).toFixed(us < 10e6 ? 2 : 1)} s`;
 
-/** Offers `text` as a file download named `name` (no request: a blob: URL, revoked after). */
+/**
+ * Offers `text` as a file download named `name` (no request: a blob: URL, revoked after). Not tried
+ * where the host page said the frame's sandbox blocks downloads (KeepView.downloaded says so instead).
+ */
 export function download(name, text, type = 'application/json') {
+  if (document.documentElement.dataset.downloads === 'blocked') return;
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = h('a', { href: url, download: name, hidden: true });
   document.body.append(a);
@@ -45,6 +49,8 @@ export class KeepView {
     this.openButton = h('button', { type: 'button' }, 'Open a saved run');
     this.file = h('input', { type: 'file', accept: '.json,application/json', hidden: true, 'aria-label': 'Saved run file' });
     this.error = h('p', { class: 'error', role: 'alert', hidden: true });
+    // Beside the buttons: a download the browser will drop (a sandbox without allow-downloads).
+    this.blocked = h('p', { class: 'note download-note', role: 'status' });
     this.exportButton.addEventListener('click', () => this.onExport());
     this.saveButton.addEventListener('click', () => this.onSave());
     this.openButton.addEventListener('click', () => this.file.click());
@@ -68,7 +74,22 @@ export class KeepView {
     this.scrubber = h('div', { class: 'scrubber' }, this.slider, this.readout, this.replayButton, this.speed);
     this.buttons = h('div', { class: 'keep-buttons' },
       h('div', { role: 'group', 'aria-label': `Keep the run of ${o.title}` }, this.exportButton, this.saveButton, this.openButton, this.file),
-      this.error);
+      this.error, this.blocked);
+  }
+
+  /**
+   * A file was just offered for download. Inside a sandboxed frame (origin "null") the browser drops it
+   * silently unless the frame's sandbox has allow-downloads; the frame cannot see its own sandbox, so
+   * it says so when the host page told it (embed-frame.js: <html data-downloads>) or may be the case.
+   */
+  downloaded() {
+    const told = document.documentElement.dataset.downloads;
+    const sandboxed = window.parent !== window && self.origin === 'null';
+    this.blocked.textContent = told === 'blocked'
+      ? 'Downloads are blocked here: this frame’s sandbox lacks allow-downloads, so no file was saved. The page around it must allow them.'
+      : told !== 'allowed' && sandboxed
+        ? 'If no file arrives, this frame’s sandbox blocks downloads: the page around it must add allow-downloads to it.'
+        : '';
   }
 
   /**

@@ -1,6 +1,6 @@
 // The playground page (index.html): every demo of the lesson, the shared speed control, shareable
 // links, and the theme toggle.
-import { rust, tokio, verdicts } from 'virtual:sources';
+import { rust, tokio, verdictIds } from 'virtual:sources';
 import { h } from './dom.js';
 import { DEMOS, demoById } from './demos.js';
 import { DemoView } from './demo-view.js';
@@ -35,13 +35,15 @@ async function main() {
 
   const testPanic = new URLSearchParams(location.search).get('test') === 'panic';
   const views = DEMOS.map((demo) => new DemoView({
-    demo, sources: { rust, tokio, verdicts }, wasm, speed: () => speed, testPanic: testPanic && demo.id === 'join',
+    demo, sources: { rust, tokio, verdictIds }, wasm, speed: () => speed, testPanic: testPanic && demo.id === 'join',
     durations: { user: DEFAULTS.user, product: DEFAULTS.product },
     onChange: () => { focusedDemo = demo.id; },
   }));
   // "Your code": the editor and the interpreter load on first use (see your-code.js).
   const code = new YourCode({
     id: 'your-code', source: tokio.join.map(([, text]) => text).join(''), starter: 'join', speed: () => speed,
+    // Kept as it is edited, per page (a ?code= link still wins: it is opened below).
+    keep: `async-playground:code:${location.pathname}`,
     onChange: () => { focusedDemo = 'code'; },
   });
   // Each demo opens its Tokio program there: the lesson's original, or a Tokio version of the demo.
@@ -50,7 +52,9 @@ async function main() {
     edit.addEventListener('click', () => { focusedDemo = 'code'; code.open({ starter: v.demo.id }, { scroll: true }); });
     v.el.querySelector('.source').append(edit);
   }
-  root.replaceChildren(...views.map((v) => v.el), code.el);
+  // The statistics' definitions, once for every table on the page (their headers link here): put in
+  // by the first table shown (glossary.js placeGlossary).
+  root.replaceChildren(...views.map((v) => v.el), code.el, h('div', { class: 'glossary-slot' }));
   for (const v of views) v.el.addEventListener('click', () => { focusedDemo = v.demo.id; });
   code.el.addEventListener('click', () => { focusedDemo = 'code'; });
   setSpeedOptions();

@@ -9,15 +9,8 @@
 // the stamped times, never from the position in the stream.
 import { K } from './model.js';
 
-/** What each statistic means, one sentence each, shown on the page beside the table. */
-export const STATS = Object.freeze([
-  { key: 'polls', label: 'Polls', definition: 'Polls: how many times the executor called the future’s poll method.' },
-  { key: 'wakes', label: 'Wakes', definition: 'Wakes: how many times its waker was called to ask for another poll (wakes before the same poll count once).' },
-  { key: 'busy', label: 'Busy', definition: 'Busy: the time spent inside poll, running its code and the code of the futures it polls.' },
-  { key: 'scheduled', label: 'Scheduled', definition: 'Scheduled: the time from each wake to the poll it asked for, ready to run but waiting for its turn.' },
-  { key: 'idle', label: 'Idle', definition: 'Idle: the rest of its life, from creation to drop, waiting with nothing to do (for a timer, or for another future).' },
-  { key: 'longest', label: 'Longest poll', definition: 'Longest poll: its longest single call to poll; over 50 ms and the page freezes, because nothing else can run meanwhile.' },
-]);
+/** What each statistic means: glossary.js (the first load's part), re-exported for the tests. */
+export { STATS } from './glossary.js';
 
 /** `840 µs`, `12 ms`, `2003 ms`: a duration in µs, for the table. */
 export function duration(us) {

@@ -8,7 +8,8 @@
 // instant of the time slider (replay.js), and showAt(model, null) the finished run again.
 import { h } from './dom.js';
 import { ms } from './model.js';
-import { STATS, duration, statsTitle, sumStats } from './stats.js';
+import { STATS, entryId, followEntry } from './glossary.js';
+import { duration, statsTitle, sumStats } from './stats.js';
 import { LINTS } from './lints.js';
 
 const LIVE = ['Future', 'Created at', 'First poll', 'Polls', 'Wakes', 'Ended at', 'How it ended'];
@@ -17,13 +18,29 @@ const LATER = [...STATS.filter((s) => s.key !== 'polls' && s.key !== 'wakes').ma
 const COLUMNS = [...LIVE, ...LATER];
 const STAT_KEYS = ['busy', 'scheduled', 'idle', 'longest'];
 
+/**
+ * A column's header: a statistic's says what it means (its hover text and accessible description)
+ * and links to its entry in the glossary (glossary.js), which is printed once, not under every table.
+ */
+function header(label) {
+  const stat = STATS.find((s) => s.label === label);
+  if (!stat) return h('th', { scope: 'col' }, label);
+  const id = entryId(stat.key);
+  return h('th', { scope: 'col', title: stat.definition },
+    h('a', { href: `#${id}`, 'data-glossary': id }, label));
+}
+
 export class TableView {
   constructor(caption) {
     this.tbody = h('tbody');
-    this.el = h('table', { class: 'futures' },
+    this.table = h('table', { class: 'futures' },
       h('caption', {}, caption),
-      h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', { scope: 'col' }, c)))),
+      h('thead', {}, h('tr', {}, COLUMNS.map(header))),
       this.tbody);
+    this.table.addEventListener('click', followEntry);
+    // Twelve columns scroll sideways at embed and phone widths: the scrolling box is reachable by
+    // keyboard (Tab, then the arrow keys) and named after the table.
+    this.el = h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption }, this.table);
     this.clear();
   }
 

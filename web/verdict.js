@@ -45,7 +45,8 @@ export function verdictPanel(runs) {
     runs.map((r) => transcriptView(r)));
 }
 
-function transcriptView({ heading, transcript: t, setting }) {
+/** One transcript (see verdictPanel), under its heading if it has one. */
+export function transcriptView({ heading, transcript: t, setting }) {
   const clock = t.clock === 'paused'
     ? 'its paused clock, which is exact'
     : 'the real clock (the program blocks or reads the wall clock, so times vary by a few ms)';

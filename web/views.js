@@ -23,10 +23,11 @@ import { h } from './dom.js';
 import { LogView } from './log-view.js';
 import { TimelineView, legend } from './timeline-view.js';
 import { TableView } from './table-view.js';
+import { placeGlossary } from './glossary.js';
 import { Stepper } from './stepper.js';
 import { K } from './model.js';
 import { KeepView, download } from './keep-view.js';
-import { STATS, StatsFold, futureStats } from './stats.js';
+import { StatsFold, futureStats } from './stats.js';
 import { LintFold, lintsByFuture } from './lints.js';
 import { toTrace } from './perfetto.js';
 import { eventTuples, serializeRun } from './runfile.js';
@@ -36,6 +37,9 @@ import { Replay } from './replay.js';
 const codeProgram = (model, meta) => (typeof meta.source === 'string'
   ? { code: meta.source, params: meta.plan && meta.plan.speed ? { speed: meta.plan.speed / 1000 } : {} }
   : null);
+
+/** A log that shows nothing: adopt() replays events the real log has shown already. */
+const QUIET_LOG = { begin() {}, event() {}, end() {} };
 
 /** The shortest axis: a run that takes no time still gets a readable one. */
 const MIN_SPAN_US = 50_000;
@@ -55,8 +59,10 @@ export class RunViews {
    * @param {(model, meta) => object|null} [o.program]  what ran, for Save run (runfile.js "program");
    *   null: it cannot be saved. By default, a run whose meta has `source` (Your code) is saved as code.
    * @param {(text: string, fileName: string) => void} [o.open]  opens a saved run's file (Open a saved run)
+   * @param {LogView} [o.log]  the log, if it is already on the page (views-slot.js: the lessons load
+   *   these views when their first run starts, and their log shows lines before that)
    */
-  constructor({ title, lines = 4, program = codeProgram, open = null }) {
+  constructor({ title, lines = 4, program = codeProgram, open = null, log = null }) {
     this.title = title;
     this.program = program;
     this.keep = new KeepView({
@@ -66,7 +72,7 @@ export class RunViews {
       onOpen: (text, name) => (open ? open(text, name) : this.keep.refuse('Saved runs cannot be opened here.')),
       onScrub: (t) => this.scrubTo(t),
     });
-    this.log = new LogView(`Output of ${title}`, lines);
+    this.log = log || new LogView(`Output of ${title}`, lines);
     this.timeline = new TimelineView(`Timeline of the futures in ${title}; the table below lists the same facts`);
     // The run outlasted the axis: spanFor() grows it, and the next drawing rebuilds on the new one.
     this.timeline.onOverflow = () => { this.timeline.stale = true; this.schedule(); };
@@ -75,11 +81,9 @@ export class RunViews {
     this.figure = h('figure', { class: 'timeline-figure', tabindex: '0', 'aria-label': `Timeline of ${title}. Use the left and right arrow keys to step through events.` },
       this.timeline.el, h('figcaption', {}, legend()));
     this.stepper.keys(this.figure);
-    this.definitions = h('ul', { class: 'stat-defs', 'aria-label': 'What the table’s columns mean' },
-      STATS.map((s) => h('li', {}, s.definition)));
     this.details = h('details', { class: 'futures-details', open: true },
       h('summary', {}, 'The futures’ lives: timeline'), this.figure, this.keep.scrubber, this.stepper.el, this.table.el,
-      this.definitions, this.keep.buttons);
+      this.keep.buttons);
 
     this.model = null;
     this.frame = 0; // requestAnimationFrame id
@@ -143,6 +147,7 @@ export class RunViews {
     this.cursor = null;
     this.span = Math.max(this.predictedUs * 1.05, MIN_SPAN_US);
     this.log.begin(model);
+    placeGlossary(this.details);
     this.timeline.begin(this.startedAt / 1000);
     this.table.clear();
     this.stepper.reset(model);
@@ -165,6 +170,26 @@ export class RunViews {
     this.queueTable();
     this.timeline.stale = true;
     this.schedule();
+  }
+
+  /**
+   * Takes over a run already under way, or over, whose lines the log shows already: these views were
+   * loaded after it began (views-slot.js). The timeline, table, stepper and statistics catch up on
+   * its events at once; the log is left as it is.
+   */
+  adopt(model, meta = {}) {
+    const { log } = this;
+    this.log = QUIET_LOG;
+    try {
+      this.begin(model, meta);
+      for (let i = 0; i < model.size; i++) {
+        const e = model.event(i);
+        this.event(model, e.kind, e.future, e.t, e.text);
+      }
+      if (model.over) this.end(model);
+    } finally {
+      this.log = log;
+    }
   }
 
   /** The table takes in new events after the current ones (a microtask), or CALM_MS after the last time. */
@@ -314,6 +339,7 @@ export class RunViews {
     if (!this.kept) return;
     const trace = toTrace(this.events(), { title: `async-playground: ${this.title}` });
     download(`${this.fileStem()}.trace.json`, JSON.stringify(trace));
+    this.keep.downloaded();
   }
 
   saveRun() {
@@ -326,6 +352,7 @@ export class RunViews {
       return;
     }
     download(`${this.fileStem()}.run.json`, serializeRun({ program, events, hidden: model.hidden, stalled: !!model.stalled }));
+    this.keep.downloaded();
   }
 
   /** The time slider moved to `t` (µs): the log, table, stepper and timeline show that instant. */

@@ -15,17 +15,25 @@ import { STARTERS } from 'virtual:starters';
 import { CORPUS } from 'virtual:corpus';
 import { fnv1a64, verdictPanel } from '../verdict.js';
 import css from './code.css';
+import viewsCss from '../views.css';
 
-let sheet = null;
-/** Adds this section's styles to `root` (the page, or an element's shadow root) once. */
+let sheets = null;
+/** Adds this section's styles and its views' (views.css) to `root` (the page, or an element's shadow root) once. */
 function adoptStyles(root) {
-  if (!sheet) {
-    // A constructable stylesheet, like the element's: it passes a strict CSP.
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
+  if (!sheets) {
+    // Constructable stylesheets, like the element's: they pass a strict CSP.
+    sheets = [css, viewsCss].map((text) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+      return sheet;
+    });
   }
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  const missing = sheets.filter((s) => !root.adoptedStyleSheets.includes(s));
+  if (missing.length) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...missing];
 }
+
+/** Said where storage is blocked (edits cannot be kept across reloads). */
+const NOT_KEPT = 'This browser blocks this page’s storage, so edits are not kept: a reload brings the starter back (Copy link keeps a program).';
 
 export const starterById = (id) => STARTERS.find((s) => s.id === id);
 
@@ -42,9 +50,16 @@ export class CodeView {
    * @param {string} o.title       the section's title, for the views' labels
    * @param {Document|ShadowRoot} [o.root]
    * @param {() => void} [o.onChange]  the program changed (Copy link follows it)
+   * @param {{save(source: string, starter: string|null): void, blocked: boolean}|null} [o.keep]
+   *   keeps the program as it is edited (your-code.js KeptProgram)
+   * @param {{source: string, starter: string|null}} [o.home]  the section's own starter, for Reset
    */
   constructor(o) {
     Object.assign(this, { getSpeed: o.speed, onChange: o.onChange || (() => {}) });
+    this.keep = o.keep || null;
+    this.home = o.home || { source: o.source, starter: o.starter };
+    /** The starter the program came from (kept with it; Reset brings it back), or null. */
+    this.cameFrom = o.starter || null;
     this.crashed = false;
     // The demos' own run machinery and views: this section only adds the editor and its chrome.
     // Save run keeps the source each run ran (its meta's `source`); Open a saved run shows one again.
@@ -59,11 +74,17 @@ export class CodeView {
     this.menu = h('select', { id: menuId, name: 'starter' },
       h('option', { value: '' }, 'Your own program'),
       STARTERS.map((s) => h('option', { value: s.id }, s.title)));
-    this.menu.value = o.starter || '';
+    // A kept program edited from a starter came from it, but is no longer it.
+    this.menu.value = o.starter && starterById(o.starter)?.source === o.source ? o.starter : '';
     this.menu.addEventListener('change', () => { if (this.menu.value) this.open(starterById(this.menu.value)); });
     this.copyButton = h('button', { type: 'button', class: 'copy-code' }, 'Copy link to this program');
     this.copyButton.addEventListener('click', () => this.copyLink());
     this.copyStatus = h('p', { class: 'note copy-status', 'aria-live': 'polite' });
+    this.resetButton = h('button', { type: 'button', class: 'reset-code' }, 'Reset to the starter');
+    this.resetButton.addEventListener('click', () => this.reset());
+    // Where storage is blocked, say so: a reload brings the starter back.
+    this.keepNote = h('p', { class: 'note keep-note', 'aria-live': 'polite' },
+      this.keep && this.keep.blocked ? NOT_KEPT : '');
 
     this.editorBox = h('div', { class: 'editor' });
     // A named group: aria-label on a plain div is prohibited (axe aria-prohibited-attr).
@@ -86,8 +107,9 @@ export class CodeView {
       h('p', { class: 'intro' }, 'Edit a Tokio program, or pick a starter, and press Run: it is interpreted on this page’s event loop with Tokio’s rules, and traced like the demos.'),
       h('div', { class: 'cols' },
         h('div', { class: 'source' },
-          h('div', { class: 'code-toolbar' }, h('label', { for: menuId }, 'Starter program'), this.menu, this.copyButton),
+          h('div', { class: 'code-toolbar' }, h('label', { for: menuId }, 'Starter program'), this.menu, this.copyButton, this.resetButton),
           this.copyStatus,
+          this.keepNote,
           this.editorBox,
           this.diagnostics),
         h('div', { class: 'run-area' },
@@ -107,10 +129,11 @@ export class CodeView {
       doc: o.source,
       root: o.root,
       onRun: () => this.run(),
-      check: async (source) => (await this.interp).checkCode(source),
+      check: async (source) => this.check(await this.interp, source),
       onDiagnostics: (diagnostics, source) => { if (source === this.source) this.showDiagnostics(diagnostics); },
       onChange: () => {
         if (this.menu.value && this.source !== starterById(this.menu.value).source) this.menu.value = '';
+        this.kept();
         this.updateVerdict();
         this.onChange();
       },
@@ -122,15 +145,46 @@ export class CodeView {
     );
   }
 
+  /**
+   * The diagnostics of `source`, remembered for the last source checked. Run checks the program it is
+   * about to run; the editor's linter, due 400 ms after the last edit, would check the same source
+   * again in the middle of that run (a full parse and check, tens of ms on a cold page: a first run's
+   * lines came 60 ms late). With this, it finds the answer already there.
+   */
+  check(api, source) {
+    if (this.checked && this.checked.source === source) return this.checked.diagnostics;
+    const diagnostics = api.checkCode(source);
+    this.checked = { source, diagnostics };
+    return diagnostics;
+  }
+
   /** The program in the editor. */
   get source() { return this.editor.state.doc.toString(); }
 
   /** Puts `starter` ({ id, source }) or a plain source in the editor. Never runs it. */
   open(starter) {
     const source = typeof starter === 'string' ? starter : starter.source;
-    if (source !== this.source) setSource(this.editor, source);
     this.menu.value = typeof starter === 'string' ? (STARTERS.find((s) => s.source === source)?.id ?? '') : starter.id;
+    this.cameFrom = this.menu.value || null;
+    if (source !== this.source) setSource(this.editor, source);
+    this.kept();
     this.onChange();
+  }
+
+  /** "Reset to the starter": the starter the program came from, else the section's own. */
+  reset() {
+    const s = (this.cameFrom && starterById(this.cameFrom)) || (this.home.starter && starterById(this.home.starter));
+    this.open(s || this.home.source);
+    this.focus();
+  }
+
+  /** Keeps the program as it now is (localStorage, per page: your-code.js). */
+  kept() {
+    if (!this.keep) return;
+    this.keep.save(this.source, this.cameFrom);
+    if (this.keep.blocked && !this.keepNote.textContent) {
+      this.keepNote.textContent = NOT_KEPT;
+    }
   }
 
   focus() { this.editor.focus(); }
@@ -180,7 +234,7 @@ export class CodeView {
       this.fail(`Your code cannot run: ${err.message}`);
       return;
     }
-    const diagnostics = api.checkCode(source);
+    const diagnostics = this.check(api, source);
     this.showDiagnostics(diagnostics);
     const errors = diagnostics.filter((d) => d.level === 'error').length;
     this.error.hidden = true;

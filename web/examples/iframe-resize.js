@@ -11,6 +11,10 @@ window.addEventListener('message', (event) => {
     if (frame.contentWindow === event.source) {
       frame.style.height = `${Math.min(Math.max(data.height, 100), 10000)}px`;
       frame.dataset.heightMessages = String(Number(frame.dataset.heightMessages || 0) + 1);
+      // A frame cannot see its own sandbox: tell it whether it may download (Save run, Export), so it can
+      // say so beside those buttons when it may not.
+      const downloads = !frame.hasAttribute('sandbox') || frame.sandbox.contains('allow-downloads');
+      event.source.postMessage({ type: 'async-playground:host', downloads }, '*');
     }
   }
 });
