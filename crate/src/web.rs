@@ -55,13 +55,26 @@ pub fn browser_clock() -> Clock {
 
 struct JsSink {
     callback: EventCallback,
+    /// Whether the runtime's events ([`crate::trace::Kind::is_runtime`]) are passed on: see
+    /// [`runtime_events_wanted`].
+    runtime: bool,
     /// The name sent with the last `Created`: a repeated name (10,000 `sleep_task`s) is sent once,
     /// and JS reuses it, saving a string decode per future.
     last_name: std::cell::RefCell<String>,
 }
 
+/// False when the page set `globalThis.__asyncPlaygroundNoRuntimeEvents`: only `npm run bench`
+/// does, to measure what the runtime's events cost a 10,000-task run (they are otherwise always on).
+fn runtime_events_wanted() -> bool {
+    let key = JsValue::from_str("__asyncPlaygroundNoRuntimeEvents");
+    js_sys::Reflect::get(&js_sys::global(), &key).map_or(true, |v| !v.is_truthy())
+}
+
 impl Sink for JsSink {
     fn event(&self, e: &Event<'_>) {
+        if !self.runtime && e.kind.is_runtime() {
+            return;
+        }
         if e.kind == crate::trace::Kind::Created {
             let mut last = self.last_name.borrow_mut();
             if *last == e.text {
@@ -142,6 +155,7 @@ pub fn start(
     );
     let sink = JsSink {
         callback: on_event,
+        runtime: runtime_events_wanted(),
         last_name: Default::default(),
     };
     run_on_event_loop(variant, plan, sink)

@@ -14,7 +14,7 @@
 //! Stop (or dropping the handle) drops the session, clears the pending timer and closes the channel:
 //! cancellation is real, as for the lessons.
 
-use super::{browser_clock, performance_now, EventCallback, JsSink};
+use super::{browser_clock, performance_now, runtime_events_wanted, EventCallback, JsSink};
 use crate::interp::{self, Diagnostic, Host, Level, Session, Turn};
 use crate::trace::Tracer;
 use gloo_timers::callback::Timeout;
@@ -266,6 +266,7 @@ pub fn run_code(
 ) -> Result<CodeRunHandle, JsValue> {
     let sink = JsSink {
         callback: on_event,
+        runtime: runtime_events_wanted(),
         last_name: Default::default(),
     };
     let tracer = Tracer::new(browser_clock(), sink);
