@@ -67,15 +67,18 @@ pub enum Kind {
     /// the runtime wakes it after the next park), `self`, `task K` (woken during task K's poll),
     /// optionally followed by what carried the wake: `task 3 channel`, `task 0 lock`, `task 2 join`.
     Queued = 15,
-    /// A timer was registered during task `future`'s poll. `text`: its deadline, µs.
+    /// A timer was registered during task `future`'s poll. `text`: `DEADLINE N WAIT`: its deadline
+    /// (µs on the run's clock, as event times), its number, and the program time it waits (µs; what
+    /// `sleep` was asked, rounded up to Tokio's millisecond tick).
     Armed = 16,
     /// A timer of task `future` was dropped before it fired (a `select!` loser, a `timeout` that
-    /// finished in time). `text`: its deadline, µs.
+    /// finished in time). `text`: `DEADLINE N`, as for [`Kind::Armed`].
     Disarmed = 17,
     /// The timer driver fired the timers due now. `text`: how many (earliest deadline first).
     Fired = 18,
-    /// Nothing is ready: the runtime parks (sleeps) until the next timer. `text`: that deadline, µs,
-    /// or empty when no timer is armed (it waits for something outside: forever, if nothing comes).
+    /// Nothing is ready: the runtime parks (sleeps) until the next timer. `text`: that deadline (µs
+    /// on the run's clock), or empty when no timer is armed (it waits for something outside:
+    /// forever, if nothing comes).
     Parked = 19,
     /// Task `future` used up its cooperative budget in this poll: Tokio's resources now answer
     /// Pending, so it yields at its next `.await` on one of them.

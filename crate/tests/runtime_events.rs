@@ -60,8 +60,8 @@ fn join_main_is_polled_parks_until_1_s_then_2_s() {
         rt,
         [
             "Taken 0 block_on",
-            "Armed 0 2000000",
-            "Armed 0 1000000",
+            "Armed 0 2000000 1 2000000",
+            "Armed 0 1000000 2 1000000",
             "Parked 0 1000000",
             "Fired 0 1",
             "Queued 0 timer",
@@ -109,9 +109,9 @@ fn spawned_tasks_are_queued_by_main_and_their_join_handles_wake_main() {
             "Queued 1 spawn 0",
             "Queued 2 spawn 0",
             "Taken 1",
-            "Armed 1 100000",
+            "Armed 1 100000 1 100000",
             "Taken 2",
-            "Armed 2 200000",
+            "Armed 2 200000 2 200000",
             "Parked 0 100000",
             "Fired 0 1",
             "Queued 1 timer",
@@ -142,7 +142,7 @@ async fn main() {
 }
 "#;
     let (rt, _) = runtime(src);
-    assert!(rt.contains(&"Disarmed 0 300000".to_owned()), "{rt:?}");
+    assert!(rt.contains(&"Disarmed 0 300000 2".to_owned()), "{rt:?}");
     assert_eq!(rt.last().unwrap(), "Shutdown 0 main returned");
 }
 

@@ -101,6 +101,10 @@ impl Host for BrowserHost {
         // Unscaled: the interpreter's guards measure how long the page is really frozen.
         (performance_now() * 1000.0) as u64
     }
+
+    fn real_us(&self, program_us: u64) -> u64 {
+        program_us.saturating_mul(1000) / u64::from(self.speed_milli.max(1))
+    }
 }
 
 /// One interpreted run being driven by the event loop.

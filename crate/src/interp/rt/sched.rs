@@ -38,6 +38,11 @@ pub trait Host {
     fn wall_us(&self) -> u64 {
         self.now_us()
     }
+    /// Real µs that `program_us` of program time take (the speed); the same on a virtual host.
+    /// Only for the runtime's events, whose deadlines are on the run's (real) clock.
+    fn real_us(&self, program_us: u64) -> u64 {
+        program_us
+    }
 }
 
 /// Which Tokio runtime the program asked for (`#[tokio::main]` or
@@ -665,7 +670,10 @@ impl Rt {
             }
             Some(tick) => {
                 let deadline_us = tick.saturating_mul(1000);
-                self.event(Kind::Parked, 0, &deadline_us.to_string());
+                if self.0.events.get() {
+                    let at = self.on_tracer_clock(deadline_us);
+                    self.event(Kind::Parked, 0, &at.to_string());
+                }
                 Some(Turn::WaitUntil(
                     self.0.origin_us.saturating_add(deadline_us),
                 ))
@@ -805,16 +813,34 @@ impl Rt {
         self.0.events.set(false);
     }
 
-    /// Reports a timer armed ([`Kind::Armed`]) or dropped unfired ([`Kind::Disarmed`]) for
-    /// `deadline_us` by the task being polled.
-    pub(super) fn timer_event(&self, kind: Kind, deadline_us: u64) {
+    /// Program time `deadline_us` on the tracer's clock (the run's µs, as every event's time).
+    fn on_tracer_clock(&self, deadline_us: u64) -> u64 {
+        let delay = self
+            .0
+            .host
+            .real_us(deadline_us.saturating_sub(self.now_us()));
+        self.0.tracer.elapsed_us().saturating_add(delay)
+    }
+
+    /// Reports a timer armed ([`Kind::Armed`]) or dropped unfired ([`Kind::Disarmed`]) by the task
+    /// being polled: `tick` is its deadline in whole ms of program time, `n` its number.
+    pub(super) fn timer_event(&self, kind: Kind, tick: u64, n: u64) {
+        if !self.0.events.get() || self.0.state.get() != State::Running {
+            return;
+        }
         let key = match self.0.polling.get() {
             NO_TASK => MAIN_KEY,
             key => key,
         };
-        if self.0.events.get() {
-            self.event(kind, key, &deadline_us.to_string());
-        }
+        let deadline_us = tick.saturating_mul(1000);
+        let at = self.on_tracer_clock(deadline_us);
+        let text = if kind == Kind::Armed {
+            let wait = deadline_us.saturating_sub(self.now_us());
+            format!("{at} {n} {wait}")
+        } else {
+            format!("{at} {n}")
+        };
+        self.event(kind, key, &text);
     }
 
     /// Reports that the task being polled spent its coop budget ([`Kind::Budget`]).

@@ -133,7 +133,7 @@ impl Sleep {
         let registered = rt.timers.borrow_mut().register(tick_of(self.deadline_us));
         self.state = match registered {
             Some((key, entry)) => {
-                Rt(rt).timer_event(Kind::Armed, key.0.saturating_mul(1000));
+                Rt(rt).timer_event(Kind::Armed, key.0, key.1);
                 SleepState::Registered(key, entry)
             }
             None => SleepState::Elapsed,
@@ -148,7 +148,7 @@ impl Sleep {
                 if let Some(rt) = self.rt.upgrade() {
                     if let Ok(mut timers) = rt.timers.try_borrow_mut() {
                         timers.deregister(key);
-                        Rt(rt.clone()).timer_event(Kind::Disarmed, key.0.saturating_mul(1000));
+                        Rt(rt.clone()).timer_event(Kind::Disarmed, key.0, key.1);
                     }
                 }
             }
