@@ -22,9 +22,13 @@ const timerOf = (text = '') => {
   return { deadline, n, wait };
 };
 
-/** `1 s`, `250 ms`: a duration the way the lesson writes it. */
+/**
+ * `1 s`, `250 ms`: a duration the way the lesson writes it. A timer registers at its first poll, a
+ * little after `sleep()` was called, so what it waits from then is rounded to 10 ms (2999 ms is the
+ * program's `sleep(3 s)`).
+ */
 export function span(us) {
-  const m = Math.round(us / 1000);
+  const m = us >= 100_000 ? Math.round(us / 10_000) * 10 : Math.round(us / 1000);
   return m >= 1000 && m % 100 === 0 ? `${m / 1000} s` : `${m} ms`;
 }
 

@@ -55,6 +55,9 @@ export class RuntimeView {
     if (!model.hasRuntime) return;
     this.el.hidden = false;
     this.show(this.fold, model.over ? taskNames(model) : null, model.size - 1);
+    // At the end of a finished run, "Next decision" starts again from its first.
+    this.prev.disabled = !model.over;
+    this.next.disabled = !model.over;
   }
 
   /** Shows the runtime just after event `i` of the finished run (-1: before the first). */
@@ -63,6 +66,8 @@ export class RuntimeView {
     this.el.hidden = false;
     this.at = foldTo(this.at, model, i);
     this.show(this.at.fold, taskNames(model), i);
+    this.prev.disabled = nextDecision(model, i, -1) === -1;
+    this.next.disabled = nextDecision(model, i, 1) === -1;
   }
 
   /** The sentence for event `i` (runtime-model.js), for the stepper. */

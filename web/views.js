@@ -187,7 +187,9 @@ export class RunViews {
   stepDecision(delta, nextDecision) {
     const m = this.model;
     if (!m || !m.over) return;
-    const i = nextDecision(m, this.stepper.cursor, delta);
+    // From the run's end (the panel shows it when nothing is stepped to), Next starts at the first.
+    const from = this.cursor ? this.stepper.cursor : (delta > 0 ? -1 : m.size);
+    const i = nextDecision(m, from, delta);
     if (i !== -1) this.moveCursor(this.stepper.goTo(i));
   }
 
