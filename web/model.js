@@ -103,6 +103,11 @@ export class RunModel {
     this.kinds.push(kind);
     this.fids.push(future);
     this.times.push(t);
+    // A Queued without text repeats the previous one's (Rust sends a repeated cause once).
+    if (kind === K.Queued) {
+      if (text === undefined) text = this.lastQueued;
+      else this.lastQueued = text;
+    }
     if (text !== undefined && kind !== K.Created) this.texts.set(i, text); // names live on the futures
     if (kind >= K.Taken) { // the runtime's events name tasks, not futures (runtime-model.js)
       this.hasRuntime = true;

@@ -171,20 +171,33 @@ export class RuntimeFold {
     if (seg && seg.kind === 'park' && seg.t1 === null) seg.t1 = t;
   }
 
-  /** The tasks waiting for something (not queued, not running, not finished), in key order. */
-  waiting() {
+  /**
+   * The tasks waiting for something (not queued, not running, not finished), in key order: at most
+   * `max` of them that `keep` accepts, and how many it accepts in all.
+   */
+  waiting(max = Infinity, keep = () => true) {
     const out = [];
-    for (const task of this.tasks.values()) if (task.status === 'waiting') out.push(task);
+    let n = 0;
+    for (const task of this.tasks.values()) {
+      if (task.status !== 'waiting' || !keep(task)) continue;
+      n++;
+      if (out.length < max) out.push(task);
+    }
+    out.total = n;
     return out;
   }
 
   /** The first task key in the queue, or undefined. */
   get first() { return this.q[this.head]; }
 
-  /** The run queue in order, as tasks (the interpreter's `main` first when woken: block_on polls it first). */
-  queued() {
-    const out = this.q.slice(this.head).map((k) => this.tasks.get(k));
+  /**
+   * The run queue in order, as tasks (the interpreter's `main` first when woken: block_on polls it
+   * first): at most `max`, with the queue's length as `total`.
+   */
+  queued(max = Infinity) {
+    const out = this.q.slice(this.head, this.head + max).map((k) => this.tasks.get(k));
     if (this.mainReady) out.unshift(this.tasks.get(0));
+    out.total = this.q.length - this.head + (this.mainReady ? 1 : 0);
     return out;
   }
 }

@@ -43,7 +43,7 @@ export class RuntimeView {
   begin(model) {
     this.model = model;
     this.fold = new RuntimeFold(model.variant !== null);
-    this.wakes = null;
+    this.wakes = this.at = this.ex = null; // nothing of the last run is kept
     this.el.hidden = true;
     this.lane.reset();
   }
@@ -88,15 +88,18 @@ export class RuntimeView {
     } else if (fold.over) now = 'The run is over.';
     else now = 'Between polls: choosing the next task.';
     this.text(this.nowEl, now);
-    const queued = fold.queued();
-    this.items(this.queueEl, queued.map((t) => (t.key === 0 && !fold.lesson ? `${nameOf(t)} (block_on: polled first)` : nameOf(t))), 'empty');
-    this.items(this.timersEl, fold.timers.map((x) => `${ms(x.deadline)}: ${nameOf(fold.task(x.key))}`), fold.lesson ? 'not visible (browser timers)' : 'none');
-    const timed = new Set(fold.timers.map((x) => x.key));
-    const waiting = fold.waiting().filter((t) => !timed.has(t.key));
+    // Only what is shown is put into words: a 10,000-task run has 10,000 of each.
+    const queued = fold.queued(SHOWN);
+    this.items(this.queueEl, queued.map((t) => (t.key === 0 && !fold.lesson ? `${nameOf(t)} (block_on: polled first)` : nameOf(t))), queued.total, 'empty');
+    const timers = fold.timers.slice(0, SHOWN);
+    this.items(this.timersEl, timers.map((x) => `${ms(x.deadline)}: ${nameOf(fold.task(x.key))}`), fold.timers.length, fold.lesson ? 'not visible (browser timers)' : 'none');
+    const timed = new Set();
+    for (const x of fold.timers) timed.add(x.key);
+    const waiting = fold.waiting(SHOWN, (t) => !timed.has(t.key));
     this.items(this.waitingEl, waiting.map((t) => {
       const on = names ? this.waitingOn(t.key, i) : null;
       return on ? `${nameOf(t)}: ${on}` : nameOf(t);
-    }), 'none');
+    }), waiting.total, 'none');
   }
 
   /** What task `key`, waiting after event `i`, was waiting for: told by the wake that ended it. */
@@ -130,8 +133,9 @@ export class RuntimeView {
     el.textContent = value;
   }
 
-  items(el, lines, empty) {
-    const shown = lines.length > SHOWN ? [...lines.slice(0, SHOWN), `… and ${(lines.length - SHOWN).toLocaleString('en')} more`] : lines;
+  /** Shows `lines` (the first of `total`) in list `el`, or `empty` in words. */
+  items(el, lines, total, empty) {
+    const shown = total > lines.length ? [...lines, `… and ${(total - lines.length).toLocaleString('en')} more`] : lines;
     const key = shown.join('\n') || `(${empty})`;
     if (this.drawn.get(el) === key) return;
     this.drawn.set(el, key);
@@ -155,7 +159,11 @@ export function nextDecision(model, i, delta) {
   return -1;
 }
 
-/** The timeline's top lane: the runtime polling a task, or parked. Redrawn whole when its fold moved. */
+/**
+ * The timeline's top lane: the runtime polling a task, or parked. It appends the marks of new
+ * segments (closing the one left open) and is drawn again whole only when the geometry changed,
+ * like the futures' rows. Marks closer than a pixel are merged: 20,000 polls cost one mark a pixel.
+ */
 class RuntimeLane {
   constructor(view) {
     this.view = view;
@@ -163,7 +171,10 @@ class RuntimeLane {
   }
 
   reset() {
-    this.drawnKey = '';
+    this.geoKey = '';
+    this.n = 0; // segments drawn
+    this.open = null; // the last segment drawn while still open: { seg, el, label }
+    this.lastPx = -Infinity;
   }
 
   /** True if the step-through cursor on event `e` belongs on this lane. */
@@ -174,37 +185,55 @@ class RuntimeLane {
     const fold = this.view.fold;
     if (!fold) return;
     fold.sync(model);
-    const lane = fold.lane;
-    const lastSeg = lane[lane.length - 1];
-    const key = `${geo.W}/${geo.span}/${y}/${lane.length}/${lastSeg ? lastSeg.t1 : ''}/${model.over}`;
-    if (key === this.drawnKey && g.childNodes.length) return;
-    this.drawnKey = key;
-    const { x, W, ROW, narrow } = geo;
+    const key = `${geo.W}/${geo.span}/${y}/${model.over}`;
+    if (key !== this.geoKey || !g.childNodes.length) {
+      this.reset();
+      this.geoKey = key;
+      const { W, ROW, narrow } = geo;
+      g.replaceChildren(
+        s('rect', { class: 'row-bg', x: 0, y, width: W, height: ROW - 2 }),
+        s('text', { class: 'name rt-lane-name', x: 6, y: narrow ? y + 13 : mid + 4 }, 'runtime'),
+      );
+    }
+    const { x } = geo;
     const names = model.over ? taskNames(model) : null;
-    const parts = [
-      s('rect', { class: 'row-bg', x: 0, y, width: W, height: ROW - 2 }),
-      s('text', { class: 'name rt-lane-name', x: 6, y: narrow ? y + 13 : mid + 4 }, 'runtime'),
-    ];
     const end = model.over ? model.endT : (model.size ? model.times[model.size - 1] : 0);
-    let lastPx = -Infinity;
-    for (const seg of lane) {
-      const x0 = x(seg.t0);
+    const widthOf = (seg) => {
       const t1 = seg.t1 ?? (seg.kind === 'park' && seg.until !== null && !model.over ? seg.until : end);
-      const x1 = Math.max(x(t1), x0 + 1.5);
-      const who = seg.kind === 'poll' ? (names ? taskName(names, seg.key) : seg.task.name ?? taskName(new Map(), seg.key)) : null;
+      return Math.max(x(t1) - x(seg.t0), 1.5);
+    };
+    if (this.open) {
+      // The segment left open last time: its end is known now (or it reaches further).
+      const { seg, el } = this.open;
+      el.setAttribute('width', widthOf(seg));
+      if (seg.t1 !== null) this.open = null;
+    }
+    const lane = fold.lane;
+    for (; this.n < lane.length; this.n++) {
+      const seg = lane[this.n];
+      const x0 = x(seg.t0);
+      const w = widthOf(seg);
       if (seg.kind === 'poll') {
-        if (x1 - x0 < 2 && Math.round(x0) === lastPx) continue; // one mark per pixel
-        lastPx = Math.round(x0);
-        parts.push(s('rect', { class: 'running rt-poll', x: x0, y: mid - 8, width: x1 - x0, height: 16 },
-          s('title', {}, `the runtime polls ${who} at ${ms(seg.t0)}`)));
-        if (x1 - x0 > 8 * who.length + 8) parts.push(s('text', { class: 'rt-label', x: x0 + 4, y: mid + 4 }, who));
+        const px = Math.round(x0);
+        if (w < 2 && px === this.lastPx && seg.t1 !== null) continue; // one mark per pixel
+        this.lastPx = px;
+        const who = names ? taskName(names, seg.key) : seg.task.name ?? taskName(new Map(), seg.key);
+        const el = s('rect', { class: 'running rt-poll', x: x0, y: mid - 8, width: w, height: 16 },
+          s('title', {}, `the runtime polls ${who} at ${ms(seg.t0)}`));
+        g.append(el);
+        if (w > 8 * who.length + 8) g.append(s('text', { class: 'rt-label', x: x0 + 4, y: mid + 4 }, who));
+        if (seg.t1 === null) this.open = { seg, el };
       } else {
+        const px = Math.round(x0);
+        if (w < 2 && px === this.lastPx && seg.t1 !== null) continue;
+        this.lastPx = px;
         const until = seg.until !== null ? `parked until ${ms(seg.until)}` : 'parked';
-        parts.push(s('rect', { class: 'pending rt-park', x: x0, y: mid - 6, width: x1 - x0, height: 12 },
-          s('title', {}, `${until}: nothing is ready`)));
-        if (x1 - x0 > 7 * until.length + 8) parts.push(s('text', { class: 'rt-label', x: x0 + 4, y: mid - 9 }, until));
+        const el = s('rect', { class: 'pending rt-park', x: x0, y: mid - 6, width: w, height: 12 },
+          s('title', {}, `${until}: nothing is ready`));
+        g.append(el);
+        if (w > 7 * until.length + 8) g.append(s('text', { class: 'rt-label', x: x0 + 4, y: mid - 9 }, until));
+        if (seg.t1 === null) this.open = { seg, el };
       }
     }
-    g.replaceChildren(...parts);
   }
 }

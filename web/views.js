@@ -194,6 +194,12 @@ export class RunViews {
   }
 
   event(model, kind, future, t, text) {
+    if (kind >= K.Taken) {
+      // The runtime's decisions: only the lane and the panel (runtime-view.js) read them, when they draw.
+      this.timeline.stale = true;
+      this.schedule();
+      return;
+    }
     this.log.event(model, kind, future, t, text);
     // A Created without text repeats the previous name (model.js): take the name the model resolved.
     const name = kind === K.Created ? model.futures.get(future).name : text;

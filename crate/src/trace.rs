@@ -65,7 +65,9 @@ pub enum Kind {
     /// says by whom: `spawn K` (spawned while task K was polled), `start` (a lesson's `main`,
     /// spawned when Run is pressed), `timer`, `yield` (it yielded, and
     /// the runtime wakes it after the next park), `self`, `task K` (woken during task K's poll),
-    /// optionally followed by what carried the wake: `task 3 channel`, `task 0 lock`, `task 2 join`.
+    /// optionally followed by what carried the wake: `task 3 channel`, `task 0 lock`, `task 2 join`;
+    /// `outside` when woken outside every poll and timer. Never empty: the page's sink sends a
+    /// repeated text once (`web.rs`).
     Queued = 15,
     /// A timer was registered during task `future`'s poll. `text`: `DEADLINE N WAIT`: its deadline
     /// (µs on the run's clock, as event times), its number, and the program time it waits (µs; what

@@ -61,6 +61,9 @@ struct JsSink {
     /// The name sent with the last `Created`: a repeated name (10,000 `sleep_task`s) is sent once,
     /// and JS reuses it, saving a string decode per future.
     last_name: std::cell::RefCell<String>,
+    /// The text sent with the last `Queued` (never empty): repeated (10,000 tasks woken by their
+    /// timers), it is sent once, and JS reuses it, as for names.
+    last_queued: std::cell::RefCell<String>,
 }
 
 /// False when the page set `globalThis.__asyncPlaygroundNoRuntimeEvents`: only `npm run bench`
@@ -77,6 +80,16 @@ impl Sink for JsSink {
         }
         if e.kind == crate::trace::Kind::Created {
             let mut last = self.last_name.borrow_mut();
+            if *last == e.text {
+                let _ =
+                    self.callback
+                        .emit(&JsValue::NULL, e.kind as u8, e.future, e.t_us as f64, None);
+                return;
+            }
+            last.clear();
+            last.push_str(e.text);
+        } else if e.kind == crate::trace::Kind::Queued {
+            let mut last = self.last_queued.borrow_mut();
             if *last == e.text {
                 let _ =
                     self.callback
@@ -157,6 +170,7 @@ pub fn start(
         callback: on_event,
         runtime: runtime_events_wanted(),
         last_name: Default::default(),
+        last_queued: Default::default(),
     };
     run_on_event_loop(variant, plan, sink)
         .map(RunHandle)

@@ -9,8 +9,11 @@ use async_playground::trace::{Event, Kind, Sink, Tracer};
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// One event: kind, future (or task key), µs, text.
+type Rec = (Kind, u32, u64, String);
+
 #[derive(Clone, Default)]
-struct Events(Rc<RefCell<Vec<(Kind, u32, u64, String)>>>);
+struct Events(Rc<RefCell<Vec<Rec>>>);
 
 impl Sink for Events {
     fn event(&self, e: &Event<'_>) {
@@ -21,7 +24,7 @@ impl Sink for Events {
 }
 
 /// The runtime events of `src` as `"Kind key text"` strings (ms times left out), and all events.
-fn runtime(src: &str) -> (Vec<String>, Vec<(Kind, u32, u64, String)>) {
+fn runtime(src: &str) -> (Vec<String>, Vec<Rec>) {
     let host = VirtualHost::new();
     let ev = Events::default();
     let tracer = Tracer::new(host.clock(), ev.clone());

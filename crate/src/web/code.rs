@@ -272,6 +272,7 @@ pub fn run_code(
         callback: on_event,
         runtime: runtime_events_wanted(),
         last_name: Default::default(),
+        last_queued: Default::default(),
     };
     let tracer = Tracer::new(browser_clock(), sink);
     run_code_on_event_loop(source, speed_milli, u64::from(seed), tracer)

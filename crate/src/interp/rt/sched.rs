@@ -787,7 +787,7 @@ impl Rt {
         let text = match (self.0.waking.get(), self.0.polling.get()) {
             (Waking::Timer, _) => "timer".to_owned(),
             (Waking::Yield, _) => "yield".to_owned(),
-            (Waking::Other, NO_TASK) => String::new(),
+            (Waking::Other, NO_TASK) => "outside".to_owned(),
             (Waking::Other, p) if p == key => "self".to_owned(),
             (Waking::Other, p) => match VIA.with(Cell::get) {
                 "" => format!("task {p}"),
