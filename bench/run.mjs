@@ -229,6 +229,51 @@ async function yourCodeSection(distUrl) {
     detail: `interpreted ${r1(median(wall.interpreted))} ms / compiled ${r1(median(wall.compiled))} ms (click → final line)`,
     interpreted_ms: wall.interpreted.map(r1), compiled_ms: wall.compiled.map(r1),
   };
+
+  // 6. What the runtime's own events (issue 20: Taken, Queued, Armed, Parked, …) cost the same
+  // 10,000-task runs: with them, and without (the bench-only switch globalThis.__asyncPlaygroundNoRuntimeEvents,
+  // read by the wasm when a run starts, drops them before they reach the page). Alternating A B B A.
+  const runtimeCost = {};
+  for (const [kind, run] of [['interpreted', interpMany], ['compiled', compiledMany]]) {
+    const t = { on: [], off: [] };
+    for (let i = 0; i < REPS + 1; i++) {
+      for (const mode of i % 2 ? ['off', 'on'] : ['on', 'off']) {
+        await page.evaluate((off) => { globalThis.__asyncPlaygroundNoRuntimeEvents = off; }, mode === 'off');
+        const { ms } = await runUntilLine(page, run);
+        if (i > 0) t[mode].push(ms);
+        await page.waitForTimeout(300);
+      }
+    }
+    await page.evaluate(() => { delete globalThis.__asyncPlaygroundNoRuntimeEvents; });
+    runtimeCost[kind] = t;
+    const pctMore = r1((median(t.on) / median(t.off) - 1) * 100);
+    M[`code_runtime_events_cost_10000_${kind}_pct`] = {
+      value: pctMore, target: '≤ 5',
+      detail: `10,000 spawned sleeps ${kind}: with the runtime's events ${r1(median(t.on))} ms, without ${r1(median(t.off))} ms (click → final line)`,
+      on_ms: t.on.map(r1), off_ms: t.off.map(r1),
+    };
+    console.log(`bench: the runtime's events cost the 10,000-task run (${kind}) ${pctMore}% (${r1(median(t.on))} ms vs ${r1(median(t.off))} ms)`);
+  }
+
+  // 7. Watching join! with the runtime's lane and queue panel open (they sit in the timeline's
+  // <details>, which watchRun opens and scrolls to): the main thread's busy share over the run.
+  const watch = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const wcdp = await watch.context().newCDPSession(watch);
+  await watch.goto(`${distUrl}/`);
+  await watch.waitForFunction(() => document.body.classList.contains('wasm-ready'));
+  await watchRun(watch, wcdp, { variant: 'join/join' }); // warm-up, and the runtime view's first load
+  const panelShown = await watch.evaluate(() => {
+    const panel = document.querySelector('#demo-join .runtime-panel');
+    return !!panel && !panel.hidden && panel.getBoundingClientRect().height > 0;
+  });
+  const busy = [];
+  for (let i = 0; i < Math.min(REPS, 5); i++) busy.push((await watchRun(watch, wcdp, { variant: 'join/join' })).busy * 100);
+  M.code_watch_join_busy_pct_runtime_panel_open = {
+    value: r1(median(busy)), target: '≤ 5', samples: busy.map(r1),
+    detail: `join! at 1×, timeline, runtime lane and queue panel open and on screen (panel shown: ${panelShown})`,
+  };
+  console.log(`bench: watching join! with the runtime panel open: ${r1(median(busy))}% busy`);
+  await watch.close();
   await page.close();
 }
 

@@ -35,6 +35,24 @@ try {
     await figure.screenshot({ path: `${out}/join-timeline-${i + 1}.png` });
   }
   await page.close();
+  // The runtime: Your code's join! stepped to the runtime's first park, with the lane and the queue panel.
+  const code = await browser.newPage({ viewport: { width: 1100, height: 900 }, colorScheme: 'light' });
+  await code.goto(`${server.url}/?speed=4`);
+  const section = code.locator('#your-code');
+  await section.scrollIntoViewIfNeeded();
+  await section.getByRole('textbox', { name: 'Rust code' }).filter({ hasText: 'join!' }).waitFor();
+  await section.getByRole('button', { name: 'Run', exact: true }).click();
+  await section.getByText(/What just happened\?/).waitFor({ timeout: 20_000 });
+  const next = section.getByRole('button', { name: 'Next decision ▶' });
+  for (let i = 0; i < 4; i++) await next.click();
+  await section.locator('.step-info').getByText(/parks until/).waitFor();
+  const parts = section.locator('details.futures-details');
+  await parts.evaluate((d) => {
+    // Only the timeline, the stepper and the panel: the table and the buttons below are other pictures.
+    for (const el of d.children) if (!el.matches('summary, figure, .stepper, .runtime-slot')) el.style.display = 'none';
+  });
+  await parts.screenshot({ path: `${out}/runtime-light.png` });
+  await code.close();
 } finally {
   await browser.close();
   await server.close();

@@ -136,11 +136,15 @@ test('step through a finished run with buttons and arrow keys', async ({ page })
   await s.getByRole('button', { name: /Next event/ }).click();
   await expect(info).toContainText('Event 1 of');
   await expect(info).toContainText('main created');
+  // The runtime's decisions are steps too (runtime.spec.js): main is queued, then taken, then polled.
+  await s.getByRole('button', { name: /Next event/ }).click();
+  await expect(info).toContainText('Run pressed: main is spawned onto wasm-bindgen-futures’ queue.');
+  await s.getByRole('button', { name: /Next event/ }).click();
   await s.getByRole('button', { name: /Next event/ }).click();
   await expect(info).toContainText('main polled for the first time');
   await s.locator('figure.timeline-figure').focus();
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
-  await expect(info).toContainText('Event 6 of');
+  await expect(info).toContainText('Event 8 of');
   await expect(s.locator('svg.timeline .cursor')).toHaveCount(1);
   await expect(s.locator('svg.timeline .row.current')).toHaveCount(1);
   await expect(s.locator('table tr.current')).toHaveCount(1);

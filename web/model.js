@@ -81,6 +81,7 @@ export class RunModel {
     this.endT = null;
     this.hidden = false; // the tab was hidden during the run (timers throttled)
     this.lastName = undefined;
+    this.hasRuntime = false; // the runtime reported its decisions (Kind.Taken and after: runtime-model.js)
   }
 
   /** How many events were recorded. */
@@ -102,7 +103,16 @@ export class RunModel {
     this.kinds.push(kind);
     this.fids.push(future);
     this.times.push(t);
+    // A Queued without text repeats the previous one's (Rust sends a repeated cause once).
+    if (kind === K.Queued) {
+      if (text === undefined) text = this.lastQueued;
+      else this.lastQueued = text;
+    }
     if (text !== undefined && kind !== K.Created) this.texts.set(i, text); // names live on the futures
+    if (kind >= K.Taken) { // the runtime's events name tasks, not futures (runtime-model.js)
+      this.hasRuntime = true;
+      return;
+    }
     const f = this.futures.get(future);
     switch (kind) {
       case K.Created: {

@@ -6,7 +6,9 @@
 //   track for what happens outside every poll (a timer firing, the run ending);
 // - one `X` complete slice per poll, named `poll → Pending` or `poll → Ready`;
 // - `i` instants for created, woken, dropped and printed lines;
-// - `s`/`f` flow arrows from the slice that woke a future to the poll the wake asked for.
+// - `s`/`f` flow arrows from the slice that woke a future to the poll the wake asked for;
+// - one "runtime" track (tid 0, on top) when the run reported the runtime's decisions: a slice per
+//   task the runtime polled (`poll main`) and per park (`parked until 1000 ms`), as the page's lane.
 //
 // Who woke whom is inferred from the times: a wake stamped while a poll was running was made by that
 // poll's code (the innermost one: polls nest, there is one thread); any other wake came from the
@@ -19,6 +21,7 @@
 // with the slice of equal ts on its track, and Perfetto and chrome://tracing bind `s` to the slice
 // enclosing it and `f` with `bp: "e"` likewise. At equal ts, slices come first in the array.
 import { K } from './model.js';
+import { RuntimeFold, taskName, taskNames } from './runtime-model.js';
 
 const PID = 1;
 const LOOP_TID = 1;
@@ -168,6 +171,34 @@ export function toTrace(events, { title = 'async-playground run' } = {}) {
     timed.push([{ ph: 'f', bp: 'e', pid: PID, tid: tidOf(to.future), ts: to.start, id: flow, cat: 'wake', name }, 1]);
   }
 
+  runtimeTrack(events, end, meta, timed);
+
   timed.sort((a, b) => a[0].ts - b[0].ts || a[1] - b[1]);
   return { traceEvents: [...meta, ...timed.map(([e]) => e)], displayTimeUnit: 'ms' };
+}
+
+/** The runtime's track (tid 0): the timeline's "runtime" lane as slices (web/runtime-model.js). */
+function runtimeTrack(events, end, meta, timed) {
+  const model = { kinds: [], fids: [], times: [], texts: new Map(), futures: new Map(), size: events.length, variant: null };
+  let any = false;
+  events.forEach(([kind, future, t, text], i) => {
+    model.kinds.push(kind);
+    model.fids.push(future);
+    model.times.push(t);
+    if (text !== undefined) model.texts.set(i, text);
+    if (kind === K.Created) model.futures.set(future, { name: text });
+    if (kind >= K.Taken) any = true;
+  });
+  if (!any) return;
+  const RT = 0;
+  meta.push(
+    { ph: 'M', pid: PID, tid: RT, name: 'thread_name', args: { name: 'runtime' } },
+    { ph: 'M', pid: PID, tid: RT, name: 'thread_sort_index', args: { sort_index: -1 } },
+  );
+  const names = taskNames(model);
+  for (const seg of new RuntimeFold(false).sync(model).lane) {
+    const stop = seg.t1 ?? end;
+    const name = seg.kind === 'poll' ? `poll ${taskName(names, seg.key)}` : seg.until !== null ? `parked until ${Math.round(seg.until / 1000)} ms` : 'parked';
+    timed.push([{ ph: 'X', pid: PID, tid: RT, ts: seg.t0, dur: Math.max(0, stop - seg.t0), name, cat: 'runtime' }, 0]);
+  }
 }

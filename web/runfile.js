@@ -143,7 +143,8 @@ function readEvents(events) {
     // Rust stamps every event when it is reported, except Woken: it is reported just before the
     // future's next poll or drop but stamped with the time its waker fired, so it may be earlier.
     // So a Woken may be earlier than the events ahead of it, but not later than the one it precedes.
-    if (kind === K.Woken) {
+    // The lessons report a task's Queued the same way (web/runtime-model.js).
+    if (kind === K.Woken || kind === K.Queued) {
       woken = Math.max(woken, t);
     } else {
       if (t < last || t < woken) fail(`In this run file, ${where} (${name}) happens before the event ahead of it: the events are out of order.`);
@@ -163,6 +164,7 @@ function readEvents(events) {
 
 function checkLife(lives, kind, future, where, name) {
   const bad = (why) => fail(`In this run file, ${where} (${name}) ${why}.`);
+  if (kind >= K.Taken) return; // the runtime's events name tasks, not futures (crate/src/trace.rs)
   const life = lives.get(future);
   if (kind === K.Created) {
     if (future === 0) bad('creates future 0, which is the run itself');

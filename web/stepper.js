@@ -13,6 +13,7 @@ export class Stepper {
     this.onMove = onMove;
     this.model = null;
     this.cursor = -1;
+    this.explainRuntime = null; // (model, i) => sentence | null, set by views.js
     this.prev = h('button', { type: 'button', class: 'step', disabled: true, 'aria-keyshortcuts': 'ArrowLeft' }, '◀ Prev event');
     this.next = h('button', { type: 'button', class: 'step', disabled: true, 'aria-keyshortcuts': 'ArrowRight' }, 'Next event ▶');
     this.info = h('p', { class: 'step-info', 'aria-live': 'polite' }, IDLE);
@@ -68,7 +69,9 @@ export class Stepper {
       return null;
     }
     const e = m.event(this.cursor);
-    this.info.textContent = `Event ${this.cursor + 1} of ${m.size}, at ${ms(e.t)}: ${explain(m, e)}`;
+    // The runtime's decisions are explained by runtime-view.js, once it is loaded (views.js).
+    const words = (this.explainRuntime && this.explainRuntime(m, this.cursor)) || explain(m, e);
+    this.info.textContent = `Event ${this.cursor + 1} of ${m.size}, at ${ms(e.t)}: ${words}`;
     this.update();
     return e;
   }

@@ -33,6 +33,9 @@ export class TimelineView {
     this.startedAt = 0; // performance.now() (ms) at the run's time 0, the origin of the animations
     this.animated = false; // moving parts run as Web Animations (set by begin())
     this.onOverflow = null; // called when a run outlasts the axis (the "now" line reached its end)
+    // The top lane, "runtime" (runtime-view.js), once loaded: { owns(e), draw(g, model, nowUs, geo, y, mid) }.
+    this.lane = null;
+    this.top = 0; // rows above the futures' (1 with the lane)
     this.anims = new Set();
     this.clear();
   }
@@ -66,7 +69,7 @@ export class TimelineView {
     const END_TEXT = narrow ? 18 : 250; // room for "✗ dropped while pending at 1001 ms"
     const span = Math.max(spanUs, 50_000);
     return {
-      W, narrow, LABEL, ROW: narrow ? 60 : 30, span, grouped: model.grouped,
+      W, narrow, LABEL, ROW: narrow ? 60 : 30, span, grouped: model.grouped, lane: !!(this.lane && model.hasRuntime),
       x: (t) => LABEL + (Math.min(t, span) / span) * (W - LABEL - END_TEXT),
     };
   }
@@ -78,7 +81,7 @@ export class TimelineView {
   sync(model, nowUs, spanUs) {
     const geo = this.geometry(model, spanUs);
     const g0 = this.geo;
-    if (!g0 || g0.W !== geo.W || g0.span !== geo.span || g0.grouped !== geo.grouped) {
+    if (!g0 || g0.W !== geo.W || g0.span !== geo.span || g0.grouped !== geo.grouped || g0.lane !== geo.lane) {
       this.rebuild(model, nowUs, geo);
       return;
     }
@@ -99,6 +102,7 @@ export class TimelineView {
       if (row.kind === 'group' && row.group.n > 1 !== row.many) { this.rebuild(model, nowUs, geo); return; }
       row.update(model, nowUs);
     }
+    this.drawLane(model, nowUs);
     if (added) this.drawAxis();
     this.tick(model, nowUs);
     this.stale = false;
@@ -120,7 +124,9 @@ export class TimelineView {
     this.nowLine = s('line', { class: 'now', x1: 0, x2: 0, y1: 0, y2: 0 });
     this.nowLayer.append(this.nowLine);
     this.cursorLayer = s('g', { class: 'cursor-layer' });
-    this.svg.append(this.axisLayer, this.rowLayer, this.nowLayer, this.cursorLayer);
+    this.laneLayer = s('g', { class: 'lane-layer' });
+    this.top = geo.lane ? 1 : 0;
+    this.svg.append(this.axisLayer, this.laneLayer, this.rowLayer, this.nowLayer, this.cursorLayer);
     if (model.state === 'running' && this.animated) {
       const { x, span } = geo;
       const a = this.nowLayer.animate([{ transform: `translateX(${x(0)}px)` }, { transform: `translateX(${x(span)}px)` }],
@@ -130,6 +136,8 @@ export class TimelineView {
       this.anims.add(a);
     }
     for (const r of model.rows()) this.addRow(r).update(model, nowUs);
+    if (this.lane) this.lane.reset();
+    this.drawLane(model, nowUs);
     this.seen = model.size;
     this.drawAxis();
     this.tick(model, nowUs);
@@ -179,8 +187,17 @@ export class TimelineView {
     this.growTo(g, end);
   }
 
+  /** The runtime's lane, on top (row 0), if there is one. */
+  drawLane(model, nowUs) {
+    if (!this.top) return;
+    const { narrow, ROW } = this.geo;
+    const y = 6;
+    this.laneMid = narrow ? y + 46 : y + ROW / 2 - 3;
+    this.lane.draw(this.laneLayer, model, nowUs, this.geo, y, this.laneMid);
+  }
+
   addRow(r) {
-    const i = this.order.length;
+    const i = this.order.length + this.top;
     const row = r.isGroup ? new GroupRow(this, r, i) : new LifeRow(this, r, i);
     this.rows.set(r, row);
     this.order.push(row);
@@ -191,7 +208,7 @@ export class TimelineView {
   /** The axis, its ticks and the grid: redrawn when the number of rows changes (the axis moves down). */
   drawAxis() {
     const { W, LABEL, ROW, span, x } = this.geo;
-    const height = AXIS + Math.max(this.order.length, 1) * ROW + 6;
+    const height = AXIS + Math.max(this.order.length + this.top, 1) * ROW + 6;
     this.axisY = height - AXIS + 4;
     this.svg.setAttribute('viewBox', `0 0 ${W} ${height}`);
     const parts = [s('line', { class: 'axis', x1: LABEL, x2: x(span), y1: this.axisY, y2: this.axisY })];
@@ -226,6 +243,7 @@ export class TimelineView {
     for (const el of this.cursorEls) el.remove();
     this.cursorEls = [];
     for (const row of this.order) row.g.classList.remove('current');
+    if (this.laneLayer) this.laneLayer.classList.remove('current');
     if (!e || !this.geo) {
       if (this.nowLayer) this.nowLayer.style.display = model && model.state === 'running' ? '' : 'none';
       return;
@@ -233,7 +251,11 @@ export class TimelineView {
     const cx = this.geo.x(e.t);
     this.cursorEls.push(s('line', { class: 'cursor', x1: cx, x2: cx, y1: 0, y2: this.axisY }));
     // A ring on the very mark the step is about, so "this is when it was polled" has a place to point at.
-    const row = this.rows.get(model.rowOf(e.future));
+    if (this.top && this.lane.owns(e)) {
+      this.laneLayer.classList.add('current');
+      this.cursorEls.push(s('circle', { class: 'cursor-ring', cx, cy: this.laneMid, r: 9 }));
+    }
+    const row = this.top && this.lane.owns(e) ? null : this.rows.get(model.rowOf(e.future));
     if (row) {
       row.g.classList.add('current');
       this.cursorEls.push(s('circle', { class: 'cursor-ring', cx, cy: row.mid, r: 9 }));

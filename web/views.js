@@ -81,9 +81,13 @@ export class RunViews {
     this.figure = h('figure', { class: 'timeline-figure', tabindex: '0', 'aria-label': `Timeline of ${title}. Use the left and right arrow keys to step through events.` },
       this.timeline.el, h('figcaption', {}, legend()));
     this.stepper.keys(this.figure);
+    // The runtime's lane and queue panel (runtime-view.js) come with the first run: a page that runs
+    // nothing never evaluates them. The panel sits right after the stepper.
+    this.runtimeSlot = h('div', { class: 'runtime-slot' });
     this.details = h('details', { class: 'futures-details', open: true },
-      h('summary', {}, 'The futures’ lives: timeline'), this.figure, this.keep.scrubber, this.stepper.el, this.table.el,
-      this.keep.buttons);
+      h('summary', {}, 'The futures’ lives: timeline'), this.figure, this.keep.scrubber, this.stepper.el, this.runtimeSlot,
+      this.table.el, this.keep.buttons);
+    this.runtime = null; // RuntimeView, once loaded
 
     this.model = null;
     this.frame = 0; // requestAnimationFrame id
@@ -158,10 +162,49 @@ export class RunViews {
     // pass over its 70,000 events.
     this.statsFold = new StatsFold();
     this.lintFold = new LintFold();
+    if (this.runtime) this.runtime.begin(model);
+    else this.loadRuntime();
     this.schedule();
   }
 
+  /** Loads the runtime's lane and panel (once), then shows the current run in them. */
+  loadRuntime() {
+    if (this.runtimeLoading) return;
+    this.runtimeLoading = import('./runtime-view.js').then(({ RuntimeView, nextDecision }) => {
+      const rt = new RuntimeView({ title: this.title, onStep: (d) => this.stepDecision(d, nextDecision) });
+      this.runtime = rt;
+      this.runtimeSlot.append(rt.el);
+      this.timeline.lane = rt.lane;
+      this.stepper.explainRuntime = (m, i) => rt.explain(m, i);
+      this.stepper.keys(rt.el);
+      if (this.model) {
+        rt.begin(this.model);
+        this.timeline.stale = true;
+        if (this.model.over) {
+          rt.live(this.model);
+          if (this.details.open) this.drawTimeline();
+        } else this.schedule();
+      }
+    }, (err) => console.error('async-playground: the runtime view could not load', err));
+  }
+
+  /** Jumps the stepper to the previous (-1) or next (1) decision of the runtime. */
+  stepDecision(delta, nextDecision) {
+    const m = this.model;
+    if (!m || !m.over) return;
+    // From the run's end (the panel shows it when nothing is stepped to), Next starts at the first.
+    const from = this.cursor ? this.stepper.cursor : (delta > 0 ? -1 : m.size);
+    const i = nextDecision(m, from, delta);
+    if (i !== -1) this.moveCursor(this.stepper.goTo(i));
+  }
+
   event(model, kind, future, t, text) {
+    if (kind >= K.Taken) {
+      // The runtime's decisions: only the lane and the panel (runtime-view.js) read them, when they draw.
+      this.timeline.stale = true;
+      this.schedule();
+      return;
+    }
     this.log.event(model, kind, future, t, text);
     // A Created without text repeats the previous name (model.js): take the name the model resolved.
     const name = kind === K.Created ? model.futures.get(future).name : text;
@@ -214,6 +257,7 @@ export class RunViews {
     this.table.sync(model, true); // "pending" becomes "—" in rows that never ended
     this.stepper.update();
     this.keepRun(model);
+    if (this.runtime) this.runtime.live(model);
     // The finished picture, on its final axis, drawn now if the timeline is open (even off-screen:
     // it is one drawing, and what a reader scrolls to must be complete).
     this.cancelFrames();
@@ -268,7 +312,10 @@ export class RunViews {
   }
 
   draw() {
-    if (this.model && this.visible) this.drawTimeline();
+    if (this.model && this.visible) {
+      this.drawTimeline();
+      if (this.runtime && !this.cursor) this.runtime.live(this.model);
+    }
   }
 
   /** Brings the timeline up to date: appends, moves, or (new geometry, or a finished run) rebuilds. */
@@ -291,7 +338,8 @@ export class RunViews {
     this.cursor = e;
     this.drawTimeline();
     this.timeline.setCursor(m, e);
-    this.table.setCurrent(m, e ? e.future : null);
+    this.table.setCurrent(m, e && e.kind < K.Taken ? e.future : null);
+    if (this.runtime) this.runtime.showAt(m, e ? e.i : -1);
     // The stepper moved: the slider, log and table follow it to that event.
     if (this.kept && e) {
       const t = this.replay().timeOf(e.i);
@@ -365,7 +413,8 @@ export class RunViews {
     this.cursor = e ? { ...e, t } : null;
     this.drawTimeline();
     this.timeline.setCursor(model, this.cursor);
-    this.table.setCurrent(model, e ? e.future : null);
+    this.table.setCurrent(model, e && e.kind < K.Taken ? e.future : null);
+    if (this.runtime) this.runtime.showAt(model, e ? e.i : -1);
     this.showState(state);
   }
 

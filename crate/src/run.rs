@@ -5,13 +5,16 @@
 //! `setTimeout`, so cancellation is real rather than a flag checked later, and no line of an old run
 //! can arrive after a new one started.
 
+use crate::clock::Clock;
 use crate::trace::{Kind, Traced, Tracer};
 use futures::future::LocalBoxFuture;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::{Rc, Weak};
-use std::task::{Context, Poll, Waker};
+use std::sync::atomic::{AtomicU32, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Wake, Waker};
 
 /// Hands a task's driver to the executor: `wasm_bindgen_futures::spawn_local` in the page, a
 /// `LocalPool` in native tests.
@@ -29,12 +32,61 @@ struct RunInner {
     tasks: RefCell<Vec<Weak<Task>>>,
     unfinished: Cell<usize>,
     stopped: Cell<bool>,
+    /// The next task key (1 = `main`) for the runtime's events ([`Kind::Taken`]).
+    next_key: Cell<u32>,
+    /// Tasks in wasm-bindgen-futures' queue as far as the tracer sees it: spawned and not yet
+    /// polled, or woken since their last poll. Shared with the wakers, which must be `Send`.
+    queued: Arc<AtomicUsize>,
+}
+
+/// Watches the waker that wasm-bindgen-futures hands a task: its first wake since the last poll is
+/// when the task was pushed on that queue (`Task::wake` queues a task once until it runs). Like the
+/// tracer's own probe, it keeps the time and who woke it, reported at the task's next poll.
+struct QueueProbe {
+    clock: Clock,
+    woken_at: AtomicU64,
+    /// The key of the task whose poll was on the stack when it was woken, or [`NO_TASK`].
+    by: AtomicU32,
+    queued: Arc<AtomicUsize>,
+    inner: Mutex<Option<Waker>>,
+}
+
+const NOT_WOKEN: u64 = u64::MAX;
+const NO_TASK: u32 = 0;
+
+thread_local! {
+    /// The key of the lesson task being polled (0: none): who woke a task.
+    static POLLING: Cell<u32> = const { Cell::new(NO_TASK) };
+}
+
+impl Wake for QueueProbe {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        let now = self.clock.now_us();
+        if self
+            .woken_at
+            .compare_exchange(NOT_WOKEN, now, Ordering::SeqCst, Ordering::SeqCst)
+            .is_ok()
+        {
+            self.by.store(POLLING.with(Cell::get), Ordering::SeqCst);
+            self.queued.fetch_add(1, Ordering::SeqCst);
+        }
+        if let Some(w) = self.inner.lock().ok().and_then(|g| g.clone()) {
+            w.wake();
+        }
+    }
 }
 
 /// One spawned future, held so that [`Run::stop`] can drop it from outside its executor.
 struct Task {
     future: RefCell<Option<LocalBoxFuture<'static, ()>>>,
     waker: RefCell<Option<Waker>>,
+    /// Its key in the runtime's events.
+    key: u32,
+    probe: Arc<QueueProbe>,
     /// True while its poll is on the stack. Still true later only if that poll never returned: a
     /// panic trapped the wasm mid-poll, and the executor's own task is left borrowed for good.
     in_poll: Cell<bool>,
@@ -58,6 +110,8 @@ impl Run {
             tasks: RefCell::new(Vec::new()),
             unfinished: Cell::new(0),
             stopped: Cell::new(false),
+            next_key: Cell::new(1),
+            queued: Arc::new(AtomicUsize::new(0)),
         }));
         run.spawn(name, main);
         run
@@ -89,11 +143,30 @@ impl Run {
         if self.0.stopped.get() {
             return; // Dropping `future` here reports it "never polled", which is the truth.
         }
+        let inner = &self.0;
+        let key = inner.next_key.get();
+        inner.next_key.set(key + 1);
+        let probe = Arc::new(QueueProbe {
+            clock: inner.tracer.clock().clone(),
+            woken_at: AtomicU64::new(NOT_WOKEN),
+            by: AtomicU32::new(NO_TASK),
+            queued: inner.queued.clone(),
+            inner: Mutex::new(None),
+        });
         let task = Rc::new(Task {
             future: RefCell::new(Some(Box::pin(future))),
             waker: RefCell::new(None),
+            key,
+            probe,
             in_poll: Cell::new(false),
         });
+        // spawn_local pushes it on wasm-bindgen-futures' queue now.
+        inner.queued.fetch_add(1, Ordering::SeqCst);
+        let by = match POLLING.with(Cell::get) {
+            NO_TASK => "start".to_owned(),
+            k => format!("spawn {k}"),
+        };
+        inner.tracer.runtime(Kind::Queued, key, &by);
         self.0.tasks.borrow_mut().push(Rc::downgrade(&task));
         self.0.unfinished.set(self.0.unfinished.get() + 1);
         (self.0.spawner)(Box::pin(Driver {
@@ -153,13 +226,41 @@ impl Future for Driver {
             return Poll::Ready(()); // stopped
         };
         let outer = CURRENT.with(|c| c.replace(Some(self.run.clone())));
+        let (tracer, task) = (&self.run.0.tracer, &self.task);
+        let probe = &task.probe;
+        let woken_at = probe.woken_at.swap(NOT_WOKEN, Ordering::SeqCst);
+        if woken_at != NOT_WOKEN {
+            // Outside any poll, only a browser callback can wake a lesson's task: its timer's.
+            let by = match probe.by.load(Ordering::SeqCst) {
+                NO_TASK => "timer".to_owned(),
+                k if k == task.key => "self".to_owned(),
+                k => format!("task {k}"),
+            };
+            tracer.runtime_at(woken_at, Kind::Queued, task.key, &by);
+        }
+        if let Ok(mut slot) = probe.inner.lock() {
+            if !slot.as_ref().is_some_and(|w| w.will_wake(cx.waker())) {
+                *slot = Some(cx.waker().clone());
+            }
+        }
+        self.run.0.queued.fetch_sub(1, Ordering::SeqCst);
+        tracer.runtime(Kind::Taken, task.key, "");
+        let waker = Waker::from(probe.clone());
+        let outer_key = POLLING.with(|p| p.replace(task.key));
         self.task.in_poll.set(true);
-        let result = future.as_mut().poll(cx);
+        let result = future.as_mut().poll(&mut Context::from_waker(&waker));
         self.task.in_poll.set(false);
+        POLLING.with(|p| p.set(outer_key));
         CURRENT.with(|c| *c.borrow_mut() = outer);
+        // Nothing left in the queue: wasm-bindgen-futures hands the thread back to the browser,
+        // which sleeps until a timer (or another event) fires. The tracer cannot see when.
+        let idle = self.run.0.queued.load(Ordering::SeqCst) == 0;
         if result.is_pending() {
             *self.task.future.borrow_mut() = Some(future);
             *self.task.waker.borrow_mut() = Some(cx.waker().clone());
+            if idle {
+                self.run.0.tracer.runtime(Kind::Parked, 0, "");
+            }
             return Poll::Pending;
         }
         // Finished: drop it now (reporting "dropped"), as wasm-bindgen-futures does with a finished task.
@@ -169,6 +270,8 @@ impl Future for Driver {
         inner.unfinished.set(left);
         if left == 0 && !inner.stopped.get() {
             inner.tracer.emit(Kind::Done);
+        } else if idle && !inner.stopped.get() {
+            inner.tracer.runtime(Kind::Parked, 0, "");
         }
         Poll::Ready(())
     }

@@ -52,6 +52,49 @@ pub enum Kind {
     /// A sentence from the playground itself, not from the program: the runtime shutting down and
     /// dropping tasks, a limit that stopped the run, a difference from Tokio. `text` is the sentence.
     Note = 13,
+    // The runtime's own decisions (the executor lane and the queue panel). For these `future` is a
+    // *task key*, not a future: the interpreter's Tokio task id (0 = `main`, the `block_on`
+    // future), or for the lessons the id of the task's traced top future. The `Poll` that follows a
+    // `Taken` is the task's top future, which names the task. Times and texts are integers in
+    // decimal (µs since the run started), so a run file stays plain JSON.
+    /// The runtime took task `future` to poll it. `text`: where from: empty for the run queue (Tokio's
+    /// local queue, or wasm-bindgen-futures' queue for the lessons), `block_on` for `main`'s own
+    /// "woken" flag (Tokio polls the `block_on` future outside the queue).
+    Taken = 14,
+    /// Task `future` was woken and pushed on the run queue (or, for `main`, its flag set). `text`
+    /// says by whom: `spawn K` (spawned while task K was polled), `start` (a lesson's `main`,
+    /// spawned when Run is pressed), `timer`, `yield` (it yielded, and
+    /// the runtime wakes it after the next park), `self`, `task K` (woken during task K's poll),
+    /// optionally followed by what carried the wake: `task 3 channel`, `task 0 lock`, `task 2 join`;
+    /// `outside` when woken outside every poll and timer. Never empty: the page's sink sends a
+    /// repeated text once (`web.rs`).
+    Queued = 15,
+    /// A timer was registered during task `future`'s poll. `text`: `DEADLINE N WAIT`: its deadline
+    /// (µs on the run's clock, as event times), its number, and the program time it waits (µs; what
+    /// `sleep` was asked, rounded up to Tokio's millisecond tick).
+    Armed = 16,
+    /// A timer of task `future` was dropped before it fired (a `select!` loser, a `timeout` that
+    /// finished in time). `text`: `DEADLINE N`, as for [`Kind::Armed`].
+    Disarmed = 17,
+    /// The timer driver fired the timers due now. `text`: how many (earliest deadline first).
+    Fired = 18,
+    /// Nothing is ready: the runtime parks (sleeps) until the next timer. `text`: that deadline (µs
+    /// on the run's clock), or empty when no timer is armed (it waits for something outside:
+    /// forever, if nothing comes).
+    Parked = 19,
+    /// Task `future` used up its cooperative budget in this poll: Tokio's resources now answer
+    /// Pending, so it yields at its next `.await` on one of them.
+    Budget = 20,
+    /// The runtime shuts down and drops every task still alive. `text`: why (`main returned`,
+    /// `main panicked`, `limit`).
+    Shutdown = 21,
+}
+
+impl Kind {
+    /// True for the runtime's own decisions ([`Kind::Taken`] and after), whose `future` is a task key.
+    pub fn is_runtime(self) -> bool {
+        self as u8 >= Kind::Taken as u8
+    }
 }
 
 /// One record of a run's log.
@@ -172,6 +215,24 @@ impl Tracer {
     /// Records a sentence from the playground itself (see [`Kind::Note`]).
     pub fn note(&self, text: &str) {
         self.emit_at(self.elapsed_us(), Kind::Note, 0, text);
+    }
+
+    /// Reports a decision of the runtime now (one of the kinds from [`Kind::Taken`] on; `task` is a
+    /// task key, see there).
+    pub fn runtime(&self, kind: Kind, task: u32, text: &str) {
+        self.emit_at(self.elapsed_us(), kind, task, text);
+    }
+
+    /// [`Tracer::runtime`] stamped at `at_us`, a reading of this tracer's clock taken earlier (a
+    /// wake seen by a waker, which cannot hold the tracer, reported at the next poll).
+    pub fn runtime_at(&self, at_us: u64, kind: Kind, task: u32, text: &str) {
+        self.emit_at(self.since_origin(at_us), kind, task, text);
+    }
+
+    /// The clock this tracer reads: for a waker that stamps the time it fired, to be reported with
+    /// [`Tracer::runtime_at`].
+    pub fn clock(&self) -> &Clock {
+        &self.0.clock
     }
 
     /// Wraps `future` so that its life is reported under `name`. Reports [`Kind::Created`] now.

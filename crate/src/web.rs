@@ -55,15 +55,41 @@ pub fn browser_clock() -> Clock {
 
 struct JsSink {
     callback: EventCallback,
+    /// Whether the runtime's events ([`crate::trace::Kind::is_runtime`]) are passed on: see
+    /// [`runtime_events_wanted`].
+    runtime: bool,
     /// The name sent with the last `Created`: a repeated name (10,000 `sleep_task`s) is sent once,
     /// and JS reuses it, saving a string decode per future.
     last_name: std::cell::RefCell<String>,
+    /// The text sent with the last `Queued` (never empty): repeated (10,000 tasks woken by their
+    /// timers), it is sent once, and JS reuses it, as for names.
+    last_queued: std::cell::RefCell<String>,
+}
+
+/// False when the page set `globalThis.__asyncPlaygroundNoRuntimeEvents`: only `npm run bench`
+/// does, to measure what the runtime's events cost a 10,000-task run (they are otherwise always on).
+fn runtime_events_wanted() -> bool {
+    let key = JsValue::from_str("__asyncPlaygroundNoRuntimeEvents");
+    js_sys::Reflect::get(&js_sys::global(), &key).map_or(true, |v| !v.is_truthy())
 }
 
 impl Sink for JsSink {
     fn event(&self, e: &Event<'_>) {
+        if !self.runtime && e.kind.is_runtime() {
+            return;
+        }
         if e.kind == crate::trace::Kind::Created {
             let mut last = self.last_name.borrow_mut();
+            if *last == e.text {
+                let _ =
+                    self.callback
+                        .emit(&JsValue::NULL, e.kind as u8, e.future, e.t_us as f64, None);
+                return;
+            }
+            last.clear();
+            last.push_str(e.text);
+        } else if e.kind == crate::trace::Kind::Queued {
+            let mut last = self.last_queued.borrow_mut();
             if *last == e.text {
                 let _ =
                     self.callback
@@ -142,7 +168,9 @@ pub fn start(
     );
     let sink = JsSink {
         callback: on_event,
+        runtime: runtime_events_wanted(),
         last_name: Default::default(),
+        last_queued: Default::default(),
     };
     run_on_event_loop(variant, plan, sink)
         .map(RunHandle)

@@ -44,7 +44,7 @@ impl Log {
         self.0
             .borrow()
             .iter()
-            .filter(|r| r.future == future)
+            .filter(|r| r.future == future && !r.kind.is_runtime())
             .map(|r| r.kind)
             .collect()
     }

@@ -120,6 +120,9 @@ fn start_inner(
         ..rt::Limits::default()
     };
     let rt = rt::Rt::new(tracer.clone(), host, flavor, seed, rt_limits);
+    if program.main == ast::MainKind::Plain {
+        rt.without_events();
+    }
     let interp = eval::Interp::new(program, rt.clone(), tracer, limits);
     rt.block_on_exit(interp.main_future());
     Ok(Session { rt })

@@ -14,7 +14,7 @@
 //! Stop (or dropping the handle) drops the session, clears the pending timer and closes the channel:
 //! cancellation is real, as for the lessons.
 
-use super::{browser_clock, performance_now, EventCallback, JsSink};
+use super::{browser_clock, performance_now, runtime_events_wanted, EventCallback, JsSink};
 use crate::interp::{self, Diagnostic, Host, Level, Session, Turn};
 use crate::trace::Tracer;
 use gloo_timers::callback::Timeout;
@@ -100,6 +100,10 @@ impl Host for BrowserHost {
     fn wall_us(&self) -> u64 {
         // Unscaled: the interpreter's guards measure how long the page is really frozen.
         (performance_now() * 1000.0) as u64
+    }
+
+    fn real_us(&self, program_us: u64) -> u64 {
+        program_us.saturating_mul(1000) / u64::from(self.speed_milli.max(1))
     }
 }
 
@@ -266,7 +270,9 @@ pub fn run_code(
 ) -> Result<CodeRunHandle, JsValue> {
     let sink = JsSink {
         callback: on_event,
+        runtime: runtime_events_wanted(),
         last_name: Default::default(),
+        last_queued: Default::default(),
     };
     let tracer = Tracer::new(browser_clock(), sink);
     run_code_on_event_loop(source, speed_milli, u64::from(seed), tracer)

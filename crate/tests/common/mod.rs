@@ -79,7 +79,7 @@ impl Outcome {
         let id = self.id_of(name);
         self.log
             .iter()
-            .filter(|r| r.future == id && r.kind != Kind::Line)
+            .filter(|r| r.future == id && r.kind != Kind::Line && !r.kind.is_runtime())
             .map(|r| r.kind)
             .collect()
     }

@@ -51,11 +51,18 @@ pub(super) fn poll_proceed(cx: &mut Context<'_>) -> Poll<()> {
 
 /// Spends one unit of the budget: the operation completed.
 pub(super) fn made_progress() {
-    LEFT.with(|b| {
-        if let Some(n) = b.get() {
+    let spent = LEFT.with(|b| match b.get() {
+        Some(n) => {
             b.set(Some(n.saturating_sub(1)));
+            n == 1
         }
+        None => false,
     });
+    if spent {
+        if let Some(rt) = Rt::current() {
+            rt.budget_spent();
+        }
+    }
 }
 
 /// Tokio's `context::defer`: inside a runtime the wake waits for the next park; outside it is

@@ -119,7 +119,7 @@ impl<T> Chan<T> {
     fn wake_rx(&self) {
         let w = self.rx_waker.borrow_mut().take();
         if let Some(w) = w {
-            w.wake();
+            super::sched::via("channel", || w.wake());
         }
     }
 
@@ -139,7 +139,7 @@ impl<T> Chan<T> {
                 w.assigned.set(true);
                 let waker = w.waker.borrow_mut().take();
                 if let Some(waker) = waker {
-                    waker.wake();
+                    super::sched::via("channel", || waker.wake());
                 }
             }
             None => self.permits.set(self.permits.get() + 1),
@@ -153,7 +153,7 @@ impl<T> Chan<T> {
         for w in waiters {
             let waker = w.waker.borrow_mut().take();
             if let Some(waker) = waker {
-                waker.wake();
+                super::sched::via("channel", || waker.wake());
             }
         }
     }

@@ -111,7 +111,7 @@ impl<T> Drop for Sender<T> {
         self.inner.tx_done.set(true);
         let w = self.inner.rx_waker.borrow_mut().take();
         if let Some(w) = w {
-            w.wake();
+            super::sched::via("channel", || w.wake());
         }
     }
 }

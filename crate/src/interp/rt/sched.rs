@@ -38,6 +38,11 @@ pub trait Host {
     fn wall_us(&self) -> u64 {
         self.now_us()
     }
+    /// Real µs that `program_us` of program time take (the speed); the same on a virtual host.
+    /// Only for the runtime's events, whose deadlines are on the run's (real) clock.
+    fn real_us(&self, program_us: u64) -> u64 {
+        program_us
+    }
 }
 
 /// Which Tokio runtime the program asked for (`#[tokio::main]` or
@@ -164,6 +169,40 @@ pub(super) struct Inner {
     /// Tasks left in the current `event_interval` round.
     left: Cell<u32>,
     stats: Cell<Stats>,
+    /// The task key being polled ([`MAIN_KEY`] for `main`, else the Tokio id), or [`NO_TASK`]:
+    /// who woke a task, and whose timer was armed, for the runtime's events.
+    polling: Cell<u32>,
+    /// What the runtime is doing when a waker fires outside any poll (timers, deferred yields).
+    waking: Cell<Waking>,
+    /// Whether the runtime reports its decisions ([`Rt::without_events`]).
+    events: Cell<bool>,
+}
+
+/// The task key of `main` (the `block_on` future) in the runtime's events ([`Kind::Taken`]).
+pub(super) const MAIN_KEY: u32 = 0;
+/// No task is being polled.
+const NO_TASK: u32 = u32::MAX;
+
+/// Why wakers fire while no task is polled: the cause [`Kind::Queued`] names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Waking {
+    Other,
+    Timer,
+    Yield,
+}
+
+thread_local! {
+    /// What carries the wake being made ([`via`]): a channel, a lock, a `JoinHandle`.
+    static VIA: Cell<&'static str> = const { Cell::new("") };
+}
+
+/// Runs `wake` (which wakes a task) saying what carried the wake, e.g. `via("channel", || w.wake())`:
+/// the [`Kind::Queued`] event then reads `task 3 channel`. A helper for the sync primitives.
+pub(super) fn via<R>(what: &'static str, wake: impl FnOnce() -> R) -> R {
+    let outer = VIA.with(|v| v.replace(what));
+    let r = wake();
+    VIA.with(|v| v.set(outer));
+    r
 }
 
 /// The run queue and the "woken" flags. Wakers must be `Send + Sync`, hence the `Mutex`; there is only
@@ -182,11 +221,16 @@ pub(super) struct WakeQueue {
 }
 
 impl WakeQueue {
-    pub(super) fn schedule(&mut self, id: u64) {
+    /// Queues `id`; true if it was pushed now (not already queued, not running).
+    pub(super) fn schedule(&mut self, id: u64) -> bool {
         if self.running == Some(id) {
             self.rerun = true;
+            false
         } else if self.notified.insert(id) {
             self.queue.push_back(id);
+            true
+        } else {
+            false
         }
     }
 }
@@ -199,7 +243,12 @@ struct MainWaker(Arc<Mutex<WakeQueue>>);
 
 impl Wake for MainWaker {
     fn wake(self: Arc<Self>) {
-        lock(&self.0).main_woken = true;
+        let was = std::mem::replace(&mut lock(&self.0).main_woken, true);
+        if !was {
+            if let Some(rt) = Rt::current() {
+                rt.queued(MAIN_KEY);
+            }
+        }
     }
 }
 
@@ -255,6 +304,9 @@ impl Rt {
             at_top: Cell::new(true),
             left: Cell::new(0),
             stats: Cell::new(Stats::default()),
+            polling: Cell::new(NO_TASK),
+            waking: Cell::new(Waking::Other),
+            events: Cell::new(true),
         }))
     }
 
@@ -390,6 +442,9 @@ impl Rt {
             },
         );
         lock(&inner.wake).schedule(id);
+        if self.0.events.get() {
+            self.emit_queued(id as u32, &format!("spawn {}", self.polling_text()));
+        }
         let live = inner.tasks.borrow().len();
         self.count(|s| {
             s.spawned += 1;
@@ -400,7 +455,9 @@ impl Rt {
 
     /// Queues task `id` (Tokio's `Schedule::schedule`), e.g. after `abort`.
     pub(super) fn schedule(&self, id: u64) {
-        lock(&self.0.wake).schedule(id);
+        if lock(&self.0.wake).schedule(id) {
+            self.queued(id as u32);
+        }
     }
 
     /// Tokio's `context::defer`: `waker` is woken after the next park, not now.
@@ -445,6 +502,7 @@ impl Rt {
                 inner.left.set(EVENT_INTERVAL);
                 let woken = std::mem::take(&mut lock(&inner.wake).main_woken);
                 if woken {
+                    self.event(Kind::Taken, MAIN_KEY, "block_on");
                     polls += 1;
                     self.count(|s| s.polls += 1);
                     if let Some(exit_code) = self.poll_main() {
@@ -512,10 +570,12 @@ impl Rt {
     fn poll_main(&self) -> Option<i32> {
         let inner = &self.0;
         let mut main = inner.main.borrow_mut().take()?;
+        inner.polling.set(MAIN_KEY);
         let poll = super::coop::budget(|| {
             main.as_mut()
                 .poll(&mut Context::from_waker(&inner.main_waker))
         });
+        inner.polling.set(NO_TASK);
         match poll {
             Poll::Pending => {
                 *inner.main.borrow_mut() = Some(main);
@@ -538,6 +598,7 @@ impl Rt {
         let Some((Some(mut fut), header, waker)) = taken else {
             return; // finished or dropped since it was woken
         };
+        self.event(Kind::Taken, id as u32, "");
         if header.cancel_requested() {
             // `abort()` of an idle task schedules it; running it means cancelling it
             // (`Harness::poll_inner`, `TransitionToRunning::Cancelled`).
@@ -549,6 +610,7 @@ impl Rt {
             q.running = Some(id);
             q.rerun = false;
         }
+        inner.polling.set(id as u32);
         let poll = super::coop::budget(|| fut.as_mut().poll(&mut Context::from_waker(&waker)));
         let rerun = {
             let mut q = lock(&inner.wake);
@@ -567,10 +629,13 @@ impl Rt {
                     t.fut = Some(fut);
                 }
                 if rerun {
-                    self.schedule(id);
+                    // Woken during its own poll: queued now that the poll returned.
+                    lock(&inner.wake).schedule(id);
+                    self.emit_queued(id as u32, "self");
                 }
             }
         }
+        inner.polling.set(NO_TASK);
     }
 
     /// Drops a cancelled task's future, then completes its `JoinHandle` with `Cancelled`, in Tokio's
@@ -603,10 +668,20 @@ impl Rt {
                 self.park_yield();
                 None
             }
-            Some(tick) => Some(Turn::WaitUntil(
-                self.0.origin_us.saturating_add(tick.saturating_mul(1000)),
-            )),
-            None => Some(Turn::Stalled),
+            Some(tick) => {
+                let deadline_us = tick.saturating_mul(1000);
+                if self.0.events.get() {
+                    let at = self.on_tracer_clock(deadline_us);
+                    self.event(Kind::Parked, 0, &at.to_string());
+                }
+                Some(Turn::WaitUntil(
+                    self.0.origin_us.saturating_add(deadline_us),
+                ))
+            }
+            None => {
+                self.event(Kind::Parked, 0, "");
+                Some(Turn::Stalled)
+            }
         }
     }
 
@@ -617,19 +692,27 @@ impl Rt {
         let now = self.now_tick();
         let wakers = self.0.timers.borrow_mut().take_due(now);
         self.count(|s| s.timers_fired += wakers.len() as u64);
+        if wakers.is_empty() {
+            return;
+        }
+        self.event(Kind::Fired, 0, &wakers.len().to_string());
+        self.0.waking.set(Waking::Timer);
         for w in wakers {
             w.wake();
         }
+        self.0.waking.set(Waking::Other);
     }
 
     /// `Defer::wake` (`runtime/scheduler/defer.rs`) pops from the end: the task that yielded *last*
     /// is queued first. (Checked against Tokio 1.54: two tasks that yield in turn resume in reverse.)
     fn wake_deferred(&self) {
+        self.0.waking.set(Waking::Yield);
         loop {
             let last = self.0.defer.borrow_mut().pop();
             let Some(w) = last else { break };
             w.wake();
         }
+        self.0.waking.set(Waking::Other);
     }
 
     /// The end of `main`: Tokio's runtime is dropped, and with it every task still alive
@@ -637,6 +720,12 @@ impl Rt {
     fn shut_down(&self, exit_code: i32, halt_note: Option<String>) -> Turn {
         let inner = &self.0;
         inner.state.set(State::Finished(exit_code));
+        let why = match (&halt_note, exit_code) {
+            (Some(_), _) => "limit",
+            (None, PANIC_EXIT_CODE) => "main panicked",
+            (None, _) => "main returned",
+        };
+        self.event(Kind::Shutdown, 0, why);
         let main = inner.main.borrow_mut().take();
         drop(main);
         let dropped = self.drop_tasks();
@@ -678,6 +767,88 @@ impl Rt {
         drop(defer);
         inner.timers.borrow_mut().clear();
         count
+    }
+
+    /// The task key being polled, in words for [`Kind::Queued`]: its number, or `outside` between polls.
+    fn polling_text(&self) -> String {
+        match self.0.polling.get() {
+            NO_TASK => "outside".to_owned(),
+            key => key.to_string(),
+        }
+    }
+
+    /// Reports that task `key` was woken and pushed on the queue now, saying by whom (see
+    /// [`Kind::Queued`]) from what the runtime is doing: firing timers, waking yielded tasks, or
+    /// polling a task (itself, or another), plus what carried the wake ([`via`]).
+    pub(super) fn queued(&self, key: u32) {
+        if self.0.state.get() != State::Running || !self.0.events.get() {
+            return; // shutting down: dropped futures wake their peers, but nothing runs again
+        }
+        let text = match (self.0.waking.get(), self.0.polling.get()) {
+            (Waking::Timer, _) => "timer".to_owned(),
+            (Waking::Yield, _) => "yield".to_owned(),
+            (Waking::Other, NO_TASK) => "outside".to_owned(),
+            (Waking::Other, p) if p == key => "self".to_owned(),
+            (Waking::Other, p) => match VIA.with(Cell::get) {
+                "" => format!("task {p}"),
+                via => format!("task {p} {via}"),
+            },
+        };
+        self.emit_queued(key, &text);
+    }
+
+    fn emit_queued(&self, key: u32, text: &str) {
+        self.event(Kind::Queued, key, text);
+    }
+
+    /// Reports one of the runtime's decisions, unless [`Rt::without_events`].
+    fn event(&self, kind: Kind, key: u32, text: &str) {
+        if self.0.events.get() {
+            self.0.tracer.runtime(kind, key, text);
+        }
+    }
+
+    /// No runtime events for this run: a plain `fn main` has no Tokio runtime to show.
+    pub fn without_events(&self) {
+        self.0.events.set(false);
+    }
+
+    /// Program time `deadline_us` on the tracer's clock (the run's µs, as every event's time).
+    fn on_tracer_clock(&self, deadline_us: u64) -> u64 {
+        let delay = self
+            .0
+            .host
+            .real_us(deadline_us.saturating_sub(self.now_us()));
+        self.0.tracer.elapsed_us().saturating_add(delay)
+    }
+
+    /// Reports a timer armed ([`Kind::Armed`]) or dropped unfired ([`Kind::Disarmed`]) by the task
+    /// being polled: `tick` is its deadline in whole ms of program time, `n` its number.
+    pub(super) fn timer_event(&self, kind: Kind, tick: u64, n: u64) {
+        if !self.0.events.get() || self.0.state.get() != State::Running {
+            return;
+        }
+        let key = match self.0.polling.get() {
+            NO_TASK => MAIN_KEY,
+            key => key,
+        };
+        let deadline_us = tick.saturating_mul(1000);
+        let at = self.on_tracer_clock(deadline_us);
+        let text = if kind == Kind::Armed {
+            let wait = deadline_us.saturating_sub(self.now_us());
+            format!("{at} {n} {wait}")
+        } else {
+            format!("{at} {n}")
+        };
+        self.event(kind, key, &text);
+    }
+
+    /// Reports that the task being polled spent its coop budget ([`Kind::Budget`]).
+    pub(super) fn budget_spent(&self) {
+        let key = self.0.polling.get();
+        if key != NO_TASK {
+            self.event(Kind::Budget, key, "");
+        }
     }
 
     /// Drops every task's future now, `main` first (the Stop button); reports [`Kind::Stopped`].

@@ -121,7 +121,7 @@ impl<T> JoinState<T> {
         self.finished.set(true);
         let waker = self.waker.borrow_mut().take();
         if let Some(w) = waker {
-            w.wake();
+            super::sched::via("join", || w.wake());
         }
     }
 }
@@ -200,7 +200,11 @@ impl Wake for TaskWaker {
     }
 
     fn wake_by_ref(self: &Arc<Self>) {
-        lock(&self.queue).schedule(self.id);
+        if lock(&self.queue).schedule(self.id) {
+            if let Some(rt) = Rt::current() {
+                rt.queued(self.id as u32);
+            }
+        }
     }
 }
 

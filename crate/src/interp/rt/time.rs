@@ -9,6 +9,7 @@
 
 use super::sched::Inner;
 use super::{coop, BoxFut, Rt};
+use crate::trace::Kind;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -131,7 +132,10 @@ impl Sleep {
         };
         let registered = rt.timers.borrow_mut().register(tick_of(self.deadline_us));
         self.state = match registered {
-            Some((key, entry)) => SleepState::Registered(key, entry),
+            Some((key, entry)) => {
+                Rt(rt).timer_event(Kind::Armed, key.0, key.1);
+                SleepState::Registered(key, entry)
+            }
             None => SleepState::Elapsed,
         };
     }
@@ -144,6 +148,7 @@ impl Sleep {
                 if let Some(rt) = self.rt.upgrade() {
                     if let Ok(mut timers) = rt.timers.try_borrow_mut() {
                         timers.deregister(key);
+                        Rt(rt.clone()).timer_event(Kind::Disarmed, key.0, key.1);
                     }
                 }
             }
