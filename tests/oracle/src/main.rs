@@ -5,6 +5,9 @@
 //!                                    with Tokio, write NAME.tokio.json; --check also records a second
 //!                                    time and fails unless both agree (reproducibility), and checks
 //!                                    the panic hook's emulation against Rust's own
+//!                                    and records rustc's verdict on the rejected programs
+//!                                    (tests/programs/rejected/*.rs → NAME.rustc.json, see rustc.rs)
+//! oracle judge [NAME…]               only record rustc's verdict on the rejected programs
 //! oracle extract                     only extract the lesson's blocks
 //! oracle generate [--seed S] [--count N] [--out DIR] [--record]   write generated programs (and
 //!                                    their Tokio transcripts), to look at them
@@ -22,6 +25,7 @@
 mod gen;
 mod lesson;
 mod runner;
+mod rustc;
 mod transcript;
 
 #[cfg(feature = "interp")]
@@ -97,6 +101,13 @@ fn main() {
                 .collect();
             lesson::extract(&root);
             let programs = corpus(&root, &only);
+            // rustc's verdicts first: they take seconds, the Tokio runs longer.
+            if rustc::record_rejected(&only) > 0 {
+                std::process::exit(1);
+            }
+            if programs.is_empty() {
+                return;
+            }
             let first = runner::record("corpus", &programs).unwrap_or_else(|e| {
                 eprintln!("{}", e.0);
                 std::process::exit(1)
@@ -140,6 +151,12 @@ fn main() {
                 );
             }
         }
+        Some("judge") => {
+            let only: Vec<String> = args[1..].to_vec();
+            if rustc::record_rejected(&only) > 0 {
+                std::process::exit(1);
+            }
+        }
         Some("generate") => {
             let seed = flag(&args, "--seed").map_or(1, |s| s.parse().unwrap());
             let count = flag(&args, "--count").map_or(20, |s| s.parse().unwrap());
@@ -175,7 +192,7 @@ fn main() {
             std::process::exit(differential::run(seed, count, pretend.as_deref()));
         }
         _ => {
-            eprintln!("usage: oracle record [--check] [NAME…] | extract | generate [--seed S] [--count N] [--out DIR] [--record] | differential [--seed S] [--count N]");
+            eprintln!("usage: oracle record [--check] [NAME…] | judge [NAME…] | extract | generate [--seed S] [--count N] [--out DIR] [--record] | differential [--seed S] [--count N]");
             std::process::exit(2);
         }
     }
