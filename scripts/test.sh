@@ -29,7 +29,7 @@ step "layer 1b: Tokio and rustc are the judges (tests/oracle: generated programs
 cargo fmt --manifest-path tests/oracle/Cargo.toml --check
 cargo clippy --manifest-path tests/oracle/Cargo.toml --features interp --all-targets -q -- -D warnings
 cargo test --manifest-path tests/oracle/Cargo.toml --features interp -q
-cargo run --manifest-path tests/oracle/Cargo.toml --features interp -q -- differential --count 200
+cargo run --manifest-path tests/oracle/Cargo.toml --features interp -q -- differential --count 200 --mutants 40
 
 step "layer 2: every lesson, and the lesson's Tokio programs interpreted, on a real event loop (wasm-pack test: Chrome, then Node)"
 # `--features interp` adds the "Your code" checks (crate/tests/common/code.rs) to the lessons'.
