@@ -23,11 +23,13 @@ cargo clippy --features interp --all-targets -q -- -D warnings
 step "layer 1: the browser-free core and the interpreter (cargo test)"
 cargo test -q --features interp
 
-step "layer 1b: Tokio is the judge (tests/oracle: generated programs, real Tokio vs the interpreter)"
+# (crate/tests/rejected.rs, in layer 1, holds the checker to rustc's recorded verdicts on
+# tests/programs/rejected/: rustc is the judge too.)
+step "layer 1b: Tokio and rustc are the judges (tests/oracle: generated programs, real Tokio vs the interpreter; their slips, rustc vs the checker)"
 cargo fmt --manifest-path tests/oracle/Cargo.toml --check
 cargo clippy --manifest-path tests/oracle/Cargo.toml --features interp --all-targets -q -- -D warnings
 cargo test --manifest-path tests/oracle/Cargo.toml --features interp -q
-cargo run --manifest-path tests/oracle/Cargo.toml --features interp -q -- differential --count 200
+cargo run --manifest-path tests/oracle/Cargo.toml --features interp -q -- differential --count 200 --mutants 40
 
 step "layer 2: every lesson, and the lesson's Tokio programs interpreted, on a real event loop (wasm-pack test: Chrome, then Node)"
 # `--features interp` adds the "Your code" checks (crate/tests/common/code.rs) to the lessons'.

@@ -8,6 +8,7 @@
 //! differs (each round's candidates are built as one binary), and the smallest is printed.
 
 use crate::gen::{self, GenProgram};
+use crate::mutate;
 use crate::runner::{self, Program};
 use crate::transcript::Transcript;
 use async_playground::interp;
@@ -143,13 +144,26 @@ fn show(t: &Transcript) -> String {
     s
 }
 
-/// What counts as "differs": a real difference, or, to exercise the shrinker itself
-/// (`--pretend-differ TEXT`), any program whose Tokio transcript has a line containing TEXT.
+/// What counts as "differs": the checker refuses the program (which rustc accepted: Tokio ran it),
+/// a real difference, or, to exercise the shrinker itself (`--pretend-differ TEXT`), any program
+/// whose Tokio transcript has a line containing TEXT.
 fn differs(
+    source: &str,
     tokio: &Transcript,
     ours: &Result<Transcript, String>,
     pretend: Option<&str>,
 ) -> Option<String> {
+    let refused = mutate::checker_errors(source);
+    if !refused.is_empty() {
+        let list: Vec<String> = refused
+            .iter()
+            .map(|(_, line, head)| format!("line {line}: {head}"))
+            .collect();
+        return Some(format!(
+            "rustc accepts it, the checker refuses it: {}",
+            list.join("; ")
+        ));
+    }
     if let Some(text) = pretend {
         return tokio
             .lines
@@ -161,7 +175,8 @@ fn differs(
 }
 
 /// Runs the differential test; returns the process's exit status.
-pub fn run(seed: u64, count: usize, pretend: Option<&str>) -> i32 {
+/// `mutants`: how many of the generator's slips ([`mutate`]) rustc and the checker judge (0: none).
+pub fn run(seed: u64, count: usize, pretend: Option<&str>, mutants: usize) -> i32 {
     let started = Instant::now();
     let programs = gen::generate_many(seed, count);
     let sources: Vec<Program> = programs.iter().map(GenProgram::program).collect();
@@ -178,7 +193,7 @@ pub fn run(seed: u64, count: usize, pretend: Option<&str>) -> i32 {
     let mut failures: Vec<(usize, String)> = Vec::new();
     for (i, (p, t)) in sources.iter().zip(&tokio).enumerate() {
         let ours = interpret(&p.source, i as u64);
-        if let Some(d) = differs(t, &ours, pretend) {
+        if let Some(d) = differs(&p.source, t, &ours, pretend) {
             failures.push((i, d));
         }
     }
@@ -189,8 +204,31 @@ pub fn run(seed: u64, count: usize, pretend: Option<&str>) -> i32 {
         failures.len(),
         started.elapsed().as_secs_f64()
     );
+    // rustc is the judge too: the generator's slips, judged by rustc and by the checker.
+    let mut status = 0;
+    if mutants > 0 {
+        let started = Instant::now();
+        match mutate::compare(&mutate::mutants(&programs, seed, mutants)) {
+            Err(e) => {
+                eprintln!("oracle: judging the mutants failed:\n{e}");
+                status = 1;
+            }
+            Ok((bad, summary)) => {
+                println!(
+                    "oracle differential: {summary} ({:.0} s)",
+                    started.elapsed().as_secs_f64()
+                );
+                for b in bad.iter().take(20) {
+                    println!("  {b}");
+                }
+                if !bad.is_empty() {
+                    status = 1;
+                }
+            }
+        }
+    }
     if failures.is_empty() {
-        return 0;
+        return status;
     }
     for (i, d) in failures.iter().take(20) {
         println!("  {}: {d}", programs[*i].name);
@@ -216,7 +254,7 @@ pub fn run(seed: u64, count: usize, pretend: Option<&str>) -> i32 {
         Ok(o) => println!("The interpreter printed:\n{}", show(o)),
         Err(e) => println!("The interpreter refused it:\n{e}"),
     }
-    if let Some(d) = differs(t, &ours, pretend) {
+    if let Some(d) = differs(&p.source, t, &ours, pretend) {
         println!("First difference: {d}");
     }
     1
@@ -244,7 +282,9 @@ fn shrink(mut current: GenProgram, started: Instant, pretend: Option<&str>) -> G
             .into_iter()
             .zip(&programs)
             .zip(&tokio)
-            .filter(|((_, p), t)| differs(t, &interpret(&p.source, 0), pretend).is_some())
+            .filter(|((_, p), t)| {
+                differs(&p.source, t, &interpret(&p.source, 0), pretend).is_some()
+            })
             .map(|((c, _), _)| c)
             .min_by_key(GenProgram::size);
         match best {

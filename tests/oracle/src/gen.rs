@@ -30,7 +30,7 @@ impl Rng {
         z ^ (z >> 31)
     }
     /// Uniform in `0..n`.
-    fn below(&mut self, n: u64) -> u64 {
+    pub fn below(&mut self, n: u64) -> u64 {
         self.next() % n
     }
     fn chance(&mut self, percent: u64) -> bool {

@@ -5,13 +5,19 @@
 //!                                    with Tokio, write NAME.tokio.json; --check also records a second
 //!                                    time and fails unless both agree (reproducibility), and checks
 //!                                    the panic hook's emulation against Rust's own
+//!                                    and records rustc's verdict on the rejected programs
+//!                                    (tests/programs/rejected/*.rs → NAME.rustc.json, see rustc.rs)
+//! oracle judge [NAME…]               only record rustc's verdict on the rejected programs
 //! oracle extract                     only extract the lesson's blocks
 //! oracle generate [--seed S] [--count N] [--out DIR] [--record]   write generated programs (and
 //!                                    their Tokio transcripts), to look at them
-//! oracle differential [--seed S] [--count N] [--pretend-differ TEXT]   (feature `interp`) generated
-//!                                    programs through Tokio and through the interpreter; identical
-//!                                    transcripts required; a difference is shrunk to the smallest
-//!                                    program that still differs. --pretend-differ exercises the
+//! oracle differential [--seed S] [--count N] [--mutants M] [--pretend-differ TEXT]   (feature
+//!                                    `interp`) generated programs through Tokio and through the
+//!                                    interpreter; identical transcripts required, and no error from
+//!                                    the checker; a difference is shrunk to the smallest program
+//!                                    that still differs. Then M (default 40) of the generator's
+//!                                    slips (mutate.rs) judged by rustc and by the checker: rustc's
+//!                                    code at rustc's line, or no error where rustc accepts. --pretend-differ exercises the
 //!                                    shrinker: programs where Tokio prints a line containing TEXT
 //!                                    count as differing
 //! ```
@@ -22,10 +28,18 @@
 mod gen;
 mod lesson;
 mod runner;
+mod rustc;
 mod transcript;
 
 #[cfg(feature = "interp")]
 mod differential;
+#[cfg(feature = "interp")]
+mod mutate;
+
+/// Mutants that `differential` has rustc and the checker judge by default: one cargo build of that
+/// many small binaries (seconds).
+#[cfg(feature = "interp")]
+const MUTANTS: usize = 40;
 
 use runner::Program;
 use std::path::{Path, PathBuf};
@@ -97,6 +111,13 @@ fn main() {
                 .collect();
             lesson::extract(&root);
             let programs = corpus(&root, &only);
+            // rustc's verdicts first: they take seconds, the Tokio runs longer.
+            if rustc::record_rejected(&only) > 0 {
+                std::process::exit(1);
+            }
+            if programs.is_empty() {
+                return;
+            }
             let first = runner::record("corpus", &programs).unwrap_or_else(|e| {
                 eprintln!("{}", e.0);
                 std::process::exit(1)
@@ -140,6 +161,12 @@ fn main() {
                 );
             }
         }
+        Some("judge") => {
+            let only: Vec<String> = args[1..].to_vec();
+            if rustc::record_rejected(&only) > 0 {
+                std::process::exit(1);
+            }
+        }
         Some("generate") => {
             let seed = flag(&args, "--seed").map_or(1, |s| s.parse().unwrap());
             let count = flag(&args, "--count").map_or(20, |s| s.parse().unwrap());
@@ -172,10 +199,11 @@ fn main() {
             let seed = flag(&args, "--seed").map_or(1, |s| s.parse().unwrap());
             let count = flag(&args, "--count").map_or(200, |s| s.parse().unwrap());
             let pretend = flag(&args, "--pretend-differ");
-            std::process::exit(differential::run(seed, count, pretend.as_deref()));
+            let mutants = flag(&args, "--mutants").map_or(MUTANTS, |s| s.parse().unwrap());
+            std::process::exit(differential::run(seed, count, pretend.as_deref(), mutants));
         }
         _ => {
-            eprintln!("usage: oracle record [--check] [NAME…] | extract | generate [--seed S] [--count N] [--out DIR] [--record] | differential [--seed S] [--count N]");
+            eprintln!("usage: oracle record [--check] [NAME…] | judge [NAME…] | extract | generate [--seed S] [--count N] [--out DIR] [--record] | differential [--seed S] [--count N] [--mutants M]");
             std::process::exit(2);
         }
     }

@@ -92,7 +92,7 @@ fn instrument(p: &Program) -> String {
     out
 }
 
-fn write_if_changed(path: &Path, text: &str) {
+pub fn write_if_changed(path: &Path, text: &str) {
     if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
         std::fs::write(path, text).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
     }
@@ -106,15 +106,13 @@ pub fn oracle_target() -> PathBuf {
 /// Whether the program needs the `futures` crate. Only those get it as a dependency: with `futures`
 /// in the build, rustc names the trait in its must-use warning `futures::Future` instead of `Future`,
 /// which a learner with only Tokio in their Cargo.toml would never see.
-fn uses_futures(p: &Program) -> bool {
+pub fn uses_futures(p: &Program) -> bool {
     p.source.contains("futures::")
 }
 
-/// Writes the project `kind` (corpus, generated, shrink…) for `programs`; returns its folder.
-fn write_project(kind: &str, programs: &[Program], futures: bool) -> PathBuf {
-    let dir = oracle_target().join("projects").join(kind);
-    let src = dir.join("src/programs");
-    std::fs::create_dir_all(&src).unwrap();
+/// Writes the Cargo.toml and Cargo.lock of project `kind` into `dir` (Tokio pinned by the template's
+/// lock; `futures` only when asked, see [`uses_futures`]); returns the package's name.
+pub fn write_manifest(dir: &Path, kind: &str, futures: bool) -> String {
     let package = format!("oracle-{kind}");
     let mut toml =
         TEMPLATE_TOML.replace("name = \"oracle-runner\"", &format!("name = \"{package}\""));
@@ -130,6 +128,15 @@ fn write_project(kind: &str, programs: &[Program], futures: bool) -> PathBuf {
         &dir.join("Cargo.lock"),
         &TEMPLATE_LOCK.replace("name = \"oracle-runner\"", &format!("name = \"{package}\"")),
     );
+    package
+}
+
+/// Writes the project `kind` (corpus, generated, shrink…) for `programs`; returns its folder.
+fn write_project(kind: &str, programs: &[Program], futures: bool) -> PathBuf {
+    let dir = oracle_target().join("projects").join(kind);
+    let src = dir.join("src/programs");
+    std::fs::create_dir_all(&src).unwrap();
+    let package = write_manifest(&dir, kind, futures);
     // Several binaries, so that cargo compiles them in parallel (rustc type-checks one crate on one
     // core): about 60 programs each.
     // (Projects written before the oracle split them had one src/main.rs.)
@@ -406,7 +413,7 @@ fn run_one(binary: &Path, name: &str, limit: Duration, default_hook: bool) -> Ra
 
 /// Holds project `kind` for this process until dropped (the worktree is shared: another oracle may
 /// be recording the same project).
-fn lock_project(kind: &str) -> std::fs::File {
+pub fn lock_project(kind: &str) -> std::fs::File {
     let projects = oracle_target().join("projects");
     std::fs::create_dir_all(&projects).unwrap();
     let lock = std::fs::File::create(projects.join(format!("{kind}.lock")))
