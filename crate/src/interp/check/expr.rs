@@ -1,0 +1,826 @@
+//! Expressions: their types, and what each use of a local means for moves and borrows.
+
+use super::errors;
+use super::infer::{self, PRELUDE_TYPES, PRELUDE_VALUES, ROOTS};
+use super::items::{SelfKind, Sig};
+use super::scope::{FrameKind, Held, State, Use};
+use super::ty::Ty;
+use super::walk::{join, Phase, Walker};
+use crate::interp::diag::Span;
+use syn::spanned::Spanned;
+use syn::Expr;
+
+fn span(s: &impl Spanned) -> Span {
+    Span::of(s.span())
+}
+
+/// Methods a future has (by `FutureExt` and friends): never reported as missing.
+const FUTURE_METHODS: &[&str] = &[
+    "poll",
+    "boxed",
+    "boxed_local",
+    "fuse",
+    "map",
+    "then",
+    "left_future",
+    "right_future",
+    "into_stream",
+    "flatten",
+    "inspect",
+    "catch_unwind",
+    "shared",
+    "remote_handle",
+    "now_or_never",
+    "unit_error",
+    "never_error",
+    "poll_unpin",
+    "into_future",
+    "as_mut",
+];
+
+/// The type of a literal.
+pub fn lit_ty(l: &syn::Lit) -> Ty {
+    match l {
+        syn::Lit::Str(_) => Ty::Str,
+        syn::Lit::Bool(_) => Ty::Bool,
+        syn::Lit::Char(_) => Ty::Char,
+        syn::Lit::Int(i) if i.suffix().is_empty() => Ty::Int(None),
+        syn::Lit::Int(i) => super::ty::named(i.suffix(), Vec::new()),
+        syn::Lit::Float(f) if f.suffix().is_empty() => Ty::Float(None),
+        syn::Lit::Float(f) => Ty::Float(Some(f.suffix().into())),
+        _ => Ty::Unknown,
+    }
+}
+
+/// The literal an expression is, if it is one (`-1` included).
+fn literal(e: &Expr) -> Option<Ty> {
+    match e {
+        Expr::Lit(l) => Some(lit_ty(&l.lit)),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => literal(&u.expr),
+        Expr::Paren(p) => literal(&p.expr),
+        _ => None,
+    }
+}
+
+/// Whether a value of `found` (a literal's type) can never be `expected`.
+fn literal_mismatch(expected: &Ty, found: &Ty) -> bool {
+    let concrete = matches!(
+        expected,
+        Ty::Int(Some(_)) | Ty::Float(Some(_)) | Ty::Bool | Ty::Char | Ty::Str | Ty::String
+    );
+    if !concrete {
+        return false;
+    }
+    match found {
+        Ty::Int(None) => {
+            !matches!(expected, Ty::Int(_) | Ty::Float(_)) || matches!(expected, Ty::Float(_))
+        }
+        Ty::Float(None) => !matches!(expected, Ty::Float(_)),
+        Ty::Int(Some(_)) | Ty::Float(Some(_)) => expected != found,
+        Ty::Str => !matches!(expected, Ty::Str),
+        Ty::Bool => !matches!(expected, Ty::Bool),
+        Ty::Char => !matches!(expected, Ty::Char),
+        _ => false,
+    }
+}
+
+impl<'a> Walker<'a> {
+    /// The local a path expression names, if it is a plain local.
+    pub fn path_local(&self, e: &Expr) -> Option<usize> {
+        match e {
+            Expr::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => {
+                let name = p.path.segments[0].ident.to_string();
+                self.lookup(&name)
+            }
+            Expr::Paren(p) => self.path_local(&p.expr),
+            _ => None,
+        }
+    }
+
+    /// The user `async fn` a call expression calls directly, if any.
+    fn async_call(&self, e: &Expr) -> Option<&'a Sig> {
+        let Expr::Call(c) = e else { return None };
+        let Expr::Path(p) = &*c.func else { return None };
+        if p.path.segments.len() != 1 {
+            return None;
+        }
+        let name = p.path.segments[0].ident.to_string();
+        if self.lookup(&name).is_some() {
+            return None;
+        }
+        let items: &'a super::items::Items = self.items;
+        items.fns.get(&name).filter(|s| s.is_async)
+    }
+
+    /// Whether a single name is a value the program or the prelude declares.
+    pub fn value_known(&self, name: &str) -> bool {
+        self.lookup(name).is_some()
+            || self.items.names.contains(name)
+            || self.items.fns.contains_key(name)
+            || PRELUDE_VALUES.contains(&name)
+            || self.generics.iter().any(|g| g == name)
+    }
+
+    /// E0433 for a path whose first segment is an undeclared type.
+    fn check_root(&mut self, path: &syn::Path) {
+        if self.items.open || path.segments.len() < 2 || path.leading_colon.is_some() {
+            return;
+        }
+        let first = &path.segments[0];
+        let name = first.ident.to_string();
+        if !name.starts_with(char::is_uppercase) {
+            return;
+        }
+        if self.items.names.contains(&name)
+            || PRELUDE_TYPES.contains(&name.as_str())
+            || ROOTS.contains(&name.as_str())
+            || self.generics.contains(&name)
+        {
+            return;
+        }
+        self.report(
+            Phase::Resolve,
+            errors::no_type(Span::of(first.ident.span()), &name),
+        );
+    }
+
+    /// Walks an expression used as `u`; its type.
+    pub fn expr(&mut self, e: &Expr, u: Use) -> Ty {
+        match e {
+            Expr::Lit(l) => lit_ty(&l.lit),
+            Expr::Path(p) => self.path(p, u),
+            Expr::Call(c) => self.call(c, span(e)),
+            Expr::MethodCall(m) => self.method_call(m, span(e)),
+            Expr::Await(a) => self.await_expr(a),
+            Expr::Field(f) => {
+                let base = self.expr(&f.base, Use::Borrow);
+                match &f.member {
+                    syn::Member::Named(m) => {
+                        let n = match &base {
+                            Ty::Adt(n, _) => n.clone(),
+                            Ty::Ref(_, t) => t.head().unwrap_or("").to_string(),
+                            _ => String::new(),
+                        };
+                        let field = m.to_string();
+                        self.items
+                            .structs
+                            .get(&n)
+                            .and_then(|s| s.fields.as_ref())
+                            .and_then(|fs| fs.iter().find(|(f, _)| *f == field))
+                            .map_or(Ty::Unknown, |(_, t)| t.clone())
+                    }
+                    syn::Member::Unnamed(i) => match &base {
+                        Ty::Tuple(ts) => ts.get(i.index as usize).cloned().unwrap_or(Ty::Unknown),
+                        _ => Ty::Unknown,
+                    },
+                }
+            }
+            Expr::Index(i) => {
+                let base = self.expr(&i.expr, Use::Borrow);
+                self.expr(&i.index, Use::Move);
+                match base {
+                    Ty::Adt(n, a) if n == "Vec" && matches!(*i.index, Expr::Lit(_)) => {
+                        a.first().cloned().unwrap_or(Ty::Unknown)
+                    }
+                    _ => Ty::Unknown,
+                }
+            }
+            Expr::Reference(r) => {
+                let mutable = r.mutability.is_some();
+                if let Some(idx) = self.path_local(&r.expr) {
+                    if mutable {
+                        self.check_mut(idx, span(e), true);
+                    }
+                    self.conflict(idx, span(e), mutable);
+                }
+                let u = if mutable { Use::BorrowMut } else { Use::Borrow };
+                let t = self.expr(&r.expr, u);
+                match t {
+                    Ty::Str => Ty::Str,
+                    t => Ty::Ref(mutable, Box::new(t)),
+                }
+            }
+            Expr::Unary(un) => match un.op {
+                syn::UnOp::Deref(_) => match self.expr(&un.expr, Use::Borrow) {
+                    Ty::Ref(_, t) => *t,
+                    Ty::Adt(n, a) if matches!(n.as_str(), "Box" | "std::sync::MutexGuard") => {
+                        a.first().cloned().unwrap_or(Ty::Unknown)
+                    }
+                    _ => Ty::Unknown,
+                },
+                _ => self.expr(&un.expr, Use::Move),
+            },
+            Expr::Binary(b) => self.binary(b, span(e)),
+            Expr::Assign(a) => {
+                self.expr(&a.right, Use::Move);
+                self.assign(&a.left, span(e));
+                Ty::Unit
+            }
+            Expr::Block(b) => self.block(&b.block),
+            Expr::Unsafe(b) => self.block(&b.block),
+            Expr::Const(b) => self.block(&b.block),
+            Expr::If(i) => self.if_expr(i),
+            Expr::Match(m) => self.match_expr(m),
+            Expr::While(w) => {
+                let header = join(span(&w.while_token), span(&w.cond));
+                self.looped(header, &w.body, &mut |s: &mut Self| {
+                    s.push_scope();
+                    s.expr(&w.cond, Use::Move);
+                    s.block(&w.body);
+                    s.pop_scope();
+                });
+                Ty::Unit
+            }
+            Expr::ForLoop(f) => {
+                let iter = self.expr(&f.expr, Use::Move);
+                let elem = match &iter {
+                    Ty::Adt(n, a) if n == "Vec" || n == "Range" => {
+                        infer::settle(a.first().cloned().unwrap_or(Ty::Unknown))
+                    }
+                    _ => Ty::Unknown,
+                };
+                let header = join(span(&f.for_token), span(&f.expr));
+                self.looped(header, &f.body, &mut |s: &mut Self| {
+                    s.push_scope();
+                    s.pattern(&f.pat, elem.clone(), true, false);
+                    s.block(&f.body);
+                    s.pop_scope();
+                });
+                Ty::Unit
+            }
+            Expr::Loop(l) => {
+                let header = span(&l.loop_token);
+                self.looped(header, &l.body, &mut |s: &mut Self| {
+                    s.block(&l.body);
+                });
+                let text = quote::ToTokens::to_token_stream(&l.body).to_string();
+                if !text
+                    .split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .any(|w| w == "break")
+                {
+                    self.diverged = true;
+                }
+                Ty::Unknown
+            }
+            Expr::Closure(c) => {
+                let is_move = c.capture.is_some();
+                let bars = join(span(&c.or1_token), span(&c.or2_token));
+                let head = match &c.capture {
+                    Some(m) => join(span(m), bars),
+                    None => bars,
+                };
+                let kind = FrameKind::Closure {
+                    is_move,
+                    is_async: c.asyncness.is_some(),
+                };
+                let saved = self.enter(kind, head);
+                for p in &c.inputs {
+                    self.pattern(p, Ty::Unknown, true, true);
+                }
+                self.expr(&c.body, Use::Move);
+                self.leave(saved);
+                Ty::Unknown
+            }
+            Expr::Async(a) => {
+                let is_move = a.capture.is_some();
+                let head = match &a.capture {
+                    Some(m) => join(span(&a.async_token), span(m)),
+                    None => span(&a.async_token),
+                };
+                let saved = self.enter(FrameKind::Async { is_move }, head);
+                self.block(&a.block);
+                self.leave(saved);
+                Ty::Future(Box::new(Ty::Unknown))
+            }
+            Expr::Return(r) => {
+                if let Some(e) = &r.expr {
+                    self.expr(e, Use::Move);
+                }
+                self.diverged = true;
+                Ty::Unknown
+            }
+            Expr::Break(b) => {
+                if let Some(e) = &b.expr {
+                    self.expr(e, Use::Move);
+                }
+                self.diverged = true;
+                Ty::Unknown
+            }
+            Expr::Continue(_) => {
+                self.diverged = true;
+                Ty::Unknown
+            }
+            Expr::Try(t) => self.try_expr(t),
+            Expr::Macro(m) => self.mac(&m.mac),
+            Expr::Paren(p) => self.expr(&p.expr, u),
+            Expr::Group(g) => self.expr(&g.expr, u),
+            Expr::Tuple(t) => {
+                let ts = t.elems.iter().map(|e| self.expr(e, Use::Move)).collect();
+                Ty::Tuple(ts)
+            }
+            Expr::Array(a) => {
+                for e in &a.elems {
+                    self.expr(e, Use::Move);
+                }
+                Ty::Unknown
+            }
+            Expr::Repeat(r) => {
+                self.expr(&r.expr, Use::Move);
+                Ty::Unknown
+            }
+            Expr::Struct(s) => self.struct_lit(s),
+            Expr::Cast(c) => {
+                self.expr(&c.expr, Use::Move);
+                super::ty::of_type(&c.ty, &self.generics)
+            }
+            Expr::Range(r) => {
+                let mut t = Ty::Unknown;
+                if let Some(s) = &r.start {
+                    t = self.expr(s, Use::Move);
+                }
+                if let Some(e) = &r.end {
+                    let te = self.expr(e, Use::Move);
+                    if matches!(t, Ty::Unknown | Ty::Int(None)) {
+                        t = te;
+                    }
+                }
+                Ty::Adt("Range".into(), vec![t])
+            }
+            Expr::Let(l) => {
+                let t = self.expr(&l.expr, Use::Place);
+                self.pattern(&l.pat, t, true, false);
+                Ty::Bool
+            }
+            _ => Ty::Unknown,
+        }
+    }
+
+    fn path(&mut self, p: &syn::ExprPath, u: Use) -> Ty {
+        if p.qself.is_some() {
+            return Ty::Unknown;
+        }
+        let at = span(p);
+        let segs: Vec<String> = p
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        if let [name] = segs.as_slice() {
+            if let Some(idx) = self.lookup(name) {
+                return self.use_local(idx, at, u, None);
+            }
+            if name == "None" {
+                return Ty::Adt("Option".into(), vec![Ty::Unknown]);
+            }
+            if !self.value_known(name) && !self.items.open && p.path.leading_colon.is_none() {
+                self.report(Phase::Resolve, errors::no_value(at, name));
+            }
+            if self.items.structs.contains_key(name) {
+                return Ty::Adt(name.clone(), Vec::new());
+            }
+            return Ty::Unknown;
+        }
+        self.check_root(&p.path);
+        match segs.as_slice() {
+            [t, c] if super::ty::INTS.contains(&t.as_str()) && (c == "MAX" || c == "MIN") => {
+                Ty::Int(Some(t.clone()))
+            }
+            _ => Ty::Unknown,
+        }
+    }
+
+    fn call(&mut self, c: &syn::ExprCall, whole: Span) -> Ty {
+        let Expr::Path(p) = &*c.func else {
+            self.expr(&c.func, Use::Borrow);
+            for a in &c.args {
+                self.expr(a, Use::Move);
+            }
+            return Ty::Unknown;
+        };
+        let at_f = span(&c.func);
+        let segs: Vec<String> = p
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        if p.qself.is_none() {
+            if let [name] = segs.as_slice() {
+                if let Some(idx) = self.lookup(name) {
+                    self.use_local(idx, at_f, Use::Borrow, None);
+                    for a in &c.args {
+                        self.expr(a, Use::Move);
+                    }
+                    return Ty::Unknown;
+                }
+                if let Some(sig) = self.items.fns.get(name) {
+                    return self.user_call(sig, at_f, &c.args, whole, false);
+                }
+                if !self.value_known(name) && !self.items.open && p.path.leading_colon.is_none() {
+                    self.report(Phase::Resolve, errors::no_function(at_f, name));
+                }
+            } else {
+                self.check_root(&p.path);
+            }
+            if let [ty, m] = segs.as_slice() {
+                let ty = if ty == "Self" {
+                    self.self_ty.clone().unwrap_or_default()
+                } else {
+                    ty.clone()
+                };
+                if let Some(sig) = self.items.method(&ty, m) {
+                    if sig.receiver.is_none() {
+                        let t = self.user_call(sig, at_f, &c.args, whole, false);
+                        return match t {
+                            Ty::Unknown if sig.ret_text == "Self" => Ty::Adt(ty, Vec::new()),
+                            t => t,
+                        };
+                    }
+                }
+            }
+        }
+        let full = self.items.expand(&segs);
+        let spawn = infer::spawn_kind(&full);
+        let mut tys = Vec::new();
+        for (i, a) in c.args.iter().enumerate() {
+            let direct = matches!(a, Expr::Async(_) | Expr::Closure(_));
+            if i == 0 && direct {
+                self.spawn_next = spawn.map(|k| (k, whole));
+            }
+            tys.push(self.expr(a, Use::Move));
+            self.spawn_next = None;
+        }
+        if full == "std::process::exit" {
+            self.diverged = true;
+        }
+        infer::call_ty(&full, &tys, self.items)
+    }
+
+    /// A call of a function or associated function of the program: E0061, E0308 on arguments.
+    fn user_call(
+        &mut self,
+        sig: &'a Sig,
+        at_f: Span,
+        args: &syn::punctuated::Punctuated<Expr, syn::Token![,]>,
+        whole: Span,
+        method: bool,
+    ) -> Ty {
+        let tys: Vec<Ty> = args.iter().map(|a| self.expr(a, Use::Move)).collect();
+        if !sig.generic {
+            let (takes, given) = (sig.params.len(), args.len());
+            if takes != given {
+                let mut d = errors::arg_count(at_f, takes, given, method);
+                if given + 1 == takes {
+                    let rest = Span {
+                        line: at_f.end_line,
+                        column: at_f.end_column,
+                        end_line: whole.end_line,
+                        end_column: whole.end_column,
+                    };
+                    let ty = sig.params[given].0.show();
+                    d = d.also(rest, format!("argument #{takes} of type `{ty}` is missing"));
+                } else if given == takes + 1 {
+                    if let Some(extra) = args.iter().nth(takes) {
+                        let ty = tys[takes].show();
+                        d = d.also(
+                            span(extra),
+                            format!("unexpected argument #{given} of type `{ty}`"),
+                        );
+                    }
+                }
+                let what = if method { "method" } else { "function" };
+                self.report(Phase::Typeck, d.with(format!("note: {what} defined here")));
+            } else {
+                for ((a, found), (expected, _)) in args.iter().zip(&tys).zip(&sig.params) {
+                    if let Some(d) = self.mismatch(expected, found, a) {
+                        let what = if method { "method" } else { "function" };
+                        let d = d
+                            .also(at_f, format!("arguments to this {what} are incorrect"))
+                            .with(format!("note: {what} defined here"));
+                        self.report(Phase::Typeck, d);
+                        break;
+                    }
+                }
+            }
+        }
+        if sig.is_async {
+            Ty::Future(Box::new(sig.ret.clone()))
+        } else {
+            sig.ret.clone()
+        }
+    }
+
+    /// E0308 for a value that can never be of the `expected` type: a literal of another kind,
+    /// or the future of an `async fn` where its output is expected.
+    pub fn mismatch(
+        &self,
+        expected: &Ty,
+        found: &Ty,
+        e: &Expr,
+    ) -> Option<crate::interp::Diagnostic> {
+        if !expected.known() {
+            return None;
+        }
+        if let Some(lit) = literal(e) {
+            if literal_mismatch(expected, &lit) {
+                let mut d = errors::mismatched(span(e), &expected.show(), &lit.found());
+                if *expected == Ty::String && matches!(lit, Ty::Str | Ty::Int(_) | Ty::Float(_)) {
+                    d = d.with("help: try using a conversion method: `.to_string()`");
+                }
+                return Some(d);
+            }
+            return None;
+        }
+        if self.async_call(e).is_some()
+            && matches!(found, Ty::Future(_))
+            && infer::surely_not_future(expected, self.items)
+        {
+            let d = errors::mismatched(span(e), &expected.show(), "future");
+            return Some(errors::forgot_await(d));
+        }
+        None
+    }
+
+    /// `let x: T = init;`.
+    pub fn check_let_type(&mut self, t: &syn::Type, declared: &Ty, init: &Expr, found: &Ty) {
+        if let Some(d) = self.mismatch(declared, found, init) {
+            let d = d.also(span(t), "expected due to this");
+            self.report(Phase::Typeck, d);
+        }
+    }
+
+    fn method_call(&mut self, m: &syn::ExprMethodCall, whole: Span) -> Ty {
+        let name = m.method.to_string();
+        let local = self.path_local(&m.receiver);
+        let recv_ty = match local {
+            Some(idx) => self.locals[idx].ty.clone(),
+            None => self.expr(&m.receiver, Use::Borrow),
+        };
+        let kind = infer::self_kind(&recv_ty, &name, self.items);
+        if let Some(idx) = local {
+            let at = span(&m.receiver);
+            let u = match kind {
+                Some(SelfKind::Value) => Use::Move,
+                Some(SelfKind::RefMut) => {
+                    self.check_mut(idx, at, false);
+                    self.conflict(idx, whole, true);
+                    Use::BorrowMut
+                }
+                Some(SelfKind::Ref) => {
+                    self.conflict(idx, whole, false);
+                    Use::Borrow
+                }
+                None => Use::Borrow,
+            };
+            let call = join(span(&m.method), whole);
+            self.use_local(idx, at, u, Some((call, name.clone())));
+        }
+        if let Ty::Future(out) = &recv_ty {
+            if !FUTURE_METHODS.contains(&name.as_str()) && !self.items.open {
+                let shown = match self.async_call(&m.receiver) {
+                    Some(sig) => Some(sig.ret_text.clone()),
+                    None if out.known() => Some(out.show()),
+                    None => None,
+                };
+                if let Some(o) = shown {
+                    self.report(
+                        Phase::Typeck,
+                        errors::method_on_future(span(&m.method), &name, &o),
+                    );
+                }
+            }
+        }
+        // A method of the program's own types: argument count and types.
+        let own = match &recv_ty {
+            Ty::Adt(n, _) => self.items.method(n, &name),
+            Ty::Ref(_, t) => t.head().and_then(|n| self.items.method(n, &name)),
+            _ => None,
+        };
+        if let Some(sig) = own {
+            if sig.receiver.is_some() {
+                return self.user_call(sig, span(&m.method), &m.args, whole, true);
+            }
+        }
+        for a in &m.args {
+            self.expr(a, Use::Move);
+        }
+        infer::method_ty(&recv_ty, &name, self.items)
+    }
+
+    fn await_expr(&mut self, a: &syn::ExprAwait) -> Ty {
+        let at = Span::of(a.await_token.span);
+        if !self.frame().is_async() {
+            let head = self.frame().head;
+            self.report(Phase::Resolve, errors::await_outside_async(at, head));
+        }
+        let t = match self.path_local(&a.base) {
+            Some(idx) => {
+                let dot = join(span(&a.dot_token), at);
+                self.use_local(idx, span(&a.base), Use::Move, Some((dot, "await".into())))
+            }
+            None => self.expr(&a.base, Use::Move),
+        };
+        if infer::surely_not_future(&t, self.items) {
+            let call = match &*a.base {
+                Expr::Call(_) | Expr::MethodCall(_) => Some(span(&a.base)),
+                _ => None,
+            };
+            self.report(Phase::Typeck, errors::not_a_future(at, &t.show(), call));
+        }
+        if self.frame().not_send.is_none() && self.frame().is_async() {
+            let base = self.frame().base;
+            let held = self.locals[base..]
+                .iter()
+                .find(|l| matches!(l.state, State::Live) && infer::not_send(&l.ty))
+                .map(|l| Held {
+                    name: if l.mutable {
+                        format!("mut {}", l.name)
+                    } else {
+                        l.name.clone()
+                    },
+                    decl: l.decl,
+                    ty: l.ty.show(),
+                    at,
+                });
+            if let Some(f) = self.frames.last_mut() {
+                f.not_send = held;
+            }
+        }
+        match t {
+            Ty::Future(t) => *t,
+            Ty::Adt(n, a) if n == "JoinHandle" => Ty::Adt(
+                "Result".into(),
+                vec![a.first().cloned().unwrap_or(Ty::Unknown), Ty::Unknown],
+            ),
+            _ => Ty::Unknown,
+        }
+    }
+
+    fn try_expr(&mut self, t: &syn::ExprTry) -> Ty {
+        let at = Span::of(t.question_token.span);
+        let inner = self.expr(&t.expr, Use::Move);
+        let f = self.frame();
+        if let (FrameKind::Fn { is_async }, Some(head)) = (f.kind, f.returns_unit) {
+            let what = if self.tokio_main {
+                "an async block"
+            } else if is_async {
+                "an async function"
+            } else {
+                "a function"
+            };
+            self.report(Phase::Typeck, errors::question_in_unit(at, head, what));
+        }
+        match inner {
+            Ty::Adt(n, a) if n == "Option" || n == "Result" => {
+                a.first().cloned().unwrap_or(Ty::Unknown)
+            }
+            _ => Ty::Unknown,
+        }
+    }
+
+    fn binary(&mut self, b: &syn::ExprBinary, whole: Span) -> Ty {
+        use syn::BinOp::*;
+        match b.op {
+            Eq(_) | Lt(_) | Le(_) | Ne(_) | Ge(_) | Gt(_) => {
+                self.expr(&b.left, Use::Borrow);
+                self.expr(&b.right, Use::Borrow);
+                Ty::Bool
+            }
+            And(_) | Or(_) => {
+                self.expr(&b.left, Use::Move);
+                self.expr(&b.right, Use::Move);
+                Ty::Bool
+            }
+            AddAssign(_) | SubAssign(_) | MulAssign(_) | DivAssign(_) | RemAssign(_)
+            | BitXorAssign(_) | BitAndAssign(_) | BitOrAssign(_) | ShlAssign(_) | ShrAssign(_) => {
+                self.expr(&b.right, Use::Move);
+                self.assign(&b.left, whole);
+                Ty::Unit
+            }
+            _ => {
+                let l = self.expr(&b.left, Use::Move);
+                let r = self.expr(&b.right, Use::Move);
+                match (l, r) {
+                    (Ty::Int(None), r @ Ty::Int(_)) => r,
+                    (l @ Ty::Int(_), _) => l,
+                    (Ty::Float(None), r @ Ty::Float(_)) => r,
+                    (l @ Ty::Float(_), _) => l,
+                    (Ty::String, _) => Ty::String,
+                    _ => Ty::Unknown,
+                }
+            }
+        }
+    }
+
+    fn if_expr(&mut self, i: &syn::ExprIf) -> Ty {
+        self.push_scope();
+        self.expr(&i.cond, Use::Move);
+        let mut tys = Vec::new();
+        let then = &i.then_branch;
+        let els = i.else_branch.as_ref().map(|(_, e)| &**e);
+        self.branches(&mut |s: &mut Self, k| match k {
+            0 => {
+                tys.push(s.block(then));
+                Some(())
+            }
+            1 => {
+                if let Some(e) = els {
+                    tys.push(s.expr(e, Use::Move));
+                }
+                Some(())
+            }
+            _ => None,
+        });
+        self.pop_scope();
+        match tys.as_slice() {
+            [a, b] if a == b => a.clone(),
+            _ => Ty::Unknown,
+        }
+    }
+
+    fn match_expr(&mut self, m: &syn::ExprMatch) -> Ty {
+        let t = self.expr(&m.expr, Use::Place);
+        self.branches(&mut |s: &mut Self, k| {
+            let arm = m.arms.get(k)?;
+            s.push_scope();
+            s.pattern(&arm.pat, t.clone(), true, false);
+            if let Some((_, g)) = &arm.guard {
+                s.expr(g, Use::Move);
+            }
+            s.expr(&arm.body, Use::Move);
+            s.pop_scope();
+            Some(())
+        });
+        Ty::Unknown
+    }
+
+    fn struct_lit(&mut self, s: &syn::ExprStruct) -> Ty {
+        let segs: Vec<String> = s
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        let name = match segs.as_slice() {
+            [n] if n == "Self" => self.self_ty.clone().unwrap_or_default(),
+            [n] => n.clone(),
+            _ => String::new(),
+        };
+        let fields = self.items.structs.get(&name).and_then(|d| d.fields.clone());
+        if let (Some(fields), None, None) = (&fields, &s.rest, &s.qself) {
+            let names: Vec<String> = fields.iter().map(|(n, _)| n.clone()).collect();
+            let given: Vec<String> = s
+                .fields
+                .iter()
+                .filter_map(|f| match &f.member {
+                    syn::Member::Named(i) => Some(i.to_string()),
+                    _ => None,
+                })
+                .collect();
+            let mut left: Vec<String> = names
+                .iter()
+                .filter(|n| !given.contains(n))
+                .cloned()
+                .collect();
+            let mut unknown = false;
+            for f in &s.fields {
+                if let syn::Member::Named(i) = &f.member {
+                    let g = i.to_string();
+                    if !names.contains(&g) {
+                        unknown = true;
+                        let sim = errors::similar(&g, &left).map(str::to_string);
+                        let d = errors::unknown_field(
+                            Span::of(i.span()),
+                            &name,
+                            &g,
+                            sim.as_deref(),
+                            &left,
+                        );
+                        self.report(Phase::Typeck, d);
+                    }
+                }
+            }
+            left.sort();
+            if !unknown && !left.is_empty() {
+                self.report(
+                    Phase::Typeck,
+                    errors::missing_fields(span(&s.path), &name, &left),
+                );
+            }
+        } else if segs.len() >= 2 {
+            self.check_root(&s.path);
+        }
+        for f in &s.fields {
+            self.expr(&f.expr, Use::Move);
+        }
+        if let Some(r) = &s.rest {
+            self.expr(r, Use::Place);
+        }
+        if name.is_empty() {
+            Ty::Unknown
+        } else {
+            Ty::Adt(name, Vec::new())
+        }
+    }
+}

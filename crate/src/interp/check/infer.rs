@@ -1,0 +1,347 @@
+//! What the checker knows of std and Tokio: the types that constructors and methods return, and
+//! how methods take `self`. Anything not here is `Unknown`, and the checks stay silent on it.
+
+use super::items::{Items, SelfKind};
+use super::ty::Ty;
+use super::walk::SpawnKind;
+
+/// Names that are values in every program (the prelude).
+pub const PRELUDE_VALUES: &[&str] = &["Some", "None", "Ok", "Err", "drop", "Self", "self"];
+
+/// Type-like names in every program (the prelude's types and traits).
+pub const PRELUDE_TYPES: &[&str] = &[
+    "Vec",
+    "String",
+    "Option",
+    "Result",
+    "Box",
+    "Self",
+    "Default",
+    "Iterator",
+    "IntoIterator",
+    "DoubleEndedIterator",
+    "ExactSizeIterator",
+    "Extend",
+    "FromIterator",
+    "From",
+    "Into",
+    "TryFrom",
+    "TryInto",
+    "ToString",
+    "ToOwned",
+    "Clone",
+    "Copy",
+    "Send",
+    "Sync",
+    "Sized",
+    "Unpin",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "Drop",
+    "PartialEq",
+    "Eq",
+    "PartialOrd",
+    "Ord",
+    "AsRef",
+    "AsMut",
+    "Some",
+    "None",
+    "Ok",
+    "Err",
+];
+
+/// Crates and path roots a lowercase first segment may name.
+pub const ROOTS: &[&str] = &[
+    "std", "core", "alloc", "tokio", "futures", "crate", "self", "super", "str", "bool", "char",
+    "f32", "f64", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128",
+    "usize",
+];
+
+/// Which spawn a call path is.
+pub fn spawn_kind(full: &str) -> Option<SpawnKind> {
+    match full {
+        "tokio::spawn" | "tokio::task::spawn" => Some(SpawnKind::Tokio),
+        "std::thread::spawn" | "tokio::task::spawn_blocking" => Some(SpawnKind::Thread),
+        "tokio::task::spawn_local" => Some(SpawnKind::Local),
+        _ => None,
+    }
+}
+
+fn arg(args: &[Ty], i: usize) -> Ty {
+    args.get(i).cloned().unwrap_or(Ty::Unknown)
+}
+
+/// Literal integers and floats take rustc's default types once bound.
+pub fn settle(t: Ty) -> Ty {
+    match t {
+        Ty::Int(None) => Ty::Int(Some("i32".into())),
+        Ty::Float(None) => Ty::Float(Some("f64".into())),
+        Ty::Adt(n, a) => Ty::Adt(n, a.into_iter().map(settle).collect()),
+        Ty::Tuple(a) => Ty::Tuple(a.into_iter().map(settle).collect()),
+        Ty::Ref(m, t) => Ty::Ref(m, Box::new(settle(*t))),
+        t => t,
+    }
+}
+
+/// The type a call of a library path returns, given its arguments' types.
+pub fn call_ty(full: &str, args: &[Ty], items: &Items) -> Ty {
+    let segs: Vec<&str> = full.split("::").collect();
+    let n = segs.len();
+    let last = segs[n - 1];
+    let ty_seg = if n >= 2 { segs[n - 2] } else { "" };
+    let a0 = || settle(arg(args, 0));
+    if let Some(k) = spawn_kind(full) {
+        let _ = k;
+        return Ty::Adt("JoinHandle".into(), vec![Ty::Unknown]);
+    }
+    match (ty_seg, last) {
+        ("", "Some") => return Ty::Adt("Option".into(), vec![a0()]),
+        ("", "Ok") => return Ty::Adt("Result".into(), vec![a0(), Ty::Unknown]),
+        ("", "Err") => return Ty::Adt("Result".into(), vec![Ty::Unknown, a0()]),
+        ("String", "new" | "from" | "with_capacity") => return Ty::String,
+        ("Vec", "new" | "with_capacity") => return Ty::Adt("Vec".into(), vec![Ty::Unknown]),
+        ("HashMap" | "BTreeMap", "new") => {
+            return Ty::Adt(ty_seg.into(), vec![Ty::Unknown, Ty::Unknown])
+        }
+        ("HashSet" | "BTreeSet" | "VecDeque", "new") => {
+            return Ty::Adt(ty_seg.into(), vec![Ty::Unknown])
+        }
+        ("Rc" | "Arc" | "Box", "new") => return Ty::Adt(ty_seg.into(), vec![a0()]),
+        ("Rc" | "Arc", "clone") => {
+            return match arg(args, 0) {
+                Ty::Ref(_, t) => *t,
+                t => t,
+            }
+        }
+        ("RefCell" | "Cell", "new") => return Ty::Adt(ty_seg.into(), vec![a0()]),
+        ("Mutex" | "RwLock", "new") => {
+            let name = if full.starts_with("tokio") || full.starts_with("futures") {
+                format!("tokio::sync::{ty_seg}")
+            } else {
+                ty_seg.to_string()
+            };
+            return Ty::Adt(name, vec![a0()]);
+        }
+        ("Duration", _) => return Ty::Adt("Duration".into(), Vec::new()),
+        ("Instant", "now") => return Ty::Adt("Instant".into(), Vec::new()),
+        _ => {}
+    }
+    match full {
+        "tokio::sync::mpsc::channel" => Ty::Tuple(vec![
+            Ty::Adt("Sender".into(), vec![Ty::Unknown]),
+            Ty::Adt("Receiver".into(), vec![Ty::Unknown]),
+        ]),
+        "tokio::sync::mpsc::unbounded_channel" => Ty::Tuple(vec![
+            Ty::Adt("UnboundedSender".into(), vec![Ty::Unknown]),
+            Ty::Adt("UnboundedReceiver".into(), vec![Ty::Unknown]),
+        ]),
+        "tokio::sync::oneshot::channel" => Ty::Tuple(vec![
+            Ty::Adt("oneshot::Sender".into(), vec![Ty::Unknown]),
+            Ty::Adt("oneshot::Receiver".into(), vec![Ty::Unknown]),
+        ]),
+        "std::sync::mpsc::channel" => Ty::Tuple(vec![
+            Ty::Adt("std::sync::mpsc::Sender".into(), vec![Ty::Unknown]),
+            Ty::Adt("std::sync::mpsc::Receiver".into(), vec![Ty::Unknown]),
+        ]),
+        "tokio::time::interval" => Ty::Adt("Interval".into(), Vec::new()),
+        _ if n == 1 && items.structs.contains_key(last) => Ty::Adt(last.into(), Vec::new()),
+        _ => Ty::Unknown,
+    }
+}
+
+/// Strips the smart pointers a method call sees through (`Arc<Mutex<T>>` → `Mutex<T>`).
+fn through(t: &Ty) -> &Ty {
+    match t {
+        Ty::Ref(_, t) => through(t),
+        Ty::Adt(n, a) if matches!(n.as_str(), "Arc" | "Rc" | "Box") && a.len() == 1 => {
+            through(&a[0])
+        }
+        t => t,
+    }
+}
+
+const MUT_VEC: &[&str] = &[
+    "push",
+    "pop",
+    "insert",
+    "remove",
+    "clear",
+    "sort",
+    "sort_by",
+    "sort_by_key",
+    "sort_unstable",
+    "sort_unstable_by",
+    "sort_unstable_by_key",
+    "dedup",
+    "dedup_by_key",
+    "truncate",
+    "extend",
+    "append",
+    "retain",
+    "drain",
+    "reverse",
+    "iter_mut",
+    "swap",
+    "resize",
+    "last_mut",
+    "first_mut",
+    "get_mut",
+    "split_off",
+    "swap_remove",
+    "push_str",
+    "insert_str",
+    "push_back",
+    "push_front",
+    "pop_back",
+    "pop_front",
+    "entry",
+    "values_mut",
+    "extend_from_slice",
+    "fill",
+    "rotate_left",
+    "rotate_right",
+    "make_ascii_uppercase",
+    "make_ascii_lowercase",
+];
+
+const VALUE_OPTION: &[&str] = &[
+    "unwrap",
+    "expect",
+    "unwrap_or",
+    "unwrap_or_else",
+    "unwrap_or_default",
+    "ok",
+    "err",
+    "map",
+    "and_then",
+    "ok_or",
+    "ok_or_else",
+    "into_iter",
+    "map_err",
+    "unwrap_err",
+    "expect_err",
+    "flatten",
+    "or",
+    "or_else",
+    "filter",
+];
+
+/// How the method `name` of a value of type `t` takes `self`, if known.
+pub fn self_kind(t: &Ty, name: &str, items: &Items) -> Option<SelfKind> {
+    if let Ty::Ref(..) = t {
+        // Through a reference nothing is moved, and `&mut` needs no `mut` binding.
+        return Some(SelfKind::Ref);
+    }
+    if name == "clone" {
+        return Some(SelfKind::Ref);
+    }
+    let Ty::Adt(head, args) = t else {
+        return match t {
+            Ty::String if MUT_VEC.contains(&name) => Some(SelfKind::RefMut),
+            Ty::String if name.starts_with("into_") => Some(SelfKind::Value),
+            Ty::String => Some(SelfKind::Ref),
+            _ => None,
+        };
+    };
+    let _ = args;
+    match head.as_str() {
+        "Vec" | "VecDeque" | "HashMap" | "HashSet" | "BTreeMap" | "BTreeSet" => {
+            if MUT_VEC.contains(&name) {
+                Some(SelfKind::RefMut)
+            } else if name.starts_with("into_") {
+                Some(SelfKind::Value)
+            } else {
+                Some(SelfKind::Ref)
+            }
+        }
+        "Option" | "Result" => {
+            if VALUE_OPTION.contains(&name) {
+                Some(SelfKind::Value)
+            } else if matches!(
+                name,
+                "take" | "insert" | "get_or_insert" | "replace" | "as_mut"
+            ) {
+                Some(SelfKind::RefMut)
+            } else {
+                Some(SelfKind::Ref)
+            }
+        }
+        "JoinHandle" if name == "join" => Some(SelfKind::Value),
+        "Receiver" | "UnboundedReceiver" => {
+            if matches!(
+                name,
+                "recv" | "try_recv" | "recv_many" | "close" | "poll_recv"
+            ) {
+                Some(SelfKind::RefMut)
+            } else {
+                Some(SelfKind::Ref)
+            }
+        }
+        "oneshot::Sender" if name == "send" => Some(SelfKind::Value),
+        "Interval" if matches!(name, "tick" | "reset") => Some(SelfKind::RefMut),
+        h => items.method(h, name).and_then(|s| s.receiver),
+    }
+}
+
+/// The type a method returns.
+pub fn method_ty(t: &Ty, name: &str, items: &Items) -> Ty {
+    if name == "clone" {
+        return match t {
+            Ty::Ref(_, t) => (**t).clone(),
+            t => t.clone(),
+        };
+    }
+    match name {
+        "to_string" | "to_uppercase" | "to_lowercase" | "repeat" | "replace" => return Ty::String,
+        "to_owned" if matches!(t, Ty::Str) => return Ty::String,
+        "len" | "count" => return Ty::Int(Some("usize".into())),
+        "is_empty" | "contains" | "starts_with" | "ends_with" | "is_some" | "is_none" | "is_ok"
+        | "is_err" | "contains_key" => return Ty::Bool,
+        _ => {}
+    }
+    let inner = through(t);
+    match (inner, name) {
+        (Ty::Adt(n, a), "lock") if n == "Mutex" => Ty::Adt(
+            "Result".into(),
+            vec![
+                Ty::Adt("std::sync::MutexGuard".into(), a.clone()),
+                Ty::Unknown,
+            ],
+        ),
+        (Ty::Adt(n, a), "borrow_mut") if n == "RefCell" => Ty::Adt("RefMut".into(), a.clone()),
+        (Ty::Adt(n, a), "borrow") if n == "RefCell" => Ty::Adt("Ref".into(), a.clone()),
+        (Ty::Adt(n, a), "unwrap" | "expect") if n == "Option" || n == "Result" => {
+            a.first().cloned().unwrap_or(Ty::Unknown)
+        }
+        (Ty::Adt(n, a), "join") if n == "JoinHandle" => Ty::Adt(
+            "Result".into(),
+            vec![a.first().cloned().unwrap_or(Ty::Unknown), Ty::Unknown],
+        ),
+        (Ty::Adt(n, _), m) => match items.method(n, m) {
+            Some(sig) if sig.is_async => Ty::Future(Box::new(sig.ret.clone())),
+            Some(sig) => sig.ret.clone(),
+            None => Ty::Unknown,
+        },
+        _ => Ty::Unknown,
+    }
+}
+
+/// Types whose values make a future not `Send` when held across an `.await`.
+pub fn not_send(t: &Ty) -> bool {
+    matches!(t, Ty::Adt(n, _) if matches!(n.as_str(), "Rc" | "RefMut" | "Ref" | "std::sync::MutexGuard"))
+}
+
+/// Types that are surely not futures (for `.await` on them).
+pub fn surely_not_future(t: &Ty, items: &Items) -> bool {
+    match t {
+        Ty::Unit | Ty::Bool | Ty::Char | Ty::Int(_) | Ty::Float(_) | Ty::Str | Ty::String => true,
+        Ty::Adt(n, _) => {
+            matches!(
+                n.as_str(),
+                "Vec" | "Option" | "Result" | "HashMap" | "HashSet"
+            ) || (items.structs.contains_key(n) && !items.own_futures)
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,298 @@
+//! Macros: the ones whose arguments are expressions are read (printing and formatting with
+//! their inline `{name}` arguments, `vec!`, `assert!`, `join!`, `select!`); any other macro is
+//! opaque, and every local it names is left alone from then on.
+
+use super::errors;
+use super::scope::{State, Use};
+use super::ty::Ty;
+use super::walk::{Phase, Walker};
+use crate::interp::diag::Span;
+use proc_macro2::{TokenStream, TokenTree};
+use syn::parse::{ParseStream, Parser};
+use syn::punctuated::Punctuated;
+use syn::{Expr, Token};
+
+type Args = Punctuated<Expr, Token![,]>;
+
+/// One branch of `select!`.
+struct Branch {
+    pat: syn::Pat,
+    fut: Expr,
+    cond: Option<Expr>,
+    body: Expr,
+}
+
+fn parse_select(input: ParseStream) -> syn::Result<(Vec<Branch>, Option<Expr>)> {
+    let mut branches = Vec::new();
+    let mut els = None;
+    while !input.is_empty() {
+        if input.peek(syn::Ident) && input.peek2(Token![;]) {
+            input.parse::<syn::Ident>()?;
+            input.parse::<Token![;]>()?;
+            continue;
+        }
+        if input.peek(Token![else]) {
+            input.parse::<Token![else]>()?;
+            input.parse::<Token![=>]>()?;
+            els = Some(input.parse::<Expr>()?);
+            if input.peek(Token![,]) {
+                input.parse::<Token![,]>()?;
+            }
+            continue;
+        }
+        let pat = syn::Pat::parse_multi_with_leading_vert(input)?;
+        input.parse::<Token![=]>()?;
+        let fut: Expr = input.parse()?;
+        let mut cond = None;
+        if input.peek(Token![,]) && input.peek2(Token![if]) {
+            input.parse::<Token![,]>()?;
+            input.parse::<Token![if]>()?;
+            cond = Some(input.parse::<Expr>()?);
+        }
+        input.parse::<Token![=>]>()?;
+        let body: Expr = if input.peek(syn::token::Brace) {
+            Expr::Block(input.parse()?)
+        } else {
+            input.parse()?
+        };
+        if input.peek(Token![,]) {
+            input.parse::<Token![,]>()?;
+        }
+        branches.push(Branch {
+            pat,
+            fut,
+            cond,
+            body,
+        });
+    }
+    Ok((branches, els))
+}
+
+/// The `{name}` arguments of a format string: (name, byte offset in the token's text).
+fn inline_args(text: &str) -> Vec<(String, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'{' {
+            if b.get(i + 1) == Some(&b'{') {
+                i += 2;
+                continue;
+            }
+            let start = i + 1;
+            let mut j = start;
+            while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'_') {
+                j += 1;
+            }
+            let name = &text[start..j];
+            if !name.is_empty()
+                && !name.starts_with(|c: char| c.is_ascii_digit())
+                && matches!(b.get(j), Some(b'}' | b':'))
+            {
+                out.push((name.to_string(), start));
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The span of `len` bytes at byte `off` of a token whose text is `text` and span `tok`.
+fn sub_span(tok: Span, text: &str, off: usize, len: usize) -> Span {
+    let before = &text[..off];
+    let lines = before.matches('\n').count() as u32;
+    let col = match before.rfind('\n') {
+        Some(nl) => before[nl + 1..].chars().count() as u32 + 1,
+        None => tok.column + before.chars().count() as u32,
+    };
+    let n = text[off..off + len].chars().count() as u32;
+    Span {
+        line: tok.line + lines,
+        column: col,
+        end_line: tok.line + lines,
+        end_column: col + n,
+    }
+}
+
+impl<'a> Walker<'a> {
+    /// Walks a macro call; its type.
+    pub fn mac(&mut self, m: &syn::Macro) -> Ty {
+        let name = m
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
+        match name.as_str() {
+            "println" | "print" | "eprintln" | "eprint" | "format" | "panic" | "write"
+            | "writeln" | "unreachable" | "todo" | "unimplemented" | "format_args" | "assert"
+            | "assert_eq" | "assert_ne" | "debug_assert" | "debug_assert_eq"
+            | "debug_assert_ne" => {
+                let Ok(args) = Args::parse_terminated.parse2(m.tokens.clone()) else {
+                    self.opaque(m.tokens.clone());
+                    return Ty::Unknown;
+                };
+                for a in &args {
+                    match a {
+                        Expr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Str(s),
+                            ..
+                        }) => self.format_string(s),
+                        Expr::Assign(named) => {
+                            self.expr(&named.right, Use::Borrow);
+                        }
+                        e => {
+                            if let Some(idx) = self.path_local(e) {
+                                let at = Span::of(syn::spanned::Spanned::span(e));
+                                self.conflict(idx, at, false);
+                            }
+                            self.expr(e, Use::Borrow);
+                        }
+                    }
+                }
+                match name.as_str() {
+                    "format" => Ty::String,
+                    "panic" | "unreachable" | "todo" | "unimplemented" => {
+                        self.diverged = true;
+                        Ty::Unknown
+                    }
+                    _ => Ty::Unit,
+                }
+            }
+            "vec" => {
+                let both = |input: ParseStream| -> syn::Result<(Expr, Expr)> {
+                    let a: Expr = input.parse()?;
+                    input.parse::<Token![;]>()?;
+                    Ok((a, input.parse()?))
+                };
+                if let Ok((a, n)) = both.parse2(m.tokens.clone()) {
+                    let t = self.expr(&a, Use::Move);
+                    self.expr(&n, Use::Move);
+                    return Ty::Adt("Vec".into(), vec![super::infer::settle(t)]);
+                }
+                let Ok(args) = Args::parse_terminated.parse2(m.tokens.clone()) else {
+                    self.opaque(m.tokens.clone());
+                    return Ty::Unknown;
+                };
+                let mut elem = Ty::Unknown;
+                for (i, a) in args.iter().enumerate() {
+                    let t = self.expr(a, Use::Move);
+                    if i == 0 {
+                        elem = super::infer::settle(t);
+                    }
+                }
+                Ty::Adt("Vec".into(), vec![elem])
+            }
+            "dbg" | "join" | "try_join" => {
+                let Ok(args) = Args::parse_terminated.parse2(m.tokens.clone()) else {
+                    self.opaque(m.tokens.clone());
+                    return Ty::Unknown;
+                };
+                for a in &args {
+                    self.expr(a, Use::Move);
+                }
+                Ty::Unknown
+            }
+            "matches" => {
+                let first = |input: ParseStream| -> syn::Result<Expr> {
+                    let e: Expr = input.parse()?;
+                    let _: TokenStream = input.parse()?;
+                    Ok(e)
+                };
+                match first.parse2(m.tokens.clone()) {
+                    Ok(e) => {
+                        self.expr(&e, Use::Borrow);
+                    }
+                    Err(_) => self.opaque(m.tokens.clone()),
+                }
+                Ty::Bool
+            }
+            "select" => {
+                match parse_select.parse2(m.tokens.clone()) {
+                    Ok((branches, els)) => self.select(&branches, els.as_ref()),
+                    Err(_) => self.opaque(m.tokens.clone()),
+                }
+                Ty::Unknown
+            }
+            _ => {
+                self.opaque(m.tokens.clone());
+                Ty::Unknown
+            }
+        }
+    }
+
+    fn select(&mut self, branches: &[Branch], els: Option<&Expr>) {
+        for b in branches {
+            if let Some(c) = &b.cond {
+                self.expr(c, Use::Move);
+            }
+            self.expr(&b.fut, Use::Move);
+        }
+        let n = branches.len();
+        self.branches(&mut |s: &mut Self, k| {
+            if k < n {
+                let b = &branches[k];
+                s.push_scope();
+                s.pattern(&b.pat, Ty::Unknown, true, false);
+                s.expr(&b.body, Use::Move);
+                s.pop_scope();
+                Some(())
+            } else if k == n {
+                if let Some(e) = els {
+                    s.expr(e, Use::Move);
+                }
+                Some(())
+            } else {
+                None
+            }
+        });
+    }
+
+    /// The inline arguments of a format string are borrows of locals.
+    fn format_string(&mut self, s: &syn::LitStr) {
+        let text = s.token().to_string();
+        let tok = Span::of(s.span());
+        for (name, off) in inline_args(&text) {
+            let at = sub_span(tok, &text, off, name.len());
+            match self.lookup(&name) {
+                Some(idx) => {
+                    self.conflict(idx, at, false);
+                    self.use_local(idx, at, Use::Borrow, None);
+                }
+                None => {
+                    if !self.value_known(&name) && !self.items.open {
+                        self.report(Phase::Resolve, errors::no_value(at, &name));
+                    }
+                }
+            }
+        }
+    }
+
+    /// A macro the checker does not read: every local it names may be moved or borrowed in it.
+    pub fn opaque(&mut self, tokens: TokenStream) {
+        for t in tokens {
+            match t {
+                TokenTree::Ident(i) => {
+                    if let Some(idx) = self.lookup(&i.to_string()) {
+                        let at = Span::of(i.span());
+                        for f in self.frames.iter_mut().rev() {
+                            if idx < f.base {
+                                f.captures.push((idx, at, Use::Move));
+                            } else {
+                                break;
+                            }
+                        }
+                        let l = &mut self.locals[idx];
+                        l.state = State::Unknown;
+                        l.pending.clear();
+                        l.loan = None;
+                    }
+                }
+                TokenTree::Group(g) => self.opaque(g.stream()),
+                _ => {}
+            }
+        }
+    }
+}
