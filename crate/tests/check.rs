@@ -49,3 +49,17 @@ fn show_dir() {
         }
     }
 }
+
+/// A deeply nested expression is given up quietly (the lowering refuses it), within a thread's
+/// default stack.
+#[test]
+fn deep_nesting_is_left_to_the_lowering() {
+    let deep = format!("fn main() {{ let x = {}true; }}", "!".repeat(200));
+    let found = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || judge(&deep))
+        .unwrap()
+        .join()
+        .unwrap();
+    assert!(found.is_empty());
+}

@@ -28,7 +28,15 @@ pub struct Diagnostic {
     pub end_column: u32,
     /// Lines rendered after the snippet, each with its kind: "note: ...", "help: ...".
     pub notes: Vec<String>,
-    /// rustc's error code ("E0382"), for the errors the checker ([`super::check`]) shares with rustc.
+    /// rustc's code and labels, for the errors the checker ([`super::check`]) shares with rustc.
+    /// Boxed: diagnostics travel in the lowering's recursive `Result`s, whose size is stack.
+    pub rustc: Option<Box<Labels>>,
+}
+
+/// What rustc adds to a diagnostic: its code and the labels of its spans.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Labels {
+    /// rustc's error code ("E0382").
     pub code: Option<&'static str>,
     /// What rustc writes after the primary span's carets ("value borrowed here after move").
     pub label: Option<String>,
@@ -92,27 +100,34 @@ impl Diagnostic {
             end_line: span.end_line,
             end_column: span.end_column,
             notes: Vec::new(),
-            code: None,
-            label: None,
-            secondary: Vec::new(),
+            rustc: None,
         }
     }
 
+    /// rustc's error code ("E0382"), if the checker gave one.
+    pub fn code(&self) -> Option<&'static str> {
+        self.rustc.as_ref().and_then(|r| r.code)
+    }
+
+    fn labels(&mut self) -> &mut Labels {
+        self.rustc.get_or_insert_with(Box::default)
+    }
+
     /// Sets rustc's error code.
-    pub fn code(mut self, code: &'static str) -> Diagnostic {
-        self.code = Some(code);
+    pub fn with_code(mut self, code: &'static str) -> Diagnostic {
+        self.labels().code = Some(code);
         self
     }
 
     /// Sets the primary span's label.
     pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
-        self.label = Some(label.into());
+        self.labels().label = Some(label.into());
         self
     }
 
     /// Adds a secondary span with its label.
     pub fn also(mut self, span: Span, label: impl Into<String>) -> Diagnostic {
-        self.secondary.push((span, label.into()));
+        self.labels().secondary.push((span, label.into()));
         self
     }
 
@@ -148,10 +163,12 @@ impl Diagnostic {
             Level::Error => "error",
             Level::Warning => "warning",
         };
-        let code = self.code.map(|c| format!("[{c}]")).unwrap_or_default();
+        let code = self.code().map(|c| format!("[{c}]")).unwrap_or_default();
+        let none = Labels::default();
+        let labels = self.rustc.as_deref().unwrap_or(&none);
         // Every annotated line: the primary span first, then the secondary ones.
-        let mut marks: Vec<Mark> = vec![Mark::of(self.span(), self.label.as_deref(), '^')];
-        for (s, l) in &self.secondary {
+        let mut marks: Vec<Mark> = vec![Mark::of(self.span(), labels.label.as_deref(), '^')];
+        for (s, l) in &labels.secondary {
             marks.push(Mark::of(*s, Some(l), '-'));
         }
         let lines: Vec<&str> = source.lines().collect();

@@ -71,7 +71,7 @@ impl<'a> Walker<'a> {
                 c.span,
                 format!("cannot borrow `{name}` as mutable more than once at a time"),
             )
-            .code("E0499")
+            .with_code("E0499")
             .label("second mutable borrow occurs here")
             .also(loan.span, "first mutable borrow occurs here")
             .also(at, "first borrow later used here"),
@@ -81,7 +81,7 @@ impl<'a> Walker<'a> {
                     "cannot borrow `{name}` as mutable because it is also borrowed as immutable"
                 ),
             )
-            .code("E0502")
+            .with_code("E0502")
             .label("mutable borrow occurs here")
             .also(loan.span, "immutable borrow occurs here")
             .also(at, "immutable borrow later used here"),
@@ -91,7 +91,7 @@ impl<'a> Walker<'a> {
                     "cannot borrow `{name}` as immutable because it is also borrowed as mutable"
                 ),
             )
-            .code("E0502")
+            .with_code("E0502")
             .label("immutable borrow occurs here")
             .also(loan.span, "mutable borrow occurs here")
             .also(at, "mutable borrow later used here"),

@@ -6,7 +6,7 @@ use crate::interp::diag::{Diagnostic, Span};
 /// E0425 for a value.
 pub fn no_value(at: Span, name: &str) -> Diagnostic {
     Diagnostic::error(at, format!("cannot find value `{name}` in this scope"))
-        .code("E0425")
+        .with_code("E0425")
         .label("not found in this scope")
 }
 
@@ -18,7 +18,7 @@ pub fn no_function(at: Span, name: &str) -> Diagnostic {
         "function"
     };
     let mut d = Diagnostic::error(at, format!("cannot find {what} `{name}` in this scope"))
-        .code("E0425")
+        .with_code("E0425")
         .label("not found in this scope");
     let hint = match name {
         "sleep" => Some("std::thread::sleep"),
@@ -36,7 +36,7 @@ pub fn no_function(at: Span, name: &str) -> Diagnostic {
 /// E0433 for a type used as a path's first segment (`Duration::from_secs` without its `use`).
 pub fn no_type(at: Span, name: &str) -> Diagnostic {
     let mut d = Diagnostic::error(at, format!("cannot find type `{name}` in this scope"))
-        .code("E0433")
+        .with_code("E0433")
         .label(format!("use of undeclared type `{name}`"));
     let hint = match name {
         "Duration" => Some("std::time::Duration"),
@@ -61,7 +61,7 @@ pub fn await_outside_async(at: Span, head: Span) -> Diagnostic {
         at,
         "`await` is only allowed inside `async` functions and blocks",
     )
-    .code("E0728")
+    .with_code("E0728")
     .label("only allowed inside `async` functions and blocks")
     .also(head, "this is not `async`")
 }
@@ -69,7 +69,7 @@ pub fn await_outside_async(at: Span, head: Span) -> Diagnostic {
 /// E0308 with its "expected `T`, found ..." label.
 pub fn mismatched(at: Span, expected: &str, found: &str) -> Diagnostic {
     Diagnostic::error(at, "mismatched types")
-        .code("E0308")
+        .with_code("E0308")
         .label(format!("expected `{expected}`, found {found}"))
 }
 
@@ -86,7 +86,7 @@ pub fn method_on_future(at: Span, method: &str, output: &str) -> Diagnostic {
         at,
         format!("no method named `{method}` found for opaque type `{fut}` in the current scope"),
     )
-    .code("E0599")
+    .with_code("E0599")
     .label(format!("method not found in `{fut}`"))
     .with("help: consider `await`ing on the `Future` and calling the method on its `Output`: `.await`")
 }
@@ -94,7 +94,7 @@ pub fn method_on_future(at: Span, method: &str, output: &str) -> Diagnostic {
 /// E0277 for `.await` on a value that is not a future.
 pub fn not_a_future(at: Span, ty: &str, call: Option<Span>) -> Diagnostic {
     let mut d = Diagnostic::error(at, format!("`{ty}` is not a future"))
-        .code("E0277")
+        .with_code("E0277")
         .label(format!("`{ty}` is not a future"))
         .with(format!(
             "help: the trait `Future` is not implemented for `{ty}`"
@@ -120,7 +120,7 @@ pub fn question_in_unit(at: Span, head: Span, what: &str) -> Diagnostic {
             "the `?` operator can only be used in {what} that returns `Result` or `Option` (or another type that implements `FromResidual`)"
         ),
     )
-    .code("E0277")
+    .with_code("E0277")
     .label(format!(
         "cannot use the `?` operator in {what} that returns `()`"
     ))
@@ -147,7 +147,7 @@ pub fn arg_count(at: Span, takes: usize, given: usize, method: bool) -> Diagnost
             n(given)
         ),
     )
-    .code("E0061")
+    .with_code("E0061")
 }
 
 /// `a`, `a` and `b`, `a`, `b` and `c`, `a`, `b`, `c` and 2 other fields.
@@ -177,7 +177,7 @@ pub fn missing_fields(at: Span, ty: &str, missing: &[String]) -> Diagnostic {
         at,
         format!("missing {fields} {list} in initializer of `{ty}`"),
     )
-    .code("E0063")
+    .with_code("E0063")
     .label(format!("missing {list}"))
 }
 
@@ -189,8 +189,8 @@ pub fn unknown_field(
     similar: Option<&str>,
     left: &[String],
 ) -> Diagnostic {
-    let d =
-        Diagnostic::error(at, format!("struct `{ty}` has no field named `{field}`")).code("E0560");
+    let d = Diagnostic::error(at, format!("struct `{ty}` has no field named `{field}`"))
+        .with_code("E0560");
     match similar {
         Some(s) => d
             .label("unknown field")
@@ -213,7 +213,7 @@ pub fn not_mut(at: Span, name: &str) -> Diagnostic {
         at,
         format!("cannot borrow `{name}` as mutable, as it is not declared as mutable"),
     )
-    .code("E0596")
+    .with_code("E0596")
     .label("cannot borrow as mutable")
     .with(format!(
         "help: consider changing this to be mutable: `mut {name}`"
@@ -224,14 +224,14 @@ pub fn not_mut(at: Span, name: &str) -> Diagnostic {
 pub fn assign_twice(at: Span, name: &str, first: Option<Span>, param: bool) -> Diagnostic {
     let d = if param {
         Diagnostic::error(at, format!("cannot assign to immutable argument `{name}`"))
-            .code("E0384")
+            .with_code("E0384")
             .label("cannot assign to immutable argument")
     } else {
         Diagnostic::error(
             at,
             format!("cannot assign twice to immutable variable `{name}`"),
         )
-        .code("E0384")
+        .with_code("E0384")
         .label("cannot assign twice to immutable variable")
     };
     let d = match first {

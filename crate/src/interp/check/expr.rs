@@ -139,77 +139,36 @@ impl<'a> Walker<'a> {
             return;
         }
         self.report(
-            Phase::Resolve,
+            Phase::Late,
             errors::no_type(Span::of(first.ident.span()), &name),
         );
     }
 
     /// Walks an expression used as `u`; its type.
     pub fn expr(&mut self, e: &Expr, u: Use) -> Ty {
+        if self.gave_up || self.depth >= self.max_depth {
+            self.gave_up = true;
+            return Ty::Unknown;
+        }
+        self.depth += 1;
+        let t = self.expr_inner(e, u);
+        self.depth -= 1;
+        t
+    }
+
+    // Each kind of expression has its own function, so that the recursion's frames stay small
+    // (a debug build's one big match would take kilobytes of stack per level).
+    fn expr_inner(&mut self, e: &Expr, u: Use) -> Ty {
         match e {
             Expr::Lit(l) => lit_ty(&l.lit),
             Expr::Path(p) => self.path(p, u),
             Expr::Call(c) => self.call(c, span(e)),
             Expr::MethodCall(m) => self.method_call(m, span(e)),
             Expr::Await(a) => self.await_expr(a),
-            Expr::Field(f) => {
-                let base = self.expr(&f.base, Use::Borrow);
-                match &f.member {
-                    syn::Member::Named(m) => {
-                        let n = match &base {
-                            Ty::Adt(n, _) => n.clone(),
-                            Ty::Ref(_, t) => t.head().unwrap_or("").to_string(),
-                            _ => String::new(),
-                        };
-                        let field = m.to_string();
-                        self.items
-                            .structs
-                            .get(&n)
-                            .and_then(|s| s.fields.as_ref())
-                            .and_then(|fs| fs.iter().find(|(f, _)| *f == field))
-                            .map_or(Ty::Unknown, |(_, t)| t.clone())
-                    }
-                    syn::Member::Unnamed(i) => match &base {
-                        Ty::Tuple(ts) => ts.get(i.index as usize).cloned().unwrap_or(Ty::Unknown),
-                        _ => Ty::Unknown,
-                    },
-                }
-            }
-            Expr::Index(i) => {
-                let base = self.expr(&i.expr, Use::Borrow);
-                self.expr(&i.index, Use::Move);
-                match base {
-                    Ty::Adt(n, a) if n == "Vec" && matches!(*i.index, Expr::Lit(_)) => {
-                        a.first().cloned().unwrap_or(Ty::Unknown)
-                    }
-                    _ => Ty::Unknown,
-                }
-            }
-            Expr::Reference(r) => {
-                let mutable = r.mutability.is_some();
-                if let Some(idx) = self.path_local(&r.expr) {
-                    if mutable {
-                        self.check_mut(idx, span(e), true);
-                    }
-                    self.conflict(idx, span(e), mutable);
-                }
-                let u = if mutable { Use::BorrowMut } else { Use::Borrow };
-                let t = self.expr(&r.expr, u);
-                match t {
-                    Ty::Str => Ty::Str,
-                    t => Ty::Ref(mutable, Box::new(t)),
-                }
-            }
-            Expr::Unary(un) => match un.op {
-                syn::UnOp::Deref(_) => match self.expr(&un.expr, Use::Borrow) {
-                    Ty::Ref(_, t) => *t,
-                    Ty::Adt(n, a) if matches!(n.as_str(), "Box" | "std::sync::MutexGuard") => {
-                        a.first().cloned().unwrap_or(Ty::Unknown)
-                    }
-                    _ => Ty::Unknown,
-                },
-                _ => self.expr(&un.expr, Use::Move),
-            },
+            Expr::Field(f) => self.field(f),
+            Expr::Index(i) => self.index(i),
+            Expr::Reference(r) => self.reference(r, span(e)),
+            Expr::Unary(un) => self.unary(un),
             Expr::Binary(b) => self.binary(b, span(e)),
             Expr::Assign(a) => {
                 self.expr(&a.right, Use::Move);
@@ -221,140 +180,225 @@ impl<'a> Walker<'a> {
             Expr::Const(b) => self.block(&b.block),
             Expr::If(i) => self.if_expr(i),
             Expr::Match(m) => self.match_expr(m),
-            Expr::While(w) => {
-                let header = join(span(&w.while_token), span(&w.cond));
-                self.looped(header, &w.body, &mut |s: &mut Self| {
-                    s.push_scope();
-                    s.expr(&w.cond, Use::Move);
-                    s.block(&w.body);
-                    s.pop_scope();
-                });
-                Ty::Unit
-            }
-            Expr::ForLoop(f) => {
-                let iter = self.expr(&f.expr, Use::Move);
-                let elem = match &iter {
-                    Ty::Adt(n, a) if n == "Vec" || n == "Range" => {
-                        infer::settle(a.first().cloned().unwrap_or(Ty::Unknown))
-                    }
-                    _ => Ty::Unknown,
-                };
-                let header = join(span(&f.for_token), span(&f.expr));
-                self.looped(header, &f.body, &mut |s: &mut Self| {
-                    s.push_scope();
-                    s.pattern(&f.pat, elem.clone(), true, false);
-                    s.block(&f.body);
-                    s.pop_scope();
-                });
-                Ty::Unit
-            }
-            Expr::Loop(l) => {
-                let header = span(&l.loop_token);
-                self.looped(header, &l.body, &mut |s: &mut Self| {
-                    s.block(&l.body);
-                });
-                let text = quote::ToTokens::to_token_stream(&l.body).to_string();
-                if !text
-                    .split(|c: char| !c.is_alphanumeric() && c != '_')
-                    .any(|w| w == "break")
-                {
-                    self.diverged = true;
-                }
-                Ty::Unknown
-            }
-            Expr::Closure(c) => {
-                let is_move = c.capture.is_some();
-                let bars = join(span(&c.or1_token), span(&c.or2_token));
-                let head = match &c.capture {
-                    Some(m) => join(span(m), bars),
-                    None => bars,
-                };
-                let kind = FrameKind::Closure {
-                    is_move,
-                    is_async: c.asyncness.is_some(),
-                };
-                let saved = self.enter(kind, head);
-                for p in &c.inputs {
-                    self.pattern(p, Ty::Unknown, true, true);
-                }
-                self.expr(&c.body, Use::Move);
-                self.leave(saved);
-                Ty::Unknown
-            }
-            Expr::Async(a) => {
-                let is_move = a.capture.is_some();
-                let head = match &a.capture {
-                    Some(m) => join(span(&a.async_token), span(m)),
-                    None => span(&a.async_token),
-                };
-                let saved = self.enter(FrameKind::Async { is_move }, head);
-                self.block(&a.block);
-                self.leave(saved);
-                Ty::Future(Box::new(Ty::Unknown))
-            }
-            Expr::Return(r) => {
-                if let Some(e) = &r.expr {
-                    self.expr(e, Use::Move);
-                }
-                self.diverged = true;
-                Ty::Unknown
-            }
-            Expr::Break(b) => {
-                if let Some(e) = &b.expr {
-                    self.expr(e, Use::Move);
-                }
-                self.diverged = true;
-                Ty::Unknown
-            }
-            Expr::Continue(_) => {
-                self.diverged = true;
-                Ty::Unknown
-            }
+            Expr::While(w) => self.while_expr(w),
+            Expr::ForLoop(f) => self.for_expr(f),
+            Expr::Loop(l) => self.loop_expr(l),
+            Expr::Closure(c) => self.closure(c),
+            Expr::Async(a) => self.async_block(a),
+            Expr::Return(r) => self.leave_with(r.expr.as_deref()),
+            Expr::Break(b) => self.leave_with(b.expr.as_deref()),
+            Expr::Continue(_) => self.leave_with(None),
             Expr::Try(t) => self.try_expr(t),
             Expr::Macro(m) => self.mac(&m.mac),
             Expr::Paren(p) => self.expr(&p.expr, u),
             Expr::Group(g) => self.expr(&g.expr, u),
-            Expr::Tuple(t) => {
-                let ts = t.elems.iter().map(|e| self.expr(e, Use::Move)).collect();
-                Ty::Tuple(ts)
-            }
-            Expr::Array(a) => {
-                for e in &a.elems {
-                    self.expr(e, Use::Move);
-                }
-                Ty::Unknown
-            }
-            Expr::Repeat(r) => {
-                self.expr(&r.expr, Use::Move);
-                Ty::Unknown
-            }
+            Expr::Tuple(t) => self.tuple(t),
+            Expr::Array(a) => self.elems(a.elems.iter()),
+            Expr::Repeat(r) => self.elems(std::iter::once(&*r.expr)),
             Expr::Struct(s) => self.struct_lit(s),
-            Expr::Cast(c) => {
-                self.expr(&c.expr, Use::Move);
-                super::ty::of_type(&c.ty, &self.generics)
+            Expr::Cast(c) => self.cast(c),
+            Expr::Range(r) => self.range(r),
+            Expr::Let(l) => self.let_expr(l),
+            _ => Ty::Unknown,
+        }
+    }
+
+    #[inline(never)]
+    fn field(&mut self, f: &syn::ExprField) -> Ty {
+        let base = self.expr(&f.base, Use::Borrow);
+        match &f.member {
+            syn::Member::Named(m) => {
+                let n = match &base {
+                    Ty::Adt(n, _) => n.clone(),
+                    Ty::Ref(_, t) => t.head().unwrap_or("").to_string(),
+                    _ => String::new(),
+                };
+                let field = m.to_string();
+                self.items
+                    .structs
+                    .get(&n)
+                    .and_then(|s| s.fields.as_ref())
+                    .and_then(|fs| fs.iter().find(|(f, _)| *f == field))
+                    .map_or(Ty::Unknown, |(_, t)| t.clone())
             }
-            Expr::Range(r) => {
-                let mut t = Ty::Unknown;
-                if let Some(s) = &r.start {
-                    t = self.expr(s, Use::Move);
-                }
-                if let Some(e) = &r.end {
-                    let te = self.expr(e, Use::Move);
-                    if matches!(t, Ty::Unknown | Ty::Int(None)) {
-                        t = te;
-                    }
-                }
-                Ty::Adt("Range".into(), vec![t])
-            }
-            Expr::Let(l) => {
-                let t = self.expr(&l.expr, Use::Place);
-                self.pattern(&l.pat, t, true, false);
-                Ty::Bool
+            syn::Member::Unnamed(i) => match &base {
+                Ty::Tuple(ts) => ts.get(i.index as usize).cloned().unwrap_or(Ty::Unknown),
+                _ => Ty::Unknown,
+            },
+        }
+    }
+
+    #[inline(never)]
+    fn index(&mut self, i: &syn::ExprIndex) -> Ty {
+        let base = self.expr(&i.expr, Use::Borrow);
+        self.expr(&i.index, Use::Move);
+        match base {
+            Ty::Adt(n, a) if n == "Vec" && matches!(*i.index, Expr::Lit(_)) => {
+                a.first().cloned().unwrap_or(Ty::Unknown)
             }
             _ => Ty::Unknown,
         }
     }
 
+    #[inline(never)]
+    fn reference(&mut self, r: &syn::ExprReference, whole: Span) -> Ty {
+        let mutable = r.mutability.is_some();
+        if let Some(idx) = self.path_local(&r.expr) {
+            if mutable {
+                self.check_mut(idx, whole, true);
+            }
+            self.conflict(idx, whole, mutable);
+        }
+        let u = if mutable { Use::BorrowMut } else { Use::Borrow };
+        match self.expr(&r.expr, u) {
+            Ty::Str => Ty::Str,
+            t => Ty::Ref(mutable, Box::new(t)),
+        }
+    }
+
+    #[inline(never)]
+    fn unary(&mut self, un: &syn::ExprUnary) -> Ty {
+        match un.op {
+            syn::UnOp::Deref(_) => match self.expr(&un.expr, Use::Borrow) {
+                Ty::Ref(_, t) => *t,
+                Ty::Adt(n, a) if matches!(n.as_str(), "Box" | "std::sync::MutexGuard") => {
+                    a.first().cloned().unwrap_or(Ty::Unknown)
+                }
+                _ => Ty::Unknown,
+            },
+            _ => self.expr(&un.expr, Use::Move),
+        }
+    }
+
+    #[inline(never)]
+    fn while_expr(&mut self, w: &syn::ExprWhile) -> Ty {
+        let header = join(span(&w.while_token), span(&w.cond));
+        self.looped(header, &w.body, &mut |s: &mut Self| {
+            s.push_scope();
+            s.expr(&w.cond, Use::Move);
+            s.block(&w.body);
+            s.pop_scope();
+        });
+        Ty::Unit
+    }
+
+    #[inline(never)]
+    fn for_expr(&mut self, f: &syn::ExprForLoop) -> Ty {
+        let iter = self.expr(&f.expr, Use::Move);
+        let elem = match &iter {
+            Ty::Adt(n, a) if n == "Vec" || n == "Range" => {
+                infer::settle(a.first().cloned().unwrap_or(Ty::Unknown))
+            }
+            _ => Ty::Unknown,
+        };
+        let header = join(span(&f.for_token), span(&f.expr));
+        self.looped(header, &f.body, &mut |s: &mut Self| {
+            s.push_scope();
+            s.pattern(&f.pat, elem.clone(), true, false);
+            s.block(&f.body);
+            s.pop_scope();
+        });
+        Ty::Unit
+    }
+
+    #[inline(never)]
+    fn loop_expr(&mut self, l: &syn::ExprLoop) -> Ty {
+        let header = span(&l.loop_token);
+        self.looped(header, &l.body, &mut |s: &mut Self| {
+            s.block(&l.body);
+        });
+        let text = quote::ToTokens::to_token_stream(&l.body).to_string();
+        if !text
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .any(|w| w == "break")
+        {
+            self.diverged = true;
+        }
+        Ty::Unknown
+    }
+
+    #[inline(never)]
+    fn closure(&mut self, c: &syn::ExprClosure) -> Ty {
+        let is_move = c.capture.is_some();
+        let bars = join(span(&c.or1_token), span(&c.or2_token));
+        let head = match &c.capture {
+            Some(m) => join(span(m), bars),
+            None => bars,
+        };
+        let kind = FrameKind::Closure {
+            is_move,
+            is_async: c.asyncness.is_some(),
+        };
+        let saved = self.enter(kind, head);
+        for p in &c.inputs {
+            self.pattern(p, Ty::Unknown, true, true);
+        }
+        self.expr(&c.body, Use::Move);
+        self.leave(saved);
+        Ty::Unknown
+    }
+
+    #[inline(never)]
+    fn async_block(&mut self, a: &syn::ExprAsync) -> Ty {
+        let is_move = a.capture.is_some();
+        let head = match &a.capture {
+            Some(m) => join(span(&a.async_token), span(m)),
+            None => span(&a.async_token),
+        };
+        let saved = self.enter(FrameKind::Async { is_move }, head);
+        self.block(&a.block);
+        self.leave(saved);
+        Ty::Future(Box::new(Ty::Unknown))
+    }
+
+    /// `return`, `break` (with their value) and `continue`: the rest is unreachable.
+    fn leave_with(&mut self, e: Option<&Expr>) -> Ty {
+        if let Some(e) = e {
+            self.expr(e, Use::Move);
+        }
+        self.diverged = true;
+        Ty::Unknown
+    }
+
+    fn tuple(&mut self, t: &syn::ExprTuple) -> Ty {
+        let ts = t.elems.iter().map(|e| self.expr(e, Use::Move)).collect();
+        Ty::Tuple(ts)
+    }
+
+    fn elems<'e>(&mut self, es: impl Iterator<Item = &'e Expr>) -> Ty {
+        for e in es {
+            self.expr(e, Use::Move);
+        }
+        Ty::Unknown
+    }
+
+    fn cast(&mut self, c: &syn::ExprCast) -> Ty {
+        self.expr(&c.expr, Use::Move);
+        super::ty::of_type(&c.ty, &self.generics)
+    }
+
+    #[inline(never)]
+    fn range(&mut self, r: &syn::ExprRange) -> Ty {
+        let mut t = Ty::Unknown;
+        if let Some(s) = &r.start {
+            t = self.expr(s, Use::Move);
+        }
+        if let Some(e) = &r.end {
+            let te = self.expr(e, Use::Move);
+            if matches!(t, Ty::Unknown | Ty::Int(None)) {
+                t = te;
+            }
+        }
+        Ty::Adt("Range".into(), vec![t])
+    }
+
+    fn let_expr(&mut self, l: &syn::ExprLet) -> Ty {
+        let t = self.expr(&l.expr, Use::Place);
+        self.pattern(&l.pat, t, true, false);
+        Ty::Bool
+    }
+
+    #[inline(never)]
     fn path(&mut self, p: &syn::ExprPath, u: Use) -> Ty {
         if p.qself.is_some() {
             return Ty::Unknown;
@@ -374,7 +418,7 @@ impl<'a> Walker<'a> {
                 return Ty::Adt("Option".into(), vec![Ty::Unknown]);
             }
             if !self.value_known(name) && !self.items.open && p.path.leading_colon.is_none() {
-                self.report(Phase::Resolve, errors::no_value(at, name));
+                self.report(Phase::Value, errors::no_value(at, name));
             }
             if self.items.structs.contains_key(name) {
                 return Ty::Adt(name.clone(), Vec::new());
@@ -390,6 +434,7 @@ impl<'a> Walker<'a> {
         }
     }
 
+    #[inline(never)]
     fn call(&mut self, c: &syn::ExprCall, whole: Span) -> Ty {
         let Expr::Path(p) = &*c.func else {
             self.expr(&c.func, Use::Borrow);
@@ -418,7 +463,12 @@ impl<'a> Walker<'a> {
                     return self.user_call(sig, at_f, &c.args, whole, false);
                 }
                 if !self.value_known(name) && !self.items.open && p.path.leading_colon.is_none() {
-                    self.report(Phase::Resolve, errors::no_function(at_f, name));
+                    let phase = if name.starts_with(char::is_uppercase) {
+                        Phase::Late
+                    } else {
+                        Phase::Func
+                    };
+                    self.report(phase, errors::no_function(at_f, name));
                 }
             } else {
                 self.check_root(&p.path);
@@ -458,6 +508,7 @@ impl<'a> Walker<'a> {
     }
 
     /// A call of a function or associated function of the program: E0061, E0308 on arguments.
+    #[inline(never)]
     fn user_call(
         &mut self,
         sig: &'a Sig,
@@ -550,6 +601,7 @@ impl<'a> Walker<'a> {
         }
     }
 
+    #[inline(never)]
     fn method_call(&mut self, m: &syn::ExprMethodCall, whole: Span) -> Ty {
         let name = m.method.to_string();
         let local = self.path_local(&m.receiver);
@@ -608,11 +660,13 @@ impl<'a> Walker<'a> {
         infer::method_ty(&recv_ty, &name, self.items)
     }
 
+    #[inline(never)]
     fn await_expr(&mut self, a: &syn::ExprAwait) -> Ty {
         let at = Span::of(a.await_token.span);
-        if !self.frame().is_async() {
+        let outside = !self.frame().is_async();
+        if outside {
             let head = self.frame().head;
-            self.report(Phase::Resolve, errors::await_outside_async(at, head));
+            self.report(Phase::Lower, errors::await_outside_async(at, head));
         }
         let t = match self.path_local(&a.base) {
             Some(idx) => {
@@ -621,7 +675,7 @@ impl<'a> Walker<'a> {
             }
             None => self.expr(&a.base, Use::Move),
         };
-        if infer::surely_not_future(&t, self.items) {
+        if !outside && infer::surely_not_future(&t, self.items) {
             let call = match &*a.base {
                 Expr::Call(_) | Expr::MethodCall(_) => Some(span(&a.base)),
                 _ => None,
@@ -657,6 +711,7 @@ impl<'a> Walker<'a> {
         }
     }
 
+    #[inline(never)]
     fn try_expr(&mut self, t: &syn::ExprTry) -> Ty {
         let at = Span::of(t.question_token.span);
         let inner = self.expr(&t.expr, Use::Move);
@@ -679,6 +734,7 @@ impl<'a> Walker<'a> {
         }
     }
 
+    #[inline(never)]
     fn binary(&mut self, b: &syn::ExprBinary, whole: Span) -> Ty {
         use syn::BinOp::*;
         match b.op {
@@ -713,6 +769,7 @@ impl<'a> Walker<'a> {
         }
     }
 
+    #[inline(never)]
     fn if_expr(&mut self, i: &syn::ExprIf) -> Ty {
         self.push_scope();
         self.expr(&i.cond, Use::Move);
@@ -739,6 +796,7 @@ impl<'a> Walker<'a> {
         }
     }
 
+    #[inline(never)]
     fn match_expr(&mut self, m: &syn::ExprMatch) -> Ty {
         let t = self.expr(&m.expr, Use::Place);
         self.branches(&mut |s: &mut Self, k| {
@@ -755,6 +813,7 @@ impl<'a> Walker<'a> {
         Ty::Unknown
     }
 
+    #[inline(never)]
     fn struct_lit(&mut self, s: &syn::ExprStruct) -> Ty {
         let segs: Vec<String> = s
             .path

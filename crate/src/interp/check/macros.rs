@@ -118,6 +118,7 @@ fn sub_span(tok: Span, text: &str, off: usize, len: usize) -> Span {
 
 impl<'a> Walker<'a> {
     /// Walks a macro call; its type.
+    #[inline(never)]
     pub fn mac(&mut self, m: &syn::Macro) -> Ty {
         let name = m
             .path
@@ -263,7 +264,7 @@ impl<'a> Walker<'a> {
                 }
                 None => {
                     if !self.value_known(&name) && !self.items.open {
-                        self.report(Phase::Resolve, errors::no_value(at, &name));
+                        self.report(Phase::Value, errors::no_value(at, &name));
                     }
                 }
             }

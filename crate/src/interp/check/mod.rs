@@ -50,7 +50,7 @@ pub fn check(source: &str, limits: &Limits) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let out = match syn::parse_file(source) {
-        Ok(file) => check_file(&file),
+        Ok(file) => check_file(&file, limits.max_nesting),
         Err(_) => Vec::new(),
     };
     // Every span was converted above; proc-macro2 otherwise keeps every parsed source.
@@ -140,7 +140,7 @@ impl<'f> Visit<'f> for Bodies<'f> {
     }
 }
 
-fn check_file(file: &syn::File) -> Vec<Diagnostic> {
+fn check_file(file: &syn::File, max_depth: usize) -> Vec<Diagnostic> {
     let items = Items::collect(file);
     let mut bodies = Bodies::default();
     bodies.visit_file(file);
@@ -153,11 +153,12 @@ fn check_file(file: &syn::File) -> Vec<Diagnostic> {
             b.self_ty.clone(),
             b.generics.clone(),
             b.tokio_main,
+            max_depth,
         );
         // Loops are walked twice: keep one of each.
         let mut seen = Vec::new();
         ds.retain(|(_, d)| {
-            let key = (d.code, d.message.clone(), d.line, d.column);
+            let key = (d.code(), d.message.clone(), d.line, d.column);
             if seen.contains(&key) {
                 false
             } else {
@@ -168,7 +169,14 @@ fn check_file(file: &syn::File) -> Vec<Diagnostic> {
         found.push(ds);
     }
     let mut out = Vec::new();
-    for phase in [Phase::Resolve, Phase::Typeck, Phase::Borrowck] {
+    for phase in [
+        Phase::Value,
+        Phase::Func,
+        Phase::Lower,
+        Phase::Typeck,
+        Phase::Late,
+        Phase::Borrowck,
+    ] {
         for ds in &found {
             let tainted = ds.iter().any(|(p, _)| *p < Phase::Borrowck);
             if phase == Phase::Borrowck && tainted {

@@ -34,8 +34,9 @@ impl<'a> Walker<'a> {
             self.conflict_error(idx, c, at);
         }
         let ty = self.locals[idx].ty.clone();
-        // A captured value is checked where the closure or async block is created.
-        if idx < self.frame().base || u == Use::Place {
+        // Inside a closure or async block a captured value starts afresh (see `enter`): its
+        // moves there are the closure's own, and its creation is checked in `captured`.
+        if u == Use::Place {
             return ty;
         }
         if let State::Moved(site) = self.locals[idx].state.clone() {
@@ -78,7 +79,7 @@ impl<'a> Walker<'a> {
         } else {
             ("borrow of moved value", "value borrowed here after move")
         };
-        let mut d = Diagnostic::error(at, format!("{msg}: `{name}`")).code("E0382");
+        let mut d = Diagnostic::error(at, format!("{msg}: `{name}`")).with_code("E0382");
         d = d.also(
             l.decl,
             format!(

@@ -60,6 +60,7 @@ impl<'a> Walker<'a> {
         if !is_move {
             // The first local borrowed (not moved) by the closure or block.
             let mut seen = Vec::new();
+            let mut found = Vec::new();
             for &(idx, at, _) in &frame.captures {
                 if seen.contains(&idx) || idx >= frame.base {
                     continue;
@@ -83,7 +84,7 @@ impl<'a> Walker<'a> {
                         "{what} may outlive the current function, but it borrows `{name}`, which is owned by the current function"
                     ),
                 )
-                .code("E0373")
+                .with_code("E0373")
                 .label(format!("may outlive borrowed value `{name}`"))
                 .also(at, format!("`{name}` is borrowed here"));
                 d = if closure {
@@ -94,8 +95,11 @@ impl<'a> Walker<'a> {
                 d = d.with(format!(
                     "help: to force the {what} to take ownership of `{name}` (and any other referenced variables), use the `move` keyword"
                 ));
+                found.push(d);
+            }
+            // rustc reports the last captured first.
+            for d in found.into_iter().rev() {
                 self.report(Phase::Borrowck, d);
-                break;
             }
         } else {
             // A borrow of a local moved into it.
@@ -108,7 +112,7 @@ impl<'a> Walker<'a> {
                 };
                 let name = owner.name.clone();
                 let d = Diagnostic::error(at, format!("`{name}` does not live long enough"))
-                    .code("E0597")
+                    .with_code("E0597")
                     .label("borrowed value does not live long enough")
                     .also(owner.decl, format!("binding `{name}` declared here"))
                     .also(

@@ -12,10 +12,16 @@ use syn::spanned::Spanned;
 /// borrow-checked, as in rustc.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Phase {
-    /// Names (E0425, E0433) and `.await` placement (E0728).
-    Resolve,
+    /// Unresolved values (E0425).
+    Value,
+    /// Unresolved functions (E0425).
+    Func,
+    /// `.await` placement (E0728), found when rustc lowers its syntax tree.
+    Lower,
     /// Types and trait bounds (E0308, E0599, E0277, E0061, E0063, E0560, `Send`).
     Typeck,
+    /// Paths rustc resolves with the types (E0433, and E0425 for a tuple struct or variant).
+    Late,
     /// Moves and borrows (E0382, E0384, E0596, E0499, E0502, E0373, E0597).
     Borrowck,
 }
@@ -59,6 +65,13 @@ pub struct Walker<'a> {
     /// `#[tokio::main]`: the body runs in an async block.
     pub tokio_main: bool,
     loop_depth: usize,
+    /// How deep the expression walk is; past `max_depth` the body is given up (the lowering
+    /// refuses such nesting with its own error).
+    pub depth: usize,
+    /// [`Limits::max_nesting`](crate::interp::Limits).
+    pub max_depth: usize,
+    /// The body nests too deeply: say nothing about it.
+    pub gave_up: bool,
 }
 
 impl<'a> Walker<'a> {
@@ -70,6 +83,7 @@ impl<'a> Walker<'a> {
         self_ty: Option<String>,
         outer_generics: Vec<String>,
         tokio_main: bool,
+        max_depth: usize,
     ) -> Vec<(Phase, Diagnostic)> {
         let mut generics = outer_generics;
         generics.extend(super::items::generic_names(&sig.generics));
@@ -88,6 +102,9 @@ impl<'a> Walker<'a> {
             seq: 0,
             tokio_main,
             loop_depth: 0,
+            depth: 0,
+            max_depth,
+            gave_up: false,
         };
         let head = head_span(sig);
         let returns_unit = matches!(sig.output, syn::ReturnType::Default).then_some(head);
@@ -125,6 +142,9 @@ impl<'a> Walker<'a> {
             }
         }
         w.block_inner(body);
+        if w.gave_up {
+            return Vec::new();
+        }
         w.out
     }
 
