@@ -63,3 +63,909 @@ fn deep_nesting_is_left_to_the_lowering() {
         .unwrap();
     assert!(found.is_empty());
 }
+
+/// Programs rustc rejects, with the errors rustc 1.95 gave (code, line), in its order. The
+/// checker's first error is rustc's first, and it reports nothing rustc does not.
+const REJECTED: &[(&str, &str, &[(&str, u32)])] = &[
+    (
+        "a1",
+        r#"#[tokio::main]
+async fn main() {
+    let v = vec![1, 2, 3];
+    for i in 0..3 {
+        tokio::spawn(async move {
+            println!("{} {:?}", i, v);
+        });
+    }
+    let s = String::from("x");
+    let h1 = tokio::spawn(async move { println!("{}", s); });
+    let h2 = tokio::spawn(async move { println!("{}", s); });
+    let _ = (h1.await, h2.await);
+}
+"#,
+        &[("E0382", 5), ("E0382", 11)],
+    ),
+    (
+        "a2",
+        r#"fn main() {
+    let s = String::from("x");
+    let t = std::thread::spawn(move || println!("{}", s));
+    println!("{}", s.len());
+    t.join().unwrap();
+    let h = std::thread::spawn(|| 1);
+    let a = h.join();
+    let b = h.join();
+    let mut s2 = String::new();
+    loop {
+        println!("{}", s2);
+        drop(s2);
+    }
+}
+"#,
+        &[("E0382", 4), ("E0382", 8), ("E0382", 11)],
+    ),
+    (
+        "a3",
+        r#"struct User { name: String, age: u32, email: String }
+#[derive(Debug)]
+struct P(i32);
+fn main() {
+    let u = User { name: String::new(), mail: String::new() };
+    let w = User { name: String::new() };
+    let z = User { };
+    let q = User { name: String::new(), age: 1, email: String::new(), agee: 3 };
+    let n = Foo::new();
+    let m = foo::bar();
+    let x = missing;
+    let y = Missing;
+    Bar(1);
+}
+fn f(x: i32) { x = 5; }
+fn g() -> u32 {
+    let v = 3;
+    v.await
+}
+"#,
+        &[
+            ("E0425", 11),
+            ("E0425", 12),
+            ("E0728", 18),
+            ("E0560", 5),
+            ("E0063", 6),
+            ("E0063", 7),
+            ("E0560", 8),
+            ("E0433", 9),
+            ("E0433", 10),
+            ("E0425", 13),
+            ("E0384", 15),
+        ],
+    ),
+    (
+        "a4",
+        r#"async fn fetch() -> u32 { 1 }
+async fn go() {
+    let x: i32 = "5".parse()?;
+    let s: String = "hello";
+    let n: i32 = 1.5;
+    let m: String = 5;
+    let b: bool = 1;
+}
+fn take(s: String, n: u64) {}
+fn main() {
+    take("abc", 1);
+    take(String::new(), "x");
+    take(String::new(), 1.0);
+    let c = || fetch().await;
+}
+"#,
+        &[
+            ("E0728", 14),
+            ("E0277", 3),
+            ("E0308", 4),
+            ("E0308", 5),
+            ("E0308", 6),
+            ("E0308", 7),
+            ("E0308", 11),
+            ("E0308", 12),
+            ("E0308", 13),
+        ],
+    ),
+    (
+        "a5",
+        r#"use std::rc::Rc;
+use tokio::sync::mpsc;
+#[tokio::main]
+async fn main() {
+    let (tx, rx) = mpsc::channel::<i32>(8);
+    drop(tx);
+    while let Some(x) = rx.recv().await {}
+    let a = 1;
+    let b = "s";
+    let h = tokio::spawn(async {
+        println!("{} {}", a, b);
+    });
+    let rc = Rc::new(5);
+    tokio::spawn(async move {
+        println!("{}", rc);
+    });
+}
+"#,
+        &[("", 14)],
+    ),
+    (
+        "e0061",
+        r#"fn add(a: i32, b: i32) -> i32 { a + b }
+async fn f(x: u64) {}
+#[tokio::main]
+async fn main() {
+    println!("{}", add(1));
+    f(1, 2).await;
+}
+"#,
+        &[("E0061", 5), ("E0061", 6)],
+    ),
+    (
+        "e0277",
+        r#"fn five() -> i32 { 5 }
+#[tokio::main]
+async fn main() {
+    let x = five().await;
+    println!("{}", x);
+}
+"#,
+        &[("E0277", 4)],
+    ),
+    (
+        "e0277m",
+        r#"#[tokio::main]
+async fn main() {
+    let n: i32 = "5".parse()?;
+    println!("{}", n);
+}
+"#,
+        &[("E0277", 3)],
+    ),
+    (
+        "e0277q",
+        r#"fn main() {
+    let n: i32 = "5".parse()?;
+    println!("{}", n);
+}
+"#,
+        &[("E0277", 2)],
+    ),
+    (
+        "e0308",
+        r#"async fn fetch_user_data() -> String {
+    String::from("user")
+}
+fn add(a: i32, b: i32) -> i32 { a + b }
+#[tokio::main]
+async fn main() {
+    let user: String = fetch_user_data();
+    println!("{}", user);
+    println!("{}", add("1", 2));
+}
+"#,
+        &[("E0308", 7), ("E0308", 9)],
+    ),
+    (
+        "e0373",
+        r#"#[tokio::main]
+async fn main() {
+    let v = vec![1, 2, 3];
+    let handle = tokio::spawn(async {
+        println!("Here's a vec: {:?}", v);
+    });
+    handle.await.unwrap();
+}
+"#,
+        &[("E0373", 4)],
+    ),
+    (
+        "e0373t",
+        r#"use std::thread;
+fn main() {
+    let v = vec![1, 2, 3];
+    let handle = thread::spawn(|| {
+        println!("Here's a vec: {:?}", v);
+    });
+    handle.join().unwrap();
+}
+"#,
+        &[("E0373", 4)],
+    ),
+    (
+        "e0382",
+        r#"#[tokio::main]
+async fn main() {
+    let name = String::from("alice");
+    let h = tokio::spawn(async move {
+        println!("task has {}", name);
+    });
+    println!("main still has {}", name);
+    h.await.unwrap();
+}
+"#,
+        &[("E0382", 7)],
+    ),
+    (
+        "e0382b",
+        r#"fn consume(s: String) -> usize { s.len() }
+fn main() {
+    let s = String::from("hi");
+    let n = consume(s);
+    println!("{} {}", n, s);
+    let v = vec![1];
+    for _ in 0..2 {
+        drop(v);
+    }
+    let a = String::new();
+    let b = a;
+    let c = a;
+    println!("{b}{c}");
+}
+"#,
+        &[("E0382", 5), ("E0382", 8), ("E0382", 12)],
+    ),
+    (
+        "e0384",
+        r#"fn main() {
+    let total = 100;
+    total = 300;
+    println!("{}", total);
+    let x;
+    x = 1;
+    x = 2;
+    println!("{x}");
+}
+"#,
+        &[("E0384", 3), ("E0384", 7)],
+    ),
+    (
+        "e0425",
+        r#"#[tokio::main]
+async fn main() {
+    println!("{}", countr);
+    undefined_fn();
+    let count = 1;
+    println!("{cont}");
+}
+"#,
+        &[("E0425", 3), ("E0425", 6), ("E0425", 4)],
+    ),
+    (
+        "e0433",
+        r#"#[tokio::main]
+async fn main() {
+    sleep(Duration::from_millis(10)).await;
+    tokio::time::sleep(Duration::from_millis(10)).await;
+}
+"#,
+        &[("E0425", 3), ("E0433", 3), ("E0433", 4)],
+    ),
+    (
+        "e0499",
+        r#"fn main() {
+    let mut s = String::new();
+    let a = &mut s;
+    let b = &mut s;
+    a.push('x');
+    b.push('y');
+    let mut v = vec![1, 2];
+    let first = &v[0];
+    v.push(3);
+    println!("{}", first);
+}
+"#,
+        &[("E0499", 4), ("E0502", 9)],
+    ),
+    (
+        "e0596",
+        r#"fn main() {
+    let v = Vec::new();
+    v.push(1);
+    let s = String::new();
+    s.push_str("a");
+    let n = 5;
+    let r = &mut n;
+    *r += 1;
+    println!("{:?} {} {}", v, s, n);
+}
+"#,
+        &[("E0596", 3), ("E0596", 5), ("E0596", 7)],
+    ),
+    (
+        "e0597",
+        r#"#[tokio::main]
+async fn main() {
+    let v = vec![1, 2, 3];
+    let r = &v;
+    tokio::spawn(async move {
+        println!("{:?}", r);
+    });
+}
+"#,
+        &[("E0597", 4)],
+    ),
+    (
+        "e0599",
+        r#"async fn fetch() -> String {
+    String::from("user")
+}
+#[tokio::main]
+async fn main() {
+    let n = fetch().len();
+    println!("{}", n);
+}
+"#,
+        &[("E0599", 6)],
+    ),
+    (
+        "e0728",
+        r#"async fn f() -> u32 { 1 }
+fn main() {
+    let x = f().await;
+    println!("{x}");
+}
+"#,
+        &[("E0728", 3)],
+    ),
+    (
+        "forloop",
+        r#"#[tokio::main]
+async fn main() {
+    let names = vec![String::from("a"), String::from("b")];
+    for n in names {
+        println!("{n}");
+    }
+    println!("{}", names.len());
+}
+"#,
+        &[("E0382", 7)],
+    ),
+    (
+        "handle_twice",
+        r#"#[tokio::main]
+async fn main() {
+    let h = tokio::spawn(async { 5 });
+    let a = h.await.unwrap();
+    let b = h.await.unwrap();
+    println!("{a} {b}");
+}
+"#,
+        &[("E0382", 5)],
+    ),
+    (
+        "multi373",
+        r#"#[tokio::main]
+async fn main() {
+    let a = 1;
+    let b = String::from("s");
+    let h = tokio::spawn(async {
+        println!("{} {}", a, b);
+    });
+    h.await.unwrap();
+}
+"#,
+        &[("E0373", 5), ("E0373", 5)],
+    ),
+    (
+        "oneshot",
+        r#"use tokio::sync::oneshot;
+#[tokio::main]
+async fn main() {
+    let (tx, rx) = oneshot::channel();
+    tokio::spawn(async move {
+        tx.send(1).unwrap();
+        tx.send(2).unwrap();
+    });
+    println!("{:?}", rx.await);
+}
+"#,
+        &[("E0382", 7)],
+    ),
+    (
+        "rx",
+        r#"use tokio::sync::mpsc;
+#[tokio::main]
+async fn main() {
+    let (tx, rx) = mpsc::channel::<i32>(8);
+    tokio::spawn(async move {
+        tx.send(1).await.unwrap();
+    });
+    while let Some(x) = rx.recv().await {
+        println!("{x}");
+    }
+}
+"#,
+        &[("E0596", 8)],
+    ),
+    (
+        "send_guard",
+        r#"use std::sync::{Arc, Mutex};
+use tokio::time::{sleep, Duration};
+#[tokio::main]
+async fn main() {
+    let data = Arc::new(Mutex::new(0));
+    let d = data.clone();
+    let h = tokio::spawn(async move {
+        let mut guard = d.lock().unwrap();
+        *guard += 1;
+        sleep(Duration::from_millis(10)).await;
+    });
+    h.await.unwrap();
+}
+"#,
+        &[("", 7)],
+    ),
+    (
+        "send_rc",
+        r#"use std::rc::Rc;
+use tokio::time::{sleep, Duration};
+#[tokio::main]
+async fn main() {
+    tokio::spawn(async {
+        let rc = Rc::new("hello");
+        sleep(Duration::from_millis(10)).await;
+        println!("{}", rc);
+    }).await.unwrap();
+}
+"#,
+        &[("", 5)],
+    ),
+    (
+        "send_refcell",
+        r#"use std::cell::RefCell;
+use tokio::time::{sleep, Duration};
+#[tokio::main]
+async fn main() {
+    let h = tokio::spawn(async move {
+        let cell = RefCell::new(1);
+        let b = cell.borrow_mut();
+        sleep(Duration::from_millis(10)).await;
+        println!("{}", b);
+    });
+    h.await.unwrap();
+}
+"#,
+        &[("", 5), ("", 5)],
+    ),
+    (
+        "v7_drop_guard",
+        r#"use std::sync::{Arc, Mutex};
+use tokio::time::{sleep, Duration};
+
+#[tokio::main]
+async fn main() {
+    let data = Arc::new(Mutex::new(0));
+    let d = data.clone();
+    let h = tokio::spawn(async move {
+        {
+            let mut g = d.lock().unwrap();
+            *g += 1;
+        }
+        sleep(Duration::from_millis(1)).await;
+        let v = *d.lock().unwrap();
+        println!("{v}");
+    });
+    h.await.unwrap();
+    let d2 = data.clone();
+    tokio::spawn(async move {
+        let mut g = d2.lock().unwrap();
+        *g += 1;
+        drop(g);
+        sleep(Duration::from_millis(1)).await;
+    }).await.unwrap();
+    let mut guard = data.lock().unwrap();
+    *guard += 1;
+    println!("{}", *guard);
+}
+"#,
+        &[("", 19)],
+    ),
+];
+
+/// Programs rustc accepts that use what the checker looks at (moves into tasks, guards, channels,
+/// your own types): it must say nothing.
+const ACCEPTED: &[(&str, &str)] = &[
+    (
+        "v1",
+        r#"use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use tokio::time::{sleep, Duration};
+
+#[derive(Debug, Clone)]
+struct User {
+    name: String,
+    age: u32,
+}
+
+impl User {
+    fn new(name: &str, age: u32) -> Self {
+        User { name: name.to_string(), age }
+    }
+    fn birthday(&mut self) {
+        self.age += 1;
+    }
+    fn greet(&self) -> String {
+        format!("hi {}", self.name)
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let db = Arc::new(Mutex::new(HashMap::new()));
+    let mut handles = Vec::new();
+    for i in 0..3 {
+        let db = Arc::clone(&db);
+        handles.push(tokio::spawn(async move {
+            {
+                let mut map = db.lock().unwrap();
+                map.insert(i, format!("v{i}"));
+            }
+            sleep(Duration::from_millis(10)).await;
+        }));
+    }
+    for h in handles {
+        h.await.unwrap();
+    }
+    let mut u = User::new("ann", 3);
+    u.birthday();
+    println!("{} {}", u.greet(), u.age);
+    let guard = db.lock().unwrap();
+    println!("{}", guard.len());
+    drop(guard);
+    let v2 = u.clone();
+    let users = vec![u, v2];
+    for user in &users {
+        println!("{:?}", user);
+    }
+    println!("{}", users.len());
+}
+"#,
+    ),
+    (
+        "v2",
+        r#"use tokio::sync::{mpsc, oneshot, Mutex};
+use std::sync::Arc;
+
+async fn worker(id: u32, tx: mpsc::Sender<String>) {
+    tx.send(format!("worker {id}")).await.unwrap();
+}
+
+#[tokio::main]
+async fn main() {
+    let (tx, mut rx) = mpsc::channel(10);
+    for id in 0..3 {
+        let tx = tx.clone();
+        tokio::spawn(worker(id, tx));
+    }
+    drop(tx);
+    while let Some(msg) = rx.recv().await {
+        println!("{msg}");
+    }
+    let (otx, orx) = oneshot::channel::<u32>();
+    tokio::spawn(async move {
+        let _ = otx.send(5);
+    });
+    let v = orx.await.unwrap();
+    println!("{v}");
+    let counter = Arc::new(Mutex::new(0));
+    let c = counter.clone();
+    let h = tokio::spawn(async move {
+        let mut g = c.lock().await;
+        *g += 1;
+        tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+        *g += 1;
+    });
+    h.await.unwrap();
+    println!("{}", *counter.lock().await);
+}
+"#,
+    ),
+    (
+        "v3",
+        r#"use std::rc::Rc;
+use std::cell::RefCell;
+use tokio::time::{sleep, Duration};
+
+trait Shape {
+    fn area(&self) -> f64;
+    fn name(&self) -> String { String::from("shape") }
+}
+struct Circle { r: f64 }
+impl Shape for Circle {
+    fn area(&self) -> f64 { 3.14 * self.r * self.r }
+}
+fn total<T: Shape>(items: &[T]) -> f64 {
+    items.iter().map(|s| s.area()).sum()
+}
+enum Msg { Quit, Move { x: i32, y: i32 }, Write(String) }
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let shared = Rc::new(RefCell::new(vec![1, 2]));
+    let s2 = Rc::clone(&shared);
+    sleep(Duration::from_millis(1)).await;
+    s2.borrow_mut().push(3);
+    println!("{:?}", shared.borrow());
+    let cs = vec![Circle { r: 1.0 }, Circle { r: 2.0 }];
+    println!("{:.2} {}", total(&cs), cs[0].name());
+    let msgs = vec![Msg::Quit, Msg::Move { x: 1, y: 2 }, Msg::Write("hi".into())];
+    for m in msgs {
+        match m {
+            Msg::Quit => println!("quit"),
+            Msg::Move { x, y } => println!("{x} {y}"),
+            Msg::Write(s) => println!("{s}"),
+        }
+    }
+    let local = tokio::task::LocalSet::new();
+    let rc = Rc::new(5);
+    local.run_until(async move {
+        tokio::task::spawn_local(async move {
+            sleep(Duration::from_millis(1)).await;
+            println!("{}", rc);
+        }).await.unwrap();
+    }).await;
+}
+"#,
+    ),
+    (
+        "v4",
+        r#"use std::time::Duration;
+
+fn parse(s: &str) -> Result<u32, std::num::ParseIntError> {
+    let n: u32 = s.parse()?;
+    Ok(n * 2)
+}
+
+async fn fetch(id: u32) -> Option<String> {
+    tokio::time::sleep(Duration::from_millis(5)).await;
+    if id > 0 { Some(format!("item{id}")) } else { None }
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let n = parse("21")?;
+    println!("{n}");
+    let mut s = String::new();
+    let x;
+    if n > 10 { x = 1; } else { x = 2; }
+    s.push_str("a");
+    let r = &mut s;
+    r.push('b');
+    println!("{s} {x}");
+    let item = fetch(1).await;
+    match item {
+        Some(v) => println!("{v}"),
+        None => println!("none"),
+    }
+    let mut opt = Some(String::from("x"));
+    if let Some(v) = opt.take() { println!("{v}"); }
+    let name = String::from("bob");
+    let greeting = if n > 0 { name } else { String::from("nobody") };
+    println!("{greeting}");
+    let data = vec![1, 2, 3];
+    let h = tokio::spawn(async move { data.iter().sum::<i32>() });
+    println!("{}", h.await?);
+    let text = String::from("a b c");
+    let words: Vec<&str> = text.split(' ').collect();
+    println!("{:?}", words);
+    let mut count = 0;
+    let mut inc = || count += 1;
+    inc();
+    inc();
+    println!("{count}");
+    let v = vec![String::from("a")];
+    let first = v[0].clone();
+    println!("{first} {}", v.len());
+    let res = tokio::select! {
+        a = fetch(2) => a,
+        _ = tokio::time::sleep(Duration::from_millis(100)) => None,
+    };
+    println!("{:?}", res);
+    let (a, b) = tokio::join!(fetch(3), fetch(4));
+    println!("{:?} {:?}", a, b);
+    Ok(())
+}
+"#,
+    ),
+    (
+        "v5",
+        r#"use std::thread;
+use std::sync::mpsc;
+
+#[derive(Clone, Copy, Debug)]
+struct P { x: i32, y: i32 }
+
+fn take(p: P) -> i32 { p.x + p.y }
+
+fn main() {
+    let p = P { x: 1, y: 2 };
+    let a = take(p);
+    let b = take(p);
+    println!("{a} {b} {:?}", p);
+    let (tx, rx) = mpsc::channel();
+    let h = thread::spawn(move || {
+        tx.send(5).unwrap();
+    });
+    println!("{}", rx.recv().unwrap());
+    h.join().unwrap();
+    let s = String::from("x");
+    let t = s;
+    let s = String::from("y");
+    println!("{s} {t}");
+    let mut v = vec![3, 1, 2];
+    v.sort();
+    let total: i32 = v.iter().sum();
+    println!("{total}");
+    let mut acc = String::new();
+    for i in 0..3 {
+        let piece = format!("{i}");
+        acc = acc + &piece;
+    }
+    println!("{acc}");
+    let mut buf = String::new();
+    loop {
+        buf.push('a');
+        if buf.len() > 3 { break; }
+    }
+    let moved;
+    loop {
+        let z = String::from("z");
+        moved = z;
+        break;
+    }
+    println!("{moved} {buf}");
+    let nums = [1, 2, 3];
+    let doubled: Vec<i32> = nums.iter().map(|n| n * 2).collect();
+    println!("{:?}", doubled);
+    thread::scope(|sc| {
+        sc.spawn(|| println!("{:?}", nums));
+    });
+    let mut items = vec![String::from("q")];
+    while let Some(it) = items.pop() {
+        println!("{it}");
+    }
+    let val = String::from("w");
+    let c = move || println!("{val}");
+    c();
+    c();
+    let label = "static";
+    let h2 = thread::spawn(move || println!("{label}"));
+    h2.join().unwrap();
+}
+"#,
+    ),
+    (
+        "v6",
+        r#"use tokio::time::{sleep, Duration, Instant};
+use std::sync::Arc;
+use tokio::sync::Mutex;
+
+struct Counter { n: u64 }
+impl Counter {
+    async fn bump(&mut self) { self.n += 1; sleep(Duration::from_millis(1)).await; }
+}
+
+async fn run(c: Arc<Mutex<Counter>>) {
+    let mut g = c.lock().await;
+    g.bump().await;
+}
+
+async fn compute(x: u64) -> u64 { x * 2 }
+
+#[tokio::main]
+async fn main() {
+    let start = Instant::now();
+    let c = Arc::new(Mutex::new(Counter { n: 0 }));
+    let hs: Vec<_> = (0..3).map(|_| tokio::spawn(run(c.clone()))).collect();
+    for h in hs { h.await.unwrap(); }
+    println!("{}", c.lock().await.n);
+    let futs = vec![compute(1), compute(2)];
+    let outs = futures::future::join_all(futs).await;
+    println!("{:?} {:?}", outs, start.elapsed() > Duration::ZERO);
+    let f = compute(5);
+    let r = f.await;
+    println!("{r}");
+    let mut interval = tokio::time::interval(Duration::from_millis(2));
+    for _ in 0..2 { interval.tick().await; }
+    let task = tokio::spawn(async { 42 });
+    let out = task.await.unwrap();
+    println!("{out}");
+    let msg = String::from("m");
+    let handle = tokio::spawn(async move {
+        sleep(Duration::from_millis(1)).await;
+        msg.len()
+    });
+    println!("{}", handle.await.unwrap());
+    let v: Vec<u64> = Vec::new();
+    let total: u64 = v.iter().copied().sum();
+    println!("{total}");
+    let name = "static str";
+    tokio::spawn(async move { println!("{name}"); }).await.unwrap();
+}
+"#,
+    ),
+    (
+        "v8",
+        r#"use std::collections::HashMap;
+#[derive(Debug, Default)]
+struct Inventory { items: HashMap<String, u32>, log: Vec<String> }
+impl Inventory {
+    fn add(&mut self, name: &str, n: u32) {
+        *self.items.entry(name.to_string()).or_insert(0) += n;
+        self.log.push(format!("add {name}"));
+    }
+    fn count(&self, name: &str) -> u32 { self.items.get(name).copied().unwrap_or(0) }
+}
+fn longest<'a>(a: &'a str, b: &'a str) -> &'a str { if a.len() > b.len() { a } else { b } }
+fn apply<F: Fn(i32) -> i32>(f: F, x: i32) -> i32 { f(x) }
+fn make_adder(n: i32) -> impl Fn(i32) -> i32 { move |x| x + n }
+fn boxed() -> Box<dyn Fn(i32) -> i32> { Box::new(|x| x * 3) }
+const LIMIT: u32 = 10;
+static GREETING: &str = "hello";
+fn main() {
+    let mut inv = Inventory::default();
+    inv.add("apple", 3);
+    inv.add("apple", 2);
+    println!("{} {:?}", inv.count("apple"), inv.log);
+    println!("{}", longest("ab", "abc"));
+    println!("{}", apply(|x| x + 1, 2));
+    let add5 = make_adder(5);
+    println!("{} {}", add5(1), boxed()(2));
+    println!("{LIMIT} {GREETING}");
+    let mut grid = vec![vec![0; 3]; 2];
+    grid[1][2] = 5;
+    println!("{:?}", grid);
+    let mut s = String::from("abc");
+    let len = s.len();
+    s.truncate(len - 1);
+    let t = &s;
+    println!("{t} {}", s);
+    let opt: Option<&str> = None;
+    println!("{}", opt.unwrap_or("none"));
+    let mut nums = vec![1, 2, 3];
+    for n in nums.iter_mut() { *n *= 2; }
+    let last = nums.last().unwrap();
+    println!("{last}");
+    nums.push(4);
+    let x: u64 = 5;
+    let y = x as f64 / 2.0;
+    println!("{y}");
+    let tuple = (1, String::from("t"));
+    let (a, b) = tuple;
+    println!("{a} {b}");
+}
+"#,
+    ),
+];
+
+#[test]
+fn rejected_programs_get_rustcs_errors() {
+    for (name, src, rustc) in REJECTED {
+        let found = judge(src);
+        let mine: Vec<(&str, u32)> = found
+            .iter()
+            .map(|d| (d.code().unwrap_or(""), d.line))
+            .collect();
+        let shown = found.iter().map(|d| d.render(src)).collect::<String>();
+        assert_eq!(mine.first(), rustc.first(), "{name}: {shown}");
+        for m in &mine {
+            assert!(rustc.contains(m), "{name}: {m:?} is not rustc's: {shown}");
+        }
+    }
+}
+
+#[test]
+fn accepted_programs_pass() {
+    for (name, src) in ACCEPTED {
+        let found = judge(src);
+        assert!(
+            found.is_empty(),
+            "{name}: {}",
+            found.iter().map(|d| d.render(src)).collect::<String>()
+        );
+    }
+}

@@ -219,7 +219,7 @@ impl<'a> Walker<'a> {
                     .get(&n)
                     .and_then(|s| s.fields.as_ref())
                     .and_then(|fs| fs.iter().find(|(f, _)| *f == field))
-                    .map_or(Ty::Unknown, |(_, t)| t.clone())
+                    .map_or(Ty::Unknown, |(_, t)| self.canon(t.clone()))
             }
             syn::Member::Unnamed(i) => match &base {
                 Ty::Tuple(ts) => ts.get(i.index as usize).cloned().unwrap_or(Ty::Unknown),
@@ -374,7 +374,7 @@ impl<'a> Walker<'a> {
 
     fn cast(&mut self, c: &syn::ExprCast) -> Ty {
         self.expr(&c.expr, Use::Move);
-        super::ty::of_type(&c.ty, &self.generics)
+        self.written(&c.ty)
     }
 
     #[inline(never)]
@@ -555,10 +555,11 @@ impl<'a> Walker<'a> {
                 }
             }
         }
+        let ret = self.canon(sig.ret.clone());
         if sig.is_async {
-            Ty::Future(Box::new(sig.ret.clone()))
+            Ty::Future(Box::new(ret))
         } else {
-            sig.ret.clone()
+            ret
         }
     }
 
@@ -686,7 +687,7 @@ impl<'a> Walker<'a> {
             let base = self.frame().base;
             let held = self.locals[base..]
                 .iter()
-                .find(|l| matches!(l.state, State::Live) && infer::not_send(&l.ty))
+                .find(|l| infer::not_send(&l.ty))
                 .map(|l| Held {
                     name: if l.mutable {
                         format!("mut {}", l.name)

@@ -116,12 +116,14 @@ pub fn call_ty(full: &str, args: &[Ty], items: &Items) -> Ty {
         }
         ("RefCell" | "Cell", "new") => return Ty::Adt(ty_seg.into(), vec![a0()]),
         ("Mutex" | "RwLock", "new") => {
-            let name = if full.starts_with("tokio") || full.starts_with("futures") {
-                format!("tokio::sync::{ty_seg}")
+            // Which `Mutex` it is decides `Send` of its guard: only a known path says.
+            return if full.starts_with("std::sync::") {
+                Ty::Adt(ty_seg.into(), vec![a0()])
+            } else if full.starts_with("tokio::") || full.starts_with("futures::") {
+                Ty::Adt(format!("tokio::sync::{ty_seg}"), vec![a0()])
             } else {
-                ty_seg.to_string()
+                Ty::Unknown
             };
-            return Ty::Adt(name, vec![a0()]);
         }
         ("Duration", _) => return Ty::Adt("Duration".into(), Vec::new()),
         ("Instant", "now") => return Ty::Adt("Instant".into(), Vec::new()),
@@ -318,11 +320,8 @@ pub fn method_ty(t: &Ty, name: &str, items: &Items) -> Ty {
             "Result".into(),
             vec![a.first().cloned().unwrap_or(Ty::Unknown), Ty::Unknown],
         ),
-        (Ty::Adt(n, _), m) => match items.method(n, m) {
-            Some(sig) if sig.is_async => Ty::Future(Box::new(sig.ret.clone())),
-            Some(sig) => sig.ret.clone(),
-            None => Ty::Unknown,
-        },
+        // The program's own methods are typed by the walker (`user_call`), with their written
+        // types resolved.
         _ => Ty::Unknown,
     }
 }
@@ -344,4 +343,46 @@ pub fn surely_not_future(t: &Ty, items: &Items) -> bool {
         }
         _ => false,
     }
+}
+
+/// Names whose meaning depends on where they come from (std's `Mutex` or Tokio's...).
+const AMBIGUOUS: &[&str] = &[
+    "Mutex",
+    "MutexGuard",
+    "RwLock",
+    "Receiver",
+    "Sender",
+    "UnboundedReceiver",
+    "UnboundedSender",
+    "Rc",
+    "RefMut",
+    "Ref",
+    "RefCell",
+    "Interval",
+    "JoinHandle",
+];
+
+/// The checker's name for a library type's full path; `None` when it cannot tell which it is.
+pub fn canon_name(written: &str, full: &str) -> Option<String> {
+    let last = full.rsplit("::").next().unwrap_or(full);
+    let name = match full {
+        "std::sync::Mutex" | "std::sync::RwLock" => last.to_string(),
+        "std::sync::MutexGuard" => full.to_string(),
+        "tokio::sync::Mutex" | "tokio::sync::RwLock" | "tokio::sync::MutexGuard" => {
+            full.to_string()
+        }
+        "std::rc::Rc" | "std::cell::RefCell" | "std::cell::RefMut" | "std::cell::Ref" => {
+            last.to_string()
+        }
+        "tokio::time::Interval" | "tokio::task::JoinHandle" | "std::thread::JoinHandle" => {
+            last.to_string()
+        }
+        f if f.starts_with("tokio::sync::mpsc::") => last.to_string(),
+        f if f.starts_with("std::sync::mpsc::") => full.to_string(),
+        f if f.starts_with("tokio::sync::oneshot::") => format!("oneshot::{last}"),
+        _ if AMBIGUOUS.contains(&last) => return None,
+        _ if written.contains("::") => last.to_string(),
+        _ => written.to_string(),
+    };
+    Some(name)
 }

@@ -172,9 +172,21 @@ pub fn of_type(t: &Type, generics: &[String]) -> Ty {
             let Some(last) = p.path.segments.last() else {
                 return Ty::Unknown;
             };
-            let name = last.ident.to_string();
+            let mut name = last.ident.to_string();
             if p.path.segments.len() == 1 && generics.contains(&name) {
                 return Ty::Unknown;
+            }
+            let prim = matches!(name.as_str(), "bool" | "char" | "String" | "f32" | "f64")
+                || INTS.contains(&name.as_str());
+            if p.path.segments.len() > 1 && !prim {
+                // The walker resolves the path through the `use`s (see `Walker::canon`).
+                let segs: Vec<String> = p
+                    .path
+                    .segments
+                    .iter()
+                    .map(|s| s.ident.to_string())
+                    .collect();
+                name = segs.join("::");
             }
             let args: Vec<Ty> = match &last.arguments {
                 PathArguments::AngleBracketed(a) => a

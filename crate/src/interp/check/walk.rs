@@ -136,7 +136,7 @@ impl<'a> Walker<'a> {
                     w.declare("self".into(), mutable, ty, at, Init::At(at), true, false);
                 }
                 syn::FnArg::Typed(t) => {
-                    let ty = of_type(&t.ty, &w.generics);
+                    let ty = w.written(&t.ty);
                     w.pattern(&t.pat, ty, true, true);
                 }
             }
@@ -251,7 +251,7 @@ impl<'a> Walker<'a> {
             syn::Pat::Type(pt) => (&*pt.pat, Some(&*pt.ty)),
             p => (p, None),
         };
-        let declared = annotated.map(|t| of_type(t, &self.generics));
+        let declared = annotated.map(|t| self.written(t));
         let Some(init) = &l.init else {
             self.pattern(pat, declared.unwrap_or(Ty::Unknown), false, false);
             return;
@@ -300,7 +300,7 @@ impl<'a> Walker<'a> {
                 }
             }
             syn::Pat::Type(t) => {
-                let ty = of_type(&t.ty, &self.generics);
+                let ty = self.written(&t.ty);
                 self.pattern(&t.pat, ty, init, param);
             }
             syn::Pat::Tuple(t) => {
@@ -478,6 +478,36 @@ impl<'a> Walker<'a> {
         let frame = self.frames.pop().expect("entered");
         self.spawned.pop();
         self.captured(&frame);
+    }
+}
+
+impl Walker<'_> {
+    /// A written type with its library names resolved through the `use`s: std's `Mutex` and
+    /// Tokio's differ (`Send` guards), so do their `Receiver`s (`recv` takes `&mut self` in Tokio).
+    pub fn canon(&self, t: Ty) -> Ty {
+        match t {
+            Ty::Adt(name, args) => {
+                let args: Vec<Ty> = args.into_iter().map(|a| self.canon(a)).collect();
+                if self.items.structs.contains_key(&name) {
+                    return Ty::Adt(name, args);
+                }
+                let segs: Vec<String> = name.split("::").map(str::to_string).collect();
+                let full = self.items.expand(&segs);
+                match super::infer::canon_name(&name, &full) {
+                    Some(n) => Ty::Adt(n, args),
+                    None => Ty::Unknown,
+                }
+            }
+            Ty::Ref(m, t) => Ty::Ref(m, Box::new(self.canon(*t))),
+            Ty::Tuple(ts) => Ty::Tuple(ts.into_iter().map(|t| self.canon(t)).collect()),
+            Ty::Future(t) => Ty::Future(Box::new(self.canon(*t))),
+            t => t,
+        }
+    }
+
+    /// A written type, resolved.
+    pub fn written(&self, t: &syn::Type) -> Ty {
+        self.canon(of_type(t, &self.generics))
     }
 }
 
