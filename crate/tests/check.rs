@@ -193,6 +193,74 @@ async fn main() {
         &[("", 14)],
     ),
     (
+        "c1",
+        r#"async fn main() {
+    println!("hi");
+}
+"#,
+        &[("E0752", 1)],
+    ),
+    (
+        "c2",
+        r#"async fn process(s: &str) {
+    tokio::spawn(async move {
+        println!("{s}");
+    });
+}
+fn count() -> u32 {
+    "three"
+}
+fn name() -> String {
+    return "x";
+}
+#[tokio::main]
+async fn main() {
+    process("a").await;
+    let v: Option<String> = Some(String::new());
+    println!("{}", v.len());
+    println!("{}", count());
+}
+"#,
+        &[("E0521", 2), ("E0308", 7), ("E0308", 10), ("E0624", 16)],
+    ),
+    (
+        "c3",
+        r#"use std::sync::{Arc, Mutex};
+#[tokio::main]
+async fn main() {
+    let data = Arc::new(Mutex::new(Vec::new()));
+    let mut handles = vec![];
+    for i in 0..3 {
+        handles.push(tokio::spawn(async move {
+            data.lock().unwrap().push(i);
+        }));
+    }
+    for h in handles {
+        h.await.unwrap();
+    }
+}
+"#,
+        &[("E0382", 7)],
+    ),
+    (
+        "c4",
+        r#"use tokio::time::{sleep, Duration};
+#[tokio::main]
+async fn main() {
+    let items = vec![1, 2, 3];
+    items.iter().for_each(|i| {
+        sleep(Duration::from_millis(*i)).await;
+    });
+    let count = 0;
+    for i in items {
+        count += i;
+    }
+    println!("{count}");
+}
+"#,
+        &[("E0728", 6)],
+    ),
+    (
         "e0061",
         r#"fn add(a: i32, b: i32) -> i32 { a + b }
 async fn f(x: u64) {}

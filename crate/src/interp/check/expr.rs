@@ -185,7 +185,17 @@ impl<'a> Walker<'a> {
             Expr::Loop(l) => self.loop_expr(l),
             Expr::Closure(c) => self.closure(c),
             Expr::Async(a) => self.async_block(a),
-            Expr::Return(r) => self.leave_with(r.expr.as_deref()),
+            Expr::Return(r) => {
+                if let Some(v) = &r.expr {
+                    if matches!(self.frame().kind, FrameKind::Fn { .. }) {
+                        let found = self.expr(v, Use::Move);
+                        self.check_return(v, &found);
+                        self.diverged = true;
+                        return Ty::Unknown;
+                    }
+                }
+                self.leave_with(r.expr.as_deref())
+            }
             Expr::Break(b) => self.leave_with(b.expr.as_deref()),
             Expr::Continue(_) => self.leave_with(None),
             Expr::Try(t) => self.try_expr(t),
@@ -592,6 +602,20 @@ impl<'a> Walker<'a> {
             return Some(errors::forgot_await(d));
         }
         None
+    }
+
+    /// E0308 for a returned value (the body's tail or `return v`) of the wrong kind.
+    pub fn check_return(&mut self, e: &Expr, found: &Ty) {
+        let Some((expected, at)) = self.ret.clone() else {
+            return;
+        };
+        if let Some(d) = self.mismatch(&expected, found, e) {
+            let d = d.also(
+                at,
+                format!("expected `{}` because of return type", expected.show()),
+            );
+            self.report(Phase::Typeck, d);
+        }
     }
 
     /// `let x: T = init;`.

@@ -168,25 +168,28 @@ fn check_file(file: &syn::File, max_depth: usize) -> Vec<Diagnostic> {
         });
         found.push(ds);
     }
+    // rustc resolves names and lowers the whole crate first; then it type-checks and
+    // borrow-checks one body after the other (a body with errors is not borrow-checked).
     let mut out = Vec::new();
-    for phase in [
-        Phase::Value,
-        Phase::Func,
-        Phase::Lower,
-        Phase::Typeck,
-        Phase::Late,
-        Phase::Borrowck,
-    ] {
+    for phase in [Phase::Value, Phase::Func, Phase::Lower] {
         for ds in &found {
-            let tainted = ds.iter().any(|(p, _)| *p < Phase::Borrowck);
-            if phase == Phase::Borrowck && tainted {
-                continue;
-            }
             out.extend(
                 ds.iter()
                     .filter(|(p, _)| *p == phase)
                     .map(|(_, d)| d.clone()),
             );
+        }
+    }
+    for ds in &found {
+        let mut typeck: Vec<&Diagnostic> = ds
+            .iter()
+            .filter(|(p, _)| matches!(p, Phase::Typeck | Phase::Late))
+            .map(|(_, d)| d)
+            .collect();
+        typeck.sort_by_key(|d| (d.line, d.column));
+        out.extend(typeck.into_iter().cloned());
+        if ds.iter().all(|(p, _)| *p == Phase::Borrowck) {
+            out.extend(ds.iter().map(|(_, d)| d.clone()));
         }
     }
     out

@@ -4,6 +4,7 @@
 
 use super::infer;
 use super::scope::{FrameKind, Use};
+use super::ty::Ty;
 use super::walk::{Phase, SpawnKind, Walker};
 use crate::interp::diag::{Diagnostic, Span};
 
@@ -101,6 +102,23 @@ impl<'a> Walker<'a> {
             for d in found.into_iter().rev() {
                 self.report(Phase::Borrowck, d);
             }
+        } else if let Some(&(idx, _, _)) = frame.captures.iter().find(|(i, _, _)| {
+            self.locals
+                .get(*i)
+                .is_some_and(|l| l.param && l.frame == 0 && matches!(l.ty, Ty::Ref(..) | Ty::Str))
+        }) {
+            // A reference parameter moved into it escapes the function.
+            let l = &self.locals[idx];
+            let name = l.name.clone();
+            let d = Diagnostic::error(call, "borrowed data escapes outside of function")
+                .with_code("E0521")
+                .label(format!("`{name}` escapes the function body here"))
+                .also(
+                    l.decl,
+                    format!("`{name}` is a reference that is only valid in the function body"),
+                )
+                .with("note: argument requires that the reference outlives `'static`");
+            self.report(Phase::Borrowck, d);
         } else {
             // A borrow of a local moved into it.
             for &(idx, _, _) in &frame.captures {

@@ -72,6 +72,8 @@ pub struct Walker<'a> {
     pub max_depth: usize,
     /// The body nests too deeply: say nothing about it.
     pub gave_up: bool,
+    /// The function's written return type and its span.
+    pub ret: Option<(Ty, Span)>,
 }
 
 impl<'a> Walker<'a> {
@@ -105,6 +107,7 @@ impl<'a> Walker<'a> {
             depth: 0,
             max_depth,
             gave_up: false,
+            ret: None,
         };
         let head = head_span(sig);
         let returns_unit = matches!(sig.output, syn::ReturnType::Default).then_some(head);
@@ -141,7 +144,30 @@ impl<'a> Walker<'a> {
                 }
             }
         }
-        w.block_inner(body);
+        if sig.ident == "main" && sig.asyncness.is_some() && !tokio_main {
+            let d = Diagnostic::error(
+                head_span_async(sig),
+                "`main` function is not allowed to be `async`",
+            )
+            .with_code("E0752")
+            .label("`main` function is not allowed to be `async`");
+            w.report(Phase::Lower, d);
+        }
+        if let syn::ReturnType::Type(_, t) = &sig.output {
+            w.ret = Some((w.written(t), Span::of(t.span())));
+        }
+        let n = body.stmts.len();
+        for (i, s) in body.stmts.iter().enumerate() {
+            match s {
+                syn::Stmt::Expr(e, None) if i + 1 == n => {
+                    let found = w.expr(e, Use::Move);
+                    w.check_return(e, &found);
+                }
+                s => {
+                    w.stmt(s, i + 1 == n);
+                }
+            }
+        }
         if w.gave_up {
             return Vec::new();
         }
@@ -223,7 +249,7 @@ impl<'a> Walker<'a> {
         last
     }
 
-    fn stmt(&mut self, s: &syn::Stmt, tail: bool) -> Ty {
+    pub fn stmt(&mut self, s: &syn::Stmt, tail: bool) -> Ty {
         match s {
             syn::Stmt::Local(l) => {
                 self.local(l);
@@ -508,6 +534,15 @@ impl Walker<'_> {
     /// A written type, resolved.
     pub fn written(&self, t: &syn::Type) -> Ty {
         self.canon(of_type(t, &self.generics))
+    }
+}
+
+/// `async fn name(..)`: where E0752 points.
+fn head_span_async(sig: &syn::Signature) -> Span {
+    let h = head_span(sig);
+    match &sig.asyncness {
+        Some(a) => join(Span::of(a.span), h),
+        None => h,
     }
 }
 
