@@ -694,6 +694,117 @@ async fn main() {
 "#,
     ),
     (
+        "v10",
+        r#"use std::sync::Arc;
+use tokio::sync::{mpsc, Semaphore, Notify, RwLock};
+use tokio::task::JoinSet;
+
+async fn job(id: usize, sem: Arc<Semaphore>) -> usize {
+    let _permit = sem.acquire().await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+    id
+}
+
+#[tokio::main]
+async fn main() {
+    let sem = Arc::new(Semaphore::new(2));
+    let mut set = JoinSet::new();
+    for id in 0..4 {
+        set.spawn(job(id, sem.clone()));
+    }
+    while let Some(r) = set.join_next().await {
+        println!("{}", r.unwrap());
+    }
+    let notify = Arc::new(Notify::new());
+    let n2 = notify.clone();
+    let h = tokio::spawn(async move { n2.notified().await; 1 });
+    notify.notify_one();
+    println!("{}", h.await.unwrap());
+    let lock = Arc::new(RwLock::new(vec![1]));
+    {
+        let mut w = lock.write().await;
+        w.push(2);
+    }
+    println!("{:?}", *lock.read().await);
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let producer = tokio::spawn(async move {
+        for i in 0..3 { tx.send(i).unwrap(); }
+    });
+    producer.await.unwrap();
+    let mut got = vec![];
+    while let Ok(v) = rx.try_recv() { got.push(v); }
+    println!("{:?}", got);
+    let name = String::from("n");
+    let greet = |prefix: &str| format!("{prefix} {name}");
+    println!("{}", greet("hi"));
+    println!("{name}");
+    let nums = vec![1, 2, 3];
+    let handle = std::thread::spawn(move || nums.iter().sum::<i32>());
+    println!("{}", handle.join().unwrap());
+    let shared = Arc::new(std::sync::Mutex::new(0));
+    let s2 = Arc::clone(&shared);
+    tokio::task::spawn_blocking(move || {
+        *s2.lock().unwrap() += 1;
+    }).await.unwrap();
+    println!("{}", shared.lock().unwrap());
+}
+"#,
+    ),
+    (
+        "v11",
+        r#"trait Animal {
+    fn name(&self) -> String;
+    fn speak(&self) -> String { format!("{} speaks", self.name()) }
+}
+struct Dog;
+struct Cat { lives: u8 }
+impl Animal for Dog { fn name(&self) -> String { "dog".into() } }
+impl Animal for Cat { fn name(&self) -> String { format!("cat{}", self.lives) } }
+
+fn describe(a: &dyn Animal) -> String { a.speak() }
+fn largest<T: PartialOrd + Copy>(xs: &[T]) -> T {
+    let mut m = xs[0];
+    for &x in xs { if x > m { m = x; } }
+    m
+}
+struct Stack<T> { items: Vec<T> }
+impl<T: std::fmt::Debug> Stack<T> {
+    fn new() -> Self { Stack { items: Vec::new() } }
+    fn push(&mut self, t: T) { self.items.push(t); }
+    fn pop(&mut self) -> Option<T> { self.items.pop() }
+}
+mod util {
+    pub fn double(x: i32) -> i32 { x * 2 }
+    pub mod inner { pub const K: i32 = 3; }
+}
+use util::inner::K;
+
+fn main() {
+    let zoo: Vec<Box<dyn Animal>> = vec![Box::new(Dog), Box::new(Cat { lives: 9 })];
+    for a in zoo.iter() { println!("{}", describe(a.as_ref())); }
+    println!("{}", largest(&[1, 5, 3]));
+    let mut st: Stack<i32> = Stack::new();
+    st.push(1);
+    println!("{:?}", st.pop());
+    println!("{} {}", util::double(K), crate::util::double(1));
+    let c = Cat { lives: 3 };
+    let Cat { lives } = c;
+    println!("{lives}");
+    let v: Vec<i32> = (1..=3).collect();
+    let evens: Vec<_> = v.iter().filter(|x| *x % 2 == 0).cloned().collect();
+    println!("{:?}", evens);
+    let o = Some(3);
+    if let Some(n) = o { println!("{n}"); }
+    println!("{:?}", o);
+    let s = "text";
+    let owned: String = s.to_string();
+    let t = owned;
+    let owned = 5;
+    println!("{t} {owned}");
+}
+"#,
+    ),
+    (
         "v2",
         r#"use tokio::sync::{mpsc, oneshot, Mutex};
 use std::sync::Arc;
@@ -1005,6 +1116,92 @@ fn main() {
     let tuple = (1, String::from("t"));
     let (a, b) = tuple;
     println!("{a} {b}");
+}
+"#,
+    ),
+    (
+        "v9",
+        r#"use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::collections::VecDeque;
+
+struct Ready(u32);
+impl Future for Ready {
+    type Output = u32;
+    fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<u32> {
+        Poll::Ready(self.0)
+    }
+}
+struct Point { x: i32, y: i32 }
+impl fmt::Display for Point {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "({}, {})", self.x, self.y)
+    }
+}
+#[derive(Default, Debug)]
+struct Config { name: String, retries: u32, verbose: bool }
+
+fn consume(s: String) -> usize { s.len() }
+
+#[tokio::main]
+async fn main() {
+    println!("{}", Ready(3).await);
+    println!("{}", Point { x: 1, y: 2 });
+    let c = Config { name: "x".into(), ..Default::default() };
+    println!("{:?} {} {}", c, c.retries, c.verbose);
+    let mut s = String::from("a");
+    for i in 0..3 {
+        let n = consume(s);
+        s = format!("{n}{i}");
+    }
+    println!("{s}");
+    let mut q = VecDeque::new();
+    q.push_back(1);
+    while let Some(x) = q.pop_front() {
+        if x < 3 { q.push_back(x + 1); }
+    }
+    let text = String::from("hello");
+    let r = &text;
+    println!("{r}");
+    let moved = text;
+    println!("{moved}");
+    let mut v = vec![1, 2, 3];
+    let first = v[0];
+    v.push(first);
+    v.push(v.len() as i32);
+    let total = v.iter().fold(0, |a, b| a + b);
+    println!("{total} {x}", x = 5);
+    let width = 6;
+    println!("{:>width$}|{:<1$}|", "r", 3);
+    let mut a = 1;
+    let mut b = 2;
+    std::mem::swap(&mut a, &mut b);
+    let (mut p, q2) = (1, 2);
+    p += q2;
+    println!("{a} {b} {p}");
+    let label;
+    loop {
+        label = "done";
+        break;
+    }
+    'outer: for i in 0..3 {
+        for j in 0..3 {
+            if i * j > 2 { break 'outer; }
+        }
+    }
+    println!("{label}");
+    let data = vec![String::from("a"), String::from("b")];
+    for d in &data { println!("{d}"); }
+    let joined = data.join(",");
+    println!("{joined} {}", data.len());
+    let maybe: Option<String> = None;
+    let value = match maybe {
+        Some(v) => v,
+        None => return,
+    };
+    println!("{value}");
 }
 "#,
     ),

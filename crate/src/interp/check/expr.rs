@@ -215,7 +215,8 @@ impl<'a> Walker<'a> {
 
     #[inline(never)]
     fn field(&mut self, f: &syn::ExprField) -> Ty {
-        let base = self.expr(&f.base, Use::Borrow);
+        // A closure captures the field, not the value (edition 2021): `Maybe`.
+        let base = self.expr(&f.base, Use::Maybe);
         match &f.member {
             syn::Member::Named(m) => {
                 let n = match &base {
@@ -648,7 +649,7 @@ impl<'a> Walker<'a> {
                     self.conflict(idx, whole, false);
                     Use::Borrow
                 }
-                None => Use::Borrow,
+                None => Use::Maybe,
             };
             let call = join(span(&m.method), whole);
             self.use_local(idx, at, u, Some((call, name.clone())));

@@ -376,6 +376,16 @@ impl<'ast> Visit<'ast> for Items {
         syn::visit::visit_item_macro(self, m);
     }
 
+    fn visit_foreign_item_fn(&mut self, f: &'ast syn::ForeignItemFn) {
+        self.names.insert(f.sig.ident.to_string());
+        syn::visit::visit_foreign_item_fn(self, f);
+    }
+
+    fn visit_foreign_item_static(&mut self, s: &'ast syn::ForeignItemStatic) {
+        self.names.insert(s.ident.to_string());
+        syn::visit::visit_foreign_item_static(self, s);
+    }
+
     fn visit_item_extern_crate(&mut self, e: &'ast syn::ItemExternCrate) {
         self.open = true;
         syn::visit::visit_item_extern_crate(self, e);

@@ -135,12 +135,23 @@ impl<'a> Walker<'a> {
                     self.opaque(m.tokens.clone());
                     return Ty::Unknown;
                 };
+                // `name = value` arguments are names the format string may use.
+                let named: Vec<String> = args
+                    .iter()
+                    .filter_map(|a| match a {
+                        Expr::Assign(n) => match &*n.left {
+                            Expr::Path(p) => p.path.get_ident().map(|i| i.to_string()),
+                            _ => None,
+                        },
+                        _ => None,
+                    })
+                    .collect();
                 for a in &args {
                     match a {
                         Expr::Lit(syn::ExprLit {
                             lit: syn::Lit::Str(s),
                             ..
-                        }) => self.format_string(s),
+                        }) => self.format_string(s, &named),
                         Expr::Assign(named) => {
                             self.expr(&named.right, Use::Borrow);
                         }
@@ -252,10 +263,13 @@ impl<'a> Walker<'a> {
     }
 
     /// The inline arguments of a format string are borrows of locals.
-    fn format_string(&mut self, s: &syn::LitStr) {
+    fn format_string(&mut self, s: &syn::LitStr, named: &[String]) {
         let text = s.token().to_string();
         let tok = Span::of(s.span());
         for (name, off) in inline_args(&text) {
+            if named.contains(&name) {
+                continue;
+            }
             let at = sub_span(tok, &text, off, name.len());
             match self.lookup(&name) {
                 Some(idx) => {

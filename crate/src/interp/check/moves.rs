@@ -154,7 +154,7 @@ impl<'a> Walker<'a> {
             let by_value = frame
                 .captures
                 .iter()
-                .any(|(i, _, u)| *i == idx && *u == Use::Move);
+                .any(|(i, _, u)| *i == idx && matches!(u, Use::Move | Use::Maybe));
             // Only the innermost frame of the value's own body reports.
             let own = idx >= self.frame().base;
             if moving {

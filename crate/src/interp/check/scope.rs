@@ -101,6 +101,9 @@ pub enum Use {
     BorrowMut,
     /// Only its place is named (the left of `=`).
     Place,
+    /// Through a method the checker does not know: a borrow for moves, but a closure that uses
+    /// a value this way may capture it either way.
+    Maybe,
 }
 
 /// What owns a stretch of code.

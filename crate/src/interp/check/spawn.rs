@@ -71,11 +71,11 @@ impl<'a> Walker<'a> {
                     continue;
                 };
                 let copy = l.ty.is_copy(&|n| self.items.struct_copy(n));
-                let by_value = frame
-                    .captures
-                    .iter()
-                    .any(|(i, _, u)| *i == idx && *u == Use::Move);
-                if by_value && copy != Some(true) {
+                let uses = frame.captures.iter().filter(|(i, _, _)| *i == idx);
+                let by_value = uses.clone().any(|(_, _, u)| *u == Use::Move);
+                let unsure = uses.clone().any(|(_, _, u)| *u == Use::Maybe);
+                // Captured by value (moved inside), or the checker cannot tell how.
+                if (by_value && copy != Some(true)) || (unsure && copy != Some(true)) {
                     continue;
                 }
                 let name = l.name.clone();
