@@ -42,9 +42,42 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// The loan a `for` loop's iterator holds (`&v`, `&mut v`, `v.iter()`, `v.iter_mut()`).
+    pub fn loop_loan(&self, e: &Expr) -> Option<Loan> {
+        let (of, mutable, at) = match e {
+            Expr::Reference(r) => (
+                self.path_local(&r.expr)?,
+                r.mutability.is_some(),
+                Span::of(e.span()),
+            ),
+            Expr::MethodCall(m) => {
+                let mutable = borrowing(&m.method.to_string())?;
+                let of = self.path_local(&m.receiver)?;
+                if !matches!(self.locals[of].ty, Ty::Adt(..) | Ty::String) {
+                    return None;
+                }
+                (of, mutable, Span::of(m.receiver.span()))
+            }
+            _ => return None,
+        };
+        Some(Loan {
+            of,
+            mutable,
+            span: at,
+        })
+    }
+
     /// An access to local `idx`: every live loan of it that conflicts waits for its holder's
-    /// next use.
+    /// next use; a loop's iterator uses its loan at once.
     pub fn conflict(&mut self, idx: usize, at: Span, mutable: bool) {
+        let held = self
+            .iterating
+            .iter()
+            .find(|l| l.of == idx && (l.mutable || mutable))
+            .cloned();
+        if let Some(loan) = held {
+            self.loan_error(&loan, &Conflict { span: at, mutable }, loan.span);
+        }
         for h in 0..self.locals.len() {
             if h == idx {
                 continue;
@@ -62,6 +95,11 @@ impl<'a> Walker<'a> {
         let Some(loan) = self.locals[holder].loan.clone() else {
             return;
         };
+        self.loan_error(&loan, &c, at);
+    }
+
+    /// E0499 or E0502 for `loan`, conflicting with `c`, used again at `at`.
+    fn loan_error(&mut self, loan: &Loan, c: &Conflict, at: Span) {
         let Some(of) = self.locals.get(loan.of) else {
             return;
         };
@@ -108,7 +146,7 @@ impl<'a> Walker<'a> {
                 let mutable = r.mutability.is_some();
                 match &*r.expr {
                     Expr::Index(i) => match self.path_local(&i.expr) {
-                        Some(t) => (t, mutable, Span::of(i.expr.span()), false),
+                        Some(t) => (t, mutable, Span::of(i.expr.span()), true),
                         None => return,
                     },
                     e => match self.path_local(e) {

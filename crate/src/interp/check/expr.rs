@@ -64,6 +64,9 @@ fn literal(e: &Expr) -> Option<Ty> {
 
 /// Whether a value of `found` (a literal's type) can never be `expected`.
 fn literal_mismatch(expected: &Ty, found: &Ty) -> bool {
+    if matches!(expected, Ty::Adt(n, a) if n == "Duration" && a.is_empty()) {
+        return true;
+    }
     let concrete = matches!(
         expected,
         Ty::Int(Some(_)) | Ty::Float(Some(_)) | Ty::Bool | Ty::Char | Ty::Str | Ty::String
@@ -129,6 +132,19 @@ impl<'a> Walker<'a> {
         let first = &path.segments[0];
         let name = first.ident.to_string();
         if !name.starts_with(char::is_uppercase) {
+            if let Some(m) = infer::module_hint(&name) {
+                if !self.items.names.contains(&name) && self.lookup(&name).is_none() {
+                    let d = crate::interp::Diagnostic::error(
+                        Span::of(first.ident.span()),
+                        format!("cannot find module or crate `{name}` in this scope"),
+                    )
+                    .with_code("E0433")
+                    .label(format!("use of unresolved module or unlinked crate `{name}`"))
+                    .with(format!("help: if you wanted to use a crate named `{name}`, use `cargo add {name}` to add it to your `Cargo.toml`"))
+                    .with(format!("help: consider importing this module: `use {m};`"));
+                    self.report(Phase::Late, d);
+                }
+            }
             return;
         }
         if self.items.names.contains(&name)
@@ -286,7 +302,8 @@ impl<'a> Walker<'a> {
         let header = join(span(&w.while_token), span(&w.cond));
         self.looped(header, &w.body, &mut |s: &mut Self| {
             s.push_scope();
-            s.expr(&w.cond, Use::Move);
+            let cond = s.expr(&w.cond, Use::Move);
+            s.check_cond(&w.cond, &cond);
             s.block(&w.body);
             s.pop_scope();
         });
@@ -296,6 +313,10 @@ impl<'a> Walker<'a> {
     #[inline(never)]
     fn for_expr(&mut self, f: &syn::ExprForLoop) -> Ty {
         let iter = self.expr(&f.expr, Use::Move);
+        let loan = self.loop_loan(&f.expr);
+        if let Some(l) = &loan {
+            self.iterating.push(l.clone());
+        }
         let elem = match &iter {
             Ty::Adt(n, a) if n == "Vec" || n == "Range" => {
                 infer::settle(a.first().cloned().unwrap_or(Ty::Unknown))
@@ -309,6 +330,9 @@ impl<'a> Walker<'a> {
             s.block(&f.body);
             s.pop_scope();
         });
+        if loan.is_some() {
+            self.iterating.pop();
+        }
         Ty::Unit
     }
 
@@ -503,6 +527,19 @@ impl<'a> Walker<'a> {
         }
         let full = self.items.expand(&segs);
         let spawn = infer::spawn_kind(&full);
+        if let Some((params, what)) = infer::library_params(&full) {
+            if params.len() == c.args.len() {
+                for (a, expected) in c.args.iter().zip(&params) {
+                    if let Some(d) = self.mismatch(expected, &Ty::Unknown, a) {
+                        let d = d
+                            .also(at_f, format!("arguments to this {what} are incorrect"))
+                            .with(format!("note: {what} defined here"));
+                        self.report(Phase::Typeck, d);
+                        break;
+                    }
+                }
+            }
+        }
         let mut tys = Vec::new();
         for (i, a) in c.args.iter().enumerate() {
             let direct = matches!(a, Expr::Async(_) | Expr::Closure(_));
@@ -605,6 +642,14 @@ impl<'a> Walker<'a> {
         None
     }
 
+    /// E0308 for a condition that is an `async fn`'s future.
+    pub fn check_cond(&mut self, e: &Expr, found: &Ty) {
+        if self.async_call(e).is_some() && matches!(found, Ty::Future(_)) {
+            let d = errors::forgot_await(errors::mismatched(span(e), "bool", "future"));
+            self.report(Phase::Typeck, d);
+        }
+    }
+
     /// E0308 for a returned value (the body's tail or `return v`) of the wrong kind.
     pub fn check_return(&mut self, e: &Expr, found: &Ty) {
         let Some((expected, at)) = self.ret.clone() else {
@@ -667,6 +712,39 @@ impl<'a> Walker<'a> {
                         errors::method_on_future(span(&m.method), &name, &o),
                     );
                 }
+            }
+        }
+        let head = match &recv_ty {
+            Ty::Ref(_, t) => t.head().map(str::to_string),
+            t => t.head().map(str::to_string),
+        };
+        if let Some(h) = head {
+            let user_has = self.items.methods.values().any(|ms| ms.contains_key(&name));
+            if let (Some(fix), false, false) =
+                (infer::wrong_method(&h, &name), user_has, self.items.open)
+            {
+                let shown = match &recv_ty {
+                    Ty::Ref(_, t) => t.show(),
+                    t => t.show(),
+                };
+                let (kind_ty, shown) = if h == "JoinHandle" {
+                    (
+                        "tokio::task::JoinHandle<T>".to_string(),
+                        format!("tokio::task::{shown}"),
+                    )
+                } else {
+                    (shown.clone(), shown)
+                };
+                let mut d = crate::interp::Diagnostic::error(
+                    span(&m.method),
+                    format!("no method named `{name}` found for struct `{kind_ty}` in the current scope"),
+                )
+                .with_code("E0599");
+                d = match fix {
+                    Some(f) => d.with(format!("help: you might have meant to use `{f}`")),
+                    None => d.label(format!("method not found in `{shown}`")),
+                };
+                self.report(Phase::Typeck, d);
             }
         }
         // A method of the program's own types: argument count and types.
@@ -798,7 +876,8 @@ impl<'a> Walker<'a> {
     #[inline(never)]
     fn if_expr(&mut self, i: &syn::ExprIf) -> Ty {
         self.push_scope();
-        self.expr(&i.cond, Use::Move);
+        let cond = self.expr(&i.cond, Use::Move);
+        self.check_cond(&i.cond, &cond);
         let mut tys = Vec::new();
         let then = &i.then_branch;
         let els = i.else_branch.as_ref().map(|(_, e)| &**e);

@@ -91,9 +91,12 @@ pub fn call_ty(full: &str, args: &[Ty], items: &Items) -> Ty {
     let last = segs[n - 1];
     let ty_seg = if n >= 2 { segs[n - 2] } else { "" };
     let a0 = || settle(arg(args, 0));
-    if let Some(k) = spawn_kind(full) {
-        let _ = k;
-        return Ty::Adt("JoinHandle".into(), vec![Ty::Unknown]);
+    match spawn_kind(full) {
+        Some(SpawnKind::Thread) if full == "std::thread::spawn" => {
+            return Ty::Adt("std::thread::JoinHandle".into(), vec![Ty::Unknown])
+        }
+        Some(_) => return Ty::Adt("JoinHandle".into(), vec![Ty::Unknown]),
+        None => {}
     }
     match (ty_seg, last) {
         ("", "Some") => return Ty::Adt("Option".into(), vec![a0()]),
@@ -269,7 +272,7 @@ pub fn self_kind(t: &Ty, name: &str, items: &Items) -> Option<SelfKind> {
                 Some(SelfKind::Ref)
             }
         }
-        "JoinHandle" if name == "join" => Some(SelfKind::Value),
+        "std::thread::JoinHandle" if name == "join" => Some(SelfKind::Value),
         "Receiver" | "UnboundedReceiver" => {
             if matches!(
                 name,
@@ -316,7 +319,7 @@ pub fn method_ty(t: &Ty, name: &str, items: &Items) -> Ty {
         (Ty::Adt(n, a), "unwrap" | "expect") if n == "Option" || n == "Result" => {
             a.first().cloned().unwrap_or(Ty::Unknown)
         }
-        (Ty::Adt(n, a), "join") if n == "JoinHandle" => Ty::Adt(
+        (Ty::Adt(n, a), "join") if n == "std::thread::JoinHandle" => Ty::Adt(
             "Result".into(),
             vec![a.first().cloned().unwrap_or(Ty::Unknown), Ty::Unknown],
         ),
@@ -338,7 +341,7 @@ pub fn surely_not_future(t: &Ty, items: &Items) -> bool {
         Ty::Adt(n, _) => {
             matches!(
                 n.as_str(),
-                "Vec" | "Option" | "Result" | "HashMap" | "HashSet"
+                "Vec" | "Option" | "Result" | "HashMap" | "HashSet" | "Duration" | "Instant"
             ) || (items.structs.contains_key(n) && !items.own_futures)
         }
         _ => false,
@@ -385,4 +388,57 @@ pub fn canon_name(written: &str, full: &str) -> Option<String> {
         _ => written.to_string(),
     };
     Some(name)
+}
+
+/// Parameter types of library functions that learners call with a literal of the wrong kind.
+pub fn library_params(full: &str) -> Option<(Vec<Ty>, &'static str)> {
+    let segs: Vec<&str> = full.split("::").collect();
+    let from_time = full.starts_with("std::time::") || full.starts_with("tokio::time::");
+    let duration = || Ty::Adt("Duration".into(), Vec::new());
+    match segs.as_slice() {
+        [.., "Duration", f] if from_time => {
+            let p = match *f {
+                "from_secs" | "from_millis" | "from_micros" | "from_nanos" => "u64",
+                "from_secs_f64" => "f64",
+                "from_secs_f32" => "f32",
+                _ => return None,
+            };
+            Some((vec![super::ty::named(p, Vec::new())], "associated function"))
+        }
+        _ => match full {
+            "tokio::time::sleep" | "std::thread::sleep" => Some((vec![duration()], "function")),
+            _ => None,
+        },
+    }
+}
+
+/// Method names learners reach for that these types do not have: (type, wrong name, rustc's
+/// suggestion if any).
+pub fn wrong_method(head: &str, name: &str) -> Option<Option<&'static str>> {
+    match (head, name) {
+        ("Vec" | "String" | "HashMap" | "VecDeque", "length" | "size") => Some(Some("len")),
+        ("Vec" | "String", "push_back") => Some(Some("push")),
+        ("JoinHandle", "join" | "unwrap" | "expect" | "unwrap_or" | "is_ok" | "is_err" | "ok") => {
+            Some(None)
+        }
+        _ => None,
+    }
+}
+
+/// Modules of std and Tokio that a path may name without its `use`, and where rustc suggests
+/// importing them from.
+pub fn module_hint(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "mpsc" => "std::sync::mpsc",
+        "thread" => "std::thread",
+        "time" => "std::time",
+        "mem" => "std::mem",
+        "collections" => "std::collections",
+        "oneshot" => "tokio::sync::oneshot",
+        "task" => "tokio::task",
+        "sync" => "std::sync",
+        "fmt" => "std::fmt",
+        "io" => "std::io",
+        _ => return None,
+    })
 }

@@ -202,8 +202,15 @@ impl<'a> Walker<'a> {
                     self.opaque(m.tokens.clone());
                     return Ty::Unknown;
                 };
+                let mut not_future = None;
                 for a in &args {
-                    self.expr(a, Use::Move);
+                    let t = self.expr(a, Use::Move);
+                    if not_future.is_none() && super::infer::surely_not_future(&t, self.items) {
+                        not_future = Some(t);
+                    }
+                }
+                if let (Some(t), true) = (not_future, name != "dbg") {
+                    self.not_future_in_macro(m, &t);
                 }
                 Ty::Unknown
             }
@@ -223,7 +230,7 @@ impl<'a> Walker<'a> {
             }
             "select" => {
                 match parse_select.parse2(m.tokens.clone()) {
-                    Ok((branches, els)) => self.select(&branches, els.as_ref()),
+                    Ok((branches, els)) => self.select(m, &branches, els.as_ref()),
                     Err(_) => self.opaque(m.tokens.clone()),
                 }
                 Ty::Unknown
@@ -235,12 +242,34 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn select(&mut self, branches: &[Branch], els: Option<&Expr>) {
+    /// E0277 for a value that is not a future given to `join!` or `select!`.
+    fn not_future_in_macro(&mut self, m: &syn::Macro, t: &Ty) {
+        let ty = t.show();
+        let d = crate::interp::Diagnostic::error(
+            Span::of(syn::spanned::Spanned::span(m)),
+            format!("`{ty}` is not a future"),
+        )
+        .with_code("E0277")
+        .label(format!("`{ty}` is not a future"))
+        .with(format!(
+            "help: the trait `Future` is not implemented for `{ty}`"
+        ));
+        self.report(Phase::Typeck, d);
+    }
+
+    fn select(&mut self, m: &syn::Macro, branches: &[Branch], els: Option<&Expr>) {
+        let mut not_future = None;
         for b in branches {
             if let Some(c) = &b.cond {
                 self.expr(c, Use::Move);
             }
-            self.expr(&b.fut, Use::Move);
+            let t = self.expr(&b.fut, Use::Move);
+            if not_future.is_none() && super::infer::surely_not_future(&t, self.items) {
+                not_future = Some(t);
+            }
+        }
+        if let Some(t) = not_future {
+            self.not_future_in_macro(m, &t);
         }
         let n = branches.len();
         self.branches(&mut |s: &mut Self, k| {

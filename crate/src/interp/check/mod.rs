@@ -24,7 +24,7 @@
 //! As in rustc, a body with resolution or type errors is not borrow-checked.
 
 mod borrows;
-mod errors;
+pub(crate) mod errors;
 mod expr;
 mod infer;
 mod items;

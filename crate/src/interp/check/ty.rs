@@ -119,6 +119,9 @@ impl Ty {
             Ty::String => "String".into(),
             Ty::Ref(m, t) => format!("&{}{}", if *m { "mut " } else { "" }, t.show()),
             Ty::Adt(n, args) if args.is_empty() => n.clone(),
+            Ty::Adt(n, args) if n == "std::thread::JoinHandle" => {
+                Ty::Adt("JoinHandle".into(), args.clone()).show()
+            }
             Ty::Adt(n, args) => {
                 let lt = if n.ends_with("MutexGuard") || n == "RefMut" || n == "Ref" {
                     "'_, "

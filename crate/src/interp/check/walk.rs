@@ -74,6 +74,10 @@ pub struct Walker<'a> {
     pub gave_up: bool,
     /// The function's written return type and its span.
     pub ret: Option<(Ty, Span)>,
+    /// A body ending in a statement, reported if its end is reachable: (body, type, `;`).
+    pub pending_unit: Option<(Span, String, bool)>,
+    /// Loans held by the `for` loops around (`for x in &v`): the loop uses them each round.
+    pub iterating: Vec<super::scope::Loan>,
 }
 
 impl<'a> Walker<'a> {
@@ -108,6 +112,8 @@ impl<'a> Walker<'a> {
             max_depth,
             gave_up: false,
             ret: None,
+            iterating: Vec::new(),
+            pending_unit: None,
         };
         let head = head_span(sig);
         let returns_unit = matches!(sig.output, syn::ReturnType::Default).then_some(head);
@@ -157,6 +163,7 @@ impl<'a> Walker<'a> {
             w.ret = Some((w.written(t), Span::of(t.span())));
         }
         let n = body.stmts.len();
+        w.check_unit_body(sig, body);
         for (i, s) in body.stmts.iter().enumerate() {
             match s {
                 syn::Stmt::Expr(e, None) if i + 1 == n => {
@@ -166,6 +173,15 @@ impl<'a> Walker<'a> {
                 s => {
                     w.stmt(s, i + 1 == n);
                 }
+            }
+        }
+        if let Some((at, ty, semi)) = w.pending_unit.take() {
+            if !w.diverged {
+                let mut d = crate::interp::check::errors::mismatched(at, &ty, "`()`");
+                if semi {
+                    d = d.with("help: remove this semicolon to return this value");
+                }
+                w.report(Phase::Typeck, d);
             }
         }
         if w.gave_up {
@@ -534,6 +550,34 @@ impl Walker<'_> {
     /// A written type, resolved.
     pub fn written(&self, t: &syn::Type) -> Ty {
         self.canon(of_type(t, &self.generics))
+    }
+}
+
+impl Walker<'_> {
+    /// E0308 for a body that ends in a statement where a value is to be returned (a `;` too
+    /// many). Checked after the walk: only if the end of the body is reachable.
+    fn check_unit_body(&mut self, sig: &syn::Signature, body: &syn::Block) {
+        let syn::ReturnType::Type(_, t) = &sig.output else {
+            return;
+        };
+        let generic = matches!(&**t, syn::Type::Path(p) if p.path.get_ident().is_some_and(|i| self.generics.contains(&i.to_string())));
+        if generic
+            || matches!(
+                &**t,
+                syn::Type::ImplTrait(_) | syn::Type::Never(_) | syn::Type::Infer(_)
+            )
+            || matches!(&**t, syn::Type::Tuple(tt) if tt.elems.is_empty())
+        {
+            return;
+        }
+        let semi = match body.stmts.last() {
+            Some(syn::Stmt::Expr(_, Some(_))) => true,
+            Some(syn::Stmt::Local(_)) | None => false,
+            Some(syn::Stmt::Macro(m)) if m.semi_token.is_some() => false,
+            _ => return,
+        };
+        let shown = super::items::type_text(t);
+        self.pending_unit = Some((Span::of(body.brace_token.span.join()), shown, semi));
     }
 }
 
