@@ -261,6 +261,30 @@ async fn main() {
         &[("E0728", 6)],
     ),
     (
+        "d1",
+        r#"struct User { name: String }
+fn make() -> &str { "x" }
+fn pick(a: &str, b: &str, c: &str) -> &str { a }
+fn main() {
+    let u = User { name: String::from("a") };
+    println!("{:?}", u);
+    println!("{}", u);
+    let t = (1, 2);
+    println!("{}", t);
+    let o = Some(1);
+    println!("{} {}", o, u.name);
+}
+"#,
+        &[
+            ("E0106", 2),
+            ("E0106", 3),
+            ("E0277", 6),
+            ("E0277", 7),
+            ("E0277", 9),
+            ("E0277", 11),
+        ],
+    ),
+    (
         "e0061",
         r#"fn add(a: i32, b: i32) -> i32 { a + b }
 async fn f(x: u64) {}
@@ -1233,4 +1257,56 @@ fn accepted_programs_pass() {
             found.iter().map(|d| d.render(src)).collect::<String>()
         );
     }
+}
+
+/// The rejected corpus (tests/programs/rejected/, with what rustc said in `*.rustc.json`): the
+/// checker never reports an error rustc did not, and finds rustc's first error in most programs.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_rejected_corpus() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/programs/rejected");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let (mut total, mut first) = (0, 0);
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let Ok(json) = std::fs::read_to_string(path.with_extension("rustc.json")) else {
+            continue;
+        };
+        let rustc: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let theirs: Vec<(Option<String>, u64)> = rustc["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let code = e["code"].as_str().map(str::to_string);
+                (code, e["line"].as_u64().unwrap())
+            })
+            .collect();
+        let src = std::fs::read_to_string(&path).unwrap();
+        let found = judge(&src);
+        let mine: Vec<(Option<String>, u64)> = found
+            .iter()
+            .map(|d| (d.code().map(str::to_string), u64::from(d.line)))
+            .collect();
+        for m in &mine {
+            assert!(
+                theirs.contains(m),
+                "{}: {m:?} is not rustc's {theirs:?}",
+                path.display()
+            );
+        }
+        total += 1;
+        if mine.first().is_some() && mine.first() == theirs.first() {
+            first += 1;
+        }
+    }
+    assert!(
+        first * 10 >= total * 8,
+        "rustc's first error in {first} of {total}"
+    );
 }

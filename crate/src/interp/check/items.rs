@@ -45,6 +45,8 @@ pub struct StructDef {
     pub fields: Option<Vec<(String, Ty)>>,
     /// `#[derive(Copy)]`.
     pub copy: bool,
+    /// `#[derive(Debug)]`.
+    pub debug: bool,
 }
 
 /// Everything the bodies may refer to.
@@ -64,6 +66,10 @@ pub struct Items {
     pub open: bool,
     /// A type of the program implements `Future` or `IntoFuture` by hand.
     pub own_futures: bool,
+    /// Types with a hand-written `impl Display` / `impl Debug`.
+    pub display: HashSet<String>,
+    /// Types with a hand-written `impl Debug`.
+    pub debug: HashSet<String>,
     /// Names declared twice as functions.
     dup: HashSet<String>,
 }
@@ -226,13 +232,13 @@ impl Items {
     }
 }
 
-fn derives_copy(attrs: &[syn::Attribute]) -> bool {
+fn derives(attrs: &[syn::Attribute], what: &str) -> bool {
     attrs.iter().any(|a| {
         a.path().is_ident("derive")
             && quote::ToTokens::to_token_stream(&a.meta)
                 .to_string()
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w == "Copy")
+                .any(|w| w == what)
     })
 }
 
@@ -264,15 +270,19 @@ impl<'ast> Visit<'ast> for Items {
         self.names.extend(generics);
         let def = StructDef {
             fields,
-            copy: derives_copy(&s.attrs),
+            copy: derives(&s.attrs, "Copy"),
+            debug: derives(&s.attrs, "Debug"),
         };
         if self.structs.insert(name.clone(), def).is_some() {
-            // Two structs of one name (in two modules): fields unknown.
+            // Two structs of one name (in two modules): fields unknown, traits assumed.
+            self.display.insert(name.clone());
+            self.debug.insert(name.clone());
             self.structs.insert(
                 name,
                 StructDef {
                     fields: None,
                     copy: false,
+                    debug: true,
                 },
             );
         }
@@ -281,6 +291,15 @@ impl<'ast> Visit<'ast> for Items {
 
     fn visit_item_enum(&mut self, e: &'ast syn::ItemEnum) {
         self.names.insert(e.ident.to_string());
+        let def = StructDef {
+            fields: None,
+            copy: derives(&e.attrs, "Copy"),
+            debug: derives(&e.attrs, "Debug"),
+        };
+        if self.structs.insert(e.ident.to_string(), def).is_some() {
+            self.display.insert(e.ident.to_string());
+            self.debug.insert(e.ident.to_string());
+        }
         for v in &e.variants {
             self.names.insert(v.ident.to_string());
         }
@@ -291,16 +310,27 @@ impl<'ast> Visit<'ast> for Items {
     fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
         let generics = generic_names(&i.generics);
         self.names.extend(generics.iter().cloned());
+        let ty_name = match &*i.self_ty {
+            syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        };
         if let Some((_, path, _)) = &i.trait_ {
             let t = path.segments.last().map(|s| s.ident.to_string());
             if matches!(t.as_deref(), Some("Future" | "IntoFuture")) {
                 self.own_futures = true;
             }
+            if let Some(n) = &ty_name {
+                match t.as_deref() {
+                    Some("Display") => {
+                        self.display.insert(n.clone());
+                    }
+                    Some("Debug") => {
+                        self.debug.insert(n.clone());
+                    }
+                    _ => {}
+                }
+            }
         }
-        let ty_name = match &*i.self_ty {
-            syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
-            _ => None,
-        };
         if let Some(ty_name) = ty_name {
             for item in &i.items {
                 if let syn::ImplItem::Fn(f) = item {

@@ -99,6 +99,34 @@ fn inline_args(text: &str) -> Vec<(String, usize)> {
     out
 }
 
+/// The placeholders of a format string's token text: (start, end) byte offsets of `{...}`, the
+/// argument (empty, an index or a name) and the spec after `:`.
+fn placeholders(text: &str) -> Vec<(usize, usize, String, String)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'{' if b.get(i + 1) == Some(&b'{') => i += 2,
+            b'}' if b.get(i + 1) == Some(&b'}') => i += 2,
+            b'{' => {
+                let Some(close) = text[i..].find('}') else {
+                    return out;
+                };
+                let inner = &text[i + 1..i + close];
+                let (arg, spec) = match inner.split_once(':') {
+                    Some((a, s)) => (a.trim(), s),
+                    None => (inner.trim(), ""),
+                };
+                out.push((i, i + close + 1, arg.to_string(), spec.to_string()));
+                i += close + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
 /// The span of `len` bytes at byte `off` of a token whose text is `text` and span `tok`.
 fn sub_span(tok: Span, text: &str, off: usize, len: usize) -> Span {
     let before = &text[..off];
@@ -146,7 +174,13 @@ impl<'a> Walker<'a> {
                         _ => None,
                     })
                     .collect();
-                for a in &args {
+                let fmt_at = match name.as_str() {
+                    "write" | "writeln" => Some(1),
+                    "println" | "print" | "eprintln" | "eprint" | "format" | "panic" => Some(0),
+                    _ => None,
+                };
+                let mut positional: Vec<(Ty, Span)> = Vec::new();
+                for (k, a) in args.iter().enumerate() {
                     match a {
                         Expr::Lit(syn::ExprLit {
                             lit: syn::Lit::Str(s),
@@ -160,9 +194,19 @@ impl<'a> Walker<'a> {
                                 let at = Span::of(syn::spanned::Spanned::span(e));
                                 self.conflict(idx, at, false);
                             }
-                            self.expr(e, Use::Borrow);
+                            let t = self.expr(e, Use::Borrow);
+                            if fmt_at.is_some_and(|f| k > f) {
+                                positional.push((t, Span::of(syn::spanned::Spanned::span(e))));
+                            }
                         }
                     }
+                }
+                if let Some(Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                })) = fmt_at.and_then(|f| args.iter().nth(f))
+                {
+                    self.format_traits(s, &positional);
                 }
                 match name.as_str() {
                     "format" => Ty::String,
@@ -311,6 +355,104 @@ impl<'a> Walker<'a> {
                     }
                 }
             }
+        }
+    }
+
+    /// E0277 for a `{}` whose argument has no `Display`, or a `{:?}` whose argument (of the
+    /// program's own types) has no `Debug`.
+    fn format_traits(&mut self, s: &syn::LitStr, args: &[(Ty, Span)]) {
+        let text = s.token().to_string();
+        let tok = Span::of(s.span());
+        let mut next = 0;
+        let all = placeholders(&text);
+        // Widths and precisions taken from arguments shift the positions: left to rustc.
+        if all.iter().any(|(_, _, _, spec)| spec.contains(['$', '*'])) {
+            return;
+        }
+        for (start, end, arg, spec) in all {
+            let at = sub_span(tok, &text, start, end - start);
+            let (ty, arg_at) = match arg.as_str() {
+                "" => {
+                    next += 1;
+                    match args.get(next - 1) {
+                        Some(a) => a.clone(),
+                        None => return,
+                    }
+                }
+                n if n.chars().all(|c| c.is_ascii_digit()) => {
+                    match n.parse::<usize>().ok().and_then(|i| args.get(i)) {
+                        Some(a) => a.clone(),
+                        None => return,
+                    }
+                }
+                n => match self.lookup(n) {
+                    Some(i) => {
+                        let off = start + 1;
+                        (
+                            self.locals[i].ty.clone(),
+                            sub_span(tok, &text, off, n.len()),
+                        )
+                    }
+                    None => continue,
+                },
+            };
+            let debug = spec.contains('?');
+            let plain = !debug && !spec.ends_with(['x', 'X', 'o', 'b', 'e', 'E', 'p']);
+            let shown = ty.show();
+            if plain && self.lacks_display(&ty) {
+                let d = crate::interp::Diagnostic::error(
+                    arg_at,
+                    format!("`{shown}` doesn't implement `std::fmt::Display`"),
+                )
+                .with_code("E0277")
+                .label(format!("`{shown}` cannot be formatted with the default formatter"))
+                .also(at, "required by this formatting parameter")
+                .with(format!("help: the trait `std::fmt::Display` is not implemented for `{shown}`"))
+                .with("note: in format strings you may be able to use `{:?}` (or {:#?} for pretty-print) instead");
+                self.report(Phase::Typeck, d);
+            } else if debug && self.lacks_debug(&ty) {
+                let d = crate::interp::Diagnostic::error(
+                    arg_at,
+                    format!("`{shown}` doesn't implement `Debug`"),
+                )
+                .with_code("E0277")
+                .label(format!("`{shown}` cannot be formatted using `{{:?}}` because it doesn't implement `Debug`"))
+                .also(at, "required by this formatting parameter")
+                .with(format!("help: the trait `Debug` is not implemented for `{shown}`"))
+                .with(format!("note: add `#[derive(Debug)]` to `{shown}` or manually `impl Debug for {shown}`"));
+                self.report(Phase::Typeck, d);
+            }
+        }
+    }
+
+    fn lacks_display(&self, t: &Ty) -> bool {
+        match t {
+            Ty::Unit | Ty::Tuple(_) => true,
+            Ty::Ref(_, t) => self.lacks_display(t),
+            Ty::Adt(n, a) => match n.as_str() {
+                "Vec" | "HashMap" | "HashSet" | "VecDeque" | "BTreeMap" | "Option" | "Result"
+                | "Duration" | "Instant" => true,
+                "Box" | "Rc" | "Arc" => a.first().is_some_and(|t| self.lacks_display(t)),
+                n => self.items.structs.contains_key(n) && !self.items.display.contains(n),
+            },
+            _ => false,
+        }
+    }
+
+    fn lacks_debug(&self, t: &Ty) -> bool {
+        match t {
+            Ty::Ref(_, t) => self.lacks_debug(t),
+            Ty::Adt(n, a) => match n.as_str() {
+                "Vec" | "Option" | "Box" | "Rc" | "Arc" | "VecDeque" => {
+                    a.first().is_some_and(|t| self.lacks_debug(t))
+                }
+                n => {
+                    self.items.structs.get(n).is_some_and(|s| !s.debug)
+                        && !self.items.debug.contains(n)
+                }
+            },
+            Ty::Tuple(ts) => ts.iter().any(|t| self.lacks_debug(t)),
+            _ => false,
         }
     }
 

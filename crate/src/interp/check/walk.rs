@@ -161,6 +161,7 @@ impl<'a> Walker<'a> {
         }
         if let syn::ReturnType::Type(_, t) = &sig.output {
             w.ret = Some((w.written(t), Span::of(t.span())));
+            w.check_lifetime(sig, t);
         }
         let n = body.stmts.len();
         w.check_unit_body(sig, body);
@@ -554,6 +555,80 @@ impl Walker<'_> {
 }
 
 impl Walker<'_> {
+    /// E0106: a returned reference without a lifetime, when the parameters give none or several
+    /// to choose from (only with plain parameter types, where elision is clear).
+    fn check_lifetime(&mut self, sig: &syn::Signature, ret: &syn::Type) {
+        let syn::Type::Reference(r) = ret else { return };
+        if r.lifetime.is_some() || !sig.generics.params.is_empty() {
+            return;
+        }
+        let mut refs = Vec::new();
+        for input in &sig.inputs {
+            let syn::FnArg::Typed(t) = input else { return };
+            let text = quote::ToTokens::to_token_stream(&*t.ty).to_string();
+            if text.contains('\'') || text.contains("dyn") || text.contains("impl") {
+                return;
+            }
+            let simple = text
+                .split(|c: char| !c.is_alphanumeric() && c != '_')
+                .filter(|w| !w.is_empty())
+                .all(|w| {
+                    super::ty::INTS.contains(&w)
+                        || matches!(
+                            w,
+                            "str"
+                                | "String"
+                                | "bool"
+                                | "char"
+                                | "f32"
+                                | "f64"
+                                | "Vec"
+                                | "mut"
+                                | "u8"
+                        )
+                });
+            if !simple {
+                return;
+            }
+            if text.contains('&') {
+                if text.matches('&').count() > 1 {
+                    return;
+                }
+                let name = match &*t.pat {
+                    syn::Pat::Ident(i) => i.ident.to_string(),
+                    _ => return,
+                };
+                refs.push((name, Span::of(t.ty.span())));
+            }
+        }
+        if refs.len() == 1 {
+            return;
+        }
+        let at = Span::of(r.and_token.span);
+        let mut d = Diagnostic::error(at, "missing lifetime specifier")
+            .with_code("E0106")
+            .label("expected named lifetime parameter");
+        for (_, s) in &refs {
+            d = d.also(*s, "");
+        }
+        let help = if refs.is_empty() {
+            "help: this function's return type contains a borrowed value, but there is no value for it to be borrowed from".to_string()
+        } else {
+            let names: Vec<String> = refs.iter().map(|(n, _)| format!("`{n}`")).collect();
+            let list = if names.len() == 2 {
+                format!("{} or {}", names[0], names[1])
+            } else {
+                format!(
+                    "{}, or {}",
+                    names[..names.len() - 1].join(", "),
+                    names[names.len() - 1]
+                )
+            };
+            format!("help: this function's return type contains a borrowed value, but the signature does not say whether it is borrowed from {list}")
+        };
+        self.report(Phase::Value, d.with(help));
+    }
+
     /// E0308 for a body that ends in a statement where a value is to be returned (a `;` too
     /// many). Checked after the walk: only if the end of the body is reachable.
     fn check_unit_body(&mut self, sig: &syn::Signature, body: &syn::Block) {
