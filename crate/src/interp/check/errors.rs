@@ -126,11 +126,7 @@ pub fn question_in_unit(at: Span, head: Span, what: &str) -> Diagnostic {
     ))
     .also(
         head,
-        if what.ends_with("block") {
-            "this function should return `Result` or `Option` to accept `?`"
-        } else {
-            "this function should return `Result` or `Option` to accept `?`"
-        },
+        "this function should return `Result` or `Option` to accept `?`",
     )
 }
 

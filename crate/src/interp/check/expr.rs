@@ -3,7 +3,7 @@
 use super::errors;
 use super::infer::{self, PRELUDE_TYPES, PRELUDE_VALUES, ROOTS};
 use super::items::{SelfKind, Sig};
-use super::scope::{FrameKind, Held, State, Use};
+use super::scope::{FrameKind, Held, Use};
 use super::ty::Ty;
 use super::walk::{join, Phase, Walker};
 use crate::interp::diag::Span;
@@ -761,7 +761,7 @@ impl<'a> Walker<'a> {
         for a in &m.args {
             self.expr(a, Use::Move);
         }
-        infer::method_ty(&recv_ty, &name, self.items)
+        infer::method_ty(&recv_ty, &name)
     }
 
     #[inline(never)]

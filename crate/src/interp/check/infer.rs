@@ -290,7 +290,7 @@ pub fn self_kind(t: &Ty, name: &str, items: &Items) -> Option<SelfKind> {
 }
 
 /// The type a method returns.
-pub fn method_ty(t: &Ty, name: &str, items: &Items) -> Ty {
+pub fn method_ty(t: &Ty, name: &str) -> Ty {
     if name == "clone" {
         return match t {
             Ty::Ref(_, t) => (**t).clone(),

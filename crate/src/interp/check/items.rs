@@ -34,8 +34,6 @@ pub struct Sig {
     pub receiver: Option<SelfKind>,
     /// Whether it has type parameters or `impl Trait` parameters (argument checks stay silent).
     pub generic: bool,
-    /// The name's span ("function defined here").
-    pub name_span: Span,
 }
 
 /// A struct of the program.
@@ -162,7 +160,6 @@ pub fn signature(sig: &syn::Signature, outer: &[String]) -> Sig {
         ret_text,
         receiver,
         generic,
-        name_span: Span::of(sig.ident.span()),
     }
 }
 
@@ -337,11 +334,10 @@ impl<'ast> Visit<'ast> for Items {
                     let sig = signature(&f.sig, &generics);
                     let ms = self.methods.entry(ty_name.clone()).or_default();
                     let name = f.sig.ident.to_string();
-                    if ms.contains_key(&name) {
-                        ms.insert(name, None);
-                    } else {
-                        ms.insert(name, Some(sig));
-                    }
+                    // Two impls defining one name (a trait's and the type's): ambiguous.
+                    ms.entry(name)
+                        .and_modify(|m| *m = None)
+                        .or_insert(Some(sig));
                 }
             }
         }
