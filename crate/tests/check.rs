@@ -507,6 +507,43 @@ fn main() {
         &[("E0728", 3)],
     ),
     (
+        "f1",
+        r#"struct Counter { count: u32 }
+impl Counter {
+    fn new() -> Self { Counter { count: 0 } }
+    fn increment(&mut self) { self.count += 1; }
+    fn into_count(self) -> u32 { self.count }
+}
+fn show(c: Counter) { println!("{}", c.count); }
+fn main() {
+    let c = Counter::new();
+    c.increment();
+    c.reset();
+    println!("{}", c.total);
+}
+"#,
+        &[("E0599", 11), ("E0609", 12)],
+    ),
+    (
+        "f2",
+        r#"struct Counter { count: u32 }
+impl Counter {
+    fn into_count(self) -> u32 { self.count }
+}
+fn show(c: Counter) { println!("{}", c.count); }
+fn main() {
+    let c = Counter { count: 1 };
+    show(c);
+    println!("{}", c.count);
+    let d = Counter { count: 2 };
+    let n = d.into_count();
+    let m = d.into_count();
+    println!("{n} {m}");
+}
+"#,
+        &[("E0382", 9), ("E0382", 12)],
+    ),
+    (
         "forloop",
         r#"#[tokio::main]
 async fn main() {

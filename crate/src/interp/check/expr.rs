@@ -229,6 +229,42 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// E0599 for a method that a type of the program does not have (when no trait may give
+    /// it one).
+    fn own_method_exists(&mut self, recv: &Ty, name: &str, at: Span) {
+        let t: &Ty = match recv {
+            Ty::Ref(_, t) => t,
+            t => t,
+        };
+        let Ty::Adt(n, _) = t else { return };
+        let Some(def) = self.items.structs.get(n) else {
+            return;
+        };
+        let known = self
+            .items
+            .methods
+            .get(n)
+            .is_some_and(|ms| ms.contains_key(name));
+        if known
+            || self.items.traits
+            || self.items.open
+            || self.items.traited.contains(n)
+            || infer::BLANKET.contains(&name)
+        {
+            return;
+        }
+        let d = crate::interp::Diagnostic::error(
+            at,
+            format!(
+                "no method named `{name}` found for {} `{n}` in the current scope",
+                def.kind
+            ),
+        )
+        .with_code("E0599")
+        .label(format!("method not found in `{}`", t.show()));
+        self.report(Phase::Typeck, d);
+    }
+
     #[inline(never)]
     fn field(&mut self, f: &syn::ExprField) -> Ty {
         // A closure captures the field, not the value (edition 2021): `Maybe`.
@@ -241,6 +277,27 @@ impl<'a> Walker<'a> {
                     _ => String::new(),
                 };
                 let field = m.to_string();
+                let fields = self.items.structs.get(&n).and_then(|s| s.fields.clone());
+                if let Some(fields) = fields {
+                    let exists = fields.iter().any(|(f, _)| *f == field);
+                    if !exists && !self.items.traited.contains(&n) {
+                        let names: Vec<String> =
+                            fields.iter().map(|(f, _)| format!("`{f}`")).collect();
+                        let avail = if names.len() == 1 {
+                            format!("note: available field is: {}", names[0])
+                        } else {
+                            format!("note: available fields are: {}", names.join(", "))
+                        };
+                        let d = crate::interp::Diagnostic::error(
+                            Span::of(m.span()),
+                            format!("no field `{field}` on type `{n}`"),
+                        )
+                        .with_code("E0609")
+                        .label("unknown field")
+                        .with(avail);
+                        self.report(Phase::Typeck, d);
+                    }
+                }
                 self.items
                     .structs
                     .get(&n)
@@ -747,6 +804,7 @@ impl<'a> Walker<'a> {
                 self.report(Phase::Typeck, d);
             }
         }
+        self.own_method_exists(&recv_ty, &name, span(&m.method));
         // A method of the program's own types: argument count and types.
         let own = match &recv_ty {
             Ty::Adt(n, _) => self.items.method(n, &name),

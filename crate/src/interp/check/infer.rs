@@ -442,3 +442,32 @@ pub fn module_hint(name: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// Methods every type may have through std's blanket and derivable impls.
+pub const BLANKET: &[&str] = &[
+    "clone",
+    "clone_from",
+    "to_owned",
+    "to_string",
+    "into",
+    "try_into",
+    "eq",
+    "ne",
+    "cmp",
+    "partial_cmp",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+    "max",
+    "min",
+    "clamp",
+    "hash",
+    "fmt",
+    "borrow",
+    "borrow_mut",
+    "type_id",
+    "from",
+    "try_from",
+    "default",
+];

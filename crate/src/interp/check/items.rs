@@ -45,6 +45,8 @@ pub struct StructDef {
     pub copy: bool,
     /// `#[derive(Debug)]`.
     pub debug: bool,
+    /// "struct" or "enum", as rustc names the kind.
+    pub kind: &'static str,
 }
 
 /// Everything the bodies may refer to.
@@ -68,6 +70,11 @@ pub struct Items {
     pub display: HashSet<String>,
     /// Types with a hand-written `impl Debug`.
     pub debug: HashSet<String>,
+    /// Types that implement some trait by hand other than `Display` or `Debug` (its methods,
+    /// or `Deref`'s, are then theirs too).
+    pub traited: HashSet<String>,
+    /// The program declares a trait (a blanket impl may give any type its methods).
+    pub traits: bool,
     /// Names declared twice as functions.
     dup: HashSet<String>,
 }
@@ -269,6 +276,7 @@ impl<'ast> Visit<'ast> for Items {
             fields,
             copy: derives(&s.attrs, "Copy"),
             debug: derives(&s.attrs, "Debug"),
+            kind: "struct",
         };
         if self.structs.insert(name.clone(), def).is_some() {
             // Two structs of one name (in two modules): fields unknown, traits assumed.
@@ -280,6 +288,7 @@ impl<'ast> Visit<'ast> for Items {
                     fields: None,
                     copy: false,
                     debug: true,
+                    kind: "struct",
                 },
             );
         }
@@ -292,6 +301,7 @@ impl<'ast> Visit<'ast> for Items {
             fields: None,
             copy: derives(&e.attrs, "Copy"),
             debug: derives(&e.attrs, "Debug"),
+            kind: "enum",
         };
         if self.structs.insert(e.ident.to_string(), def).is_some() {
             self.display.insert(e.ident.to_string());
@@ -324,7 +334,9 @@ impl<'ast> Visit<'ast> for Items {
                     Some("Debug") => {
                         self.debug.insert(n.clone());
                     }
-                    _ => {}
+                    _ => {
+                        self.traited.insert(n.clone());
+                    }
                 }
             }
         }
@@ -366,6 +378,7 @@ impl<'ast> Visit<'ast> for Items {
     }
 
     fn visit_item_trait(&mut self, t: &'ast syn::ItemTrait) {
+        self.traits = true;
         self.names.insert(t.ident.to_string());
         self.names.extend(generic_names(&t.generics));
         syn::visit::visit_item_trait(self, t);
