@@ -557,6 +557,55 @@ async fn main() {
         &[("E0382", 7)],
     ),
     (
+        "g1",
+        r#"use std::sync::{Arc, Mutex};
+#[tokio::main]
+async fn main() {
+    let counter = Arc::new(Mutex::new(0));
+    let c = counter.clone();
+    let h = tokio::spawn(async move {
+        c.lock().unwrap() += 1;
+    });
+    h.await.unwrap();
+}
+"#,
+        &[("E0368", 7)],
+    ),
+    (
+        "g2",
+        r#"#[tokio::main]
+async fn main() {
+    let h = tokio::spawn(async { 5 });
+    let v: i32 = h.await;
+    println!("{v}");
+}
+"#,
+        &[("E0308", 4)],
+    ),
+    (
+        "g3",
+        r#"#[tokio::main]
+async fn main() {
+    let h = tokio::spawn(|| async { println!("hi") });
+    h.await.unwrap();
+}
+"#,
+        &[("E0277", 3)],
+    ),
+    (
+        "g4",
+        r#"use std::sync::{Arc, Mutex};
+fn main() {
+    let counter = Arc::new(Mutex::new(0));
+    let mut g = counter.lock();
+    *g += 1;
+    let mut n = counter.lock().unwrap();
+    n += 1;
+}
+"#,
+        &[("E0614", 5), ("E0368", 7)],
+    ),
+    (
         "handle_twice",
         r#"#[tokio::main]
 async fn main() {

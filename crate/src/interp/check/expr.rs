@@ -345,6 +345,16 @@ impl<'a> Walker<'a> {
         match un.op {
             syn::UnOp::Deref(_) => match self.expr(&un.expr, Use::Borrow) {
                 Ty::Ref(_, t) => *t,
+                t @ Ty::Adt(..) if matches!(t.head(), Some("Result" | "Option")) => {
+                    let d = crate::interp::Diagnostic::error(
+                        span(un),
+                        format!("type `{}` cannot be dereferenced", t.show()),
+                    )
+                    .with_code("E0614")
+                    .label("can't be dereferenced");
+                    self.report(Phase::Typeck, d);
+                    Ty::Unknown
+                }
                 Ty::Adt(n, a) if matches!(n.as_str(), "Box" | "std::sync::MutexGuard") => {
                     a.first().cloned().unwrap_or(Ty::Unknown)
                 }
@@ -597,6 +607,24 @@ impl<'a> Walker<'a> {
                 }
             }
         }
+        if let (Some(super::walk::SpawnKind::Tokio), Some(Expr::Closure(cl))) =
+            (spawn, c.args.first())
+        {
+            let bars = join(span(&cl.or1_token), span(&cl.or2_token));
+            let name = format!(
+                "{{closure@src/main.rs:{}:{}: {}:{}}}",
+                bars.line, bars.column, bars.end_line, bars.end_column
+            );
+            let d = crate::interp::Diagnostic::error(span(cl), format!("`{name}` is not a future"))
+                .with_code("E0277")
+                .label(format!("`{name}` is not a future"))
+                .also(at_f, "required by a bound introduced by this call")
+                .with(format!(
+                    "help: the trait `Future` is not implemented for closure `{name}`"
+                ))
+                .with("help: use parentheses to call this closure");
+            self.report(Phase::Typeck, d);
+        }
         let mut tys = Vec::new();
         for (i, a) in c.args.iter().enumerate() {
             let direct = matches!(a, Expr::Async(_) | Expr::Closure(_));
@@ -688,6 +716,18 @@ impl<'a> Walker<'a> {
                 return Some(d);
             }
             return None;
+        }
+        let concrete = matches!(
+            expected,
+            Ty::Int(Some(_)) | Ty::Float(Some(_)) | Ty::Bool | Ty::Char | Ty::Str | Ty::String
+        );
+        if concrete && matches!(found.head(), Some("Result" | "Option")) {
+            let d = errors::mismatched(span(e), &expected.show(), &format!("`{}`", found.show()));
+            return Some(d.with(format!(
+                "help: consider using `{}::expect` to unwrap the `{}` value",
+                found.head().unwrap_or_default(),
+                found.show()
+            )));
         }
         if self.async_call(e).is_some()
             && matches!(found, Ty::Future(_))
@@ -867,7 +907,10 @@ impl<'a> Walker<'a> {
             Ty::Future(t) => *t,
             Ty::Adt(n, a) if n == "JoinHandle" => Ty::Adt(
                 "Result".into(),
-                vec![a.first().cloned().unwrap_or(Ty::Unknown), Ty::Unknown],
+                vec![
+                    a.first().cloned().unwrap_or(Ty::Unknown),
+                    Ty::Adt("JoinError".into(), Vec::new()),
+                ],
             ),
             _ => Ty::Unknown,
         }
@@ -913,7 +956,26 @@ impl<'a> Walker<'a> {
             AddAssign(_) | SubAssign(_) | MulAssign(_) | DivAssign(_) | RemAssign(_)
             | BitXorAssign(_) | BitAndAssign(_) | BitOrAssign(_) | ShlAssign(_) | ShrAssign(_) => {
                 self.expr(&b.right, Use::Move);
-                self.assign(&b.left, whole);
+                let lhs = match &*b.left {
+                    Expr::MethodCall(_) | Expr::Call(_) => self.expr(&b.left, Use::Place),
+                    l => {
+                        let t = self.path_local(l).map(|i| self.locals[i].ty.clone());
+                        self.assign(&b.left, whole);
+                        t.unwrap_or(Ty::Unknown)
+                    }
+                };
+                if matches!(lhs.head(), Some("std::sync::MutexGuard" | "RefMut")) {
+                    let op = quote::ToTokens::to_token_stream(&b.op).to_string();
+                    let ty = lhs.show();
+                    let d = crate::interp::Diagnostic::error(
+                        whole,
+                        format!("binary assignment operation `{op}` cannot be applied to type `{ty}`"),
+                    )
+                    .with_code("E0368")
+                    .also(span(&b.left), format!("cannot use `{op}` on type `{ty}`"))
+                    .with(format!("help: `{op}` can be used on the value inside if you dereference the left-hand side: `*`"));
+                    self.report(Phase::Typeck, d);
+                }
                 Ty::Unit
             }
             _ => {

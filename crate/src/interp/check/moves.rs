@@ -196,8 +196,8 @@ impl<'a> Walker<'a> {
                     self.expr(&i.expr, Use::Place);
                     self.expr(&i.index, Use::Move);
                 }
-                Expr::Unary(u) => {
-                    self.expr(&u.expr, Use::Borrow);
+                Expr::Unary(_) => {
+                    self.expr(lhs, Use::Place);
                 }
                 Expr::Tuple(t) => {
                     for e in &t.elems {
