@@ -32,6 +32,7 @@
 //! `Vec` limit.
 
 pub mod ast;
+pub mod check;
 pub mod diag;
 pub mod eval;
 pub mod fmt;
@@ -52,6 +53,11 @@ use std::rc::Rc;
 
 /// Errors and warnings for `source`, without running it (the editor's lint).
 pub fn check(source: &str) -> Vec<Diagnostic> {
+    // rustc's errors first: a program rustc rejects is never run, whatever else it uses.
+    let judged = check::check(source, &Limits::default());
+    if !judged.is_empty() {
+        return judged;
+    }
     match lower::lower(source, &Limits::default()) {
         Ok(program) => warnings::warnings(&program),
         Err(errors) => errors,
@@ -107,6 +113,10 @@ fn start_inner(
     limits: Limits,
     max_polls: Option<u64>,
 ) -> Result<Session, Vec<Diagnostic>> {
+    let judged = check::check(source, &limits);
+    if !judged.is_empty() {
+        return Err(judged);
+    }
     let program = lower::lower(source, &limits)?;
     let flavor = match program.main {
         ast::MainKind::Tokio {

@@ -284,7 +284,7 @@ pub fn run_code(
 /// columns are 1-based, columns count characters (as rustc does), the end is exclusive, and
 /// `rendered` is rustc's text (`error: …`, ` --> main.rs:L:C`, the line, a caret, the notes).
 #[wasm_bindgen(
-    unchecked_return_type = "{ level: 'error' | 'warning', message: string, line: number, column: number, endLine: number, endColumn: number, rendered: string }[]"
+    unchecked_return_type = "{ level: 'error' | 'warning', code: string | undefined, message: string, line: number, column: number, endLine: number, endColumn: number, rendered: string }[]"
 )]
 pub fn check_code(source: &str) -> js_sys::Array {
     to_js(source, &interp::check(source))
@@ -303,6 +303,10 @@ fn to_js(source: &str, diagnostics: &[Diagnostic]) -> js_sys::Array {
                 Level::Warning => "warning",
             };
             set("level", level.into());
+            // rustc's code ("E0382") for the errors the checker shares with rustc.
+            if let Some(code) = d.code() {
+                set("code", code.into());
+            }
             set("message", d.message.as_str().into());
             set("line", d.line.into());
             set("column", d.column.into());

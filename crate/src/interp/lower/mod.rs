@@ -79,7 +79,7 @@ const MAX_CHAIN: usize = 256;
 
 /// The first place where brackets nest deeper than `max`, or an operator chain exceeds
 /// [`MAX_CHAIN`] (`true`), outside strings and comments.
-fn too_deep(source: &str, max: usize) -> Option<(Span, bool)> {
+pub(super) fn too_deep(source: &str, max: usize) -> Option<(Span, bool)> {
     let (mut depth, mut line, mut col) = (0usize, 1u32, 0u32);
     let mut chain = 0usize;
     let mut chars = source.chars().peekable();

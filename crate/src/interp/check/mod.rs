@@ -1,0 +1,196 @@
+//! # The checker: rustc's judgement before the run.
+//!
+//! It runs on `syn`'s tree, before lowering, so that a program rustc rejects gets rustc's error
+//! even when it also uses something the interpreter does not run yet. It does the part of
+//! rustc's name resolution, type checking and borrow checking that course-level async programs
+//! need, and says nothing wherever it cannot decide: refusing a valid program is worse than
+//! missing an error (every corpus program must pass, see `tests/check.rs`).
+//!
+//! One file per concern:
+//! - [`items`]: the program's items (signatures, structs, methods, imported names);
+//! - [`ty`] and [`infer`]: light types, and what std and Tokio return;
+//! - [`scope`] and [`walk`]: locals, frames (closures, async blocks), branches and loops;
+//! - [`expr`] and [`macros`]: expressions and the macros whose arguments are expressions;
+//! - [`moves`]: E0382, E0384; [`borrows`]: E0596, E0499, E0502;
+//! - [`spawn`]: E0373, E0597 and `Send` for `tokio::spawn`;
+//! - [`errors`]: the catalogue, in rustc's words.
+//!
+//! Known: E0425, E0433 (an undeclared type as a path's root), E0728, E0308 (literal of the wrong
+//! kind, an `async fn`'s future where its output is expected), E0599 (a method of the output
+//! called on the future), E0277 (`.await` on a non-future, `?` in a function returning `()`),
+//! E0061, E0063, E0560, "future cannot be sent between threads safely", E0382, E0384, E0596,
+//! E0499, E0502, E0373, E0597. Everything else is left to rustc.
+//!
+//! As in rustc, a body with resolution or type errors is not borrow-checked.
+
+mod borrows;
+pub(crate) mod errors;
+mod expr;
+mod infer;
+mod items;
+mod macros;
+mod moves;
+mod scope;
+mod spawn;
+mod ty;
+mod walk;
+
+use super::diag::Diagnostic;
+use super::limits::Limits;
+use items::Items;
+use syn::visit::Visit;
+use walk::{Phase, Walker};
+
+/// rustc's errors for `source` (empty if the checker finds none, or cannot parse it: the
+/// lowering reports syntax errors and limits).
+pub fn check(source: &str, limits: &Limits) -> Vec<Diagnostic> {
+    if source.len() > limits.max_source_bytes
+        || super::lower::too_deep(source, limits.max_nesting).is_some()
+    {
+        return Vec::new();
+    }
+    let out = match syn::parse_file(source) {
+        Ok(file) => check_file(&file, limits.max_nesting),
+        Err(_) => Vec::new(),
+    };
+    // Every span was converted above; proc-macro2 otherwise keeps every parsed source.
+    proc_macro2::extra::invalidate_current_thread_spans();
+    out
+}
+
+/// One body to check.
+struct Body<'f> {
+    sig: &'f syn::Signature,
+    block: &'f syn::Block,
+    self_ty: Option<String>,
+    generics: Vec<String>,
+    tokio_main: bool,
+}
+
+#[derive(Default)]
+struct Bodies<'f> {
+    all: Vec<Body<'f>>,
+    impls: Vec<(Option<String>, Vec<String>)>,
+}
+
+fn is_tokio_main(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        let segs: Vec<String> = a
+            .path()
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        segs.len() == 2 && (segs[1] == "main" || segs[1] == "test")
+    })
+}
+
+impl<'f> Visit<'f> for Bodies<'f> {
+    fn visit_item_fn(&mut self, f: &'f syn::ItemFn) {
+        self.all.push(Body {
+            sig: &f.sig,
+            block: &f.block,
+            self_ty: None,
+            generics: Vec::new(),
+            tokio_main: is_tokio_main(&f.attrs),
+        });
+        syn::visit::visit_item_fn(self, f);
+    }
+
+    fn visit_item_impl(&mut self, i: &'f syn::ItemImpl) {
+        let ty = match &*i.self_ty {
+            syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        };
+        self.impls.push((ty, items::generic_names(&i.generics)));
+        syn::visit::visit_item_impl(self, i);
+        self.impls.pop();
+    }
+
+    fn visit_item_trait(&mut self, t: &'f syn::ItemTrait) {
+        self.impls.push((None, items::generic_names(&t.generics)));
+        syn::visit::visit_item_trait(self, t);
+        self.impls.pop();
+    }
+
+    fn visit_impl_item_fn(&mut self, f: &'f syn::ImplItemFn) {
+        let (self_ty, generics) = self.impls.last().cloned().unwrap_or_default();
+        self.all.push(Body {
+            sig: &f.sig,
+            block: &f.block,
+            self_ty,
+            generics,
+            tokio_main: false,
+        });
+        syn::visit::visit_impl_item_fn(self, f);
+    }
+
+    fn visit_trait_item_fn(&mut self, f: &'f syn::TraitItemFn) {
+        if let Some(block) = &f.default {
+            let (_, generics) = self.impls.last().cloned().unwrap_or_default();
+            self.all.push(Body {
+                sig: &f.sig,
+                block,
+                self_ty: None,
+                generics,
+                tokio_main: false,
+            });
+        }
+        syn::visit::visit_trait_item_fn(self, f);
+    }
+}
+
+fn check_file(file: &syn::File, max_depth: usize) -> Vec<Diagnostic> {
+    let items = Items::collect(file);
+    let mut bodies = Bodies::default();
+    bodies.visit_file(file);
+    let mut found: Vec<Vec<(Phase, Diagnostic)>> = Vec::new();
+    for b in &bodies.all {
+        let mut ds = Walker::function(
+            &items,
+            b.sig,
+            b.block,
+            b.self_ty.clone(),
+            b.generics.clone(),
+            b.tokio_main,
+            max_depth,
+        );
+        // Loops are walked twice: keep one of each.
+        let mut seen = Vec::new();
+        ds.retain(|(_, d)| {
+            let key = (d.code(), d.message.clone(), d.line, d.column);
+            if seen.contains(&key) {
+                false
+            } else {
+                seen.push(key);
+                true
+            }
+        });
+        found.push(ds);
+    }
+    // rustc resolves names and lowers the whole crate first; then it type-checks and
+    // borrow-checks one body after the other (a body with errors is not borrow-checked).
+    let mut out = Vec::new();
+    for phase in [Phase::Value, Phase::Func, Phase::Lower] {
+        for ds in &found {
+            out.extend(
+                ds.iter()
+                    .filter(|(p, _)| *p == phase)
+                    .map(|(_, d)| d.clone()),
+            );
+        }
+    }
+    for ds in &found {
+        let mut typeck: Vec<&Diagnostic> = ds
+            .iter()
+            .filter(|(p, _)| matches!(p, Phase::Typeck | Phase::Late))
+            .map(|(_, d)| d)
+            .collect();
+        typeck.sort_by_key(|d| (d.line, d.column));
+        out.extend(typeck.into_iter().cloned());
+        if ds.iter().all(|(p, _)| *p == Phase::Borrowck) {
+            out.extend(ds.iter().map(|(_, d)| d.clone()));
+        }
+    }
+    out
+}

@@ -1,0 +1,699 @@
+//! The walk over one function's body: blocks, statements, patterns, frames (closures and async
+//! blocks), branches and loops. Expressions are in [`super::expr`]; what each check does with a
+//! use is in [`super::moves`], [`super::borrows`] and [`super::spawn`].
+
+use super::items::Items;
+use super::scope::{Frame, FrameKind, Init, Local, State, Use};
+use super::ty::{of_type, Ty};
+use crate::interp::diag::{Diagnostic, Span};
+use syn::spanned::Spanned;
+
+/// Which of rustc's passes reports an error: a body with resolution or type errors is not
+/// borrow-checked, as in rustc.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Phase {
+    /// Unresolved values (E0425).
+    Value,
+    /// Unresolved functions (E0425).
+    Func,
+    /// `.await` placement (E0728), found when rustc lowers its syntax tree.
+    Lower,
+    /// Types and trait bounds (E0308, E0599, E0277, E0061, E0063, E0560, `Send`).
+    Typeck,
+    /// Paths rustc resolves with the types (E0433, and E0425 for a tuple struct or variant).
+    Late,
+    /// Moves and borrows (E0382, E0384, E0596, E0499, E0502, E0373, E0597).
+    Borrowck,
+}
+
+/// A `spawn` whose argument is being walked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpawnKind {
+    /// `tokio::spawn`: `'static + Send`.
+    Tokio,
+    /// `std::thread::spawn`, `spawn_blocking`: `'static` (and `Send`, not checked here).
+    Thread,
+    /// `spawn_local`: `'static` only.
+    Local,
+}
+
+/// The walker of one body.
+pub struct Walker<'a> {
+    /// The program's items.
+    pub items: &'a Items,
+    /// Every local in scope (and the shadowed ones), in declaration order.
+    pub locals: Vec<Local>,
+    scopes: Vec<usize>,
+    /// The function, then each closure and async block around the current point.
+    pub frames: Vec<Frame>,
+    /// The spawn call each frame was the argument of, if any (parallel to `frames`).
+    pub spawned: Vec<Option<(SpawnKind, Span)>>,
+    /// Set by a spawn call for its argument.
+    pub spawn_next: Option<(SpawnKind, Span)>,
+    /// The rest of the current block is unreachable (after `return`, `break`, `panic!`...).
+    pub diverged: bool,
+    /// What was found.
+    pub out: Vec<(Phase, Diagnostic)>,
+    /// Type parameters in scope.
+    pub generics: Vec<String>,
+    /// The impl's type, for `self` and `Self`.
+    pub self_ty: Option<String>,
+    /// The closing brace of the function's body (where its locals are dropped).
+    pub fn_end: Span,
+    /// A counter ordering moves (loops mark the moves of their first pass).
+    pub seq: u64,
+    /// `#[tokio::main]`: the body runs in an async block.
+    pub tokio_main: bool,
+    loop_depth: usize,
+    /// How deep the expression walk is; past `max_depth` the body is given up (the lowering
+    /// refuses such nesting with its own error).
+    pub depth: usize,
+    /// [`Limits::max_nesting`](crate::interp::Limits).
+    pub max_depth: usize,
+    /// The body nests too deeply: say nothing about it.
+    pub gave_up: bool,
+    /// The function's written return type and its span.
+    pub ret: Option<(Ty, Span)>,
+    /// A body ending in a statement, reported if its end is reachable: (body, type, `;`).
+    pub pending_unit: Option<(Span, String, bool)>,
+    /// Loans held by the `for` loops around (`for x in &v`): the loop uses them each round.
+    pub iterating: Vec<super::scope::Loan>,
+}
+
+impl<'a> Walker<'a> {
+    /// Walks a function: `sig` and its `body`.
+    pub fn function(
+        items: &'a Items,
+        sig: &syn::Signature,
+        body: &syn::Block,
+        self_ty: Option<String>,
+        outer_generics: Vec<String>,
+        tokio_main: bool,
+        max_depth: usize,
+    ) -> Vec<(Phase, Diagnostic)> {
+        let mut generics = outer_generics;
+        generics.extend(super::items::generic_names(&sig.generics));
+        let mut w = Walker {
+            items,
+            locals: Vec::new(),
+            scopes: Vec::new(),
+            frames: Vec::new(),
+            spawned: Vec::new(),
+            spawn_next: None,
+            diverged: false,
+            out: Vec::new(),
+            generics,
+            self_ty,
+            fn_end: Span::of(body.brace_token.span.close()),
+            seq: 0,
+            tokio_main,
+            loop_depth: 0,
+            depth: 0,
+            max_depth,
+            gave_up: false,
+            ret: None,
+            iterating: Vec::new(),
+            pending_unit: None,
+        };
+        let head = head_span(sig);
+        let returns_unit = matches!(sig.output, syn::ReturnType::Default).then_some(head);
+        w.frames.push(Frame {
+            kind: FrameKind::Fn {
+                is_async: sig.asyncness.is_some() || tokio_main,
+            },
+            base: 0,
+            captures: Vec::new(),
+            head,
+            returns_unit,
+            not_send: None,
+        });
+        w.spawned.push(None);
+        w.scopes.push(0);
+        for input in &sig.inputs {
+            match input {
+                syn::FnArg::Receiver(r) => {
+                    let inner = w
+                        .self_ty
+                        .clone()
+                        .map_or(Ty::Unknown, |t| Ty::Adt(t, Vec::new()));
+                    let ty = match (&r.reference, &r.mutability) {
+                        (Some(_), m) => Ty::Ref(m.is_some(), Box::new(inner)),
+                        _ => inner,
+                    };
+                    let mutable = r.reference.is_none() && r.mutability.is_some();
+                    let at = Span::of(r.self_token.span);
+                    w.declare("self".into(), mutable, ty, at, Init::At(at), true, false);
+                }
+                syn::FnArg::Typed(t) => {
+                    let ty = w.written(&t.ty);
+                    w.pattern(&t.pat, ty, true, true);
+                }
+            }
+        }
+        if sig.ident == "main" && sig.asyncness.is_some() && !tokio_main {
+            let d = Diagnostic::error(
+                head_span_async(sig),
+                "`main` function is not allowed to be `async`",
+            )
+            .with_code("E0752")
+            .label("`main` function is not allowed to be `async`");
+            w.report(Phase::Lower, d);
+        }
+        if let syn::ReturnType::Type(_, t) = &sig.output {
+            w.ret = Some((w.written(t), Span::of(t.span())));
+            w.check_lifetime(sig, t);
+        }
+        let n = body.stmts.len();
+        w.check_unit_body(sig, body);
+        for (i, s) in body.stmts.iter().enumerate() {
+            match s {
+                syn::Stmt::Expr(e, None) if i + 1 == n => {
+                    let found = w.expr(e, Use::Move);
+                    w.check_return(e, &found);
+                }
+                s => {
+                    w.stmt(s, i + 1 == n);
+                }
+            }
+        }
+        if let Some((at, ty, semi)) = w.pending_unit.take() {
+            if !w.diverged {
+                let mut d = crate::interp::check::errors::mismatched(at, &ty, "`()`");
+                if semi {
+                    d = d.with("help: remove this semicolon to return this value");
+                }
+                w.report(Phase::Typeck, d);
+            }
+        }
+        if w.gave_up {
+            return Vec::new();
+        }
+        w.out
+    }
+
+    /// Declares a local.
+    #[allow(clippy::too_many_arguments)]
+    pub fn declare(
+        &mut self,
+        name: String,
+        mutable: bool,
+        ty: Ty,
+        decl: Span,
+        init: Init,
+        param: bool,
+        by_ref: bool,
+    ) -> usize {
+        self.locals.push(Local {
+            name,
+            mutable,
+            param,
+            by_ref,
+            ty,
+            decl,
+            state: State::Live,
+            init,
+            loan: None,
+            pending: Vec::new(),
+            borrows: None,
+            frame: self.frames.len().saturating_sub(1),
+        });
+        self.locals.len() - 1
+    }
+
+    /// The innermost local named `name`.
+    pub fn lookup(&self, name: &str) -> Option<usize> {
+        self.locals.iter().rposition(|l| l.name == name)
+    }
+
+    /// Records an error, unless it is a borrow error in unreachable code (MIR has none there).
+    pub fn report(&mut self, phase: Phase, d: Diagnostic) {
+        if phase == Phase::Borrowck && self.diverged {
+            return;
+        }
+        self.out.push((phase, d));
+    }
+
+    /// The innermost frame.
+    pub fn frame(&self) -> &Frame {
+        self.frames.last().expect("a body has its frame")
+    }
+
+    /// Opens a scope.
+    pub fn push_scope(&mut self) {
+        self.scopes.push(self.locals.len());
+    }
+
+    /// Closes a scope: its locals are dropped.
+    pub fn pop_scope(&mut self) {
+        let n = self.scopes.pop().unwrap_or(0);
+        self.locals.truncate(n);
+    }
+
+    /// A block in its own scope; its type is its tail's.
+    pub fn block(&mut self, b: &syn::Block) -> Ty {
+        self.push_scope();
+        let t = self.block_inner(b);
+        self.pop_scope();
+        t
+    }
+
+    fn block_inner(&mut self, b: &syn::Block) -> Ty {
+        let mut last = Ty::Unit;
+        let n = b.stmts.len();
+        for (i, s) in b.stmts.iter().enumerate() {
+            last = self.stmt(s, i + 1 == n);
+        }
+        last
+    }
+
+    pub fn stmt(&mut self, s: &syn::Stmt, tail: bool) -> Ty {
+        match s {
+            syn::Stmt::Local(l) => {
+                self.local(l);
+                Ty::Unit
+            }
+            // Nested items are checked as bodies of their own (see `super::check`).
+            syn::Stmt::Item(_) => Ty::Unit,
+            syn::Stmt::Expr(e, semi) => {
+                let t = self.expr(e, Use::Move);
+                if semi.is_none() && tail {
+                    t
+                } else {
+                    Ty::Unit
+                }
+            }
+            syn::Stmt::Macro(m) => {
+                self.mac(&m.mac);
+                Ty::Unit
+            }
+        }
+    }
+
+    fn local(&mut self, l: &syn::Local) {
+        let (pat, annotated) = match &l.pat {
+            syn::Pat::Type(pt) => (&*pt.pat, Some(&*pt.ty)),
+            p => (p, None),
+        };
+        let declared = annotated.map(|t| self.written(t));
+        let Some(init) = &l.init else {
+            self.pattern(pat, declared.unwrap_or(Ty::Unknown), false, false);
+            return;
+        };
+        let found = self.expr(&init.expr, Use::Move);
+        if let (Some(t), Some(d)) = (annotated, &declared) {
+            self.check_let_type(t, d, &init.expr, &found);
+        }
+        if let Some((_, els)) = &init.diverge {
+            let snap = self.snapshot();
+            let div = self.diverged;
+            self.expr(els, Use::Move);
+            self.restore(&snap);
+            self.diverged = div;
+        }
+        let ty = match declared {
+            Some(d) if d.known() => d,
+            _ => found,
+        };
+        let first = self.locals.len();
+        self.pattern(pat, ty, true, false);
+        if self.locals.len() == first + 1 {
+            self.note_borrow(first, &init.expr);
+        }
+    }
+
+    /// Binds the names of a pattern. `init`: the value is there (a `let` with a value, a
+    /// parameter, an arm). Each binding gets `ty` if the pattern is a single name.
+    pub fn pattern(&mut self, p: &syn::Pat, ty: Ty, init: bool, param: bool) {
+        match p {
+            syn::Pat::Ident(i) => {
+                let name = i.ident.to_string();
+                // A name that is a unit struct, a constant or a variant matches, not binds.
+                if i.subpat.is_none()
+                    && name.starts_with(char::is_uppercase)
+                    && self.items.names.contains(&name)
+                {
+                    return;
+                }
+                let at = Span::of(i.ident.span());
+                let state = if init { Init::At(at) } else { Init::No };
+                let by_ref = i.by_ref.is_some();
+                self.declare(name, i.mutability.is_some(), ty, at, state, param, by_ref);
+                if let Some((_, sub)) = &i.subpat {
+                    self.pattern(sub, Ty::Unknown, init, param);
+                }
+            }
+            syn::Pat::Type(t) => {
+                let ty = self.written(&t.ty);
+                self.pattern(&t.pat, ty, init, param);
+            }
+            syn::Pat::Tuple(t) => {
+                let parts = match ty {
+                    Ty::Tuple(ts) if ts.len() == t.elems.len() => ts,
+                    _ => vec![Ty::Unknown; t.elems.len()],
+                };
+                for (p, ty) in t.elems.iter().zip(parts) {
+                    self.pattern(p, ty, init, param);
+                }
+            }
+            syn::Pat::Reference(r) => self.pattern(&r.pat, Ty::Unknown, init, param),
+            syn::Pat::Paren(p) => self.pattern(&p.pat, ty, init, param),
+            syn::Pat::TupleStruct(ts) => {
+                let inner = match (&ty, ts.path.segments.last()) {
+                    (Ty::Adt(n, a), Some(s)) if n == "Option" && s.ident == "Some" => {
+                        a.first().cloned().unwrap_or(Ty::Unknown)
+                    }
+                    (Ty::Adt(n, a), Some(s)) if n == "Result" && s.ident == "Ok" => {
+                        a.first().cloned().unwrap_or(Ty::Unknown)
+                    }
+                    _ => Ty::Unknown,
+                };
+                let one = ts.elems.len() == 1;
+                for p in &ts.elems {
+                    let t = if one { inner.clone() } else { Ty::Unknown };
+                    self.pattern(p, t, init, param);
+                }
+            }
+            syn::Pat::Struct(s) => {
+                for f in &s.fields {
+                    self.pattern(&f.pat, Ty::Unknown, init, param);
+                }
+            }
+            syn::Pat::Slice(s) => {
+                for p in &s.elems {
+                    self.pattern(p, Ty::Unknown, init, param);
+                }
+            }
+            syn::Pat::Or(o) => {
+                // Every alternative binds the same names: the first says which.
+                if let Some(p) = o.cases.first() {
+                    self.pattern(p, ty, init, param);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Every local's state, for a branch to start from.
+    pub fn snapshot(&self) -> Vec<(State, Init)> {
+        self.locals
+            .iter()
+            .map(|l| (l.state.clone(), l.init.clone()))
+            .collect()
+    }
+
+    /// Puts back the states of `snap` (locals declared since are gone already).
+    pub fn restore(&mut self, snap: &[(State, Init)]) {
+        for (l, (s, i)) in self.locals.iter_mut().zip(snap) {
+            l.state = s.clone();
+            l.init = i.clone();
+        }
+    }
+
+    /// Walks alternatives from the same state and joins them: a value moved on one path that
+    /// goes on is moved after.
+    pub fn branches(&mut self, arms: &mut dyn FnMut(&mut Self, usize) -> Option<()>) {
+        let start = self.snapshot();
+        let before = self.diverged;
+        let mut ends: Vec<Vec<(State, Init)>> = Vec::new();
+        let mut i = 0;
+        loop {
+            self.restore(&start);
+            self.diverged = before;
+            if arms(self, i).is_none() {
+                break;
+            }
+            if !self.diverged {
+                ends.push(self.snapshot());
+            }
+            i += 1;
+        }
+        self.restore(&start);
+        if ends.is_empty() {
+            self.diverged = i > 0 || before;
+            return;
+        }
+        self.diverged = before;
+        for (k, l) in self.locals.iter_mut().enumerate() {
+            let mut state = None;
+            let mut init: Option<Init> = None;
+            for end in &ends {
+                let Some((s, ini)) = end.get(k) else { continue };
+                state = Some(match (state, s) {
+                    (None, s) => s.clone(),
+                    (Some(State::Moved(m)), _) => State::Moved(m),
+                    (Some(_), State::Moved(m)) => State::Moved(m.clone()),
+                    (Some(State::Unknown), _) | (Some(_), State::Unknown) => State::Unknown,
+                    (Some(s), _) => s,
+                });
+                init = Some(match (init, ini) {
+                    (None, i) => i.clone(),
+                    (Some(Init::At(a)), Init::At(_)) => Init::At(a),
+                    (Some(Init::No), Init::No) => Init::No,
+                    _ => Init::Maybe,
+                });
+            }
+            if let Some(s) = state {
+                l.state = s;
+            }
+            if let Some(i) = init {
+                l.init = i;
+            }
+        }
+    }
+
+    /// A loop's body (with its condition or pattern, in `each`). A body that can only go round
+    /// again (no `break`, `continue` or `return`) is walked a second time, so that a value moved
+    /// in one iteration and used in the next is caught as rustc catches it.
+    pub fn looped(&mut self, header: Span, body: &syn::Block, each: &mut dyn FnMut(&mut Self)) {
+        let seq0 = self.seq;
+        let before = self.diverged;
+        self.loop_depth += 1;
+        each(self);
+        let again = !self.diverged && self.loop_depth <= 3 && !leaves(body);
+        if again {
+            for l in &mut self.locals {
+                if let State::Moved(m) = &mut l.state {
+                    if m.seq >= seq0 {
+                        m.prev_iter = Some(header);
+                    }
+                }
+            }
+            each(self);
+        }
+        self.loop_depth -= 1;
+        self.diverged = before;
+    }
+
+    /// Enters a closure or async block.
+    pub fn enter(&mut self, kind: FrameKind, head: Span) -> (bool, Vec<(State, Init)>) {
+        let spawn = self.spawn_next.take();
+        let snap = self.snapshot();
+        // Inside, captured values are the closure's own: the outer moves are checked at its
+        // creation (moving closures) or left alone.
+        for l in &mut self.locals {
+            l.state = State::Live;
+        }
+        self.frames.push(Frame {
+            kind,
+            base: self.locals.len(),
+            captures: Vec::new(),
+            head,
+            returns_unit: None,
+            not_send: None,
+        });
+        self.spawned.push(spawn);
+        self.push_scope();
+        let div = self.diverged;
+        self.diverged = false;
+        (div, snap)
+    }
+
+    /// Leaves the closure or async block entered by [`Self::enter`].
+    pub fn leave(&mut self, saved: (bool, Vec<(State, Init)>)) {
+        self.pop_scope();
+        let (div, snap) = saved;
+        self.diverged = div;
+        self.restore(&snap);
+        let spawn = self.spawned.last().copied().flatten();
+        if let Some(s) = spawn {
+            self.spawn_checks(s);
+        }
+        let frame = self.frames.pop().expect("entered");
+        self.spawned.pop();
+        self.captured(&frame);
+    }
+}
+
+impl Walker<'_> {
+    /// A written type with its library names resolved through the `use`s: std's `Mutex` and
+    /// Tokio's differ (`Send` guards), so do their `Receiver`s (`recv` takes `&mut self` in Tokio).
+    pub fn canon(&self, t: Ty) -> Ty {
+        match t {
+            Ty::Adt(name, args) => {
+                let args: Vec<Ty> = args.into_iter().map(|a| self.canon(a)).collect();
+                if self.items.structs.contains_key(&name) {
+                    return Ty::Adt(name, args);
+                }
+                let segs: Vec<String> = name.split("::").map(str::to_string).collect();
+                let full = self.items.expand(&segs);
+                match super::infer::canon_name(&name, &full) {
+                    Some(n) => Ty::Adt(n, args),
+                    None => Ty::Unknown,
+                }
+            }
+            Ty::Ref(m, t) => Ty::Ref(m, Box::new(self.canon(*t))),
+            Ty::Tuple(ts) => Ty::Tuple(ts.into_iter().map(|t| self.canon(t)).collect()),
+            Ty::Future(t) => Ty::Future(Box::new(self.canon(*t))),
+            t => t,
+        }
+    }
+
+    /// A written type, resolved.
+    pub fn written(&self, t: &syn::Type) -> Ty {
+        self.canon(of_type(t, &self.generics))
+    }
+}
+
+impl Walker<'_> {
+    /// E0106: a returned reference without a lifetime, when the parameters give none or several
+    /// to choose from (only with plain parameter types, where elision is clear).
+    fn check_lifetime(&mut self, sig: &syn::Signature, ret: &syn::Type) {
+        let syn::Type::Reference(r) = ret else { return };
+        if r.lifetime.is_some() || !sig.generics.params.is_empty() {
+            return;
+        }
+        let mut refs = Vec::new();
+        for input in &sig.inputs {
+            let syn::FnArg::Typed(t) = input else { return };
+            let text = quote::ToTokens::to_token_stream(&*t.ty).to_string();
+            if text.contains('\'') || text.contains("dyn") || text.contains("impl") {
+                return;
+            }
+            let simple = text
+                .split(|c: char| !c.is_alphanumeric() && c != '_')
+                .filter(|w| !w.is_empty())
+                .all(|w| {
+                    super::ty::INTS.contains(&w)
+                        || matches!(
+                            w,
+                            "str"
+                                | "String"
+                                | "bool"
+                                | "char"
+                                | "f32"
+                                | "f64"
+                                | "Vec"
+                                | "mut"
+                                | "u8"
+                        )
+                });
+            if !simple {
+                return;
+            }
+            if text.contains('&') {
+                if text.matches('&').count() > 1 {
+                    return;
+                }
+                let name = match &*t.pat {
+                    syn::Pat::Ident(i) => i.ident.to_string(),
+                    _ => return,
+                };
+                refs.push((name, Span::of(t.ty.span())));
+            }
+        }
+        if refs.len() == 1 {
+            return;
+        }
+        let at = Span::of(r.and_token.span);
+        let mut d = Diagnostic::error(at, "missing lifetime specifier")
+            .with_code("E0106")
+            .label("expected named lifetime parameter");
+        for (_, s) in &refs {
+            d = d.also(*s, "");
+        }
+        let help = if refs.is_empty() {
+            "help: this function's return type contains a borrowed value, but there is no value for it to be borrowed from".to_string()
+        } else {
+            let names: Vec<String> = refs.iter().map(|(n, _)| format!("`{n}`")).collect();
+            let list = if names.len() == 2 {
+                format!("{} or {}", names[0], names[1])
+            } else {
+                format!(
+                    "{}, or {}",
+                    names[..names.len() - 1].join(", "),
+                    names[names.len() - 1]
+                )
+            };
+            format!("help: this function's return type contains a borrowed value, but the signature does not say whether it is borrowed from {list}")
+        };
+        self.report(Phase::Value, d.with(help));
+    }
+
+    /// E0308 for a body that ends in a statement where a value is to be returned (a `;` too
+    /// many). Checked after the walk: only if the end of the body is reachable.
+    fn check_unit_body(&mut self, sig: &syn::Signature, body: &syn::Block) {
+        let syn::ReturnType::Type(_, t) = &sig.output else {
+            return;
+        };
+        let generic = matches!(&**t, syn::Type::Path(p) if p.path.get_ident().is_some_and(|i| self.generics.contains(&i.to_string())));
+        if generic
+            || matches!(
+                &**t,
+                syn::Type::ImplTrait(_) | syn::Type::Never(_) | syn::Type::Infer(_)
+            )
+            || matches!(&**t, syn::Type::Tuple(tt) if tt.elems.is_empty())
+        {
+            return;
+        }
+        let semi = match body.stmts.last() {
+            Some(syn::Stmt::Expr(_, Some(_))) => true,
+            Some(syn::Stmt::Local(_)) | None => false,
+            Some(syn::Stmt::Macro(m)) if m.semi_token.is_some() => false,
+            _ => return,
+        };
+        let shown = super::items::type_text(t);
+        self.pending_unit = Some((Span::of(body.brace_token.span.join()), shown, semi));
+    }
+}
+
+/// `async fn name(..)`: where E0752 points.
+fn head_span_async(sig: &syn::Signature) -> Span {
+    let h = head_span(sig);
+    match &sig.asyncness {
+        Some(a) => join(Span::of(a.span), h),
+        None => h,
+    }
+}
+
+/// The span rustc calls the function's head: `fn name(..) -> T`.
+pub fn head_span(sig: &syn::Signature) -> Span {
+    let start = Span::of(sig.fn_token.span);
+    let end = match &sig.output {
+        syn::ReturnType::Default => Span::of(sig.paren_token.span.close()),
+        syn::ReturnType::Type(_, t) => Span::of(t.span()),
+    };
+    Span {
+        line: start.line,
+        column: start.column,
+        end_line: end.end_line,
+        end_column: end.end_column,
+    }
+}
+
+/// Whether a loop body may leave the loop or skip to the next round (`break`, `continue`,
+/// `return`, or a macro the checker does not read).
+fn leaves(body: &syn::Block) -> bool {
+    let text = quote::ToTokens::to_token_stream(body).to_string();
+    text.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .any(|w| matches!(w, "break" | "continue" | "return" | "exit"))
+}
+
+/// A span from the start of `a` to the end of `b`.
+pub fn join(a: Span, b: Span) -> Span {
+    Span {
+        line: a.line,
+        column: a.column,
+        end_line: b.end_line,
+        end_column: b.end_column,
+    }
+}
