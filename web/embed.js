@@ -11,7 +11,7 @@ import css from './styles.css';
 import { h } from './dom.js';
 import { demoById } from './demos.js';
 import { DemoView } from './demo-view.js';
-import { loadWasm } from './wasm.js';
+import { loadWasm, warmUp } from './wasm.js';
 import { DEFAULTS, readParams } from './params.js';
 import { YourCode, hash32 } from './your-code.js';
 
@@ -106,6 +106,8 @@ export class AsyncPlayground extends HTMLElement {
     // The statistics' definitions, once in this element (its table's headers link here): put in by
     // its first table shown (glossary.js placeGlossary).
     this.shadowRoot.replaceChildren(h('div', { class: 'embed' }, notices, this.view.el, h('div', { class: 'glossary-slot' })));
+    // A first run's compiles, done while the page is idle (once per page: wasm.js).
+    if (api) warmUp();
   }
 
   params(api) {

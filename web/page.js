@@ -4,7 +4,8 @@ import { rust, tokio, verdictIds } from 'virtual:sources';
 import { h } from './dom.js';
 import { DEMOS, demoById } from './demos.js';
 import { DemoView } from './demo-view.js';
-import { loadWasm } from './wasm.js';
+import { loadWasm, warmUp } from './wasm.js';
+import { RunModel } from './model.js';
 import { DEFAULTS, readParams, speedLabel } from './params.js';
 import { initTheme } from './theme.js';
 import { YourCode, loadCodeModule } from './your-code.js';
@@ -125,6 +126,10 @@ async function main() {
     }
   }
   document.body.classList.add('wasm-ready');
+  // What a first run would compile in its own first milliseconds, compiled now while the page is idle
+  // (wasm.js), its events folded into a throwaway model so the model's code is warm too.
+  const warm = new RunModel({});
+  warmUp((kind, future, t, text) => warm.add(kind, future, t, text));
 }
 
 main().catch((err) => console.error('async-playground: the page failed to start', err));

@@ -84,7 +84,8 @@ export class ViewsSlot {
     if (this.views) this.views.begin(model, meta);
     else {
       this.log.begin(model);
-      this.load().catch((err) => this.failed(err));
+      // After the run has started (its timers set): the import is not in the way of its start.
+      setTimeout(() => this.load().catch((err) => this.failed(err)), 0);
     }
   }
 

@@ -4,6 +4,8 @@
 import init, { start, check } from 'virtual:wasm-glue';
 
 let loading = null;
+/** Set by the first real start: a warm-up is pointless (and in the way) once a run has begun. */
+let started = false;
 
 /** Resolves to the wasm API `{ start, check }`, or rejects with an Error a person can read. */
 export function loadWasm() {
@@ -25,8 +27,43 @@ export function loadWasm() {
       performance.measure('async-playground:wasm', 'async-playground:wasm-start');
       // Read by the leak test and the benchmark: wasm memory only grows, so growth means a leak.
       globalThis.asyncPlaygroundDiagnostics = Object.freeze({ wasmMemoryBytes: () => exports.memory.buffer.byteLength });
-      return { start, check };
+      return {
+        start: (...args) => {
+          started = true;
+          return start(...args);
+        },
+        check,
+      };
     })();
   }
   return loading;
+}
+
+/**
+ * Compiles ahead, while the page is idle after loading, what a first run would otherwise compile in
+ * the middle of itself: V8 compiles a wasm function (and a JS function) at its first call, so a first
+ * join! run paid for spawning, polling, timers, wakes, Ready and drops between the press of Run and
+ * its timers' start, and its lines came that much later than a second run's. This runs join! once,
+ * with 0 ms fetches and nothing drawn (`onEvent` may fold the events into a throwaway model, to warm
+ * that too), then frees it. Skipped if a run has begun already; never runs twice.
+ */
+export function warmUp(onEvent = () => {}) {
+  const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
+  loadWasm().then(() => idle(() => {
+    if (started) return;
+    started = true;
+    let handle;
+    try {
+      handle = start('join/join', 0, 0, 1000, onEvent);
+    } catch {
+      return; // nothing to warm: the demos report their own failures
+    }
+    // Its 0 ms timers fire at once; then drop what is left and free it, outside any wasm call.
+    setTimeout(() => {
+      try {
+        handle.stop();
+        handle.free();
+      } catch { /* already gone */ }
+    }, 100);
+  }, { timeout: 2000 }), () => {});
 }
