@@ -713,6 +713,32 @@ async fn main() {
         &[("", 5), ("", 5)],
     ),
     (
+        "tx_moved_in_loop",
+        r#"use tokio::sync::mpsc;
+use tokio::time::{sleep, Duration};
+
+#[tokio::main]
+async fn main() {
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    for id in 1..=3 {
+        tokio::spawn(async move {
+            sleep(Duration::from_millis(40 * id)).await;
+            tx.send(format!("worker {id} reporting")).unwrap();
+        });
+    }
+    // Drop our own sender: otherwise the channel never closes.
+    drop(tx);
+    let mut count = 0;
+    while let Some(report) = rx.recv().await {
+        count += 1;
+        println!("{report}");
+    }
+    println!("{count} reports, channel closed");
+}
+"#,
+        &[("E0382", 14)],
+    ),
+    (
         "v7_drop_guard",
         r#"use std::sync::{Arc, Mutex};
 use tokio::time::{sleep, Duration};
@@ -914,6 +940,177 @@ fn main() {
     let t = owned;
     let owned = 5;
     println!("{t} {owned}");
+}
+"#,
+    ),
+    (
+        "v12",
+        r#"use std::collections::HashMap;
+use std::sync::Arc;
+use tokio::sync::{broadcast, watch, mpsc};
+use tokio::time::{timeout, Duration, Instant};
+
+trait Service {
+    async fn call(&self, x: u32) -> u32;
+}
+struct Doubler;
+impl Service for Doubler {
+    async fn call(&self, x: u32) -> u32 { x * 2 }
+}
+struct Handler { f: Box<dyn Fn(u32) -> u32 + Send + Sync> }
+impl Handler {
+    const LIMIT: u32 = 10;
+    fn run(&self, x: u32) -> u32 { (self.f)(x).min(Self::LIMIT) }
+}
+fn first_word(s: &str) -> &str { s.split(' ').next().unwrap_or("") }
+fn get<'a>(m: &'a HashMap<String, u32>, k: &str) -> Option<&'a u32> { m.get(k) }
+
+#[tokio::main]
+async fn main() {
+    let d = Doubler;
+    println!("{}", d.call(4).await);
+    let h = Handler { f: Box::new(|x| x + 1) };
+    println!("{}", h.run(3));
+    let mut counts: HashMap<String, u32> = HashMap::new();
+    for w in "a b a".split(' ') {
+        *counts.entry(w.to_string()).or_insert(0) += 1;
+    }
+    println!("{:?} {}", get(&counts, "a"), first_word("x y"));
+    let (btx, mut brx) = broadcast::channel(4);
+    btx.send(1).unwrap();
+    println!("{}", brx.recv().await.unwrap());
+    let (wtx, wrx) = watch::channel(0);
+    wtx.send(5).unwrap();
+    println!("{}", *wrx.borrow());
+    let start = Instant::now();
+    let r = timeout(Duration::from_millis(5), async { 1 }).await;
+    println!("{:?} {}", r, start.elapsed().as_millis() < 1000);
+    let (tx, mut rx) = mpsc::channel::<u32>(4);
+    let shared = Arc::new(String::from("shared"));
+    for i in 0..3 {
+        let tx = tx.clone();
+        let shared = Arc::clone(&shared);
+        tokio::spawn(async move {
+            let _ = tx.send(i + shared.len() as u32).await;
+        });
+    }
+    drop(tx);
+    let mut got = Vec::new();
+    loop {
+        tokio::select! {
+            biased;
+            Some(v) = rx.recv() => got.push(v),
+            else => break,
+        }
+    }
+    got.sort();
+    println!("{:?}", got);
+    let opt = Some(5);
+    let Some(n) = opt else { return };
+    let msg = match n {
+        x @ 1..=5 => format!("small {x}"),
+        _ => String::from("big"),
+    };
+    println!("{msg}");
+    let v = vec![1, 2, 3];
+    let mut sum = 0;
+    v.iter().for_each(|x| sum += x);
+    let mut add = |x: i32| sum += x;
+    add(1);
+    println!("{sum}");
+    let result: Result<u32, String> = Ok(3);
+    if let Ok(x) = result {
+        println!("{x}");
+    } else if let Err(e) = &result {
+        println!("{e}");
+    }
+    println!("{}", matches!(opt, Some(3..=9)));
+    let text = String::from("hello world");
+    let word = first_word(&text);
+    println!("{word}");
+    let mut data = vec![3, 1];
+    data.sort_by(|a, b| b.cmp(a));
+    let biggest = data[0];
+    data.push(biggest + 1);
+    println!("{:?}", data);
+}
+"#,
+    ),
+    (
+        "v13",
+        r#"use std::sync::{Arc, Mutex};
+use std::thread;
+
+#[derive(Debug, Clone, PartialEq)]
+enum State { Idle, Busy(u32) }
+
+struct Machine { state: State, log: Vec<String> }
+impl Machine {
+    fn step(&mut self) -> &State {
+        self.state = match self.state {
+            State::Idle => State::Busy(1),
+            State::Busy(n) if n < 3 => State::Busy(n + 1),
+            State::Busy(_) => State::Idle,
+        };
+        self.log.push(format!("{:?}", self.state));
+        &self.state
+    }
+}
+
+fn parse_all(items: &[&str]) -> Result<Vec<i32>, std::num::ParseIntError> {
+    let mut out = Vec::new();
+    for s in items {
+        let n = s.parse::<i32>()?;
+        out.push(n);
+    }
+    Ok(out)
+}
+
+fn main() {
+    let mut m = Machine { state: State::Idle, log: vec![] };
+    for _ in 0..4 { m.step(); }
+    println!("{:?}", m.log);
+    let counter = Arc::new(Mutex::new(0));
+    let mut handles = vec![];
+    for _ in 0..4 {
+        let c = Arc::clone(&counter);
+        handles.push(thread::spawn(move || {
+            let mut g = c.lock().unwrap();
+            *g += 1;
+        }));
+    }
+    for h in handles { h.join().unwrap(); }
+    println!("{}", *counter.lock().unwrap());
+    println!("{:?}", parse_all(&["1", "2"]));
+    let mut s = String::new();
+    {
+        let r = &mut s;
+        r.push('x');
+    }
+    s.push('y');
+    let words = vec!["a".to_string(), "b".to_string()];
+    let lens: Vec<usize> = words.iter().map(|w| w.len()).collect();
+    let first = words.into_iter().next();
+    println!("{:?} {:?} {s}", lens, first);
+    let mut cache: Option<String> = None;
+    let val = cache.get_or_insert_with(|| String::from("c"));
+    val.push('!');
+    println!("{:?}", cache);
+    let x = 5;
+    let x = x * 2;
+    let y;
+    match x { 10 => y = "ten", _ => y = "other" }
+    println!("{x} {y}");
+    let mut it = vec![1, 2].into_iter();
+    while let Some(v) = it.next() { println!("{v}"); }
+    let nested = vec![vec![1], vec![2, 3]];
+    let flat: Vec<i32> = nested.into_iter().flatten().collect();
+    println!("{:?}", flat);
+    let state = State::Busy(2);
+    if state == State::Busy(2) { println!("busy"); }
+    let s2 = state.clone();
+    drop(state);
+    println!("{:?}", s2);
 }
 "#,
     ),

@@ -188,9 +188,23 @@ fn check_file(file: &syn::File, max_depth: usize) -> Vec<Diagnostic> {
             .collect();
         typeck.sort_by_key(|d| (d.line, d.column));
         out.extend(typeck.into_iter().cloned());
-        if ds.iter().all(|(p, _)| *p == Phase::Borrowck) {
-            out.extend(ds.iter().map(|(_, d)| d.clone()));
+        if ds
+            .iter()
+            .all(|(p, _)| matches!(p, Phase::Borrowck | Phase::Entry))
+        {
+            out.extend(
+                ds.iter()
+                    .filter(|(p, _)| *p == Phase::Borrowck)
+                    .map(|(_, d)| d.clone()),
+            );
         }
+    }
+    for ds in &found {
+        out.extend(
+            ds.iter()
+                .filter(|(p, _)| *p == Phase::Entry)
+                .map(|(_, d)| d.clone()),
+        );
     }
     out
 }

@@ -24,6 +24,8 @@ pub enum Phase {
     Late,
     /// Moves and borrows (E0382, E0384, E0596, E0499, E0502, E0373, E0597).
     Borrowck,
+    /// The entry point (E0752), checked after the bodies.
+    Entry,
 }
 
 /// A `spawn` whose argument is being walked.
@@ -74,6 +76,12 @@ pub struct Walker<'a> {
     pub gave_up: bool,
     /// The function's written return type and its span.
     pub ret: Option<(Ty, Span)>,
+    /// E0382s found in a loop's second round, waiting for a use after the loop.
+    pub deferred: Vec<((usize, u64), Diagnostic, Option<usize>)>,
+    /// The moves already reported (local, move).
+    pub reported: Vec<(usize, u64)>,
+    /// Inside a loop's second round.
+    pub second_pass: usize,
     /// A body ending in a statement, reported if its end is reachable: (body, type, `;`).
     pub pending_unit: Option<(Span, String, bool)>,
     /// Loans held by the `for` loops around (`for x in &v`): the loop uses them each round.
@@ -114,6 +122,9 @@ impl<'a> Walker<'a> {
             ret: None,
             iterating: Vec::new(),
             pending_unit: None,
+            deferred: Vec::new(),
+            reported: Vec::new(),
+            second_pass: 0,
         };
         let head = head_span(sig);
         let returns_unit = matches!(sig.output, syn::ReturnType::Default).then_some(head);
@@ -157,7 +168,14 @@ impl<'a> Walker<'a> {
             )
             .with_code("E0752")
             .label("`main` function is not allowed to be `async`");
-            w.report(Phase::Lower, d);
+            w.report(Phase::Entry, d);
+        }
+        if tokio_main && sig.asyncness.is_none() {
+            let d = Diagnostic::error(
+                Span::of(sig.fn_token.span),
+                "the `async` keyword is missing from the function declaration",
+            );
+            w.report(Phase::Value, d);
         }
         if let syn::ReturnType::Type(_, t) = &sig.output {
             w.ret = Some((w.written(t), Span::of(t.span())));
@@ -176,6 +194,7 @@ impl<'a> Walker<'a> {
                 }
             }
         }
+        w.flush_moves(0);
         if let Some((at, ty, semi)) = w.pending_unit.take() {
             if !w.diverged {
                 let mut d = crate::interp::check::errors::mismatched(at, &ty, "`()`");
@@ -246,6 +265,7 @@ impl<'a> Walker<'a> {
     /// Closes a scope: its locals are dropped.
     pub fn pop_scope(&mut self) {
         let n = self.scopes.pop().unwrap_or(0);
+        self.flush_moves(n);
         self.locals.truncate(n);
     }
 
@@ -478,7 +498,13 @@ impl<'a> Walker<'a> {
                     }
                 }
             }
+            self.second_pass += 1;
             each(self);
+            self.second_pass -= 1;
+            let here = self.out.len();
+            for (_, _, at) in &mut self.deferred {
+                at.get_or_insert(here);
+            }
         }
         self.loop_depth -= 1;
         self.diverged = before;
