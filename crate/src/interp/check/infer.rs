@@ -250,6 +250,10 @@ pub fn self_kind(t: &Ty, name: &str, items: &Items) -> Option<SelfKind> {
         };
     };
     let _ = args;
+    // The program's own type of a library type's name (`struct Receiver`) is its own.
+    if items.structs.contains_key(head) {
+        return items.method(head, name).and_then(|s| s.receiver);
+    }
     match head.as_str() {
         "Vec" | "VecDeque" | "HashMap" | "HashSet" | "BTreeMap" | "BTreeSet" => {
             if MUT_VEC.contains(&name) {
@@ -284,6 +288,17 @@ pub fn self_kind(t: &Ty, name: &str, items: &Items) -> Option<SelfKind> {
             }
         }
         "oneshot::Sender" if name == "send" => Some(SelfKind::Value),
+        "Sender" | "UnboundedSender" | "std::sync::mpsc::Sender" => Some(SelfKind::Ref),
+        "Arc" | "Rc" => Some(SelfKind::Ref),
+        "Mutex" | "RwLock" | "tokio::sync::Mutex" | "tokio::sync::RwLock" | "RefCell" => match name
+        {
+            "into_inner" => Some(SelfKind::Value),
+            "get_mut" => Some(SelfKind::RefMut),
+            _ => Some(SelfKind::Ref),
+        },
+        "JoinHandle" if matches!(name, "abort" | "is_finished" | "abort_handle" | "id") => {
+            Some(SelfKind::Ref)
+        }
         "Interval" if matches!(name, "tick" | "reset") => Some(SelfKind::RefMut),
         h => items.method(h, name).and_then(|s| s.receiver),
     }
