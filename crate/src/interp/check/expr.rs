@@ -564,7 +564,35 @@ impl<'a> Walker<'a> {
                 if let Some(sig) = self.items.fns.get(name) {
                     return self.user_call(sig, at_f, &c.args, whole, false);
                 }
-                if !self.value_known(name) && !self.items.open && p.path.leading_colon.is_none() {
+                const MACROS: &[&str] = &[
+                    "println",
+                    "print",
+                    "eprintln",
+                    "eprint",
+                    "format",
+                    "vec",
+                    "panic",
+                    "write",
+                    "writeln",
+                    "assert",
+                    "assert_eq",
+                    "dbg",
+                    "todo",
+                    "unreachable",
+                ];
+                if !self.value_known(name) && MACROS.contains(&name.as_str()) {
+                    let d = crate::interp::Diagnostic::error(
+                        at_f,
+                        format!("expected function, found macro `{name}`"),
+                    )
+                    .with_code("E0423")
+                    .label("not a function")
+                    .with(format!("help: use `!` to invoke the macro: `{name}!`"));
+                    self.report(Phase::Late, d);
+                } else if !self.value_known(name)
+                    && !self.items.open
+                    && p.path.leading_colon.is_none()
+                {
                     let phase = if name.starts_with(char::is_uppercase) {
                         Phase::Late
                     } else {
@@ -800,7 +828,7 @@ impl<'a> Walker<'a> {
             if !FUTURE_METHODS.contains(&name.as_str()) && !self.items.open {
                 let shown = match self.async_call(&m.receiver) {
                     Some(sig) => Some(sig.ret_text.clone()),
-                    None if out.known() => Some(out.show()),
+                    None if !matches!(**out, Ty::Unknown) => Some(out.show()),
                     None => None,
                 };
                 if let Some(o) = shown {

@@ -329,6 +329,19 @@ pub fn method_ty(t: &Ty, name: &str) -> Ty {
                 Ty::Unknown,
             ],
         ),
+        (Ty::Adt(n, a), "send") if n == "Sender" => Ty::Future(Box::new(Ty::Adt(
+            "Result".into(),
+            vec![
+                Ty::Unit,
+                Ty::Adt(
+                    "tokio::sync::mpsc::error::SendError".into(),
+                    vec![a.first().cloned().unwrap_or(Ty::Unknown)],
+                ),
+            ],
+        ))),
+        (Ty::Adt(n, a), "recv") if n == "Receiver" || n == "UnboundedReceiver" => {
+            Ty::Future(Box::new(Ty::Adt("Option".into(), a.clone())))
+        }
         (Ty::Adt(n, a), "borrow_mut") if n == "RefCell" => Ty::Adt("RefMut".into(), a.clone()),
         (Ty::Adt(n, a), "borrow") if n == "RefCell" => Ty::Adt("Ref".into(), a.clone()),
         (Ty::Adt(n, a), "unwrap" | "expect") if n == "Option" || n == "Result" => {
