@@ -446,7 +446,7 @@ impl<'a> Walker<'a> {
                     Expr::MethodCall(_) | Expr::Call(_) => self.expr(&b.left, Use::Place),
                     l => {
                         let t = self.path_local(l).map(|i| self.locals[i].ty.clone());
-                        self.assign(&b.left, whole);
+                        self.assign_as(&b.left, whole, true);
                         t.unwrap_or(Ty::Unknown)
                     }
                 };

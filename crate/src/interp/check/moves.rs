@@ -97,12 +97,15 @@ impl<'a> Walker<'a> {
             .into_iter()
             .partition(|((idx, _), _, _)| *idx >= from);
         self.deferred = keep;
+        let len = self.out.len();
         let mut now: Vec<_> = now
             .into_iter()
-            .map(|(k, d, at)| (at.unwrap_or(self.out.len()).min(self.out.len()), k, d))
+            .enumerate()
+            .map(|(i, (k, d, at))| (at.unwrap_or(len).min(len), i, k, d))
             .collect();
-        now.sort_by_key(|(at, _, _)| std::cmp::Reverse(*at));
-        for (at, key, d) in now {
+        // Inserted from the last, so that those of one place keep their order.
+        now.sort_by_key(|(at, i, _, _)| std::cmp::Reverse((*at, *i)));
+        for (at, _, key, d) in now {
             self.reported.push(key);
             self.out.insert(at, (Phase::Borrowck, d));
         }
@@ -229,8 +232,14 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// `lhs = ...` or `lhs op= ...`: E0384, and the place holds a value again.
+    /// `lhs = ...` or `lhs op= ...` (`compound`): E0384, and the place holds a value again. For
+    /// `op=` on a value that is not a number, rustc borrows it mutably instead (E0596).
     pub fn assign(&mut self, lhs: &Expr, whole: Span) {
+        self.assign_as(lhs, whole, false);
+    }
+
+    /// [`Self::assign`], for `op=` when `compound`.
+    pub fn assign_as(&mut self, lhs: &Expr, whole: Span, compound: bool) {
         let Some(idx) = self.path_local(lhs) else {
             match lhs {
                 Expr::Field(f) => {
@@ -261,6 +270,14 @@ impl<'a> Walker<'a> {
         if idx < self.frame().base {
             // Assigning a captured variable borrows it mutably (E0594 is left to rustc).
             self.use_local(idx, at, Use::BorrowMut, None);
+            return;
+        }
+        let l = &self.locals[idx];
+        if compound && !matches!(l.ty, Ty::Int(_) | Ty::Float(_) | Ty::Bool | Ty::Char) {
+            // `s += "x"` on a `String` is `AddAssign::add_assign(&mut s, ..)`: E0596 if known.
+            if matches!(l.ty, Ty::String | Ty::Adt(..)) {
+                self.check_mut(idx, at, false);
+            }
             return;
         }
         let l = &self.locals[idx];

@@ -83,6 +83,8 @@ pub struct Walker<'a> {
     pub reported: Vec<(usize, u64)>,
     /// Inside a loop's second round.
     pub second_pass: usize,
+    /// Bindings borrowed mutably without `mut`: (binding, name, borrows, place in `out`).
+    pub not_mut: Vec<(Span, String, Vec<Span>, usize)>,
     /// A body ending in a statement, reported if its end is reachable: (body, type, `;`).
     pub pending_unit: Option<(Span, String, bool)>,
     /// Loans held by the `for` loops around (`for x in &v`): the loop uses them each round.
@@ -126,6 +128,7 @@ impl<'a> Walker<'a> {
             deferred: Vec::new(),
             reported: Vec::new(),
             second_pass: 0,
+            not_mut: Vec::new(),
         };
         let head = head_span(sig);
         let returns_unit = matches!(sig.output, syn::ReturnType::Default).then_some(head);
@@ -196,6 +199,7 @@ impl<'a> Walker<'a> {
             }
         }
         w.flush_moves(0);
+        w.flush_not_mut();
         if let Some((at, ty, semi)) = w.pending_unit.take() {
             if !w.diverged {
                 let mut d = crate::interp::check::errors::mismatched(at, &ty, "`()`");
