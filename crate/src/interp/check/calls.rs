@@ -327,4 +327,46 @@ impl<'a> Walker<'a> {
             self.report(Phase::Typeck, d);
         }
     }
+
+    /// E0308 for a pattern of the output matched against the future (`.await` forgotten in
+    /// `while let Some(x) = rx.recv()` or `match fetch() { Ok(..) .. }`).
+    pub(super) fn pattern_on_future(&mut self, pat: &syn::Pat, scrutinee: &Expr, t: &Ty) {
+        let Ty::Future(out) = t else { return };
+        let path = match pat {
+            syn::Pat::TupleStruct(ts) => &ts.path,
+            syn::Pat::Path(p) => &p.path,
+            syn::Pat::Ident(i) if i.ident == "None" => {
+                return self.pattern_on_future_named(pat, scrutinee, out, "Option<_>");
+            }
+            _ => return,
+        };
+        let found = match path.segments.last().map(|s| s.ident.to_string()).as_deref() {
+            Some("Some" | "None") => "Option<_>",
+            Some("Ok" | "Err") => "Result<_, _>",
+            _ => return,
+        };
+        self.pattern_on_future_named(pat, scrutinee, out, found);
+    }
+
+    pub(super) fn pattern_on_future_named(
+        &mut self,
+        pat: &syn::Pat,
+        scrutinee: &Expr,
+        out: &Ty,
+        found: &str,
+    ) {
+        let output = match self.async_call(scrutinee) {
+            Some(sig) => sig.ret_text.clone(),
+            None if !matches!(out, Ty::Unknown) => out.show(),
+            None => return,
+        };
+        let d = errors::mismatched(span(pat), "future", &format!("`{found}`"))
+            .label(format!("expected future, found `{found}`"))
+            .also(
+                span(scrutinee),
+                format!("this expression has type `impl Future<Output = {output}>`"),
+            )
+            .with("help: consider `await`ing on the `Future`: `.await`");
+        self.report(Phase::Typeck, d);
+    }
 }
