@@ -28,7 +28,7 @@ pub struct Diagnostic {
     pub end_column: u32,
     /// Lines rendered after the snippet, each with its kind: "note: ...", "help: ...".
     pub notes: Vec<String>,
-    /// rustc's code and labels, for the errors the checker ([`super::check`]) shares with rustc.
+    /// rustc's code and labels, for the errors the checker (the module `check`) shares with rustc.
     /// Boxed: diagnostics travel in the lowering's recursive `Result`s, whose size is stack.
     pub rustc: Option<Box<Labels>>,
 }

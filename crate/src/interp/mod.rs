@@ -84,7 +84,7 @@ impl Session {
 }
 
 /// Parses, checks and starts `source`. Errors (and the warnings with them) if it can't run; the
-/// warnings of a program that runs come from [`check`].
+/// warnings of a program that runs come from [`check()`].
 pub fn start(
     source: &str,
     tracer: Tracer,

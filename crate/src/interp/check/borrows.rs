@@ -37,8 +37,51 @@ impl<'a> Walker<'a> {
             if explicit && matches!(l.ty, Ty::Unknown) && l.param {
                 return;
             }
-            let d = errors::not_mut(at, &l.name);
-            self.report(Phase::Borrowck, d);
+            if self.diverged {
+                return;
+            }
+            // One error per binding, gathered (see `flush_not_mut`).
+            let (decl, name) = (l.decl, l.name.clone());
+            let here = self.out.len();
+            match self.not_mut.iter_mut().find(|(d, _, _, _)| *d == decl) {
+                Some((_, _, uses, _)) => {
+                    if !uses.contains(&at) {
+                        uses.push(at);
+                    }
+                }
+                None => self.not_mut.push((decl, name, vec![at], here)),
+            }
+        }
+    }
+
+    /// E0596 for each binding borrowed mutably without `mut`: at the borrow if there is one, at
+    /// the binding with every borrow labelled if there are several (as rustc 1.95 does).
+    pub fn flush_not_mut(&mut self) {
+        let mut all: Vec<_> = std::mem::take(&mut self.not_mut)
+            .into_iter()
+            .enumerate()
+            .collect();
+        // Inserted from the last, so that those of one place keep their order.
+        all.sort_by_key(|(i, (_, _, _, at))| std::cmp::Reverse((*at, *i)));
+        for (_, (decl, name, uses, at)) in all {
+            let d = if let [one] = uses.as_slice() {
+                errors::not_mut(*one, &name)
+            } else {
+                let mut d = Diagnostic::error(
+                    decl,
+                    format!("cannot borrow `{name}` as mutable, as it is not declared as mutable"),
+                )
+                .with_code("E0596")
+                .label("not mutable");
+                for u in &uses {
+                    d = d.also(*u, "cannot borrow as mutable");
+                }
+                d.with(format!(
+                    "help: consider changing this to be mutable: `mut {name}`"
+                ))
+            };
+            let at = at.min(self.out.len());
+            self.out.insert(at, (Phase::Borrowck, d));
         }
     }
 

@@ -250,6 +250,10 @@ pub fn self_kind(t: &Ty, name: &str, items: &Items) -> Option<SelfKind> {
         };
     };
     let _ = args;
+    // The program's own type of a library type's name (`struct Receiver`) is its own.
+    if items.structs.contains_key(head) {
+        return items.method(head, name).and_then(|s| s.receiver);
+    }
     match head.as_str() {
         "Vec" | "VecDeque" | "HashMap" | "HashSet" | "BTreeMap" | "BTreeSet" => {
             if MUT_VEC.contains(&name) {
@@ -284,6 +288,17 @@ pub fn self_kind(t: &Ty, name: &str, items: &Items) -> Option<SelfKind> {
             }
         }
         "oneshot::Sender" if name == "send" => Some(SelfKind::Value),
+        "Sender" | "UnboundedSender" | "std::sync::mpsc::Sender" => Some(SelfKind::Ref),
+        "Arc" | "Rc" => Some(SelfKind::Ref),
+        "Mutex" | "RwLock" | "tokio::sync::Mutex" | "tokio::sync::RwLock" | "RefCell" => match name
+        {
+            "into_inner" => Some(SelfKind::Value),
+            "get_mut" => Some(SelfKind::RefMut),
+            _ => Some(SelfKind::Ref),
+        },
+        "JoinHandle" if matches!(name, "abort" | "is_finished" | "abort_handle" | "id") => {
+            Some(SelfKind::Ref)
+        }
         "Interval" if matches!(name, "tick" | "reset") => Some(SelfKind::RefMut),
         h => items.method(h, name).and_then(|s| s.receiver),
     }
@@ -314,6 +329,19 @@ pub fn method_ty(t: &Ty, name: &str) -> Ty {
                 Ty::Unknown,
             ],
         ),
+        (Ty::Adt(n, a), "send") if n == "Sender" => Ty::Future(Box::new(Ty::Adt(
+            "Result".into(),
+            vec![
+                Ty::Unit,
+                Ty::Adt(
+                    "tokio::sync::mpsc::error::SendError".into(),
+                    vec![a.first().cloned().unwrap_or(Ty::Unknown)],
+                ),
+            ],
+        ))),
+        (Ty::Adt(n, a), "recv") if n == "Receiver" || n == "UnboundedReceiver" => {
+            Ty::Future(Box::new(Ty::Adt("Option".into(), a.clone())))
+        }
         (Ty::Adt(n, a), "borrow_mut") if n == "RefCell" => Ty::Adt("RefMut".into(), a.clone()),
         (Ty::Adt(n, a), "borrow") if n == "RefCell" => Ty::Adt("Ref".into(), a.clone()),
         (Ty::Adt(n, a), "unwrap" | "expect") if n == "Option" || n == "Result" => {

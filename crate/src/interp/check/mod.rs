@@ -7,30 +7,51 @@
 //! missing an error (every corpus program must pass, see `tests/check.rs`).
 //!
 //! One file per concern:
-//! - [`items`]: the program's items (signatures, structs, methods, imported names);
-//! - [`ty`] and [`infer`]: light types, and what std and Tokio return;
-//! - [`scope`] and [`walk`]: locals, frames (closures, async blocks), branches and loops;
-//! - [`expr`] and [`macros`]: expressions and the macros whose arguments are expressions;
-//! - [`moves`]: E0382, E0384; [`borrows`]: E0596, E0499, E0502;
-//! - [`spawn`]: E0373, E0597 and `Send` for `tokio::spawn`;
-//! - [`errors`]: the catalogue, in rustc's words.
+//! - `items`: the program's items (signatures, structs, methods, imported names);
+//! - `ty` and `infer`: light types, and what std and Tokio return;
+//! - `scope` and `walk`: locals, frames (closures, async blocks), branches and loops; `sig`:
+//!   signatures and written types;
+//! - `expr`, `calls`, `methods` and `macros`: expressions, calls, method calls and the macros
+//!   whose arguments are expressions;
+//! - `moves`: E0382, E0384; `borrows`: E0596, E0499, E0502;
+//! - `spawn`: E0373, E0597, E0521 and `Send` for `tokio::spawn`;
+//! - `errors`: the catalogue, in rustc's words.
 //!
-//! Known: E0425, E0433 (an undeclared type as a path's root), E0728, E0308 (literal of the wrong
-//! kind, an `async fn`'s future where its output is expected), E0599 (a method of the output
-//! called on the future), E0277 (`.await` on a non-future, `?` in a function returning `()`),
-//! E0061, E0063, E0560, "future cannot be sent between threads safely", E0382, E0384, E0596,
-//! E0499, E0502, E0373, E0597. Everything else is left to rustc.
+//! Known (each checked against rustc 1.95, see `tests/check.rs`):
+//! - names: E0425 (values, functions), E0423 (a macro called without `!`), E0433 (an undeclared
+//!   type or std module as a path's root), E0106 (a returned reference with no lifetime to elide);
+//! - placement: E0728 (`.await` outside async), E0752 (`async fn main` without a runtime), and
+//!   `#[tokio::main]` on a fn without `async`;
+//! - types: E0308 (a literal of the wrong kind, an `async fn`'s future where its output is expected
+//!   in a `let`, an argument, a condition or a return, a `Result`/`Option` where a plain value is
+//!   declared, a body ending in `;`, library arguments such as `Duration::from_secs(1.5)`), E0599
+//!   (a method of the output called on the future, a method your own type lacks, `len` spelled
+//!   `length`, `join` on Tokio's `JoinHandle`), E0609, E0277 (`.await`, `join!`, `select!` on a
+//!   non-future, `tokio::spawn` of a closure, `?` in a function returning `()`, `{}` without
+//!   `Display`, `{:?}` without `Debug`), E0061, E0063, E0560, E0368, E0614, and "future cannot be
+//!   sent between threads safely" (an `Rc`, a `RefCell` borrow or a std `MutexGuard` held across an
+//!   `.await` in, or an `Rc` captured by, a `tokio::spawn`ed async block);
+//! - moves and borrows: E0382 (after a move, into closures and async blocks, across loop rounds),
+//!   E0384, E0596, E0499 and E0502 (a local holding a borrow, a loop's iterator), E0373, E0597,
+//!   E0521.
+//!
+//! Left to rustc: generic bounds (`T: Debug`), trait resolution and privacy, inference failures
+//! (E0282, E0283), moves out of borrows and partial moves (E0505, E0506, E0507), E0594, `Send` of
+//! futures built by `async fn`s or hidden in `join!`/`select!`, unknown crates, and warnings.
 //!
 //! As in rustc, a body with resolution or type errors is not borrow-checked.
 
 mod borrows;
+mod calls;
 pub(crate) mod errors;
 mod expr;
 mod infer;
 mod items;
 mod macros;
+mod methods;
 mod moves;
 mod scope;
+mod sig;
 mod spawn;
 mod ty;
 mod walk;
@@ -188,9 +209,23 @@ fn check_file(file: &syn::File, max_depth: usize) -> Vec<Diagnostic> {
             .collect();
         typeck.sort_by_key(|d| (d.line, d.column));
         out.extend(typeck.into_iter().cloned());
-        if ds.iter().all(|(p, _)| *p == Phase::Borrowck) {
-            out.extend(ds.iter().map(|(_, d)| d.clone()));
+        if ds
+            .iter()
+            .all(|(p, _)| matches!(p, Phase::Borrowck | Phase::Entry))
+        {
+            out.extend(
+                ds.iter()
+                    .filter(|(p, _)| *p == Phase::Borrowck)
+                    .map(|(_, d)| d.clone()),
+            );
         }
+    }
+    for ds in &found {
+        out.extend(
+            ds.iter()
+                .filter(|(p, _)| *p == Phase::Entry)
+                .map(|(_, d)| d.clone()),
+        );
     }
     out
 }

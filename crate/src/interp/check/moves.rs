@@ -41,7 +41,6 @@ impl<'a> Walker<'a> {
         }
         if let State::Moved(site) = self.locals[idx].state.clone() {
             self.moved_error(idx, at, u, site, None);
-            self.locals[idx].state = State::Unknown;
             return ty;
         }
         if u == Use::Move {
@@ -63,7 +62,8 @@ impl<'a> Walker<'a> {
         ty
     }
 
-    /// E0382.
+    /// E0382, once per move. A use in a loop's next round of a value moved in the round before
+    /// waits: rustc reports a use after the loop first, if there is one (see `flush_moves`).
     pub fn moved_error(
         &mut self,
         idx: usize,
@@ -72,6 +72,53 @@ impl<'a> Walker<'a> {
         site: MoveSite,
         inside: Option<(Span, bool)>,
     ) {
+        let key = (idx, site.seq);
+        if self.diverged || self.reported.contains(&key) {
+            return;
+        }
+        let again = site.prev_iter.is_some() && self.second_pass > 0;
+        let d = self.moved_diagnostic(idx, at, u, site, inside);
+        if again {
+            if !self.deferred.iter().any(|(k, _, _)| *k == key) {
+                self.deferred.push((key, d, None));
+            }
+            return;
+        }
+        self.deferred.retain(|(k, _, _)| *k != key);
+        self.reported.push(key);
+        self.locals[idx].state = State::Unknown;
+        self.report(Phase::Borrowck, d);
+    }
+
+    /// Reports the waiting E0382s of locals from `from` on (their scope ends), in the place of
+    /// the loop that found them.
+    pub fn flush_moves(&mut self, from: usize) {
+        let (now, keep): (Vec<_>, Vec<_>) = std::mem::take(&mut self.deferred)
+            .into_iter()
+            .partition(|((idx, _), _, _)| *idx >= from);
+        self.deferred = keep;
+        let len = self.out.len();
+        let mut now: Vec<_> = now
+            .into_iter()
+            .enumerate()
+            .map(|(i, (k, d, at))| (at.unwrap_or(len).min(len), i, k, d))
+            .collect();
+        // Inserted from the last, so that those of one place keep their order.
+        now.sort_by_key(|(at, i, _, _)| std::cmp::Reverse((*at, *i)));
+        for (at, _, key, d) in now {
+            self.reported.push(key);
+            self.out.insert(at, (Phase::Borrowck, d));
+        }
+    }
+
+    fn moved_diagnostic(
+        &self,
+        idx: usize,
+        at: Span,
+        u: Use,
+        site: MoveSite,
+        inside: Option<(Span, bool)>,
+    ) -> Diagnostic {
         let l = &self.locals[idx];
         let name = l.name.clone();
         let (msg, mut label) = if u == Use::Move {
@@ -129,12 +176,11 @@ impl<'a> Walker<'a> {
             d = d.also(use_at, format!("use occurs due to use in {what}"));
         }
         d = d.label(label);
-        d = if site.into.is_some() {
+        if site.into.is_some() {
             d.with("help: consider cloning the value before moving it into the closure")
         } else {
             d.with("help: consider cloning the value if the performance cost is acceptable: `.clone()`")
-        };
-        self.report(Phase::Borrowck, d);
+        }
     }
 
     /// What a closure or async block did with the locals it captured, once it is created.
@@ -161,8 +207,9 @@ impl<'a> Walker<'a> {
                 if let State::Moved(site) = self.locals[idx].state.clone() {
                     if own {
                         self.moved_error(idx, frame.head, Use::Move, site, Some((at, closure)));
+                    } else {
+                        self.locals[idx].state = State::Unknown;
                     }
-                    self.locals[idx].state = State::Unknown;
                     continue;
                 }
                 match copy {
@@ -185,8 +232,14 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// `lhs = ...` or `lhs op= ...`: E0384, and the place holds a value again.
+    /// `lhs = ...` or `lhs op= ...` (`compound`): E0384, and the place holds a value again. For
+    /// `op=` on a value that is not a number, rustc borrows it mutably instead (E0596).
     pub fn assign(&mut self, lhs: &Expr, whole: Span) {
+        self.assign_as(lhs, whole, false);
+    }
+
+    /// [`Self::assign`], for `op=` when `compound`.
+    pub fn assign_as(&mut self, lhs: &Expr, whole: Span, compound: bool) {
         let Some(idx) = self.path_local(lhs) else {
             match lhs {
                 Expr::Field(f) => {
@@ -217,6 +270,14 @@ impl<'a> Walker<'a> {
         if idx < self.frame().base {
             // Assigning a captured variable borrows it mutably (E0594 is left to rustc).
             self.use_local(idx, at, Use::BorrowMut, None);
+            return;
+        }
+        let l = &self.locals[idx];
+        if compound && !matches!(l.ty, Ty::Int(_) | Ty::Float(_) | Ty::Bool | Ty::Char) {
+            // `s += "x"` on a `String` is `AddAssign::add_assign(&mut s, ..)`: E0596 if known.
+            if matches!(l.ty, Ty::String | Ty::Adt(..)) {
+                self.check_mut(idx, at, false);
+            }
             return;
         }
         let l = &self.locals[idx];

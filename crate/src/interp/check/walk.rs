@@ -4,7 +4,8 @@
 
 use super::items::Items;
 use super::scope::{Frame, FrameKind, Init, Local, State, Use};
-use super::ty::{of_type, Ty};
+use super::sig::{head_span, head_span_async};
+use super::ty::Ty;
 use crate::interp::diag::{Diagnostic, Span};
 use syn::spanned::Spanned;
 
@@ -24,6 +25,8 @@ pub enum Phase {
     Late,
     /// Moves and borrows (E0382, E0384, E0596, E0499, E0502, E0373, E0597).
     Borrowck,
+    /// The entry point (E0752), checked after the bodies.
+    Entry,
 }
 
 /// A `spawn` whose argument is being walked.
@@ -74,6 +77,14 @@ pub struct Walker<'a> {
     pub gave_up: bool,
     /// The function's written return type and its span.
     pub ret: Option<(Ty, Span)>,
+    /// E0382s found in a loop's second round, waiting for a use after the loop.
+    pub deferred: Vec<((usize, u64), Diagnostic, Option<usize>)>,
+    /// The moves already reported (local, move).
+    pub reported: Vec<(usize, u64)>,
+    /// Inside a loop's second round.
+    pub second_pass: usize,
+    /// Bindings borrowed mutably without `mut`: (binding, name, borrows, place in `out`).
+    pub not_mut: Vec<(Span, String, Vec<Span>, usize)>,
     /// A body ending in a statement, reported if its end is reachable: (body, type, `;`).
     pub pending_unit: Option<(Span, String, bool)>,
     /// Loans held by the `for` loops around (`for x in &v`): the loop uses them each round.
@@ -114,6 +125,10 @@ impl<'a> Walker<'a> {
             ret: None,
             iterating: Vec::new(),
             pending_unit: None,
+            deferred: Vec::new(),
+            reported: Vec::new(),
+            second_pass: 0,
+            not_mut: Vec::new(),
         };
         let head = head_span(sig);
         let returns_unit = matches!(sig.output, syn::ReturnType::Default).then_some(head);
@@ -157,7 +172,14 @@ impl<'a> Walker<'a> {
             )
             .with_code("E0752")
             .label("`main` function is not allowed to be `async`");
-            w.report(Phase::Lower, d);
+            w.report(Phase::Entry, d);
+        }
+        if tokio_main && sig.asyncness.is_none() {
+            let d = Diagnostic::error(
+                Span::of(sig.fn_token.span),
+                "the `async` keyword is missing from the function declaration",
+            );
+            w.report(Phase::Value, d);
         }
         if let syn::ReturnType::Type(_, t) = &sig.output {
             w.ret = Some((w.written(t), Span::of(t.span())));
@@ -176,6 +198,8 @@ impl<'a> Walker<'a> {
                 }
             }
         }
+        w.flush_moves(0);
+        w.flush_not_mut();
         if let Some((at, ty, semi)) = w.pending_unit.take() {
             if !w.diverged {
                 let mut d = crate::interp::check::errors::mismatched(at, &ty, "`()`");
@@ -246,6 +270,7 @@ impl<'a> Walker<'a> {
     /// Closes a scope: its locals are dropped.
     pub fn pop_scope(&mut self) {
         let n = self.scopes.pop().unwrap_or(0);
+        self.flush_moves(n);
         self.locals.truncate(n);
     }
 
@@ -478,7 +503,13 @@ impl<'a> Walker<'a> {
                     }
                 }
             }
+            self.second_pass += 1;
             each(self);
+            self.second_pass -= 1;
+            let here = self.out.len();
+            for (_, _, at) in &mut self.deferred {
+                at.get_or_insert(here);
+            }
         }
         self.loop_depth -= 1;
         self.diverged = before;
@@ -521,162 +552,6 @@ impl<'a> Walker<'a> {
         let frame = self.frames.pop().expect("entered");
         self.spawned.pop();
         self.captured(&frame);
-    }
-}
-
-impl Walker<'_> {
-    /// A written type with its library names resolved through the `use`s: std's `Mutex` and
-    /// Tokio's differ (`Send` guards), so do their `Receiver`s (`recv` takes `&mut self` in Tokio).
-    pub fn canon(&self, t: Ty) -> Ty {
-        match t {
-            Ty::Adt(name, args) => {
-                let args: Vec<Ty> = args.into_iter().map(|a| self.canon(a)).collect();
-                if self.items.structs.contains_key(&name) {
-                    return Ty::Adt(name, args);
-                }
-                let segs: Vec<String> = name.split("::").map(str::to_string).collect();
-                let full = self.items.expand(&segs);
-                match super::infer::canon_name(&name, &full) {
-                    Some(n) => Ty::Adt(n, args),
-                    None => Ty::Unknown,
-                }
-            }
-            Ty::Ref(m, t) => Ty::Ref(m, Box::new(self.canon(*t))),
-            Ty::Tuple(ts) => Ty::Tuple(ts.into_iter().map(|t| self.canon(t)).collect()),
-            Ty::Future(t) => Ty::Future(Box::new(self.canon(*t))),
-            t => t,
-        }
-    }
-
-    /// A written type, resolved.
-    pub fn written(&self, t: &syn::Type) -> Ty {
-        self.canon(of_type(t, &self.generics))
-    }
-}
-
-impl Walker<'_> {
-    /// E0106: a returned reference without a lifetime, when the parameters give none or several
-    /// to choose from (only with plain parameter types, where elision is clear).
-    fn check_lifetime(&mut self, sig: &syn::Signature, ret: &syn::Type) {
-        let syn::Type::Reference(r) = ret else { return };
-        if r.lifetime.is_some() || !sig.generics.params.is_empty() {
-            return;
-        }
-        let mut refs = Vec::new();
-        for input in &sig.inputs {
-            let syn::FnArg::Typed(t) = input else { return };
-            let text = quote::ToTokens::to_token_stream(&*t.ty).to_string();
-            if text.contains('\'') || text.contains("dyn") || text.contains("impl") {
-                return;
-            }
-            let simple = text
-                .split(|c: char| !c.is_alphanumeric() && c != '_')
-                .filter(|w| !w.is_empty())
-                .all(|w| {
-                    super::ty::INTS.contains(&w)
-                        || matches!(
-                            w,
-                            "str"
-                                | "String"
-                                | "bool"
-                                | "char"
-                                | "f32"
-                                | "f64"
-                                | "Vec"
-                                | "mut"
-                                | "u8"
-                        )
-                });
-            if !simple {
-                return;
-            }
-            if text.contains('&') {
-                if text.matches('&').count() > 1 {
-                    return;
-                }
-                let name = match &*t.pat {
-                    syn::Pat::Ident(i) => i.ident.to_string(),
-                    _ => return,
-                };
-                refs.push((name, Span::of(t.ty.span())));
-            }
-        }
-        if refs.len() == 1 {
-            return;
-        }
-        let at = Span::of(r.and_token.span);
-        let mut d = Diagnostic::error(at, "missing lifetime specifier")
-            .with_code("E0106")
-            .label("expected named lifetime parameter");
-        for (_, s) in &refs {
-            d = d.also(*s, "");
-        }
-        let help = if refs.is_empty() {
-            "help: this function's return type contains a borrowed value, but there is no value for it to be borrowed from".to_string()
-        } else {
-            let names: Vec<String> = refs.iter().map(|(n, _)| format!("`{n}`")).collect();
-            let list = if names.len() == 2 {
-                format!("{} or {}", names[0], names[1])
-            } else {
-                format!(
-                    "{}, or {}",
-                    names[..names.len() - 1].join(", "),
-                    names[names.len() - 1]
-                )
-            };
-            format!("help: this function's return type contains a borrowed value, but the signature does not say whether it is borrowed from {list}")
-        };
-        self.report(Phase::Value, d.with(help));
-    }
-
-    /// E0308 for a body that ends in a statement where a value is to be returned (a `;` too
-    /// many). Checked after the walk: only if the end of the body is reachable.
-    fn check_unit_body(&mut self, sig: &syn::Signature, body: &syn::Block) {
-        let syn::ReturnType::Type(_, t) = &sig.output else {
-            return;
-        };
-        let generic = matches!(&**t, syn::Type::Path(p) if p.path.get_ident().is_some_and(|i| self.generics.contains(&i.to_string())));
-        if generic
-            || matches!(
-                &**t,
-                syn::Type::ImplTrait(_) | syn::Type::Never(_) | syn::Type::Infer(_)
-            )
-            || matches!(&**t, syn::Type::Tuple(tt) if tt.elems.is_empty())
-        {
-            return;
-        }
-        let semi = match body.stmts.last() {
-            Some(syn::Stmt::Expr(_, Some(_))) => true,
-            Some(syn::Stmt::Local(_)) | None => false,
-            Some(syn::Stmt::Macro(m)) if m.semi_token.is_some() => false,
-            _ => return,
-        };
-        let shown = super::items::type_text(t);
-        self.pending_unit = Some((Span::of(body.brace_token.span.join()), shown, semi));
-    }
-}
-
-/// `async fn name(..)`: where E0752 points.
-fn head_span_async(sig: &syn::Signature) -> Span {
-    let h = head_span(sig);
-    match &sig.asyncness {
-        Some(a) => join(Span::of(a.span), h),
-        None => h,
-    }
-}
-
-/// The span rustc calls the function's head: `fn name(..) -> T`.
-pub fn head_span(sig: &syn::Signature) -> Span {
-    let start = Span::of(sig.fn_token.span);
-    let end = match &sig.output {
-        syn::ReturnType::Default => Span::of(sig.paren_token.span.close()),
-        syn::ReturnType::Type(_, t) => Span::of(t.span()),
-    };
-    Span {
-        line: start.line,
-        column: start.column,
-        end_line: end.end_line,
-        end_column: end.end_column,
     }
 }
 

@@ -1,0 +1,6 @@
+#[tokio::main]
+async fn main() {
+    let n: i32 = "5".parse()?;
+    println!("{}", n);
+}
+// rustc 1.95: E0277@3
