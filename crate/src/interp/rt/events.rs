@@ -94,7 +94,8 @@ impl Rt {
 
     /// Reports a timer armed ([`Kind::Armed`]) or dropped unfired ([`Kind::Disarmed`]) by the task
     /// being polled: `tick` is its deadline in whole ms of program time, `n` its number.
-    pub(super) fn timer_event(&self, kind: Kind, tick: u64, n: u64) {
+    /// `since_us` is when the wait began (program µs), for [`Kind::Armed`]'s WAIT.
+    pub(super) fn timer_event(&self, kind: Kind, tick: u64, n: u64, since_us: u64) {
         if !self.0.events.get() || self.0.state.get() != State::Running {
             return;
         }
@@ -105,7 +106,7 @@ impl Rt {
         let deadline_us = tick.saturating_mul(1000);
         let at = self.on_tracer_clock(deadline_us);
         let text = if kind == Kind::Armed {
-            let wait = deadline_us.saturating_sub(self.now_us());
+            let wait = deadline_us.saturating_sub(since_us);
             format!("{at} {n} {wait}")
         } else {
             format!("{at} {n}")
