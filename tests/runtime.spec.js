@@ -166,7 +166,9 @@ test('a saved run reopens with its runtime lane; the Perfetto export has a runti
   const track = json.traceEvents.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'runtime');
   expect(track).toBeTruthy();
   const slices = json.traceEvents.filter((e) => e.ph === 'X' && e.tid === track.tid).map((e) => e.name);
-  expect(slices).toEqual(['poll main', expect.stringMatching(/^parked until \d+ ms$/), 'poll main']);
+  // main polled twice, parked between (unless the machine was so busy that the timer was due by then).
+  expect(slices.filter((n) => n === 'poll main')).toHaveLength(2);
+  expect(slices.filter((n) => n !== 'poll main').every((n) => /^parked until \d+ ms$/.test(n))).toBe(true);
   const [saved] = await Promise.all([page.waitForEvent('download'), s.getByRole('button', { name: 'Save run' }).click()]);
   const text = readFileSync(await saved.path(), 'utf8');
   expect(JSON.parse(text).events.some(([k]) => k === 14)).toBe(true);

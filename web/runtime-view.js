@@ -195,6 +195,9 @@ class RuntimeLane {
         s('text', { class: 'name rt-lane-name', x: 6, y: narrow ? y + 13 : mid + 4 }, 'runtime'),
       );
     }
+    // A huge run (its rows grouped by name) draws its lane once, at the end: live, its thousands of
+    // polls would only smear into one bar, and drawing them costs the run's own speed.
+    if (model.grouped && !model.over) return;
     const { x } = geo;
     const names = model.over ? taskNames(model) : null;
     const end = model.over ? model.endT : (model.size ? model.times[model.size - 1] : 0);

@@ -296,7 +296,8 @@ export class RunViews {
       // The queue panel is text to read, not an animation: while events pour in, at most every
       // LIVE_MS (a 10,000-task run would otherwise re-word it at every frame).
       const now = performance.now();
-      if (this.runtime && !this.cursor && now - (this.lastLive ?? -Infinity) >= LIVE_MS) {
+      // A huge run (rows grouped by name) shows it when it ends, like its lane (runtime-view.js).
+      if (this.runtime && !this.cursor && !this.model.grouped && now - (this.lastLive ?? -Infinity) >= LIVE_MS) {
         this.lastLive = now;
         this.runtime.live(this.model);
       }
