@@ -16,7 +16,7 @@ try {
     await page.screenshot({ path: `${out}/page-${scheme}.png` }); // the top of the page, as a visitor lands
     const join = page.locator('#demo-join');
     await join.getByRole('button', { name: 'Run concurrently (join!)' }).click();
-    await join.getByText('Result 2: Product').waitFor();
+    await join.getByRole('log').getByText('Result 2: Product').waitFor();
     await page.waitForTimeout(100);
     await join.screenshot({ path: `${out}/join-${scheme}.png` });
     await page.close();

@@ -83,16 +83,21 @@ test('Your code, join!: from "main is polled" to "the runtime parks until 1 s", 
   await expect(info).toContainText(/main awaited sleep\(3 s\): a timer is armed for \d+ ms/);
   await next.click();
   await expect(info).toContainText(/main awaited sleep\(1 s\): a timer is armed for \d+ ms/);
-  // At 4×, 1 s of the program's time is 250 ms of the run's (and of its timeline's) clock.
-  await expect(panel.getByRole('list', { name: 'Timers armed' })).toContainText(/^2\d\d ms: main7\d\d ms: main$/);
+  // At 4×, 1 s of the program's time is 250 ms of the run's (and of its timeline's) clock, 3 s 750 ms.
+  const timers = panel.getByRole('list', { name: 'Timers armed' }).getByRole('listitem');
+  await expect(timers).toHaveText([/^\d+ ms: main$/, /^\d+ ms: main$/]);
+  const [first, last] = (await timers.allTextContents()).map((t) => parseInt(t, 10));
+  expect(last - first).toBeGreaterThanOrEqual(495);
+  expect(last - first).toBeLessThanOrEqual(505);
   await next.click();
-  await expect(info).toContainText(/main awaited sleep\(1 s\): it returned Pending, so the runtime looks for another task\. Nothing is ready \(the run queue is empty\), so the runtime parks until the timer at 2\d\d ms\./);
-  await expect(panel).toContainText(/Parked: nothing is ready; waiting for the timer at 2\d\d ms\./);
+  await expect(info).toContainText(`main awaited sleep(1 s): it returned Pending, so the runtime looks for another task. Nothing is ready (the run queue is empty), so the runtime parks until the timer at ${first} ms.`);
+  await expect(panel).toContainText(`Parked: nothing is ready; waiting for the timer at ${first} ms.`);
   // The keyboard does the same: Enter on the focused button steps to the next decision.
   await next.focus();
   await page.keyboard.press('Enter');
-  await expect(info).toContainText("the runtime's timer driver fires the timer that is due");
-  await expect(panel.getByRole('list', { name: 'Timers armed' })).toHaveText(/^7\d\d ms: main$/);
+  // (Both timers, if the machine was too busy to wake the runtime before the second was due.)
+  await expect(info).toContainText(/the runtime's timer driver fires (the timer that is|2 timers that are) due/);
+  await expect(panel.getByRole('list', { name: 'Timers armed' })).not.toContainText(`${first} ms: main`);
 });
 
 test('Your code, spawn: tasks queued by main, woken by their timers, and main woken by their JoinHandles', async ({ page }) => {
@@ -161,7 +166,9 @@ test('a saved run reopens with its runtime lane; the Perfetto export has a runti
   const track = json.traceEvents.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'runtime');
   expect(track).toBeTruthy();
   const slices = json.traceEvents.filter((e) => e.ph === 'X' && e.tid === track.tid).map((e) => e.name);
-  expect(slices).toEqual(['poll main', expect.stringMatching(/^parked until \d+ ms$/), 'poll main']);
+  // main polled twice, parked between (unless the machine was so busy that the timer was due by then).
+  expect(slices.filter((n) => n === 'poll main')).toHaveLength(2);
+  expect(slices.filter((n) => n !== 'poll main').every((n) => /^parked until \d+ ms$/.test(n))).toBe(true);
   const [saved] = await Promise.all([page.waitForEvent('download'), s.getByRole('button', { name: 'Save run' }).click()]);
   const text = readFileSync(await saved.path(), 'utf8');
   expect(JSON.parse(text).events.some(([k]) => k === 14)).toBe(true);

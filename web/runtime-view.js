@@ -173,8 +173,8 @@ class RuntimeLane {
   reset() {
     this.geoKey = '';
     this.n = 0; // segments drawn
-    this.open = null; // the last segment drawn while still open: { seg, el, label }
-    this.lastPx = -Infinity;
+    this.marks = { poll: null, park: null }; // the last mark of each kind: { el, x0, x1 }
+    this.open = null; // the segment still open at the last drawing, and the mark it is in
   }
 
   /** True if the step-through cursor on event `e` belongs on this lane. */
@@ -195,45 +195,52 @@ class RuntimeLane {
         s('text', { class: 'name rt-lane-name', x: 6, y: narrow ? y + 13 : mid + 4 }, 'runtime'),
       );
     }
+    // A huge run (its rows grouped by name) draws its lane once, at the end: live, its thousands of
+    // polls would only smear into one bar, and drawing them costs the run's own speed.
+    if (model.grouped && !model.over) return;
     const { x } = geo;
     const names = model.over ? taskNames(model) : null;
     const end = model.over ? model.endT : (model.size ? model.times[model.size - 1] : 0);
-    const widthOf = (seg) => {
-      const t1 = seg.t1 ?? (seg.kind === 'park' && seg.until !== null && !model.over ? seg.until : end);
-      return Math.max(x(t1) - x(seg.t0), 1.5);
-    };
+    const endOf = (seg) => x(seg.t1 ?? (seg.kind === 'park' && seg.until !== null && !model.over ? seg.until : end));
     if (this.open) {
       // The segment left open last time: its end is known now (or it reaches further).
-      const { seg, el } = this.open;
-      el.setAttribute('width', widthOf(seg));
+      const { seg, mark } = this.open;
+      this.extend(mark, endOf(seg));
       if (seg.t1 !== null) this.open = null;
     }
     const lane = fold.lane;
     for (; this.n < lane.length; this.n++) {
       const seg = lane[this.n];
       const x0 = x(seg.t0);
-      const w = widthOf(seg);
-      if (seg.kind === 'poll') {
-        const px = Math.round(x0);
-        if (w < 2 && px === this.lastPx && seg.t1 !== null) continue; // one mark per pixel
-        this.lastPx = px;
-        const who = names ? taskName(names, seg.key) : seg.task.name ?? taskName(new Map(), seg.key);
-        const el = s('rect', { class: 'running rt-poll', x: x0, y: mid - 8, width: w, height: 16 },
-          s('title', {}, `the runtime polls ${who} at ${ms(seg.t0)}`));
-        g.append(el);
-        if (w > 8 * who.length + 8) g.append(s('text', { class: 'rt-label', x: x0 + 4, y: mid + 4 }, who));
-        if (seg.t1 === null) this.open = { seg, el };
+      const x1 = Math.max(endOf(seg), x0 + 1.5);
+      let mark = this.marks[seg.kind];
+      if (mark && x0 < mark.x1 + 1) {
+        // Within a pixel of the last mark of its kind: that mark grows instead (one mark a pixel).
+        this.extend(mark, x1);
       } else {
-        const px = Math.round(x0);
-        if (w < 2 && px === this.lastPx && seg.t1 !== null) continue;
-        this.lastPx = px;
-        const until = seg.until !== null ? `parked until ${ms(seg.until)}` : 'parked';
-        const el = s('rect', { class: 'pending rt-park', x: x0, y: mid - 6, width: w, height: 12 },
-          s('title', {}, `${until}: nothing is ready`));
+        const poll = seg.kind === 'poll';
+        const words = poll
+          ? (names ? taskName(names, seg.key) : seg.task.name ?? taskName(new Map(), seg.key))
+          : (seg.until !== null ? `parked until ${ms(seg.until)}` : 'parked');
+        const el = poll
+          ? s('rect', { class: 'running rt-poll', x: x0, y: mid - 8, width: x1 - x0, height: 16 },
+            s('title', {}, `the runtime polls ${words} at ${ms(seg.t0)}`))
+          : s('rect', { class: 'pending rt-park', x: x0, y: mid - 6, width: x1 - x0, height: 12 },
+            s('title', {}, `${words}: nothing is ready`));
         g.append(el);
-        if (w > 7 * until.length + 8) g.append(s('text', { class: 'rt-label', x: x0 + 4, y: mid - 9 }, until));
-        if (seg.t1 === null) this.open = { seg, el };
+        if (x1 - x0 > (poll ? 8 : 7) * words.length + 8) {
+          g.append(s('text', { class: 'rt-label', x: x0 + 4, y: poll ? mid + 4 : mid - 9 }, words));
+        }
+        mark = this.marks[seg.kind] = { el, x0, x1 };
       }
+      if (seg.t1 === null) this.open = { seg, mark };
     }
+  }
+
+  /** Makes `mark` reach `x1` (px), if that is further. */
+  extend(mark, x1) {
+    if (x1 <= mark.x1 + 0.25) return;
+    mark.x1 = x1;
+    mark.el.setAttribute('width', x1 - mark.x0);
   }
 }

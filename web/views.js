@@ -48,6 +48,8 @@ const MIN_SPAN_US = 50_000;
  * them in at most this often (ms). The first event after a calm spell is shown at once.
  */
 const CALM_MS = 100;
+/** While a run is in flight, the runtime's queue panel is brought up to date at most this often (ms). */
+const LIVE_MS = 250;
 /** Without animations (reduced motion), "now" steps this often (ms) while a run is in flight. */
 const STEP_MS = 250;
 
@@ -200,9 +202,11 @@ export class RunViews {
 
   event(model, kind, future, t, text) {
     if (kind >= K.Taken) {
-      // The runtime's decisions: only the lane and the panel (runtime-view.js) read them, when they draw.
+      // The runtime's decisions: only the lane and the panel (runtime-view.js) read them, when they
+      // draw. They come in the middle of the futures' events, which ask for that drawing; only a
+      // park (the last event before the runtime waits) asks for it itself.
       this.timeline.stale = true;
-      this.schedule();
+      if (kind === K.Parked) this.schedule();
       return;
     }
     this.log.event(model, kind, future, t, text);
@@ -314,7 +318,14 @@ export class RunViews {
   draw() {
     if (this.model && this.visible) {
       this.drawTimeline();
-      if (this.runtime && !this.cursor) this.runtime.live(this.model);
+      // The queue panel is text to read, not an animation: while events pour in, at most every
+      // LIVE_MS (a 10,000-task run would otherwise re-word it at every frame).
+      const now = performance.now();
+      // A huge run (rows grouped by name) shows it when it ends, like its lane (runtime-view.js).
+      if (this.runtime && !this.cursor && !this.model.grouped && now - (this.lastLive ?? -Infinity) >= LIVE_MS) {
+        this.lastLive = now;
+        this.runtime.live(this.model);
+      }
     }
   }
 

@@ -70,8 +70,8 @@ pub enum Kind {
     /// repeated text once (`web.rs`).
     Queued = 15,
     /// A timer was registered during task `future`'s poll. `text`: `DEADLINE N WAIT`: its deadline
-    /// (µs on the run's clock, as event times), its number, and the program time it waits (µs; what
-    /// `sleep` was asked, rounded up to Tokio's millisecond tick).
+    /// (µs on the run's clock, as event times), its number, and the program time it waits from
+    /// when `sleep` was called (µs; what was asked, rounded up to Tokio's millisecond tick).
     Armed = 16,
     /// A timer of task `future` was dropped before it fired (a `select!` loser, a `timeout` that
     /// finished in time). `text`: `DEADLINE N`, as for [`Kind::Armed`].

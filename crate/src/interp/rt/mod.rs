@@ -63,6 +63,7 @@
 //! ```
 
 mod coop;
+mod events;
 mod join;
 pub mod mpsc;
 pub mod oneshot;

@@ -140,15 +140,15 @@ const PANIC_EXIT_CODE: i32 = 101;
 pub struct Rt(pub(super) Rc<Inner>);
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum State {
+pub(super) enum State {
     Running,
     Finished(i32),
     Stopped,
 }
 
 pub(super) struct Inner {
-    tracer: Tracer,
-    host: Rc<dyn Host>,
+    pub(super) tracer: Tracer,
+    pub(super) host: Rc<dyn Host>,
     flavor: Flavor,
     limits: Limits,
     rng: Rng,
@@ -162,7 +162,7 @@ pub(super) struct Inner {
     /// Tokio's `Defer`: wakers of tasks that yielded, woken only after the next park.
     defer: RefCell<Vec<Waker>>,
     next_task_id: Cell<u64>,
-    state: Cell<State>,
+    pub(super) state: Cell<State>,
     halt: RefCell<Option<String>>,
     /// True at the top of the `'outer` loop of `CoreGuard::block_on` (where `main` is polled if woken).
     at_top: Cell<bool>,
@@ -171,39 +171,14 @@ pub(super) struct Inner {
     stats: Cell<Stats>,
     /// The task key being polled ([`MAIN_KEY`] for `main`, else the Tokio id), or [`NO_TASK`]:
     /// who woke a task, and whose timer was armed, for the runtime's events.
-    polling: Cell<u32>,
+    pub(super) polling: Cell<u32>,
     /// What the runtime is doing when a waker fires outside any poll (timers, deferred yields).
-    waking: Cell<Waking>,
+    pub(super) waking: Cell<Waking>,
     /// Whether the runtime reports its decisions ([`Rt::without_events`]).
-    events: Cell<bool>,
+    pub(super) events: Cell<bool>,
 }
 
-/// The task key of `main` (the `block_on` future) in the runtime's events ([`Kind::Taken`]).
-pub(super) const MAIN_KEY: u32 = 0;
-/// No task is being polled.
-const NO_TASK: u32 = u32::MAX;
-
-/// Why wakers fire while no task is polled: the cause [`Kind::Queued`] names.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Waking {
-    Other,
-    Timer,
-    Yield,
-}
-
-thread_local! {
-    /// What carries the wake being made ([`via`]): a channel, a lock, a `JoinHandle`.
-    static VIA: Cell<&'static str> = const { Cell::new("") };
-}
-
-/// Runs `wake` (which wakes a task) saying what carried the wake, e.g. `via("channel", || w.wake())`:
-/// the [`Kind::Queued`] event then reads `task 3 channel`. A helper for the sync primitives.
-pub(super) fn via<R>(what: &'static str, wake: impl FnOnce() -> R) -> R {
-    let outer = VIA.with(|v| v.replace(what));
-    let r = wake();
-    VIA.with(|v| v.set(outer));
-    r
-}
+pub(super) use super::events::{via, Waking, MAIN_KEY, NO_TASK};
 
 /// The run queue and the "woken" flags. Wakers must be `Send + Sync`, hence the `Mutex`; there is only
 /// ever one thread, so it is never contended.
@@ -767,88 +742,6 @@ impl Rt {
         drop(defer);
         inner.timers.borrow_mut().clear();
         count
-    }
-
-    /// The task key being polled, in words for [`Kind::Queued`]: its number, or `outside` between polls.
-    fn polling_text(&self) -> String {
-        match self.0.polling.get() {
-            NO_TASK => "outside".to_owned(),
-            key => key.to_string(),
-        }
-    }
-
-    /// Reports that task `key` was woken and pushed on the queue now, saying by whom (see
-    /// [`Kind::Queued`]) from what the runtime is doing: firing timers, waking yielded tasks, or
-    /// polling a task (itself, or another), plus what carried the wake ([`via`]).
-    pub(super) fn queued(&self, key: u32) {
-        if self.0.state.get() != State::Running || !self.0.events.get() {
-            return; // shutting down: dropped futures wake their peers, but nothing runs again
-        }
-        let text = match (self.0.waking.get(), self.0.polling.get()) {
-            (Waking::Timer, _) => "timer".to_owned(),
-            (Waking::Yield, _) => "yield".to_owned(),
-            (Waking::Other, NO_TASK) => "outside".to_owned(),
-            (Waking::Other, p) if p == key => "self".to_owned(),
-            (Waking::Other, p) => match VIA.with(Cell::get) {
-                "" => format!("task {p}"),
-                via => format!("task {p} {via}"),
-            },
-        };
-        self.emit_queued(key, &text);
-    }
-
-    fn emit_queued(&self, key: u32, text: &str) {
-        self.event(Kind::Queued, key, text);
-    }
-
-    /// Reports one of the runtime's decisions, unless [`Rt::without_events`].
-    fn event(&self, kind: Kind, key: u32, text: &str) {
-        if self.0.events.get() {
-            self.0.tracer.runtime(kind, key, text);
-        }
-    }
-
-    /// No runtime events for this run: a plain `fn main` has no Tokio runtime to show.
-    pub fn without_events(&self) {
-        self.0.events.set(false);
-    }
-
-    /// Program time `deadline_us` on the tracer's clock (the run's µs, as every event's time).
-    fn on_tracer_clock(&self, deadline_us: u64) -> u64 {
-        let delay = self
-            .0
-            .host
-            .real_us(deadline_us.saturating_sub(self.now_us()));
-        self.0.tracer.elapsed_us().saturating_add(delay)
-    }
-
-    /// Reports a timer armed ([`Kind::Armed`]) or dropped unfired ([`Kind::Disarmed`]) by the task
-    /// being polled: `tick` is its deadline in whole ms of program time, `n` its number.
-    pub(super) fn timer_event(&self, kind: Kind, tick: u64, n: u64) {
-        if !self.0.events.get() || self.0.state.get() != State::Running {
-            return;
-        }
-        let key = match self.0.polling.get() {
-            NO_TASK => MAIN_KEY,
-            key => key,
-        };
-        let deadline_us = tick.saturating_mul(1000);
-        let at = self.on_tracer_clock(deadline_us);
-        let text = if kind == Kind::Armed {
-            let wait = deadline_us.saturating_sub(self.now_us());
-            format!("{at} {n} {wait}")
-        } else {
-            format!("{at} {n}")
-        };
-        self.event(kind, key, &text);
-    }
-
-    /// Reports that the task being polled spent its coop budget ([`Kind::Budget`]).
-    pub(super) fn budget_spent(&self) {
-        let key = self.0.polling.get();
-        if key != NO_TASK {
-            self.event(Kind::Budget, key, "");
-        }
     }
 
     /// Drops every task's future now, `main` first (the Stop button); reports [`Kind::Stopped`].

@@ -88,6 +88,9 @@ fn tick_of(deadline_us: u64) -> u64 {
 pub struct Sleep {
     rt: Weak<Inner>,
     deadline_us: u64,
+    /// When the wait began (µs of program time): `sleep(d)` was called, or an `Interval`'s previous
+    /// tick. Only for the runtime's events, which say how long the task waits ([`Kind::Armed`]).
+    since_us: u64,
     state: SleepState,
 }
 
@@ -115,6 +118,9 @@ impl Sleep {
 
     /// `Sleep::reset`: a new deadline, registered with the wheel at once (not at the next poll).
     pub fn reset(&mut self, deadline_us: u64) {
+        if let Some(rt) = self.rt.upgrade() {
+            self.since_us = Rt(rt).now_us();
+        }
         self.deregister();
         self.deadline_us = deadline_us;
         self.register();
@@ -122,6 +128,7 @@ impl Sleep {
 
     /// `reset_without_timer` (what `Interval` does): the new deadline registers at the next poll.
     fn reset_lazy(&mut self, deadline_us: u64) {
+        self.since_us = self.deadline_us;
         self.deregister();
         self.deadline_us = deadline_us;
     }
@@ -133,7 +140,7 @@ impl Sleep {
         let registered = rt.timers.borrow_mut().register(tick_of(self.deadline_us));
         self.state = match registered {
             Some((key, entry)) => {
-                Rt(rt).timer_event(Kind::Armed, key.0, key.1);
+                Rt(rt).timer_event(Kind::Armed, key.0, key.1, self.since_us);
                 SleepState::Registered(key, entry)
             }
             None => SleepState::Elapsed,
@@ -148,7 +155,7 @@ impl Sleep {
                 if let Some(rt) = self.rt.upgrade() {
                     if let Ok(mut timers) = rt.timers.try_borrow_mut() {
                         timers.deregister(key);
-                        Rt(rt.clone()).timer_event(Kind::Disarmed, key.0, key.1);
+                        Rt(rt.clone()).timer_event(Kind::Disarmed, key.0, key.1, 0);
                     }
                 }
             }
@@ -294,6 +301,7 @@ impl Rt {
         Sleep {
             rt: Rc::downgrade(&self.0),
             deadline_us,
+            since_us: self.now_us(),
             state: SleepState::Idle,
         }
     }
