@@ -147,7 +147,7 @@ fn arc_mutex_shared_by_spawned_tasks() {
         [
             "5",
             "Mutex { data: 5, poisoned: false, .. }",
-            "Mutex { data: <locked>, poisoned: false, .. } 5",
+            "Mutex { data: \"<locked>\", poisoned: false, .. } 5",
             "true"
         ]
     );
@@ -188,8 +188,7 @@ fn refcell_borrows_are_tracked() {
         ]
     );
     assert!(
-        out.iter()
-            .any(|l| l == "E already borrowed: BorrowMutError"),
+        out.iter().any(|l| l == "E RefCell already borrowed"),
         "{out:?}"
     );
     assert!(out
@@ -206,7 +205,7 @@ fn refcell_borrow_while_mutably_borrowed_panics() {
     let out = text(src);
     assert!(
         out.iter()
-            .any(|l| l == "E already mutably borrowed: BorrowError"),
+            .any(|l| l == "E RefCell already mutably borrowed"),
         "{out:?}"
     );
 }

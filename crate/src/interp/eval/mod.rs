@@ -326,6 +326,9 @@ impl Interp {
             let mark = env.mark();
             let r = self.block_inner(b, env).await;
             env.pop_to(mark);
+            if mem::has_pending_drops() {
+                self.run_drops().await?;
+            }
             r
         }))
     }
@@ -368,6 +371,10 @@ impl Interp {
                     let v = self.eval(e, env).await?;
                     drop(v);
                 }
+            }
+            // Temporaries died with the statement: their user `Drop`s run now.
+            if mem::has_pending_drops() {
+                self.run_drops().await?;
             }
         }
         match &b.tail {
