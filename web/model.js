@@ -77,11 +77,12 @@ export class RunModel {
     this.groups = new Map(); // name → Group
     this.lines = []; // printed lines: { i, t, kind, future, text }, kind Line or Stderr
     this.notes = []; // the playground's own sentences (Kind.Note)
+    this.drops = []; // user `Drop`s that ran (Kind.UserDrop): { i, t, future, text: the type }
     this.state = 'running'; // running | done | stopped | crashed
     this.endT = null;
     this.hidden = false; // the tab was hidden during the run (timers throttled)
     this.lastName = undefined;
-    this.hasRuntime = false; // the runtime reported its decisions (Kind.Taken and after: runtime-model.js)
+    this.hasRuntime = false; // the runtime reported its decisions (Kind.Taken to Kind.Shutdown: runtime-model.js)
   }
 
   /** How many events were recorded. */
@@ -109,7 +110,7 @@ export class RunModel {
       else this.lastQueued = text;
     }
     if (text !== undefined && kind !== K.Created) this.texts.set(i, text); // names live on the futures
-    if (kind >= K.Taken) { // the runtime's events name tasks, not futures (runtime-model.js)
+    if (kind >= K.Taken && kind <= K.Shutdown) { // the runtime's events name tasks, not futures (runtime-model.js)
       this.hasRuntime = true;
       return;
     }
@@ -122,7 +123,7 @@ export class RunModel {
         let g = this.groups.get(name);
         if (!g) this.groups.set(name, (g = new Group(name, this.groups.size)));
         const life = {
-          id: future, name, created: t, polls: NONE, wakes: NONE, firstPoll: null,
+          id: future, name, created: t, polls: NONE, wakes: NONE, drops: NONE, firstPoll: null,
           readyAt: null, end: null, ending: null, pendingSince: null, pollStart: null, group: g,
         };
         this.futures.set(future, life);
@@ -175,6 +176,13 @@ export class RunModel {
         break;
       case K.Note:
         this.notes.push({ i, t, text: text ?? '' });
+        break;
+      case K.UserDrop:
+        this.drops.push({ i, t, future, text: text ?? '' });
+        if (f) {
+          if (f.drops === NONE) f.drops = [];
+          f.drops.push({ t, text: text ?? '' });
+        }
         break;
       case K.Done:
       case K.Stopped:
@@ -254,6 +262,7 @@ export function explain(model, e) {
     case K.Line: return `${n} printed “${e.text}”.`;
     case K.Stderr: return `${n} printed to stderr: “${e.text}”.`;
     case K.Note: return `The playground says: ${e.text}`;
+    case K.UserDrop: return `${n} dropped a ${e.text}: its Drop::drop ran here (at the end of its scope, its statement, or a drop() call).`;
     case K.Done: return 'Every task of the run has finished: the run is over.';
     case K.Stopped: return 'Stopped: every future of the run was dropped at once, clearing its timers.';
     case K.Crashed: return `The Rust code panicked: ${e.text}`;

@@ -187,7 +187,7 @@ function runtimeTrack(events, end, meta, timed) {
     model.times.push(t);
     if (text !== undefined) model.texts.set(i, text);
     if (kind === K.Created) model.futures.set(future, { name: text });
-    if (kind >= K.Taken) any = true;
+    if (kind >= K.Taken && kind <= K.Shutdown) any = true;
   });
   if (!any) return;
   const RT = 0;

@@ -13,7 +13,7 @@
 import { K, ms } from './model.js';
 
 /** True for the runtime's own events, whose `future` is a task key. */
-export const isRuntime = (kind) => kind >= K.Taken;
+export const isRuntime = (kind) => kind >= K.Taken && kind <= K.Shutdown;
 
 const num = (text) => (text ? Number(text) : null);
 /** An Armed or Disarmed event's text, `DEADLINE N [WAIT]` (crate/src/trace.rs). */

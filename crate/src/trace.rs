@@ -88,12 +88,15 @@ pub enum Kind {
     /// The runtime shuts down and drops every task still alive. `text`: why (`main returned`,
     /// `main panicked`, `limit`).
     Shutdown = 21,
+    /// A value's `Drop::drop` ran (a user `impl Drop`): `future` is the future whose poll dropped
+    /// it, `text` the type's name. (22: after the runtime's kinds, 14..=21.)
+    UserDrop = 22,
 }
 
 impl Kind {
-    /// True for the runtime's own decisions ([`Kind::Taken`] and after), whose `future` is a task key.
+    /// True for the runtime's own decisions ([`Kind::Taken`] to [`Kind::Shutdown`]), whose `future` is a task key.
     pub fn is_runtime(self) -> bool {
-        self as u8 >= Kind::Taken as u8
+        (Kind::Taken as u8..=Kind::Shutdown as u8).contains(&(self as u8))
     }
 }
 
@@ -210,6 +213,12 @@ impl Tracer {
     /// Records a line printed to stderr, attributed to the future being polled.
     pub fn stderr(&self, text: &str) {
         self.emit_at(self.elapsed_us(), Kind::Stderr, self.0.polling.get(), text);
+    }
+
+    /// Records that a value of type `ty` was dropped by its `Drop` impl (see [`Kind::UserDrop`]),
+    /// attributed to the future being polled.
+    pub fn user_drop(&self, ty: &str) {
+        self.emit_at(self.elapsed_us(), Kind::UserDrop, self.0.polling.get(), ty);
     }
 
     /// Records a sentence from the playground itself (see [`Kind::Note`]).
