@@ -84,6 +84,10 @@ pub enum Value {
     Interval(rt::Interval),
     /// A library error value (`ParseIntError`, `TryRecvError`): its `Debug` and `Display` text.
     Error(Rc<(String, String)>),
+    /// A value of the program's own `struct` or `enum` (see [`super::types`]).
+    Adt(Rc<super::types::Adt>),
+    /// A `fmt::Formatter` handed to a user's `Display`/`Debug` impl.
+    Formatter(super::types::fmt::FormatterRef),
     /// What is left in a variable whose value was moved out.
     Moved,
 }
@@ -124,7 +128,7 @@ impl Value {
                 | Value::UnboundedSender(_)
                 | Value::Receiver(_)
                 | Value::OneshotSender(_)
-        )
+        ) || matches!(self, Value::Adt(a) if a.fields.iter().any(Value::is_resource))
     }
 
     /// The name of the value's type, for messages.
@@ -154,6 +158,8 @@ impl Value {
             Value::Receiver(_) => "Receiver",
             Value::Interval(_) => "Interval",
             Value::Error(_) => "error",
+            Value::Adt(_) => "struct",
+            Value::Formatter(_) => "Formatter",
             Value::Moved => "moved value",
         }
     }
@@ -187,6 +193,17 @@ impl Value {
             (Value::Elapsed, Value::Elapsed) | (Value::RecvError, Value::RecvError) => true,
             (Value::JoinError(a), Value::JoinError(b)) => a == b,
             (Value::Error(a), Value::Error(b)) => a == b,
+            // `#[derive(PartialEq)]`: same variant, equal fields (a hand-written `eq` is called by
+            // the evaluator before this).
+            (Value::Adt(a), Value::Adt(b)) => {
+                Rc::ptr_eq(&a.def, &b.def)
+                    && a.variant == b.variant
+                    && a.fields.len() == b.fields.len()
+                    && a.fields
+                        .iter()
+                        .zip(b.fields.iter())
+                        .all(|(x, y)| x.equals(y))
+            }
             _ => false,
         }
     }
@@ -220,6 +237,20 @@ impl Value {
                 (Some(_), None) => Some(Ordering::Greater),
                 (Some(a), Some(b)) => a.compare(b),
             },
+            // `#[derive(PartialOrd)]`: by variant (declaration order), then field by field.
+            (Value::Adt(a), Value::Adt(b)) if Rc::ptr_eq(&a.def, &b.def) => {
+                match a.variant.cmp(&b.variant) {
+                    Ordering::Equal => {}
+                    o => return Some(o),
+                }
+                for (x, y) in a.fields.iter().zip(b.fields.iter()) {
+                    match x.compare(y)? {
+                        Ordering::Equal => {}
+                        o => return Some(o),
+                    }
+                }
+                Some(Ordering::Equal)
+            }
             _ => None,
         }
     }

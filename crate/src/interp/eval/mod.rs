@@ -27,6 +27,8 @@ mod ops;
 mod pattern;
 mod place;
 mod task;
+mod user;
+mod user_fmt;
 
 use methods::*;
 use ops::*;
@@ -92,6 +94,8 @@ type Place = (Name, Vec<Step>);
 /// A step from a variable to the place a method or assignment works on.
 enum Step {
     Field(usize),
+    /// `p.x`: a named field of a struct.
+    Named(Name),
     Index(usize, Span),
 }
 
@@ -423,6 +427,7 @@ impl Interp {
                     self.bind(p, v, env);
                 }
             }
+            Pat::Adt(..) | Pat::At(..) | Pat::Slice(_) => self.bind_user(pat, v, env),
         }
     }
 
@@ -489,6 +494,11 @@ impl Interp {
                 self.unop(*op, v, at)
             }
             ExprKind::Field(base, i) => match self.simple(base, env, false)? {
+                Value::Adt(a) => a
+                    .fields
+                    .get(*i)
+                    .cloned()
+                    .ok_or_else(|| self.panic(at, format!("no field `{i}` on this struct"))),
                 Value::Tuple(items) => items
                     .get(*i)
                     .cloned()
@@ -538,6 +548,7 @@ impl Interp {
             },
             (UnOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
             (UnOp::Deref, v) => Ok(v),
+            (op, v @ Value::Adt(_)) => self.user_unop(op, v, at),
             (_, v) => Err(self.panic(
                 at,
                 format!("cannot apply this operator to `{}`", v.type_name()),

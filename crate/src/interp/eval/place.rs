@@ -19,6 +19,10 @@ impl Interp {
                     s.push(Step::Field(*i));
                     (n, s)
                 })),
+                ExprKind::NamedField(b, name) => Ok(self.place(b, env).await?.map(|(n, mut s)| {
+                    s.push(Step::Named(name.clone()));
+                    (n, s)
+                })),
                 ExprKind::Index(b, idx) => {
                     let i = self.eval(idx, env).await?;
                     let i = self.as_usize(&i, idx.span)?;
@@ -51,6 +55,20 @@ impl Interp {
                     Some(s) => s,
                     None => return Err(self.panic(at, format!("no field `{i}` on this tuple"))),
                 },
+                (Step::Field(i), Value::Adt(a)) => match Rc::make_mut(a).fields.get_mut(*i) {
+                    Some(s) => s,
+                    None => return Err(self.panic(at, format!("no field `{i}` on this struct"))),
+                },
+                (Step::Named(n), Value::Adt(a)) => {
+                    let a = Rc::make_mut(a);
+                    let i = a.variant_def().and_then(|v| v.field(n));
+                    match i.and_then(|i| a.fields.get_mut(i)) {
+                        Some(s) => s,
+                        None => {
+                            return Err(self.panic(at, format!("no field `{n}` on this struct")))
+                        }
+                    }
+                }
                 (Step::Index(i, iat), Value::Vec(items)) => {
                     let len = items.len();
                     match Rc::make_mut(items).get_mut(*i) {
@@ -82,11 +100,19 @@ impl Interp {
         env: &mut Env,
     ) -> R {
         let place = self.place(recv, env).await?;
-        let mut temp = match place {
+        let temp = match place {
             Some(_) => None,
             None => Some(self.eval(recv, env).await?),
         };
         let a = self.args(args, env).await?;
+        let (a, temp) = match self
+            .user_method(&place, temp, recv.span, name, a, at, env)
+            .await?
+        {
+            user::Dispatch::Done(v) => return Ok(v),
+            user::Dispatch::Std(a, temp) => (a, temp),
+        };
+        let mut temp = temp;
         let closures = matches!(
             name,
             "map" | "filter" | "unwrap_or_else" | "and_then" | "map_err"

@@ -16,6 +16,8 @@ impl Lowerer<'_> {
             "eprintln" => ExprKind::Print(PrintTo::StderrLine, self.format(tokens, at, true)?),
             "eprint" => ExprKind::Print(PrintTo::Stderr, self.format(tokens, at, true)?),
             "format" => ExprKind::FormatStr(self.format(tokens, at, false)?),
+            "write" => self.write_mac(tokens, at, false)?,
+            "writeln" => self.write_mac(tokens, at, true)?,
             "panic" | "unreachable" | "todo" | "unimplemented" => {
                 let prefix = match name.as_str() {
                     "unreachable" => "internal error: entered unreachable code",
