@@ -8,6 +8,13 @@ use crate::interp::types::{Shape, TypeDef};
 impl Lowerer<'_> {
     /// The own struct, or enum variant, that `segs` names.
     pub(super) fn ctor(&self, segs: &[String]) -> Option<(Rc<TypeDef>, usize)> {
+        if segs.len() >= 2 && segs.iter().any(|s| s == "Ordering") {
+            let full = self.expand(segs).map(|f| canonical(&f))?;
+            let v = full.strip_prefix("std::cmp::Ordering::")?;
+            let def = crate::interp::types::ordering_def();
+            let i = def.variants.iter().position(|x| x.name.as_ref() == v)?;
+            return Some((def, i));
+        }
         if let Some(key) = self.own_type(segs) {
             let def = self.items.types.get(&key)?;
             return (!def.is_enum).then(|| (def.clone(), 0));
@@ -126,7 +133,7 @@ impl Lowerer<'_> {
             fields.push((i, self.expr(&f.expr)?));
         }
         let base = match &s.rest {
-            Some(r) => Some(self.boxed(r)?),
+            Some(r) => Some(Box::new(self.expr_for(r, &def.path)?)),
             None => {
                 let missing: Vec<String> = var
                     .fields
@@ -150,6 +157,83 @@ impl Lowerer<'_> {
             }
         };
         Ok(ExprKind::StructLit(def, v, fields, base))
+    }
+
+    /// `e` where the type `key` is expected: `Default::default()` is that type's.
+    pub(super) fn expr_for(&mut self, e: &syn::Expr, key: &str) -> R<Expr> {
+        if let Some(k) = self.parse_into(e, key)? {
+            return Ok(k);
+        }
+        if let syn::Expr::MethodCall(m) = e {
+            // `x.into()` into your type: its `From` impl.
+            if m.method == "into" && m.args.is_empty() && self.items.types.contains_key(key) {
+                let recv = self.expr(&m.receiver)?;
+                return Ok(Expr {
+                    kind: ExprKind::AssocCall(key.into(), "from".into(), vec![recv]),
+                    span: span(e),
+                });
+            }
+        }
+        if let syn::Expr::Call(c) = e {
+            if let syn::Expr::Path(p) = &*c.func {
+                let segs = Self::segments(&p.path);
+                let default = matches!(segs.as_slice(), [d, f] if d == "Default" && f == "default")
+                    || segs == ["std", "default", "Default", "default"];
+                if default && c.args.is_empty() && self.items.types.contains_key(key) {
+                    return Ok(Expr {
+                        kind: ExprKind::AssocCall(key.into(), "default".into(), Vec::new()),
+                        span: span(e),
+                    });
+                }
+            }
+        }
+        self.expr(e)
+    }
+
+    /// `s.parse()` (and `s.parse().unwrap()`, `.expect(..)`, `?`) where your type is expected:
+    /// its `FromStr` impl.
+    fn parse_into(&mut self, e: &syn::Expr, key: &str) -> R<Option<Expr>> {
+        if !self.items.types.contains_key(key) {
+            return Ok(None);
+        }
+        let at = span(e);
+        match e {
+            syn::Expr::MethodCall(m) if m.method == "parse" && m.args.is_empty() => {
+                let recv = self.expr(&m.receiver)?;
+                Ok(Some(Expr {
+                    kind: ExprKind::AssocCall(key.into(), "from_str".into(), vec![recv]),
+                    span: at,
+                }))
+            }
+            syn::Expr::MethodCall(m) if m.method == "unwrap" || m.method == "expect" => {
+                let Some(inner) = self.parse_into(&m.receiver, key)? else {
+                    return Ok(None);
+                };
+                let args = self.exprs(&m.args)?;
+                Ok(Some(Expr {
+                    kind: ExprKind::Method(
+                        Box::new(inner),
+                        m.method.to_string().into(),
+                        args,
+                        span(&m.method),
+                    ),
+                    span: at,
+                }))
+            }
+            syn::Expr::Try(t) => Ok(self.parse_into(&t.expr, key)?.map(|inner| Expr {
+                kind: ExprKind::Try(Box::new(inner)),
+                span: at,
+            })),
+            _ => Ok(None),
+        }
+    }
+
+    /// The key of an own type that a declared type names (`let p: Point = ..`).
+    pub(super) fn declared_key(&self, t: &syn::Type) -> Option<String> {
+        match t {
+            syn::Type::Path(p) if p.qself.is_none() => self.own_type(&Self::segments(&p.path)),
+            _ => None,
+        }
     }
 
     /// `write!(f, ..)` / `writeln!(f, ..)`.

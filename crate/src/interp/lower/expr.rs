@@ -45,6 +45,18 @@ impl Lowerer<'_> {
                     ));
                 }
                 let mut args = self.exprs(&m.args)?;
+                let own_target = match m.turbofish.as_ref().and_then(|t| t.args.first()) {
+                    Some(syn::GenericArgument::Type(t)) if name == "parse" => self.declared_key(t),
+                    _ => None,
+                };
+                if let Some(key) = own_target {
+                    // `parse::<MyType>()`: its `FromStr` impl.
+                    let recv = self.expr(&m.receiver)?;
+                    return Ok(Expr {
+                        kind: ExprKind::AssocCall(key.into(), "from_str".into(), vec![recv]),
+                        span: at,
+                    });
+                }
                 if name == "parse" {
                     // `parse::<T>()`: the target type travels as a literal of that type.
                     let target = m

@@ -460,6 +460,14 @@ impl Lowerer<'_> {
                         | "JoinHandle" | "JoinError" | "Elapsed" | "Sender" | "Receiver"
                         | "UnboundedSender" | "UnboundedReceiver" | "Pin" | "Future" => Ty::Other,
                         "Self" | "Formatter" | "Ordering" => Ty::Other,
+                        // `Self::Err`, `T::Item`: an associated type.
+                        _ if p.path.segments.len() > 1
+                            && p.path.segments.first().is_some_and(|s| {
+                                s.ident == "Self" || self.generics.contains(&s.ident.to_string())
+                            }) =>
+                        {
+                            Ty::Other
+                        }
                         _ if p.path.segments.len() == 1 && self.generics.contains(&name) => {
                             Ty::Other
                         }

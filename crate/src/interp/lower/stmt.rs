@@ -21,9 +21,16 @@ impl Lowerer<'_> {
                         syn::Pat::Type(pt) => (&*pt.pat, Some(self.ty(&pt.ty)?)),
                         p => (p, None),
                     };
+                    let key = match &local.pat {
+                        syn::Pat::Type(pt) => self.declared_key(&pt.ty),
+                        _ => None,
+                    };
                     let (init, otherwise) = match &local.init {
                         Some(init) => {
-                            let e = self.expr(&init.expr)?;
+                            let e = match &key {
+                                Some(k) => self.expr_for(&init.expr, k)?,
+                                None => self.expr(&init.expr)?,
+                            };
                             let o = match &init.diverge {
                                 Some((_, d)) => Some(self.else_block(d)?),
                                 None => None,
