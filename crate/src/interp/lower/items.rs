@@ -310,6 +310,7 @@ impl Lowerer<'_> {
 
     pub(super) fn item_fn(&mut self, f: &syn::ItemFn) -> R<(FnDef, Option<MainKind>)> {
         let n = self.generics.len();
+        self.note_generics(&f.sig.generics);
         self.generics
             .extend(f.sig.generics.type_params().map(|t| t.ident.to_string()));
         let r = self.item_fn_inner(f);
@@ -428,7 +429,7 @@ impl Lowerer<'_> {
             syn::Type::Group(g) => self.ty(&g.elem)?,
             syn::Type::Slice(s) => Ty::Vec(Box::new(self.ty(&s.elem)?)),
             syn::Type::Array(a) => Ty::Vec(Box::new(self.ty(&a.elem)?)),
-            syn::Type::Infer(_) | syn::Type::ImplTrait(_) | syn::Type::Never(_) => Ty::Other,
+            syn::Type::Infer(_) | syn::Type::Never(_) => Ty::Other,
             syn::Type::Path(p) if p.qself.is_none() => {
                 if let Some(first) = p.path.segments.first() {
                     self.use_name(&first.ident.to_string());
@@ -490,7 +491,13 @@ impl Lowerer<'_> {
                     }
                 }
             }
-            syn::Type::TraitObject(_) => Ty::Other,
+            syn::Type::TraitObject(_) | syn::Type::ImplTrait(_) => {
+                use syn::visit::Visit;
+                for h in types::path_heads(|f| types::Paths(f).visit_type(t)) {
+                    self.use_name(&h);
+                }
+                Ty::Other
+            }
             other => {
                 return Err(not_available(span(other), "this kind of type"));
             }

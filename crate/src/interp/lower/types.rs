@@ -290,6 +290,7 @@ impl Lowerer<'_> {
             _ => return Ok(()),
         };
         let derives = derives(attrs)?;
+        self.note_generics(generics);
         let saved = std::mem::replace(&mut self.generics, Self::generic_names(generics));
         let r = (|| {
             let variant =
@@ -395,6 +396,7 @@ impl Lowerer<'_> {
             return Err(not_available(span(u), "`unsafe`"));
         }
         let saved = std::mem::replace(&mut self.generics, Self::generic_names(&i.generics));
+        self.note_generics(&i.generics);
         let r = (|| {
             let key = self.impl_key(&i.self_ty)?;
             let saved_self =
@@ -507,6 +509,9 @@ impl Lowerer<'_> {
     /// A `trait` item: its signatures are checked when lowered through an impl; here only what
     /// the subset refuses.
     pub(super) fn item_trait(&mut self, t: &syn::ItemTrait) -> R<()> {
+        for h in path_heads(|f| Paths(f).visit_item_trait(t)) {
+            self.use_name(&h);
+        }
         if let Some(u) = &t.unsafety {
             return Err(not_available(span(u), "`unsafe`"));
         }
@@ -526,6 +531,7 @@ impl Lowerer<'_> {
             return Err(not_available(span(u), "`unsafe`"));
         }
         let added = Self::generic_names(&sig.generics);
+        self.note_generics(&sig.generics);
         let n = self.generics.len();
         self.generics.extend(added);
         let r = self.method_inner(sig, block);
@@ -593,6 +599,37 @@ impl Lowerer<'_> {
             }),
             receiver,
         })
+    }
+}
+
+/// The first segment of every path in a syntax node (bounds, `where` clauses, trait signatures):
+/// the imports they use.
+pub(super) fn path_heads(node: impl FnOnce(&mut dyn FnMut(&syn::Path))) -> Vec<String> {
+    let mut out = Vec::new();
+    node(&mut |p: &syn::Path| {
+        if let Some(s) = p.segments.first() {
+            out.push(s.ident.to_string());
+        }
+    });
+    out
+}
+
+/// Calls `f` for every path inside `node`.
+pub(super) struct Paths<'a>(pub &'a mut dyn FnMut(&syn::Path));
+
+impl<'ast> Visit<'ast> for Paths<'_> {
+    fn visit_path(&mut self, p: &'ast syn::Path) {
+        (self.0)(p);
+        syn::visit::visit_path(self, p);
+    }
+}
+
+impl Lowerer<'_> {
+    /// Notes the imports that generics' bounds and `where` clauses use.
+    pub(super) fn note_generics(&self, g: &syn::Generics) {
+        for h in path_heads(|f| Paths(f).visit_generics(g)) {
+            self.use_name(&h);
+        }
     }
 }
 
