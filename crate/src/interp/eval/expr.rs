@@ -182,6 +182,7 @@ impl Interp {
         match &e.kind {
             ExprKind::Unary(op, a) => {
                 let v = self.eval(a, env).await?;
+                let v = if *op == UnOp::Deref { v } else { mem::deref(v) };
                 match (op, v) {
                     (UnOp::Not, Value::Bool(b)) => Ok(Value::Bool(!b)),
                     (UnOp::Not, Value::Int(n, t)) => Ok(Value::Int(wrap_int(!n, t), t)),
@@ -193,7 +194,7 @@ impl Interp {
                         }
                     }
                     (UnOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
-                    (UnOp::Deref, v) => Ok(v),
+                    (UnOp::Deref, v) => Ok(self.deref_once(v, at)?),
                     (op, v @ Value::Adt(_)) => self.user_unop(*op, v, at),
                     (_, v) => Err(self.panic(
                         at,
@@ -211,7 +212,16 @@ impl Interp {
         let at = e.span;
         #[allow(unreachable_patterns)]
         match &e.kind {
-            ExprKind::Ref(a) => self.eval_ref(a, env).await,
+            ExprKind::Ref(a) => {
+                let place = self.place(a, env).await?;
+                match place {
+                    Some(p) => self.reference_to(Some(p), || Ok(Value::Unit), at),
+                    None => {
+                        let v = self.eval(a, env).await?;
+                        self.reference_to(None, || Ok(v), at)
+                    }
+                }
+            }
             _ => Ok(Value::Unit),
         }
     }
@@ -225,10 +235,9 @@ impl Interp {
             ExprKind::Assign(place, value) => {
                 let v = self.eval(value, env).await?;
                 let p = self.place(place, env).await?;
-                self.with_place(env, &p, place.span, |slot| {
-                    *slot = v;
-                    Ok(())
-                })?;
+                // The old value drops after the place is released (its drop may read it again).
+                let old = self.with_place(&p, place.span, |slot| Ok(std::mem::replace(slot, v)))?;
+                drop(old);
                 Ok(Value::Unit)
             }
             _ => Ok(Value::Unit),
@@ -242,16 +251,16 @@ impl Interp {
         #[allow(unreachable_patterns)]
         match &e.kind {
             ExprKind::AssignOp(op, place, value) => {
-                let v = self.eval(value, env).await?;
+                let v = mem::deref(self.eval(value, env).await?);
                 let p = self.place(place, env).await?;
-                let old = self.with_place(env, &p, place.span, |slot| {
+                let old = self.with_place(&p, place.span, |slot| {
                     Ok(matches!(slot, Value::Adt(_)).then(|| slot.clone()))
                 })?;
                 if let Some(old) = old {
                     // `a += b` on your type: its `AddAssign`, or rustc's error if it has none.
                     let new = self.user_assign_op(*op, old, v, at)?;
                     return self
-                        .with_place(env, &p, place.span, |slot| {
+                        .with_place(&p, place.span, |slot| {
                             *slot = new;
                             Ok(())
                         })
@@ -259,7 +268,7 @@ impl Interp {
                 }
                 let me = self.clone();
                 let op = *op;
-                self.with_place(env, &p, place.span, move |slot| {
+                self.with_place(&p, place.span, move |slot| {
                     let old = std::mem::replace(slot, Value::Unit);
                     // `s += "x"` on a String appends in place.
                     if let (BinOp::Add, Value::Str(mut s), Value::Str(t)) = (op, old.clone(), &v) {
@@ -389,6 +398,20 @@ impl Interp {
                     return boxed(self.for_user(label, pat, it, body, iter.span, env)).await;
                 }
                 let items: Box<dyn Iterator<Item = Value>> = match it {
+                    // `for x in &v` / `&mut v`: each `x` is a reference to the element's place.
+                    Value::Ref(p) => {
+                        let len = p
+                            .with(|v| match mem::deref(v.clone()) {
+                                Value::Vec(items) => Ok(items.len()),
+                                other => Err(other.type_name()),
+                            })
+                            .map_err(|e| self.mem_err(iter.span, e))?
+                            .map_err(|t| {
+                                self.panic(iter.span, format!("`&{t}` is not an iterator"))
+                            })?;
+                        let p = self.receiver((*p).clone(), "iter", iter.span)?;
+                        Box::new((0..len).map(move |i| Value::reference(p.project(Step::Index(i)))))
+                    }
                     Value::Range(a, b, t) => Box::new((a..b).map(move |i| Value::Int(i, t))),
                     Value::Vec(items) => {
                         let items = Rc::try_unwrap(items).unwrap_or_else(|rc| (*rc).clone());
@@ -425,7 +448,8 @@ impl Interp {
         #[allow(unreachable_patterns)]
         match &e.kind {
             ExprKind::Match(scrut, arms) => {
-                let v = self.eval(scrut, env).await?;
+                // The scrutinee is a place expression: matching reads it, it does not move it.
+                let v = self.eval_ref(scrut, env).await?;
                 for arm in arms {
                     if !matches(&arm.pat, &v) {
                         continue;
@@ -492,7 +516,7 @@ impl Interp {
                 Ok(Value::Closure(Rc::new(Closure {
                     params: params.clone(),
                     body: cap.body.clone(),
-                    env: RefCell::new(captured),
+                    env: captured,
                     is_move: cap.is_move,
                     is_async: *is_async,
                 })))

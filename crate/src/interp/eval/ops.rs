@@ -11,6 +11,8 @@ impl Interp {
             return self.user_binop(op, l, r, at);
         }
         let overflow = |what: &str| self.panic(at, format!("attempt to {what} with overflow"));
+        // Operators see through references (`*a + b`, `&x == &y`).
+        let (l, r) = (mem::deref(l), mem::deref(r));
         match (l, r) {
             (Value::Int(a, ta), Value::Int(b, tb)) => {
                 let mut t = ta.unify(tb);

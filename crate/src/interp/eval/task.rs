@@ -24,6 +24,10 @@ impl Future for TaskCtx {
             .then(|| crate::interp::types::fmt::install(Some(self.interp.fmt_hook())));
         let r = self.fut.as_mut().poll(cx);
         i.in_task.set(outer);
+        if r.is_ready() {
+            // A panic has unwound to its task: guards dropped from now on do not poison.
+            mem::set_panicking(false);
+        }
         r
     }
 }

@@ -3,6 +3,7 @@
 //! operators, `impl Iterator` in `for` and adapters).
 
 use super::*;
+use crate::interp::mem::{self, Place, Step};
 use crate::interp::types::{self, Adt, Found, Receiver};
 
 /// Where a method call goes after the program's own impls were asked.
@@ -72,7 +73,7 @@ impl Interp {
                     }
                 }
                 if let Some(b) = base {
-                    let Value::Adt(b) = self.eval(b, env).await? else {
+                    let Value::Adt(b) = mem::deref(self.eval(b, env).await?) else {
                         return Err(self.panic(at, "`..base` must be a value of the same struct"));
                     };
                     let b = Rc::try_unwrap(b).unwrap_or_else(|rc| (*rc).clone());
@@ -93,7 +94,7 @@ impl Interp {
             }
             ExprKind::NamedField(base, name) => {
                 let v = self.eval_ref(base, env).await?;
-                match &v {
+                mem::with_deref(&v, |v| match v {
                     Value::Adt(a) => {
                         let i = a.variant_def().and_then(|var| var.field(name));
                         match i.and_then(|i| a.fields.get(i)) {
@@ -106,7 +107,7 @@ impl Interp {
                         at,
                         format!("no field `{name}` on type `{}`", other.type_name()),
                     )),
-                }
+                })
             }
             ExprKind::AssocCall(key, name, args) => {
                 let a = self.args(args, env).await?;
@@ -133,7 +134,7 @@ impl Interp {
         let reg = self.reg();
         if let Some(Found::Fn(m)) = reg.lookup(key, name) {
             let def = m.def.clone();
-            return boxed(self.call_fn(def, a, at, None)).await;
+            return boxed(self.call_fn(def, a, at)).await;
         }
         if let (Some(def), "default") = (reg.types.get(key), name) {
             if def.derives.default {
@@ -150,7 +151,7 @@ impl Interp {
     fn default_of(&self, key: &str, at: Span) -> R {
         let reg = self.reg();
         if let Some(Found::Fn(m)) = reg.lookup(key, "default") {
-            return self.call_sync(m.def.clone(), Vec::new(), at, None);
+            return self.call_sync(m.def.clone(), Vec::new(), at);
         }
         if let Some(def) = reg.types.get(key) {
             let v = def.default_variant;
@@ -185,14 +186,8 @@ impl Interp {
 
     /// Calls an interpreted sync `fn` to its end now (operators, `fmt`, `default`): a sync body
     /// never waits, so one poll finishes it.
-    pub(super) fn call_sync(
-        &self,
-        f: Rc<FnDef>,
-        args: Vec<Value>,
-        at: Span,
-        out: Option<&mut Vec<Option<Value>>>,
-    ) -> R {
-        let fut = self.call_fn(f, args, at, out);
+    pub(super) fn call_sync(&self, f: Rc<FnDef>, args: Vec<Value>, at: Span) -> R {
+        let fut = self.call_fn(f, args, at);
         let mut fut = std::pin::pin!(fut);
         let mut cx = Context::from_waker(std::task::Waker::noop());
         match fut.as_mut().poll(&mut cx) {
@@ -201,80 +196,65 @@ impl Interp {
         }
     }
 
-    /// Calls a user method with its receiver; a `&mut self` method's `self` at its end is
-    /// returned too, for the caller to write back.
-    async fn call_method(
-        &self,
-        m: &types::Method,
-        recv: Value,
-        mut a: Vec<Value>,
-        at: Span,
-    ) -> R<(Value, Option<Value>)> {
-        a.insert(0, recv);
-        if m.receiver == Receiver::RefMut {
-            let mut out = Vec::new();
-            let r = boxed(self.call_fn(m.def.clone(), a, at, Some(&mut out))).await?;
-            let new = out.into_iter().next().flatten();
-            return Ok((r, new));
+    /// `self` for a user method on the value at `place`: a reference for `&self`/`&mut self`
+    /// (what the method changes, changes there), the value for `self` (moved out unless `Copy`).
+    fn self_arg(&self, m: &types::Method, place: &Place, at: Span) -> R {
+        let place = place.resolve().map_err(|e| self.mem_err(at, e))?;
+        match m.receiver {
+            Receiver::Ref | Receiver::RefMut => Ok(Value::reference(place)),
+            Receiver::Value | Receiver::None => {
+                let v = place.read().map_err(|e| self.mem_err(at, e))?;
+                if v.is_copy() {
+                    return Ok(v);
+                }
+                place.write(Value::Moved).map_err(|e| self.mem_err(at, e))
+            }
         }
-        Ok((boxed(self.call_fn(m.def.clone(), a, at, None)).await?, None))
     }
 
     /// A method call: the program's own impls first (inherent, then traits), a `Formatter`'s
     /// methods, what derives give (`cmp`), and a user iterator's items for std adapters.
-    #[allow(clippy::too_many_arguments)]
     pub(super) async fn user_method(
         &self,
-        place: &Option<Place>,
-        temp: Option<Value>,
+        place: &Place,
         recv_at: Span,
         name: &str,
-        a: Vec<Value>,
+        mut a: Vec<Value>,
         at: Span,
-        env: &mut Env,
     ) -> R<Dispatch> {
         let reg = self.reg();
-        let peek = |me: &Self, env: &mut Env, temp: &Option<Value>| -> R<(bool, bool)> {
-            let kind = |v: &Value| {
-                (
-                    matches!(v, Value::Adt(_) | Value::Formatter(_)),
-                    reg.method_for(v, name).is_some(),
-                )
-            };
-            match temp {
-                Some(v) => Ok(kind(v)),
-                None => me.with_place(env, place, recv_at, |v| Ok(kind(v))),
-            }
-        };
-        let (special, has) = peek(self, env, &temp)?;
+        let (special, has) = place
+            .with(|v| {
+                mem::with_deref(v, |v| {
+                    (
+                        matches!(v, Value::Adt(_) | Value::Formatter(_)),
+                        reg.method_for(v, name).is_some(),
+                    )
+                })
+            })
+            .map_err(|e| self.mem_err(recv_at, e))?;
         if !special && !has && !matches!(name, "cmp" | "partial_cmp" | "fmt") {
-            return Ok(Dispatch::Std(a, temp));
+            return Ok(Dispatch::Std(a, None));
         }
-        let recv = match &temp {
-            Some(v) => v.clone(),
-            None => self.with_place(env, place, recv_at, |v| Ok(v.clone()))?,
-        };
+        let recv = mem::deref(place.read().map_err(|e| self.mem_err(recv_at, e))?);
         if let Some(m) = reg.method_for(&recv, name) {
             let m = m.clone();
-            drop(temp);
-            let (r, new) = self.call_method(&m, recv, a, at).await?;
-            if let (Some(new), Some(_)) = (new, place) {
-                self.with_place(env, place, recv_at, |slot| {
-                    *slot = new;
-                    Ok(())
-                })?;
-            }
-            return Ok(Dispatch::Done(r));
+            drop(recv);
+            a.insert(0, self.self_arg(&m, place, recv_at)?);
+            return Ok(Dispatch::Done(
+                boxed(self.call_fn(m.def.clone(), a, at)).await?,
+            ));
         }
         if let Value::Formatter(f) = &recv {
+            let a = a.into_iter().map(mem::deref).collect();
             return self.formatter_method(f, name, a, at).map(Dispatch::Done);
         }
         match name {
             "cmp" | "partial_cmp" => {
-                let Some(other) = a.first() else {
+                let Some(other) = a.first().cloned().map(mem::deref) else {
                     return Err(self.panic(at, format!("`{name}` takes 1 argument")));
                 };
-                let o = self.compare_values(&recv, other, at)?;
+                let o = self.compare_values(&recv, &other, at)?;
                 return Ok(Dispatch::Done(match (name, o) {
                     ("cmp", Some(o)) => types::ordering(o),
                     ("cmp", None) => return Err(self.panic(at, "these values do not compare")),
@@ -282,8 +262,8 @@ impl Interp {
                 }));
             }
             "fmt" => {
-                if let Some(Value::Formatter(f)) = a.first() {
-                    return self.fmt_with(&recv, f).map(Dispatch::Done);
+                if let Some(Value::Formatter(f)) = a.first().cloned().map(mem::deref) {
+                    return self.fmt_with(&recv, &f).map(Dispatch::Done);
                 }
             }
             _ => {}
@@ -291,17 +271,11 @@ impl Interp {
         if let Value::Adt(_) = &recv {
             if ITER_METHODS.contains(&name) && reg.trait_method(&recv, "Iterator", "next").is_some()
             {
-                drop(temp);
-                let limit = match (name, a.first()) {
-                    ("take", Some(Value::Int(n, _))) => usize::try_from(*n).ok(),
+                let limit = match (name, a.first().cloned().map(mem::deref)) {
+                    ("take", Some(Value::Int(n, _))) => usize::try_from(n).ok(),
                     _ => None,
                 };
                 let items = self.drain_user(recv, limit, at).await?;
-                let (items, a) = if name == "take" {
-                    (items, Vec::new())
-                } else {
-                    (items, a)
-                };
                 if name == "take" {
                     return Ok(Dispatch::Done(items));
                 }
@@ -311,7 +285,7 @@ impl Interp {
                 return Ok(Dispatch::Done(recv));
             }
         }
-        Ok(Dispatch::Std(a, temp))
+        Ok(Dispatch::Std(a, None))
     }
 
     /// `Ordering` between two values: a user `Ord`/`PartialOrd` impl, else the derived order.
@@ -319,7 +293,7 @@ impl Interp {
         let reg = self.reg();
         for (tr, name) in [("Ord", "cmp"), ("PartialOrd", "partial_cmp")] {
             if let Some(m) = reg.trait_method(l, tr, name) {
-                let v = self.call_sync(m.def.clone(), vec![l.clone(), r.clone()], at, None)?;
+                let v = self.call_sync(m.def.clone(), vec![l.clone(), r.clone()], at)?;
                 return Ok(match v {
                     Value::Opt(Some(x)) => types::as_ordering(&x),
                     Value::Opt(None) => None,
@@ -331,12 +305,13 @@ impl Interp {
     }
 
     /// The items of a user iterator, calling its `next` until `None` (or `limit` items).
-    async fn drain_user(&self, mut it: Value, limit: Option<usize>, at: Span) -> R {
+    async fn drain_user(&self, it: Value, limit: Option<usize>, at: Span) -> R {
+        let it = Place::root(mem::alloc(it));
         let mut out = Vec::new();
         while limit.is_none_or(|l| out.len() < l) {
             self.tick()?;
             self.check_len(out.len(), "Vec")?;
-            match self.user_next(&mut it, at).await? {
+            match self.user_next(&it, at).await? {
                 Some(x) => out.push(x),
                 None => break,
             }
@@ -344,21 +319,20 @@ impl Interp {
         Ok(Value::Vec(Rc::new(out)))
     }
 
-    /// One `next()` of a user iterator held in `it` (updated in place).
-    async fn user_next(&self, it: &mut Value, at: Span) -> R<Option<Value>> {
+    /// One `next()` of the user iterator at `it`.
+    async fn user_next(&self, it: &Place, at: Span) -> R<Option<Value>> {
         let reg = self.reg();
+        let v = mem::deref(it.read().map_err(|e| self.mem_err(at, e))?);
         let Some(m) = reg
-            .trait_method(it, "Iterator", "next")
-            .or_else(|| reg.method_for(it, "next"))
+            .trait_method(&v, "Iterator", "next")
+            .or_else(|| reg.method_for(&v, "next"))
         else {
-            return Err(self.panic(at, format!("`{}` is not an iterator", it.type_name())));
+            return Err(self.panic(at, format!("`{}` is not an iterator", v.type_name())));
         };
         let m = m.clone();
-        let (r, new) = self.call_method(&m, it.clone(), Vec::new(), at).await?;
-        if let Some(new) = new {
-            *it = new;
-        }
-        match r {
+        drop(v);
+        let this = self.self_arg(&m, it, at)?;
+        match mem::deref(boxed(self.call_fn(m.def.clone(), vec![this], at)).await?) {
             Value::Opt(o) => Ok(o.map(|b| *b)),
             other => Err(self.panic(at, format!("`next` returned `{}`", other.type_name()))),
         }
@@ -369,12 +343,13 @@ impl Interp {
         &self,
         label: &Option<Name>,
         pat: &Pat,
-        mut it: Value,
+        it: Value,
         body: &Block,
         at: Span,
         env: &mut Env,
     ) -> R {
-        while let Some(item) = self.user_next(&mut it, at).await? {
+        let it = Place::root(mem::alloc(it));
+        while let Some(item) = self.user_next(&it, at).await? {
             self.tick()?;
             let mark = env.mark();
             self.bind(pat, item, env);
@@ -390,6 +365,7 @@ impl Interp {
     /// A binary operator with a value of your type: its `Add`/`Sub`/.. impl, `PartialEq`
     /// (hand-written or derived), `PartialOrd`.
     pub(super) fn user_binop(&self, op: BinOp, l: Value, r: Value, at: Span) -> R {
+        let (l, r) = (mem::deref(l), mem::deref(r));
         let reg = self.reg();
         let arith = match op {
             BinOp::Add => Some(("Add", "add")),
@@ -403,12 +379,12 @@ impl Interp {
             let Some(m) = reg.trait_method(&l, tr, name) else {
                 return Err(self.panic(at, format!("cannot apply `{name}` to `{}`", l.type_name())));
             };
-            return self.call_sync(m.def.clone(), vec![l, r], at, None);
+            return self.call_sync(m.def.clone(), vec![l, r], at);
         }
         match op {
             BinOp::Eq | BinOp::Ne => {
                 let eq = match reg.trait_method(&l, "PartialEq", "eq") {
-                    Some(m) => truthy(&self.call_sync(m.def.clone(), vec![l, r], at, None)?),
+                    Some(m) => truthy(&self.call_sync(m.def.clone(), vec![l, r], at)?),
                     None => l.equals(&r),
                 };
                 Ok(Value::Bool(eq == (op == BinOp::Eq)))
@@ -442,9 +418,10 @@ impl Interp {
             _ => None,
         };
         if let Some(m) = tr.and_then(|(tr, name)| reg.trait_method(&old, tr, name)) {
-            let mut out = Vec::new();
-            self.call_sync(m.def.clone(), vec![old.clone(), v], at, Some(&mut out))?;
-            return Ok(out.into_iter().next().flatten().unwrap_or(old));
+            // `add_assign(&mut self, ..)` changes a place: a temporary one, read back.
+            let slot = Place::root(mem::alloc(old));
+            self.call_sync(m.def.clone(), vec![Value::reference(slot.clone()), v], at)?;
+            return slot.read().map_err(|e| self.mem_err(at, e));
         }
         self.user_binop(op, old, v, at)
     }
@@ -460,7 +437,7 @@ impl Interp {
         let Some(m) = reg.trait_method(&v, tr, name) else {
             return Err(self.panic(at, format!("cannot apply `{name}` to `{}`", v.type_name())));
         };
-        self.call_sync(m.def.clone(), vec![v], at, None)
+        self.call_sync(m.def.clone(), vec![v], at)
     }
 
     /// `x[i]` with `x` of your type: its `Index` impl.
@@ -469,7 +446,71 @@ impl Interp {
         let Some(m) = reg.trait_method(&v, "Index", "index") else {
             return Err(self.panic(at, format!("cannot index into `{}`", v.type_name())));
         };
-        self.call_sync(m.def.clone(), vec![v, i], at, None)
+        self.call_sync(m.def.clone(), vec![v, i], at)
+    }
+
+    /// The index of the named field of the struct at `p`.
+    pub(super) fn field_index(&self, p: &Place, name: &str, at: Span) -> R<usize> {
+        let i = p
+            .with(|v| {
+                mem::with_deref(v, |v| match v {
+                    Value::Adt(a) => a.variant_def().and_then(|var| var.field(name)),
+                    _ => None,
+                })
+            })
+            .map_err(|e| self.mem_err(at, e))?;
+        i.ok_or_else(|| self.panic(at, format!("no field `{name}` on this value")))
+    }
+
+    /// [`Interp::bind_user`] through a reference to `place`: the names bind references to the
+    /// parts (`match &mut self.state { State::Run(n) => *n += 1 }` changes the state).
+    pub(super) fn bind_ref_user(&self, pat: &Pat, place: Place, env: &mut Env) {
+        let Ok(place) = place.resolve() else { return };
+        let place = match place.with(mem::pointee) {
+            Ok(Some(p)) => p,
+            _ => place,
+        };
+        match pat {
+            Pat::Adt(_, _, fields) => {
+                for (i, p) in fields {
+                    self.bind_ref(p, place.project(Step::Field(*i)), env);
+                }
+            }
+            Pat::At(name, _, p) => {
+                self.bind_ref(p, place.clone(), env);
+                env.push(name.clone(), Value::reference(place));
+            }
+            Pat::Slice(ps) => {
+                let n = place
+                    .with(|v| match v {
+                        Value::Vec(items) => items.len(),
+                        _ => 0,
+                    })
+                    .unwrap_or(0);
+                let (before, after, rest) = slice_parts(ps);
+                for (k, p) in before.iter().enumerate() {
+                    self.bind_ref(p, place.project(Step::Index(k)), env);
+                }
+                let tail = n.saturating_sub(after.len());
+                for (k, p) in after.iter().enumerate() {
+                    self.bind_ref(p, place.project(Step::Index(tail + k)), env);
+                }
+                if let Some(Pat::At(name, _, _)) = rest {
+                    // A subslice is a copy of the middle here.
+                    let middle = place
+                        .with(|v| match v {
+                            Value::Vec(items) => items
+                                .get(before.len()..tail)
+                                .map(|s| s.to_vec())
+                                .unwrap_or_default(),
+                            _ => Vec::new(),
+                        })
+                        .unwrap_or_default();
+                    env.push(name.clone(), Value::Vec(Rc::new(middle)));
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Binds the names of a struct, enum, `@` or slice pattern (which matches `v`).

@@ -32,7 +32,11 @@ impl Interp {
             }
         };
         match place {
-            Some(_) => self.with_place(env, &place, target.span, into)?,
+            Some(p) => {
+                // `write!(f, ..)` with `f: &mut String` writes through the reference.
+                let p = self.receiver(p, "write", target.span)?;
+                self.with_place(&Some(p), target.span, into)?
+            }
             None => {
                 let mut v = self.eval(target, env).await?;
                 into(&mut v)?;
@@ -157,7 +161,7 @@ impl Interp {
             let def = reg.trait_method(v, trait_, "fmt")?.def.clone();
             let f = tfmt::formatter(spec.clone());
             let at = def.span;
-            match me.call_sync(def, vec![v.clone(), Value::Formatter(f.clone())], at, None) {
+            match me.call_sync(def, vec![v.clone(), Value::Formatter(f.clone())], at) {
                 Ok(_) => Some(Ok(std::mem::take(&mut f.borrow_mut().buf))),
                 Err(flow) => Some(Err(flow)),
             }

@@ -460,6 +460,10 @@ impl Lowerer<'_> {
                         "String" | "str" | "bool" | "char" | "Duration" | "Instant"
                         | "JoinHandle" | "JoinError" | "Elapsed" | "Sender" | "Receiver"
                         | "UnboundedSender" | "UnboundedReceiver" | "Pin" | "Future" => Ty::Other,
+                        "Rc" | "Arc" | "Cell" | "RefCell" | "Ref" | "RefMut" | "Mutex"
+                        | "MutexGuard" | "RwLock" | "RwLockReadGuard" | "RwLockWriteGuard" => {
+                            Ty::Other
+                        }
                         "Self" | "Formatter" | "Ordering" => Ty::Other,
                         // `Self::Err`, `T::Item`: an associated type.
                         _ if p.path.segments.len() > 1

@@ -555,9 +555,6 @@ impl Lowerer<'_> {
                     if r.colon_token.is_some() {
                         return Err(not_available(span(r), "`self` with a type"));
                     }
-                    if receiver == Receiver::RefMut && is_async {
-                        return Err(not_available(span(r), "an `async fn` with `&mut self`"));
-                    }
                     self.locals.push(Local {
                         name: "self".into(),
                         span: span(r),
