@@ -505,4 +505,7 @@ pub enum ExprKind {
     AssocValue(Name, Name),
     /// `write!(f, ..)` (false) / `writeln!(f, ..)` (true) into a `Formatter` or a `String`.
     Write(Box<Expr>, Format, bool),
+    /// The registry key of a value's type, as a string: what a generic function's type parameter
+    /// stands for in this call (`T::describe()` with `x: T`).
+    TypeOf(Box<Expr>),
 }

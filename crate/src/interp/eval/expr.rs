@@ -58,7 +58,8 @@ impl Interp {
             | ExprKind::Ctor(..)
             | ExprKind::NamedField(..)
             | ExprKind::AssocCall(..)
-            | ExprKind::AssocValue(..) => Box::pin(self.e_user(e, env)),
+            | ExprKind::AssocValue(..)
+            | ExprKind::TypeOf(..) => Box::pin(self.e_user(e, env)),
             ExprKind::Write(..) => Box::pin(self.e_write(e, env)),
         }
     }

@@ -111,21 +111,40 @@ impl Interp {
             }
             ExprKind::AssocCall(key, name, args) => {
                 let a = self.args(args, env).await?;
-                self.assoc_call(key, name, a, at).await
+                let key = self.type_param(key, at, env)?;
+                self.assoc_call(&key, name, a, at).await
             }
-            ExprKind::AssocValue(key, name) => match self.reg().lookup(key, name) {
-                Some(Found::Const((ty, e))) => {
-                    let (ty, e) = (ty.clone(), e.clone());
-                    let mut empty = Env::default();
-                    Ok(coerce(self.eval(&e, &mut empty).await?, &ty))
+            ExprKind::TypeOf(x) => {
+                let v = self.eval_ref(x, env).await?;
+                let key = mem::with_deref(&v, |v| types::type_keys(v).into_iter().next());
+                Ok(Value::str(key.unwrap_or_default()))
+            }
+            ExprKind::AssocValue(key, name) => {
+                match self.reg().lookup(&self.type_param(key, at, env)?, name) {
+                    Some(Found::Const((ty, e))) => {
+                        let (ty, e) = (ty.clone(), e.clone());
+                        let mut empty = Env::default();
+                        Ok(coerce(self.eval(&e, &mut empty).await?, &ty))
+                    }
+                    Some(Found::Fn(m)) => Ok(Value::FnRef(m.def.clone())),
+                    None => Err(self.panic(
+                        at,
+                        format!("no associated item named `{name}` found for `{key}`"),
+                    )),
                 }
-                Some(Found::Fn(m)) => Ok(Value::FnRef(m.def.clone())),
-                None => Err(self.panic(
-                    at,
-                    format!("no associated item named `{name}` found for `{key}`"),
-                )),
-            },
+            }
             _ => Err(self.panic(at, "not an expression of your types")),
+        }
+    }
+
+    /// A type key, or what the type parameter `<T>` stands for in this call.
+    fn type_param(&self, key: &str, at: Span, env: &mut Env) -> R<String> {
+        if !key.starts_with('<') {
+            return Ok(key.to_string());
+        }
+        match mem::deref(self.read_var(key, at, env, false)?) {
+            Value::Str(s) => Ok(s.to_string()),
+            other => Err(self.panic(at, format!("`{key}` is `{}`", other.type_name()))),
         }
     }
 
@@ -136,9 +155,11 @@ impl Interp {
             let def = m.def.clone();
             return boxed(self.call_fn(def, a, at)).await;
         }
-        if let (Some(def), "default") = (reg.types.get(key), name) {
-            if def.derives.default {
-                return self.default_of(def.path.as_ref(), at);
+        if name == "default" {
+            match reg.types.get(key) {
+                Some(def) if def.derives.default => return self.default_of(key, at),
+                Some(_) => {}
+                None => return self.default_of(key, at),
             }
         }
         Err(self.panic(

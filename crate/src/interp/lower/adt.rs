@@ -49,6 +49,9 @@ impl Lowerer<'_> {
             if let Some(key) = self.own_type(ty) {
                 return Ok(Some(ExprKind::AssocValue(key.into(), name.as_str().into())));
             }
+            if let Some(t) = self.tparam(ty) {
+                return Ok(Some(ExprKind::AssocValue(t.into(), name.as_str().into())));
+            }
             if ty.len() == 1 && ty.first().is_some_and(|t| self.generics.contains(t)) {
                 return Err(not_available(at, "an associated item of a type parameter"));
             }
@@ -78,7 +81,8 @@ impl Lowerer<'_> {
             return Ok(Some(ExprKind::Ctor(def, v, args)));
         }
         if let Some(f) = self.own(segs, |i, p| i.fns.contains(p)) {
-            let args = self.exprs(&c.args)?;
+            let mut args = self.exprs(&c.args)?;
+            self.hidden_args(&f, c, &mut args)?;
             return Ok(Some(ExprKind::Call(Callee::Fn(f.into()), args)));
         }
         if let Some((name, ty)) = segs.split_last() {
@@ -90,14 +94,93 @@ impl Lowerer<'_> {
                     args,
                 )));
             }
+            if let Some(t) = self.tparam(ty) {
+                let args = self.exprs(&c.args)?;
+                return Ok(Some(ExprKind::AssocCall(
+                    t.into(),
+                    name.as_str().into(),
+                    args,
+                )));
+            }
             if ty.len() == 1 && ty.first().is_some_and(|t| self.generics.contains(t)) {
                 return Err(not_available(
                     span(&c.func),
-                    "calling a function through a type parameter",
+                    "calling a function through a type parameter of an `impl`",
                 ));
             }
         }
         Ok(None)
+    }
+
+    /// `T` of the function being lowered, as the variable `<T>` that holds what it stands for.
+    fn tparam(&mut self, ty: &[String]) -> Option<String> {
+        let [t] = ty else { return None };
+        if !self.fn_generics.contains(t) {
+            return None;
+        }
+        if !self.tparams_used.contains(t) {
+            self.tparams_used.push(t.clone());
+        }
+        Some(format!("<{t}>"))
+    }
+
+    /// The type arguments a generic function needs to be told (`make::<Point>()`): from the
+    /// turbofish, or from the declared type of the `let` the call initializes.
+    fn hidden_args(&mut self, f: &str, c: &syn::ExprCall, args: &mut Vec<Expr>) -> R<()> {
+        let Some(hidden) = self.items.hidden.get(f).cloned() else {
+            return Ok(());
+        };
+        let turbofish: Vec<&syn::Type> = match &*c.func {
+            syn::Expr::Path(p) => match p.path.segments.last().map(|s| &s.arguments) {
+                Some(syn::PathArguments::AngleBracketed(a)) => a
+                    .args
+                    .iter()
+                    .filter_map(|g| match g {
+                        syn::GenericArgument::Type(t) => Some(t),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        for h in hidden {
+            let at = span(c);
+            let kind = match turbofish.get(h.index) {
+                Some(t) => self.type_arg(t)?,
+                None => match (&self.expect, h.is_return) {
+                    (Some(k), true) => ExprKind::Lit(Lit::Str(k.as_str().into())),
+                    _ => {
+                        return Err(
+                            Diagnostic::error(at, "type annotations needed").with(format!(
+                                "help: say which type `{}` is: `{}::<Type>(..)`",
+                                h.name, f
+                            )),
+                        )
+                    }
+                },
+            };
+            args.push(Expr { kind, span: at });
+        }
+        Ok(())
+    }
+
+    /// A type argument as the registry key it stands for (a type parameter of the caller passes
+    /// on what it stands for).
+    fn type_arg(&mut self, t: &syn::Type) -> R<ExprKind> {
+        if let syn::Type::Path(p) = t {
+            let segs = Self::segments(&p.path);
+            if let Some(v) = self.tparam(&segs) {
+                return Ok(ExprKind::Var(v.into()));
+            }
+            if let Some(k) = self.own_type(&segs) {
+                return Ok(ExprKind::Lit(Lit::Str(k.into())));
+            }
+            if let [one] = segs.as_slice() {
+                return Ok(ExprKind::Lit(Lit::Str(one.as_str().into())));
+            }
+        }
+        Err(not_available(span(t), "this type argument"))
     }
 
     /// `Point { x, y: 2, ..base }`.
@@ -161,6 +244,13 @@ impl Lowerer<'_> {
 
     /// `e` where the type `key` is expected: `Default::default()` is that type's.
     pub(super) fn expr_for(&mut self, e: &syn::Expr, key: &str) -> R<Expr> {
+        let saved = self.expect.replace(key.to_string());
+        let r = self.expr_for_inner(e, key);
+        self.expect = saved;
+        r
+    }
+
+    fn expr_for_inner(&mut self, e: &syn::Expr, key: &str) -> R<Expr> {
         if let Some(k) = self.parse_into(e, key)? {
             return Ok(k);
         }

@@ -318,7 +318,21 @@ impl Lowerer<'_> {
         r
     }
 
+    /// [`Lowerer::item_fn_parts`] with what its type parameters stand for bound.
     fn item_fn_inner(&mut self, f: &syn::ItemFn) -> R<(FnDef, Option<MainKind>)> {
+        let ((mut def, main), params, body) = self.with_tparams(&f.sig, &f.block, true, |me| {
+            let (mut def, main) = me.item_fn_parts(f)?;
+            let params = std::mem::take(&mut def.params);
+            let body = std::mem::take(&mut def.body);
+            let body = Rc::try_unwrap(body).unwrap_or_default();
+            Ok(((def, main), params, body))
+        })?;
+        def.params = params;
+        def.body = Rc::new(body);
+        Ok((def, main))
+    }
+
+    fn item_fn_parts(&mut self, f: &syn::ItemFn) -> R<(FnDef, Option<MainKind>)> {
         let sig = &f.sig;
         let name = sig.ident.to_string();
         if let Some(u) = &sig.unsafety {

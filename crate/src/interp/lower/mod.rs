@@ -208,6 +208,12 @@ struct Lowerer<'l> {
     self_ty: Option<String>,
     /// Generic type parameters in scope.
     generics: Vec<String>,
+    /// The type parameters of the function being lowered (not of its `impl`), and those of them
+    /// that its body calls through (`T::default()`).
+    fn_generics: Vec<String>,
+    tparams_used: Vec<String>,
+    /// The own type the expression being lowered must have (`let p: Point = make();`).
+    expect: Option<String>,
 }
 
 impl<'l> Lowerer<'l> {
@@ -230,6 +236,9 @@ impl<'l> Lowerer<'l> {
             module: Vec::new(),
             self_ty: None,
             generics: Vec::new(),
+            fn_generics: Vec::new(),
+            tparams_used: Vec::new(),
+            expect: None,
         }
     }
 }

@@ -26,6 +26,96 @@ pub(super) struct Items {
     pub uses: HashMap<String, String>,
     /// Every function name of an `impl` or a `trait`: a method call may name them.
     pub method_names: HashSet<String>,
+    /// Generic functions whose callers pass what a type parameter stands for (see [`Hidden`]).
+    pub hidden: HashMap<String, Vec<Hidden>>,
+}
+
+/// A type parameter that a generic function calls through (`T::default()`) and that no
+/// parameter's value tells (`fn make<T: Default>() -> T`): the caller passes it, as a last
+/// argument.
+#[derive(Clone, Debug)]
+pub(super) struct Hidden {
+    /// Its name.
+    pub name: String,
+    /// Its position among the function's type parameters (for the turbofish).
+    pub index: usize,
+    /// The function returns exactly `T` (a declared `let` type tells it).
+    pub is_return: bool,
+}
+
+/// The type parameters a function body calls through: `T::f(..)`, `T::CONST`.
+pub(super) fn called_through(sig: &syn::Signature, body: &syn::Block) -> Vec<String> {
+    let params: Vec<String> = sig
+        .generics
+        .type_params()
+        .map(|t| t.ident.to_string())
+        .collect();
+    let mut used = Vec::new();
+    let heads = path_heads(|f| {
+        let mut only_long = |p: &syn::Path| {
+            if p.segments.len() >= 2 {
+                f(p)
+            }
+        };
+        Paths(&mut only_long).visit_block(body)
+    });
+    // Inside macros (`format!("{}", T::name())`) the paths are tokens: `T` then `::`.
+    struct Macros(Vec<String>);
+    impl<'a> Visit<'a> for Macros {
+        fn visit_macro(&mut self, m: &'a syn::Macro) {
+            fn scan(ts: proc_macro2::TokenStream, out: &mut Vec<String>) {
+                let toks: Vec<proc_macro2::TokenTree> = ts.into_iter().collect();
+                for (k, t) in toks.iter().enumerate() {
+                    match t {
+                        proc_macro2::TokenTree::Ident(i) => {
+                            let colons = matches!(
+                                (toks.get(k + 1), toks.get(k + 2)),
+                                (
+                                    Some(proc_macro2::TokenTree::Punct(a)),
+                                    Some(proc_macro2::TokenTree::Punct(b))
+                                ) if a.as_char() == ':' && b.as_char() == ':'
+                            );
+                            if colons {
+                                out.push(i.to_string());
+                            }
+                        }
+                        proc_macro2::TokenTree::Group(g) => scan(g.stream(), out),
+                        _ => {}
+                    }
+                }
+            }
+            scan(m.tokens.clone(), &mut self.0);
+        }
+    }
+    let mut macros = Macros(Vec::new());
+    macros.visit_block(body);
+    for h in heads.into_iter().chain(macros.0) {
+        if params.contains(&h) && !used.contains(&h) {
+            used.push(h);
+        }
+    }
+    used
+}
+
+/// The parameter (by name) whose value tells what `t` stands for: one declared `t`, `&t` or
+/// `&mut t`.
+pub(super) fn param_of(sig: &syn::Signature, t: &str) -> Option<String> {
+    for input in &sig.inputs {
+        let syn::FnArg::Typed(pt) = input else {
+            continue;
+        };
+        let mut ty = &*pt.ty;
+        while let syn::Type::Reference(r) = ty {
+            ty = &r.elem;
+        }
+        let is_t = matches!(ty, syn::Type::Path(p) if p.path.is_ident(t));
+        if let (true, syn::Pat::Ident(pi)) = (is_t, &*pt.pat) {
+            if pi.subpat.is_none() {
+                return Some(pi.ident.to_string());
+            }
+        }
+    }
+    None
 }
 
 /// Items nested in function bodies: lowered as items of the enclosing module.
@@ -227,6 +317,25 @@ impl Lowerer<'_> {
         match item {
             syn::Item::Fn(f) => {
                 self.items.fns.insert(path(&f.sig.ident));
+                let params: Vec<String> = f
+                    .sig
+                    .generics
+                    .type_params()
+                    .map(|t| t.ident.to_string())
+                    .collect();
+                let hidden: Vec<Hidden> = called_through(&f.sig, &f.block)
+                    .into_iter()
+                    .filter(|t| param_of(&f.sig, t).is_none())
+                    .map(|t| Hidden {
+                        index: params.iter().position(|p| *p == t).unwrap_or(0),
+                        is_return: matches!(&f.sig.output,
+                            syn::ReturnType::Type(_, ty) if matches!(&**ty, syn::Type::Path(p) if p.path.is_ident(&t))),
+                        name: t,
+                    })
+                    .collect();
+                if !hidden.is_empty() {
+                    self.items.hidden.insert(path(&f.sig.ident), hidden);
+                }
             }
             syn::Item::Const(c) => {
                 self.items.consts.insert(path(&c.ident));
@@ -540,6 +649,27 @@ impl Lowerer<'_> {
     }
 
     fn method_inner(&mut self, sig: &syn::Signature, block: &syn::Block) -> R<Method> {
+        let ((receiver, ret), params, body) =
+            self.with_tparams(sig, block, false, |me| me.method_parts(sig, block))?;
+        Ok(Method {
+            def: Rc::new(FnDef {
+                name: sig.ident.to_string().into(),
+                is_async: sig.asyncness.is_some(),
+                params,
+                ret,
+                body: Rc::new(body),
+                span: span(&sig.ident),
+            }),
+            receiver,
+        })
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn method_parts(
+        &mut self,
+        sig: &syn::Signature,
+        block: &syn::Block,
+    ) -> R<((Receiver, Ty), Vec<(Pat, Ty)>, Block)> {
         let is_async = sig.asyncness.is_some();
         let base = self.locals.len();
         let mut params = Vec::new();
@@ -585,17 +715,7 @@ impl Lowerer<'_> {
         let body = self.block(block);
         self.in_async.pop();
         self.end_scope(base);
-        Ok(Method {
-            def: Rc::new(FnDef {
-                name: sig.ident.to_string().into(),
-                is_async,
-                params,
-                ret,
-                body: Rc::new(body?),
-                span: span(&sig.ident),
-            }),
-            receiver,
-        })
+        Ok(((receiver, ret), params, body?))
     }
 }
 
@@ -622,6 +742,73 @@ impl<'ast> Visit<'ast> for Paths<'_> {
 }
 
 impl Lowerer<'_> {
+    /// Lowers a function's body with its type parameters in scope, then binds what those it calls
+    /// through stand for: from a parameter's value (`x: T`), or from a hidden last parameter the
+    /// caller fills (`hidden`; a method cannot have one).
+    pub(super) fn with_tparams<T>(
+        &mut self,
+        sig: &syn::Signature,
+        block: &syn::Block,
+        hidden_ok: bool,
+        lower: impl FnOnce(&mut Self) -> R<(T, Vec<(Pat, Ty)>, Block)>,
+    ) -> R<(T, Vec<(Pat, Ty)>, Block)> {
+        let names: Vec<String> = sig
+            .generics
+            .type_params()
+            .map(|t| t.ident.to_string())
+            .collect();
+        let saved_g = std::mem::replace(&mut self.fn_generics, names);
+        let saved_u = std::mem::take(&mut self.tparams_used);
+        let r = lower(self);
+        self.fn_generics = saved_g;
+        let used = std::mem::replace(&mut self.tparams_used, saved_u);
+        let (t, mut params, mut body) = r?;
+        if used.is_empty() {
+            return Ok((t, params, body));
+        }
+        let mut lets = Vec::new();
+        for name in called_through(sig, block) {
+            if !used.contains(&name) {
+                continue;
+            }
+            let var: Name = format!("<{name}>").into();
+            let at = span(&sig.ident);
+            match param_of(sig, &name) {
+                Some(p) => lets.push(Stmt::Let {
+                    pat: Pat::Bind {
+                        name: var,
+                        span: at,
+                    },
+                    ty: None,
+                    init: Some(Expr {
+                        kind: ExprKind::TypeOf(Box::new(Expr {
+                            kind: ExprKind::Var(p.into()),
+                            span: at,
+                        })),
+                        span: at,
+                    }),
+                    otherwise: None,
+                }),
+                None if hidden_ok => params.push((
+                    Pat::Bind {
+                        name: var,
+                        span: at,
+                    },
+                    Ty::Other,
+                )),
+                None => {
+                    return Err(not_available(
+                        at,
+                        &format!("calling through `{name}`, which no parameter's type is,"),
+                    ))
+                }
+            }
+        }
+        lets.append(&mut body.stmts);
+        body.stmts = lets;
+        Ok((t, params, body))
+    }
+
     /// Notes the imports that generics' bounds and `where` clauses use.
     pub(super) fn note_generics(&self, g: &syn::Generics) {
         for h in path_heads(|f| Paths(f).visit_generics(g)) {
