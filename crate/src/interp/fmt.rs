@@ -663,9 +663,11 @@ fn cell_content(c: &CellBox) -> Option<Value> {
     c.value.try_borrow().ok().map(|v| v.clone())
 }
 
+/// Rust 1.95 prints a locked `Mutex`'s placeholder as a string (`"<locked>"`), the others bare.
 fn cell_busy(kind: CellKind) -> &'static str {
     match kind {
         CellKind::RefCell | CellKind::Cell => "<borrowed>",
-        CellKind::Mutex | CellKind::RwLock => "<locked>",
+        CellKind::Mutex => "\"<locked>\"",
+        CellKind::RwLock => "<locked>",
     }
 }

@@ -77,7 +77,7 @@ impl MemError {
     /// Rust's message for it.
     pub fn message(&self) -> String {
         match self {
-            MemError::Busy => "already mutably borrowed: BorrowError".into(),
+            MemError::Busy => "RefCell already mutably borrowed".into(),
             MemError::Moved => "use of moved value".into(),
             MemError::Index { len, index } => {
                 format!("index out of bounds: the len is {len} but the index is {index}")
@@ -446,4 +446,50 @@ pub enum MemFn {
     Replace,
     /// `std::mem::take`
     Take,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drop_boxes_queue_in_the_order_their_values_die() {
+        let _ = take_pending_drops();
+        let a = Rc::new(DropBox {
+            ty: "A".into(),
+            value: RefCell::new(Some(Value::Unit)),
+        });
+        let b = Rc::new(DropBox {
+            ty: "B".into(),
+            value: RefCell::new(Some(Value::Unit)),
+        });
+        let a2 = a.clone();
+        drop(b);
+        drop(a);
+        drop(a2);
+        let names: Vec<String> = take_pending_drops()
+            .into_iter()
+            .map(|(t, _)| t.to_string())
+            .collect();
+        assert_eq!(names, ["B", "A"]);
+        assert!(!has_pending_drops());
+    }
+
+    #[test]
+    fn resolve_follows_references() {
+        let v = alloc(Value::Vec(Rc::new(vec![Value::Int(
+            1,
+            super::super::ast::IntTy::I32,
+        )])));
+        let r = alloc(Value::reference(Place::root(v.clone())));
+        let through = Place::root(r).project(Step::Index(0));
+        through
+            .with_mut(|x| *x = Value::Int(7, super::super::ast::IntTy::I32))
+            .unwrap();
+        assert!(Place::root(v)
+            .project(Step::Index(0))
+            .read()
+            .unwrap()
+            .equals(&Value::Int(7, super::super::ast::IntTy::I32)));
+    }
 }

@@ -182,8 +182,12 @@ impl Interp {
         #[allow(unreachable_patterns)]
         match &e.kind {
             ExprKind::Unary(op, a) => {
-                let v = self.eval(a, env).await?;
-                let v = if *op == UnOp::Deref { v } else { mem::deref(v) };
+                // `*r` reads through `r`, it does not move it (a guard stays locked).
+                let v = if *op == UnOp::Deref {
+                    self.eval_ref(a, env).await?
+                } else {
+                    mem::deref(self.eval(a, env).await?)
+                };
                 match (op, v) {
                     (UnOp::Not, Value::Bool(b)) => Ok(Value::Bool(!b)),
                     (UnOp::Not, Value::Int(n, t)) => Ok(Value::Int(wrap_int(!n, t), t)),
@@ -400,19 +404,17 @@ impl Interp {
                 }
                 let items: Box<dyn Iterator<Item = Value>> = match it {
                     // `for x in &v` / `&mut v`: each `x` is a reference to the element's place.
-                    Value::Ref(p) => {
-                        let len = p
-                            .with(|v| match mem::deref(v.clone()) {
-                                Value::Vec(items) => Ok(items.len()),
-                                other => Err(other.type_name()),
-                            })
-                            .map_err(|e| self.mem_err(iter.span, e))?
-                            .map_err(|t| {
-                                self.panic(iter.span, format!("`&{t}` is not an iterator"))
-                            })?;
+                    Value::Ref(p) if self.vec_len(&p).is_some() => {
+                        let len = self.vec_len(&p).unwrap_or(0);
                         let p = self.receiver((*p).clone(), "iter", iter.span)?;
+                        let p = p.resolve().map_err(|e| self.mem_err(iter.span, e))?;
                         Box::new((0..len).map(move |i| Value::reference(p.project(Step::Index(i)))))
                     }
+                    Value::Ref(p) => match self.deref_once(Value::Ref(p), iter.span)? {
+                        Value::Range(a, b, t) => Box::new((a..b).map(move |i| Value::Int(i, t))),
+                        Value::Opt(o) => Box::new(o.into_iter().map(|b| *b)),
+                        other => Box::new(self.items(other, iter.span)?.into_iter()),
+                    },
                     Value::Range(a, b, t) => Box::new((a..b).map(move |i| Value::Int(i, t))),
                     Value::Vec(items) => {
                         let items = Rc::try_unwrap(items).unwrap_or_else(|rc| (*rc).clone());

@@ -328,6 +328,9 @@ impl Interp {
             let mark = env.mark();
             let r = self.block_inner(b, env).await;
             env.pop_to(mark);
+            if mem::has_pending_drops() {
+                self.run_drops().await?;
+            }
             r
         }))
     }
@@ -370,6 +373,10 @@ impl Interp {
                     let v = self.eval(e, env).await?;
                     drop(v);
                 }
+            }
+            // Temporaries died with the statement: their user `Drop`s run now.
+            if mem::has_pending_drops() {
+                self.run_drops().await?;
             }
         }
         match &b.tail {
@@ -551,7 +558,7 @@ impl Interp {
                 self.binop(*op, l, r, at)
             }
             ExprKind::Unary(op, a) => {
-                let v = self.simple(a, env, true)?;
+                let v = self.simple(a, env, *op != UnOp::Deref)?;
                 self.unop(*op, v, at)
             }
             ExprKind::Field(base, i) => match mem::deref(self.simple(base, env, false)?) {
