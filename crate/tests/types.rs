@@ -133,8 +133,8 @@ fn refused_before_the_run_with_their_place() {
             "type annotations needed",
         ),
         (
-            "struct D;\nimpl Drop for D { fn drop(&mut self) {} }\nfn main() { let _d = D; }\n",
-            "implementing the trait `Drop` is not available in this playground",
+            "struct D;\nimpl std::ops::Shl for D { type Output = D; fn shl(self, _: D) -> D { D } }\nfn main() { let _d = D; }\n",
+            "implementing the trait `std::ops::Shl` is not available in this playground",
         ),
         (
             "#[derive(Serialize)]\nstruct S;\nfn main() {}\n",

@@ -392,6 +392,11 @@ impl Drop for DropBox {
     }
 }
 
+/// Queues the user `Drop` of a value of the program's own type (see [`super::types::Adt`]).
+pub fn queue_drop(ty: Rc<str>, v: Value) {
+    let _ = PENDING.try_with(|p| p.borrow_mut().push((ty, v)));
+}
+
 /// The user drops queued since the last call, in the order their values died.
 pub fn take_pending_drops() -> Vec<(Rc<str>, Value)> {
     PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()))

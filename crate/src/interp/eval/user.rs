@@ -76,8 +76,7 @@ impl Interp {
                     let Value::Adt(b) = mem::deref(self.eval(b, env).await?) else {
                         return Err(self.panic(at, "`..base` must be a value of the same struct"));
                     };
-                    let b = Rc::try_unwrap(b).unwrap_or_else(|rc| (*rc).clone());
-                    for (s, x) in slots.iter_mut().zip(b.fields) {
+                    for (s, x) in slots.iter_mut().zip(Adt::fields_of(b)) {
                         if s.is_none() {
                             *s = Some(x);
                         }
@@ -302,8 +301,9 @@ impl Interp {
                 }
                 return Ok(Dispatch::Std(a, Some(items)));
             }
-            if name == "clone" {
-                return Ok(Dispatch::Done(recv));
+            if let ("clone", Value::Adt(a)) = (name, &recv) {
+                // A clone is a value of its own: it drops on its own too.
+                return Ok(Dispatch::Done(Value::Adt(Rc::new((**a).clone()))));
             }
         }
         Ok(Dispatch::Std(a, None))
@@ -539,8 +539,8 @@ impl Interp {
         match pat {
             Pat::Adt(_, _, fields) => {
                 let Value::Adt(a) = v else { return };
-                let a = Rc::try_unwrap(a).unwrap_or_else(|rc| (*rc).clone());
-                let mut slots: Vec<Option<Value>> = a.fields.into_iter().map(Some).collect();
+                let mut slots: Vec<Option<Value>> =
+                    Adt::fields_of(a).into_iter().map(Some).collect();
                 for (i, p) in fields {
                     if let Some(x) = slots.get_mut(*i).and_then(Option::take) {
                         self.bind(p, x, env);
@@ -580,9 +580,5 @@ impl Interp {
 
 /// A value of your type.
 fn adt(def: &Rc<types::TypeDef>, variant: usize, fields: Vec<Value>) -> Value {
-    Value::Adt(Rc::new(Adt {
-        def: def.clone(),
-        variant,
-        fields,
-    }))
+    Value::Adt(Rc::new(Adt::new(def, variant, fields)))
 }

@@ -468,6 +468,7 @@ impl Lowerer<'_> {
                 variants,
                 derives,
                 default_variant: default,
+                has_drop: std::cell::Cell::new(false),
             });
             self.items.types.insert(p.clone(), def.clone());
             self.reg.types.insert(p.into(), def);
@@ -604,6 +605,11 @@ impl Lowerer<'_> {
                     }
                     _ => {}
                 }
+            }
+        }
+        if trait_name.as_ref() == "Drop" {
+            if let Some(def) = self.items.types.get(key) {
+                def.has_drop.set(true);
             }
         }
         self.reg.impls.push(TraitImpl {
@@ -863,5 +869,6 @@ pub(super) const STD_TRAITS: &[&str] = &[
     "TryFrom",
     "FromStr",
     "Iterator",
+    "Drop",
     "Error",
 ];

@@ -80,6 +80,8 @@ pub struct TypeDef {
     pub derives: Derives,
     /// The `#[default]` variant of an enum.
     pub default_variant: usize,
+    /// It has an `impl Drop` (set when that impl is lowered).
+    pub has_drop: std::cell::Cell<bool>,
 }
 
 /// A struct or enum value: which variant, and its fields in declaration order.
@@ -91,9 +93,47 @@ pub struct Adt {
     pub variant: usize,
     /// Field values.
     pub fields: Vec<Value>,
+    /// Its type has `impl Drop` and this value has not been dropped: when the last copy of it
+    /// goes, its `drop` is queued for the evaluator ([`super::mem::queue_drop`]).
+    pub armed: bool,
+}
+
+impl Drop for Adt {
+    fn drop(&mut self) {
+        if self.armed {
+            let v = Adt {
+                def: self.def.clone(),
+                variant: self.variant,
+                fields: std::mem::take(&mut self.fields),
+                armed: false,
+            };
+            super::mem::queue_drop(self.def.path.clone(), Value::Adt(Rc::new(v)));
+        }
+    }
 }
 
 impl Adt {
+    /// A new value (armed when its type has `impl Drop`).
+    pub fn new(def: &Rc<TypeDef>, variant: usize, fields: Vec<Value>) -> Adt {
+        Adt {
+            def: def.clone(),
+            variant,
+            fields,
+            armed: def.has_drop.get(),
+        }
+    }
+
+    /// Its fields, taken out of a copy that will not run `Drop` (a pattern reads them).
+    pub fn fields_of(a: Rc<Adt>) -> Vec<Value> {
+        match Rc::try_unwrap(a) {
+            Ok(mut a) => {
+                a.armed = false;
+                std::mem::take(&mut a.fields)
+            }
+            Err(rc) => rc.fields.clone(),
+        }
+    }
+
     /// The variant's definition.
     pub fn variant_def(&self) -> Option<&VariantDef> {
         self.def.variants.get(self.variant)
@@ -246,12 +286,13 @@ impl Registry {
         None
     }
 
-    /// `impl Drop for T`'s `drop`, for the memory model to call where the value drops.
-    pub fn drop_impl(&self, v: &Value) -> Option<&Method> {
-        match v {
-            Value::Adt(_) => self.trait_method(v, "Drop", "drop"),
-            _ => None,
-        }
+    /// `impl Drop for T`'s `drop` (by the type's key), for the memory model to call where a
+    /// value of `T` drops.
+    pub fn drop_impl(&self, key: &str) -> Option<&Method> {
+        self.impls
+            .iter()
+            .find(|i| i.ty.as_ref() == key && i.trait_.as_ref() == "Drop")
+            .and_then(|i| i.methods.get("drop"))
     }
 }
 
@@ -328,6 +369,7 @@ pub fn ordering_def() -> Rc<TypeDef> {
                 hash: true,
             },
             default_variant: 0,
+            has_drop: std::cell::Cell::new(false),
         });
     }
     DEF.with(|d| d.clone())
@@ -340,11 +382,7 @@ pub fn ordering(o: std::cmp::Ordering) -> Value {
         std::cmp::Ordering::Equal => 1,
         std::cmp::Ordering::Greater => 2,
     };
-    Value::Adt(Rc::new(Adt {
-        def: ordering_def(),
-        variant,
-        fields: Vec::new(),
-    }))
+    Value::Adt(Rc::new(Adt::new(&ordering_def(), variant, Vec::new())))
 }
 
 /// The `std::cmp::Ordering` an `Ordering` value stands for.
