@@ -23,6 +23,7 @@ pub const AVAILABLE: &str = "note: this playground runs `fn`/`async fn`, `let`, 
 
 mod adt;
 mod expr;
+mod impls;
 mod items;
 mod macros;
 mod paths;
