@@ -341,6 +341,8 @@ impl Lowerer<'_> {
         .parse2(tokens)
         .map_err(|e| syntax_error(&e))?;
         self.mark_mutated(&target);
+        // `fmt::Write` is what `write!` into a `String` needs (a `Formatter` has its own).
+        self.use_name("Write");
         let target = self.boxed(&target)?;
         let f = self.format(rest, at, true)?;
         Ok(ExprKind::Write(target, f, line))

@@ -136,6 +136,10 @@ impl Lowerer<'_> {
                 let mut warnings = self.unused_imports();
                 warnings.append(&mut self.warnings);
                 warnings.sort_by_key(|w| (w.line, w.column));
+                // A trait's default method is lowered once per impl: its warnings, once.
+                warnings.dedup_by(|a, b| {
+                    (a.line, a.column, &a.message) == (b.line, b.column, &b.message)
+                });
                 Ok(Program {
                     fns,
                     consts,

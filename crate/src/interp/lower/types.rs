@@ -89,8 +89,11 @@ pub(super) fn flatten<'f>(
                     }
                     _ => {}
                 }
+                // A `use` inside a function applies to its block only: lowered there.
                 for n in nested.found {
-                    flatten(std::slice::from_ref(n), module, out)?;
+                    if !matches!(n, syn::Item::Use(_)) {
+                        flatten(std::slice::from_ref(n), module, out)?;
+                    }
                 }
             }
         }
