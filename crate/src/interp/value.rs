@@ -204,6 +204,12 @@ impl Value {
 
     /// Structural equality (`==`).
     pub fn equals(&self, other: &Value) -> bool {
+        // A hand-written `PartialEq` decides for your types (`assert_eq!`, `contains`).
+        if let Value::Adt(_) = self {
+            if let Some(r) = super::types::user_eq(self, other) {
+                return r;
+            }
+        }
         if mem::pointee(self).is_some() || mem::pointee(other).is_some() {
             return mem::with_deref(self, |a| mem::with_deref(other, |b| a.equals(b)));
         }
@@ -251,6 +257,12 @@ impl Value {
 
     /// Ordering (`<`, `max`, `sort`); `None` when the values don't compare.
     pub fn compare(&self, other: &Value) -> Option<std::cmp::Ordering> {
+        // A hand-written `Ord`/`PartialOrd` decides for your types (`sort`, `max`, `<`).
+        if let Value::Adt(_) = self {
+            if let Some(r) = super::types::user_cmp(self, other) {
+                return r;
+            }
+        }
         use std::cmp::Ordering;
         if mem::pointee(self).is_some() || mem::pointee(other).is_some() {
             return mem::with_deref(self, |a| mem::with_deref(other, |b| a.compare(b)));

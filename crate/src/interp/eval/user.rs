@@ -309,6 +309,28 @@ impl Interp {
         Ok(Dispatch::Std(a, None))
     }
 
+    /// What `Value::equals`/`Value::compare` ask of your types' hand-written `PartialEq`, `Ord`
+    /// and `PartialOrd` (see [`types::CmpHook`]).
+    pub(super) fn cmp_hook(&self) -> types::CmpHook {
+        let me = self.clone();
+        Rc::new(move |a: &Value, b: &Value, eq: bool| {
+            let reg = me.reg();
+            let pairs: &[(&str, &str)] = if eq {
+                &[("PartialEq", "eq")]
+            } else {
+                &[("Ord", "cmp"), ("PartialOrd", "partial_cmp")]
+            };
+            for (tr, name) in pairs {
+                if let Some(m) = reg.trait_method(a, tr, name) {
+                    let def = m.def.clone();
+                    let at = def.span;
+                    return me.call_sync(def, vec![a.clone(), b.clone()], at).ok();
+                }
+            }
+            None
+        })
+    }
+
     /// `Ordering` between two values: a user `Ord`/`PartialOrd` impl, else the derived order.
     fn compare_values(&self, l: &Value, r: &Value, at: Span) -> R<Option<std::cmp::Ordering>> {
         let reg = self.reg();

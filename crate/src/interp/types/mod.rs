@@ -340,6 +340,51 @@ pub fn int_name(t: IntTy) -> &'static str {
     }
 }
 
+/// Runs a user's `PartialEq::eq` (`true`) or `Ord::cmp`/`PartialOrd::partial_cmp` (`false`) on two
+/// values: `None` when the type has no such impl. Installed per poll by the evaluator, like
+/// [`fmt::Hook`], so that `sort`, `contains`, `max` and `assert_eq!` use them as Rust does.
+pub type CmpHook = Rc<dyn Fn(&Value, &Value, bool) -> Option<Value>>;
+
+thread_local! {
+    static CMP: std::cell::RefCell<Option<CmpHook>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Installs the comparison hook until the guard drops.
+pub fn install_cmp(hook: Option<CmpHook>) -> CmpGuard {
+    CmpGuard(CMP.with(|h| h.replace(hook)))
+}
+
+/// Restores the previous comparison hook when dropped.
+pub struct CmpGuard(Option<CmpHook>);
+
+impl Drop for CmpGuard {
+    fn drop(&mut self) {
+        let old = self.0.take();
+        CMP.with(|h| *h.borrow_mut() = old);
+    }
+}
+
+fn cmp_hook(a: &Value, b: &Value, eq: bool) -> Option<Value> {
+    let hook = CMP.with(|h| h.borrow().clone())?;
+    hook(a, b, eq)
+}
+
+/// `a == b` by the user's `PartialEq`, if `a`'s type has one.
+pub fn user_eq(a: &Value, b: &Value) -> Option<bool> {
+    match cmp_hook(a, b, true)? {
+        Value::Bool(x) => Some(x),
+        _ => None,
+    }
+}
+
+/// `a.partial_cmp(b)` by the user's `Ord`/`PartialOrd`, if `a`'s type has one.
+pub fn user_cmp(a: &Value, b: &Value) -> Option<Option<std::cmp::Ordering>> {
+    match cmp_hook(a, b, false)? {
+        Value::Opt(o) => Some(o.and_then(|x| as_ordering(&x))),
+        other => Some(as_ordering(&other)),
+    }
+}
+
 /// `std::cmp::Ordering`, an enum like the program's own (`match a.cmp(&b) { Ordering::Less => .. }`).
 pub fn ordering_def() -> Rc<TypeDef> {
     thread_local! {
