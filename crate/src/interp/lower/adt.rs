@@ -19,6 +19,16 @@ impl Lowerer<'_> {
             let def = self.items.types.get(&key)?;
             return (!def.is_enum).then(|| (def.clone(), 0));
         }
+        if let [one] = segs {
+            for g in &self.items.enum_globs {
+                let Some(def) = self.items.types.get(g) else {
+                    continue;
+                };
+                if let Some(v) = def.variants.iter().position(|v| v.name.as_ref() == one) {
+                    return Some((def.clone(), v));
+                }
+            }
+        }
         let (last, ty) = segs.split_last()?;
         let key = self.own_type(ty)?;
         let def = self.items.types.get(&key)?;

@@ -192,6 +192,33 @@ impl Lowerer<'_> {
                 self.use_one(&full, r.rename.to_string(), whole(span(tree)))
             }
             syn::UseTree::Glob(_) => {
+                let segs: Vec<String> = prefix.split("::").map(String::from).collect();
+                if let Some(key) = self.own_type(&segs) {
+                    // `use Direction::*;`: the variants by their names.
+                    self.items.enum_globs.push(key);
+                    return Ok(());
+                }
+                let module = self.full_path(&segs).join("::");
+                let inside = |p: &String| {
+                    p.strip_prefix(module.as_str())
+                        .and_then(|r| r.strip_prefix("::"))
+                        .is_some_and(|r| !r.contains("::"))
+                };
+                let own: Vec<String> = (self.items.type_names.iter())
+                    .chain(self.items.fns.iter())
+                    .chain(self.items.consts.iter())
+                    .chain(self.items.traits.iter())
+                    .filter(|p| inside(p))
+                    .cloned()
+                    .collect();
+                if !own.is_empty() {
+                    // `use shapes::*;`: every item of the module by its name.
+                    for p in own {
+                        let local = p.rsplit("::").next().unwrap_or_default().to_string();
+                        self.items.uses.insert(local, p);
+                    }
+                    return Ok(());
+                }
                 if known(&prefix) != Some(Known::Module) {
                     return Err(not_available(whole(span(tree)), &format!("`{prefix}`")));
                 }

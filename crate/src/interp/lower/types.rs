@@ -27,6 +27,8 @@ pub(super) struct Items {
     pub uses: HashMap<String, String>,
     /// Every function name of an `impl` or a `trait`: a method call may name them.
     pub method_names: HashSet<String>,
+    /// Enums whose variants a `use Enum::*;` brought into scope.
+    pub enum_globs: Vec<String>,
     /// Generic functions whose callers pass what a type parameter stands for (see [`Hidden`]).
     pub hidden: HashMap<String, Vec<Hidden>>,
 }
