@@ -203,7 +203,7 @@ fn expr(program: &Program, e: &Expr, out: &mut Vec<Diagnostic>) {
                 sub(b);
             }
         }
-        ExprKind::NamedField(a, _) | ExprKind::TypeOf(a) => sub(a),
+        ExprKind::NamedField(a, _) | ExprKind::TypeOf(a) | ExprKind::TryFrom(a, _) => sub(a),
         ExprKind::Write(t, f, _) => {
             sub(t);
             f.args.iter().for_each(sub);

@@ -113,6 +113,26 @@ impl Interp {
                 let key = self.type_param(key, at, env)?;
                 self.assoc_call(&key, name, a, at).await
             }
+            ExprKind::TryFrom(x, key) => match mem::deref(self.eval(x, env).await?) {
+                Value::Res(Ok(v)) | Value::Opt(Some(v)) => Ok(*v),
+                Value::Opt(None) => Err(Flow::Return(Value::Opt(None))),
+                Value::Res(Err(err)) => {
+                    let same = matches!(&*err, Value::Adt(a) if a.def.path == *key);
+                    let err = if same {
+                        *err
+                    } else {
+                        boxed(self.assoc_call(key, "from", vec![*err], at)).await?
+                    };
+                    Err(Flow::Return(Value::err(err)))
+                }
+                other => Err(self.panic(
+                    at,
+                    format!(
+                        "the `?` operator cannot be applied to `{}`",
+                        other.type_name()
+                    ),
+                )),
+            },
             ExprKind::TypeOf(x) => {
                 let v = self.eval_ref(x, env).await?;
                 let key = mem::with_deref(&v, |v| types::type_keys(v).into_iter().next());
@@ -150,6 +170,12 @@ impl Interp {
     /// `Type::name(args)`: the type's function, or what a derive gives it (`default`).
     pub(super) async fn assoc_call(&self, key: &str, name: &str, a: Vec<Value>, at: Span) -> R {
         let reg = self.reg();
+        if let (true, Some(v)) = (matches!(name, "from" | "try_from"), a.first()) {
+            if let Some(m) = reg.convert(key, name, &mem::deref(v.clone())) {
+                let def = m.def.clone();
+                return boxed(self.call_fn(def, a, at)).await;
+            }
+        }
         if let Some(Found::Fn(m)) = reg.lookup(key, name) {
             let def = m.def.clone();
             return boxed(self.call_fn(def, a, at)).await;

@@ -328,6 +328,28 @@ impl Lowerer<'_> {
         }
     }
 
+    /// `E` of a declared `-> Result<T, E>`, when `E` is your type.
+    pub(super) fn error_key(&self, out: &syn::ReturnType) -> Option<String> {
+        let syn::ReturnType::Type(_, t) = out else {
+            return None;
+        };
+        let syn::Type::Path(p) = &**t else {
+            return None;
+        };
+        let last = p.path.segments.last()?;
+        if last.ident != "Result" {
+            return None;
+        }
+        let syn::PathArguments::AngleBracketed(a) = &last.arguments else {
+            return None;
+        };
+        let e = a.args.iter().nth(1).and_then(|g| match g {
+            syn::GenericArgument::Type(t) => Some(t),
+            _ => None,
+        })?;
+        self.declared_key(e)
+    }
+
     /// The key of an own type that a declared type names (`let p: Point = ..`).
     pub(super) fn declared_key(&self, t: &syn::Type) -> Option<String> {
         match t {

@@ -80,6 +80,23 @@ pub(super) fn param_of(sig: &syn::Signature, t: &str) -> Option<String> {
     None
 }
 
+impl Lowerer<'_> {
+    /// The registry key a trait's type argument names (`From<ParseIntError>` → `ParseIntError`).
+    fn arg_key(&self, t: &syn::Type) -> String {
+        match t {
+            syn::Type::Reference(r) => self.arg_key(&r.elem),
+            syn::Type::Tuple(t) if t.elems.is_empty() => "()".into(),
+            syn::Type::Tuple(_) => "tuple".into(),
+            syn::Type::Path(p) => {
+                let segs = Self::segments(&p.path);
+                self.own_type(&segs)
+                    .unwrap_or_else(|| segs.last().cloned().unwrap_or_default())
+            }
+            _ => "?".into(),
+        }
+    }
+}
+
 /// A function's lowered parts that its type parameters' bindings change: its parameters and body.
 type Parts<T> = (T, Vec<(Pat, Ty)>, Block);
 
@@ -200,7 +217,19 @@ impl Lowerer<'_> {
                 def.has_drop.set(true);
             }
         }
+        let args = match path.segments.last().map(|s| &s.arguments) {
+            Some(syn::PathArguments::AngleBracketed(a)) => a
+                .args
+                .iter()
+                .filter_map(|g| match g {
+                    syn::GenericArgument::Type(t) => Some(self.arg_key(t).into()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         self.reg.impls.push(TraitImpl {
+            args,
             trait_: trait_name,
             ty: key.into(),
             methods,
@@ -305,7 +334,10 @@ impl Lowerer<'_> {
             syn::ReturnType::Type(_, t) => self.ty(t)?,
         };
         self.in_async.push(is_async);
+        let err = self.error_key(&sig.output);
+        self.ret_err.push(err);
         let body = self.block(block);
+        self.ret_err.pop();
         self.in_async.pop();
         self.end_scope(base);
         Ok(((receiver, ret), params, body?))

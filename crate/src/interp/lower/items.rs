@@ -447,7 +447,10 @@ impl Lowerer<'_> {
             syn::ReturnType::Type(_, t) => self.ty(t)?,
         };
         self.in_async.push(is_async);
+        let err = self.error_key(&sig.output);
+        self.ret_err.push(err);
         let body = self.block(&f.block);
+        self.ret_err.pop();
         self.in_async.pop();
         self.end_scope(base);
         Ok((
@@ -509,7 +512,9 @@ impl Lowerer<'_> {
                         | "MutexGuard" | "RwLock" | "RwLockReadGuard" | "RwLockWriteGuard" => {
                             Ty::Other
                         }
-                        "Self" | "Formatter" | "Ordering" => Ty::Other,
+                        "Self" | "Formatter" | "Ordering" | "ParseIntError" | "ParseFloatError" => {
+                            Ty::Other
+                        }
                         // `Self::Err`, `T::Item`: an associated type.
                         _ if p.path.segments.len() > 1
                             && p.path.segments.first().is_some_and(|s| {

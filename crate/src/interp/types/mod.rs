@@ -198,6 +198,8 @@ pub struct TraitImpl {
     pub trait_: Name,
     /// The type's key ([`type_keys`]), or `*` for a blanket impl.
     pub ty: Name,
+    /// The trait's type arguments' keys (`From<u32>` → `u32`).
+    pub args: Vec<Name>,
     /// Its functions, the trait's defaults included.
     pub methods: HashMap<Name, Method>,
     /// Its associated consts.
@@ -248,6 +250,25 @@ impl Registry {
             }
         }
         None
+    }
+
+    /// `T::from(v)` / `T::try_from(v)` when `T` has several such impls: the one whose trait
+    /// argument is `v`'s type.
+    pub fn convert(&self, key: &str, name: &str, v: &Value) -> Option<&Method> {
+        let keys = type_keys(v);
+        let mut found = self
+            .impls
+            .iter()
+            .filter(|i| i.ty.as_ref() == key && i.methods.contains_key(name) && !i.args.is_empty());
+        let all: Vec<&TraitImpl> = found.by_ref().collect();
+        all.iter()
+            .find(|i| {
+                i.args
+                    .first()
+                    .is_some_and(|a| keys.iter().any(|k| k == a.as_ref()))
+            })
+            .or(all.first().filter(|_| all.len() == 1))
+            .and_then(|i| i.methods.get(name))
     }
 
     /// The method `name` for a value, trying each of its type's keys.
@@ -318,6 +339,9 @@ pub fn type_keys(v: &Value) -> Vec<String> {
         Value::Res(_) => one("Result"),
         Value::Unit => one("()"),
         Value::Duration(_) => one("Duration"),
+        Value::Tuple(_) => one("tuple"),
+        // A library error's type is the start of its `Debug` (`ParseIntError { .. }`).
+        Value::Error(e) => one(e.0.split([' ', '(']).next().unwrap_or_default()),
         _ => Vec::new(),
     }
 }
