@@ -41,11 +41,38 @@ impl Lowerer<'_> {
     pub(super) fn own_path_expr(&mut self, segs: &[String], at: Span) -> R<Option<ExprKind>> {
         if let Some((def, v)) = self.ctor(segs) {
             let var = def.variants.get(v).map(|v| v.shape);
+            let n = def.variants.get(v).map(|x| x.fields.len()).unwrap_or(0);
             return match var {
                 Some(Shape::Unit) => Ok(Some(ExprKind::Ctor(def, v, Vec::new()))),
-                _ => Err(not_available(
+                // `.map(Shape::Circle)`: a closure that constructs.
+                Some(Shape::Tuple) => {
+                    let names: Vec<Name> = (0..n).map(|i| format!("__ctor{i}").into()).collect();
+                    let args = names
+                        .iter()
+                        .map(|x| Expr {
+                            kind: ExprKind::Var(x.clone()),
+                            span: at,
+                        })
+                        .collect();
+                    Ok(Some(ExprKind::Closure(
+                        Capturing {
+                            body: Rc::new(Expr {
+                                kind: ExprKind::Ctor(def, v, args),
+                                span: at,
+                            }),
+                            captures: Vec::new(),
+                            is_move: false,
+                        },
+                        names
+                            .into_iter()
+                            .map(|name| Pat::Bind { name, span: at })
+                            .collect(),
+                        false,
+                    )))
+                }
+                _ => Err(Diagnostic::error(
                     at,
-                    "a tuple struct or variant used as a function value",
+                    format!("expected value, found struct variant `{}`", segs.join("::")),
                 )),
             };
         }
