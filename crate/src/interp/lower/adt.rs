@@ -139,6 +139,28 @@ impl Lowerer<'_> {
                     args,
                 )));
             }
+            let own_trait = !ty.is_empty() && self.own(ty, |i, p| i.traits.contains(p)).is_some();
+            let std_trait = ty.len() == 1
+                && ty
+                    .first()
+                    .is_some_and(|t| super::impls::STD_TRAITS.contains(&t.as_str()));
+            let known = METHODS.contains(&name.as_str())
+                || self.items.method_names.contains(name)
+                || crate::interp::types::METHODS.contains(&name.as_str());
+            if (own_trait || std_trait) && !c.args.is_empty() && known {
+                // `Shape::area(&c)`, `Iterator::next(&mut it)`: a method call on the first argument.
+                if let Some(first) = ty.first() {
+                    self.use_name(first);
+                }
+                let mut args = self.exprs(&c.args)?;
+                let recv = args.remove(0);
+                return Ok(Some(ExprKind::Method(
+                    Box::new(recv),
+                    name.as_str().into(),
+                    args,
+                    span(&c.func),
+                )));
+            }
             if ty.len() == 1 && ty.first().is_some_and(|t| self.generics.contains(t)) {
                 return Err(not_available(
                     span(&c.func),
