@@ -149,7 +149,7 @@ impl Value {
             | Value::Cell(_)
             | Value::Guard(_) => false,
             // `#[derive(Clone, Copy)]` types copy; any other struct or enum moves.
-            Value::Adt(a) => a.def.derives.copy,
+            Value::Adt(a) => a.def.copy.get(),
             Value::Formatter(_) => true,
             Value::Tuple(items) => items.iter().all(Value::is_copy),
             // A `Vec` holds one type: its first element stands for all.

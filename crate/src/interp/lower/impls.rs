@@ -212,9 +212,11 @@ impl Lowerer<'_> {
                 }
             }
         }
-        if trait_name.as_ref() == "Drop" {
-            if let Some(def) = self.items.types.get(key) {
-                def.has_drop.set(true);
+        if let Some(def) = self.items.types.get(key) {
+            match trait_name.as_ref() {
+                "Drop" => def.has_drop.set(true),
+                "Copy" => def.copy.set(true),
+                _ => {}
             }
         }
         let args = match path.segments.last().map(|s| &s.arguments) {
@@ -482,9 +484,7 @@ pub(super) const STD_TRAITS: &[&str] = &[
     "MulAssign",
     "DivAssign",
     "Index",
-    "IndexMut",
     "From",
-    "Into",
     "TryFrom",
     "FromStr",
     "Iterator",

@@ -400,6 +400,7 @@ impl Lowerer<'_> {
                 derives,
                 default_variant: default,
                 has_drop: std::cell::Cell::new(false),
+                copy: std::cell::Cell::new(derives.copy),
             });
             self.items.types.insert(p.clone(), def.clone());
             self.reg.types.insert(p.into(), def);

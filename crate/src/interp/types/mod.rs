@@ -82,6 +82,8 @@ pub struct TypeDef {
     pub default_variant: usize,
     /// It has an `impl Drop` (set when that impl is lowered).
     pub has_drop: std::cell::Cell<bool>,
+    /// It is `Copy` (derived, or `impl Copy for T {}`).
+    pub copy: std::cell::Cell<bool>,
 }
 
 /// A struct or enum value: which variant, and its fields in declaration order.
@@ -439,6 +441,7 @@ pub fn ordering_def() -> Rc<TypeDef> {
             },
             default_variant: 0,
             has_drop: std::cell::Cell::new(false),
+            copy: std::cell::Cell::new(true),
         });
     }
     DEF.with(|d| d.clone())
