@@ -46,6 +46,12 @@ impl Interp {
         self.tick()?;
         let at = e.span;
         match &e.kind {
+            ExprKind::Ctor(def, v, _) if def.path.as_ref() == "std::cmp::Ordering" => {
+                use std::cmp::Ordering::*;
+                Ok(types::ordering(
+                    [Less, Equal, Greater].get(*v).copied().unwrap_or(Equal),
+                ))
+            }
             ExprKind::Ctor(def, v, args) => {
                 let var = def.variants.get(*v);
                 let mut fields = Vec::with_capacity(args.len());

@@ -447,14 +447,23 @@ pub fn ordering_def() -> Rc<TypeDef> {
     DEF.with(|d| d.clone())
 }
 
-/// An `Ordering` value.
-pub fn ordering(o: std::cmp::Ordering) -> Value {
-    let variant = match o {
+/// The variant index of an `Ordering` in [`ordering_def`].
+pub fn ordering_index(o: std::cmp::Ordering) -> usize {
+    match o {
         std::cmp::Ordering::Less => 0,
         std::cmp::Ordering::Equal => 1,
         std::cmp::Ordering::Greater => 2,
-    };
-    Value::Adt(Rc::new(Adt::new(&ordering_def(), variant, Vec::new())))
+    }
+}
+
+/// An `Ordering` value. With [`as_ordering`], the only place that knows how an `Ordering` is
+/// represented: `Ordering::Less` in expressions and patterns goes through these two.
+pub fn ordering(o: std::cmp::Ordering) -> Value {
+    Value::Adt(Rc::new(Adt::new(
+        &ordering_def(),
+        ordering_index(o),
+        Vec::new(),
+    )))
 }
 
 /// The `std::cmp::Ordering` an `Ordering` value stands for.
