@@ -289,7 +289,11 @@ impl Interp {
             return Ok(Dispatch::Std(a, None));
         }
         let recv = mem::deref(place.read().map_err(|e| self.mem_err(recv_at, e))?);
-        if let Some(m) = reg.method_for(&recv, name) {
+        // On a std value a user method is a trait's: std's inherent method of that name wins, as
+        // in rustc's method resolution.
+        let inherent_std =
+            !matches!(recv, Value::Adt(_)) && crate::interp::lower::METHODS.contains(&name);
+        if let (false, Some(m)) = (inherent_std, reg.method_for(&recv, name)) {
             let m = m.clone();
             drop(recv);
             a.insert(0, self.self_arg(&m, place, recv_at)?);
