@@ -272,7 +272,9 @@ impl Lowerer<'_> {
                     format!("struct `{}` has no field named `{name}`", var.name),
                 ));
             };
-            fields.push((i, self.expr(&f.expr)?));
+            // `retries: Default::default()`: the field's type's default.
+            let key = var.keys.get(i).map(|k| k.to_string()).unwrap_or_default();
+            fields.push((i, self.expr_for(&f.expr, &key)?));
         }
         let base = match &s.rest {
             Some(r) => Some(Box::new(self.expr_for(r, &def.path)?)),
@@ -328,7 +330,14 @@ impl Lowerer<'_> {
                 let segs = Self::segments(&p.path);
                 let default = matches!(segs.as_slice(), [d, f] if d == "Default" && f == "default")
                     || segs == ["std", "default", "Default", "default"];
-                if default && c.args.is_empty() && self.items.types.contains_key(key) {
+                let std_default = matches!(
+                    key,
+                    "String" | "bool" | "char" | "f64" | "f32" | "Vec" | "Option"
+                ) || IntTy::from_name(key).is_some();
+                if default
+                    && c.args.is_empty()
+                    && (self.items.types.contains_key(key) || std_default)
+                {
                     return Ok(Expr {
                         kind: ExprKind::AssocCall(key.into(), "default".into(), Vec::new()),
                         span: span(e),
