@@ -201,6 +201,7 @@ fn step_ref(v: &Value, s: Step) -> Result<&Value, MemError> {
     match (s, v) {
         (_, Value::Moved) => Err(MemError::Moved),
         (Step::Field(i), Value::Tuple(items)) => items.get(i).ok_or(MemError::Shape(s, "tuple")),
+        (Step::Field(i), Value::Adt(a)) => a.fields.get(i).ok_or(MemError::Shape(s, "struct")),
         (Step::Index(i), Value::Vec(items)) => items.get(i).ok_or(MemError::Index {
             len: items.len(),
             index: i,
@@ -217,6 +218,10 @@ fn step_mut(v: &mut Value, s: Step) -> Result<&mut Value, MemError> {
         (Step::Field(i), Value::Tuple(items)) => Rc::make_mut(items)
             .get_mut(i)
             .ok_or(MemError::Shape(s, "tuple")),
+        (Step::Field(i), Value::Adt(a)) => Rc::make_mut(a)
+            .fields
+            .get_mut(i)
+            .ok_or(MemError::Shape(s, "struct")),
         (Step::Index(i), Value::Vec(items)) => {
             let len = items.len();
             Rc::make_mut(items)
@@ -394,6 +399,11 @@ impl Drop for DropBox {
             let _ = PENDING.try_with(|p| p.borrow_mut().push((ty, v)));
         }
     }
+}
+
+/// Queues the user `Drop` of a value of the program's own type (see [`super::types::Adt`]).
+pub fn queue_drop(ty: Rc<str>, v: Value) {
+    let _ = PENDING.try_with(|p| p.borrow_mut().push((ty, v)));
 }
 
 /// The user drops queued since the last call, in the order their values died.

@@ -86,6 +86,10 @@ pub enum Value {
     Interval(rt::Interval),
     /// A library error value (`ParseIntError`, `TryRecvError`): its `Debug` and `Display` text.
     Error(Rc<(String, String)>),
+    /// A value of the program's own `struct` or `enum` (see [`super::types`]).
+    Adt(Rc<super::types::Adt>),
+    /// A `fmt::Formatter` handed to a user's `Display`/`Debug` impl.
+    Formatter(super::types::fmt::FormatterRef),
     /// What is left in a variable whose value was moved out.
     Moved,
     /// `&x`, `&mut x`: a reference to a place ([`mem`]).
@@ -144,6 +148,9 @@ impl Value {
             | Value::Rc(_)
             | Value::Cell(_)
             | Value::Guard(_) => false,
+            // `#[derive(Clone, Copy)]` types copy; any other struct or enum moves.
+            Value::Adt(a) => a.def.copy.get(),
+            Value::Formatter(_) => true,
             Value::Tuple(items) => items.iter().all(Value::is_copy),
             // A `Vec` holds one type: its first element stands for all.
             Value::Vec(items) => items.first().is_none_or(Value::is_copy),
@@ -179,6 +186,8 @@ impl Value {
             Value::Receiver(_) => "Receiver",
             Value::Interval(_) => "Interval",
             Value::Error(_) => "error",
+            Value::Adt(_) => "struct",
+            Value::Formatter(_) => "Formatter",
             Value::Moved => "moved value",
             Value::Ref(_) => "reference",
             Value::Rc(b) if b.arc => "Arc",
@@ -195,6 +204,12 @@ impl Value {
 
     /// Structural equality (`==`).
     pub fn equals(&self, other: &Value) -> bool {
+        // A hand-written `PartialEq` decides for your types (`assert_eq!`, `contains`).
+        if let Value::Adt(_) = self {
+            if let Some(r) = super::types::user_eq(self, other) {
+                return r;
+            }
+        }
         if mem::pointee(self).is_some() || mem::pointee(other).is_some() {
             return mem::with_deref(self, |a| mem::with_deref(other, |b| a.equals(b)));
         }
@@ -225,12 +240,29 @@ impl Value {
             (Value::Elapsed, Value::Elapsed) | (Value::RecvError, Value::RecvError) => true,
             (Value::JoinError(a), Value::JoinError(b)) => a == b,
             (Value::Error(a), Value::Error(b)) => a == b,
+            // `#[derive(PartialEq)]`: same variant, equal fields (a hand-written `eq` is called by
+            // the evaluator before this).
+            (Value::Adt(a), Value::Adt(b)) => {
+                Rc::ptr_eq(&a.def, &b.def)
+                    && a.variant == b.variant
+                    && a.fields.len() == b.fields.len()
+                    && a.fields
+                        .iter()
+                        .zip(b.fields.iter())
+                        .all(|(x, y)| x.equals(y))
+            }
             _ => false,
         }
     }
 
     /// Ordering (`<`, `max`, `sort`); `None` when the values don't compare.
     pub fn compare(&self, other: &Value) -> Option<std::cmp::Ordering> {
+        // A hand-written `Ord`/`PartialOrd` decides for your types (`sort`, `max`, `<`).
+        if let Value::Adt(_) = self {
+            if let Some(r) = super::types::user_cmp(self, other) {
+                return r;
+            }
+        }
         use std::cmp::Ordering;
         if mem::pointee(self).is_some() || mem::pointee(other).is_some() {
             return mem::with_deref(self, |a| mem::with_deref(other, |b| a.compare(b)));
@@ -261,6 +293,20 @@ impl Value {
                 (Some(_), None) => Some(Ordering::Greater),
                 (Some(a), Some(b)) => a.compare(b),
             },
+            // `#[derive(PartialOrd)]`: by variant (declaration order), then field by field.
+            (Value::Adt(a), Value::Adt(b)) if Rc::ptr_eq(&a.def, &b.def) => {
+                match a.variant.cmp(&b.variant) {
+                    Ordering::Equal => {}
+                    o => return Some(o),
+                }
+                for (x, y) in a.fields.iter().zip(b.fields.iter()) {
+                    match x.compare(y)? {
+                        Ordering::Equal => {}
+                        o => return Some(o),
+                    }
+                }
+                Some(Ordering::Equal)
+            }
             _ => None,
         }
     }

@@ -54,6 +54,14 @@ impl Interp {
             ExprKind::TryJoin(..) => Box::pin(self.e_try_join(e, env)),
             ExprKind::ConstRef(..) => Box::pin(self.e_const_ref(e, env)),
             ExprKind::Select(..) => Box::pin(self.e_select(e, env)),
+            ExprKind::StructLit(..)
+            | ExprKind::Ctor(..)
+            | ExprKind::NamedField(..)
+            | ExprKind::AssocCall(..)
+            | ExprKind::AssocValue(..)
+            | ExprKind::TypeOf(..)
+            | ExprKind::TryFrom(..) => Box::pin(self.e_user(e, env)),
+            ExprKind::Write(..) => Box::pin(self.e_write(e, env)),
         }
     }
 
@@ -193,6 +201,7 @@ impl Interp {
                     }
                     (UnOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
                     (UnOp::Deref, v) => Ok(self.deref_once(v, at)?),
+                    (op, v @ Value::Adt(_)) => self.user_unop(*op, v, at),
                     (_, v) => Err(self.panic(
                         at,
                         format!("cannot apply this operator to `{}`", v.type_name()),
@@ -250,6 +259,19 @@ impl Interp {
             ExprKind::AssignOp(op, place, value) => {
                 let v = mem::deref(self.eval(value, env).await?);
                 let p = self.place(place, env).await?;
+                let old = self.with_place(&p, place.span, |slot| {
+                    Ok(matches!(slot, Value::Adt(_)).then(|| slot.clone()))
+                })?;
+                if let Some(old) = old {
+                    // `a += b` on your type: its `AddAssign`, or rustc's error if it has none.
+                    let new = self.user_assign_op(*op, old, v, at)?;
+                    return self
+                        .with_place(&p, place.span, |slot| {
+                            *slot = new;
+                            Ok(())
+                        })
+                        .map(|_| Value::Unit);
+                }
                 let me = self.clone();
                 let op = *op;
                 self.with_place(&p, place.span, move |slot| {
@@ -377,6 +399,10 @@ impl Interp {
         match &e.kind {
             ExprKind::For(label, pat, iter, body) => {
                 let it = self.eval(iter, env).await?;
+                if let Value::Adt(_) = it {
+                    // Your own `impl Iterator`: `next` is called for each pass, lazily.
+                    return boxed(self.for_user(label, pat, it, body, iter.span, env)).await;
+                }
                 let items: Box<dyn Iterator<Item = Value>> = match it {
                     // `for x in &v` / `&mut v`: each `x` is a reference to the element's place.
                     Value::Ref(p) if self.vec_len(&p).is_some() => {

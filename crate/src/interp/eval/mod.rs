@@ -29,6 +29,8 @@ mod pattern;
 mod place;
 mod smart;
 mod task;
+mod user;
+mod user_fmt;
 
 use methods::*;
 use ops::*;
@@ -385,7 +387,16 @@ impl Interp {
 
     /// Binds the names of `pat` (which matches `v`).
     fn bind(&self, pat: &Pat, v: Value, env: &mut Env) {
-        if let (Value::Ref(r), Pat::Tuple(_) | Pat::Variant(..) | Pat::Or(_)) = (&v, pat) {
+        if let (
+            Value::Ref(r),
+            Pat::Tuple(_)
+            | Pat::Variant(..)
+            | Pat::Or(_)
+            | Pat::Adt(..)
+            | Pat::At(..)
+            | Pat::Slice(_),
+        ) = (&v, pat)
+        {
             // Destructuring through a reference binds references to the parts (`&mut` default
             // binding mode): `if let Some(x) = &mut opt { *x += 1 }` changes `opt`.
             let r = (**r).clone();
@@ -432,6 +443,7 @@ impl Interp {
                     self.bind(p, v, env);
                 }
             }
+            Pat::Adt(..) | Pat::At(..) | Pat::Slice(_) => self.bind_user(pat, v, env),
         }
     }
 
@@ -470,6 +482,7 @@ impl Interp {
                 }
             }
             Pat::Variant(_, inner) => self.bind_ref(inner, place.project(Step::Payload), env),
+            Pat::Adt(..) | Pat::At(..) | Pat::Slice(_) => self.bind_ref_user(pat, place, env),
             Pat::Or(alts) => {
                 let v = place.read().unwrap_or(Value::Moved);
                 if let Some(p) = alts.iter().find(|p| matches(p, &v)) {
@@ -549,6 +562,11 @@ impl Interp {
                 self.unop(*op, v, at)
             }
             ExprKind::Field(base, i) => match mem::deref(self.simple(base, env, false)?) {
+                Value::Adt(a) => a
+                    .fields
+                    .get(*i)
+                    .cloned()
+                    .ok_or_else(|| self.panic(at, format!("no field `{i}` on this struct"))),
                 Value::Tuple(items) => items
                     .get(*i)
                     .cloned()
@@ -599,6 +617,7 @@ impl Interp {
             },
             (UnOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
             (UnOp::Deref, v) => self.deref_once(v, at),
+            (op, v @ Value::Adt(_)) => self.user_unop(op, v, at),
             (_, v) => Err(self.panic(
                 at,
                 format!("cannot apply this operator to `{}`", v.type_name()),

@@ -13,6 +13,13 @@ impl Interp {
     ) -> Pin<Box<dyn Future<Output = R<Option<Place>>> + 'a>> {
         Box::pin(async move {
             match &e.kind {
+                ExprKind::NamedField(b, name) => match self.place(b, env).await? {
+                    Some(p) => {
+                        let i = self.field_index(&p, name, e.span)?;
+                        Ok(Some(p.project(Step::Field(i))))
+                    }
+                    None => Ok(None),
+                },
                 ExprKind::Index(b, idx) => {
                     let i = self.eval(idx, env).await?;
                     let i = self.as_usize(&mem::deref(i), idx.span)?;
@@ -46,6 +53,11 @@ impl Interp {
                 self.place_now(b, env).map(|p| p.project(Step::Deref))
             }
             ExprKind::Field(b, i) => self.place_now(b, env).map(|p| p.project(Step::Field(*i))),
+            ExprKind::NamedField(b, name) => {
+                let p = self.place_now(b, env)?;
+                let i = self.field_index(&p, name, e.span).ok()?;
+                Some(p.project(Step::Field(i)))
+            }
             _ => None,
         }
     }
@@ -146,6 +158,12 @@ impl Interp {
             }
         }
         let a = self.args(args, env).await?;
+        let (a, place) = match self.user_method(&place, recv.span, name, a, at).await? {
+            user::Dispatch::Done(v) => return Ok(v),
+            user::Dispatch::Std(a, None) => (a, place),
+            // A user iterator's items, for a std adapter.
+            user::Dispatch::Std(a, Some(items)) => (a, Place::root(mem::alloc(items))),
+        };
         let closures = matches!(
             name,
             "map" | "filter" | "unwrap_or_else" | "and_then" | "map_err"
@@ -155,7 +173,12 @@ impl Interp {
             let a = a.into_iter().map(mem::deref).collect();
             return boxed(self.method_closure(v, name, a, at)).await;
         }
-        self.with_place(&Some(place), recv.span, |v| self.method_on(v, name, a, at))
+        let r = self.with_place(&Some(place), recv.span, |v| self.method_on(v, name, a, at));
+        // `x.to_string()` whose `Display` impl panicked: that panic unwinds from here.
+        match crate::interp::types::fmt::take_pending() {
+            Some(flow) => Err(flow),
+            None => r,
+        }
     }
 
     pub(super) async fn method_closure(

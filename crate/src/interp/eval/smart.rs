@@ -6,14 +6,9 @@ use super::*;
 use mem::{CellBox, CellKind, MemFn, RcBox};
 
 impl Interp {
-    /// The `drop` of `impl Drop for <ty>`: the hook between the memory model and user types (the
-    /// types registry stores that method as the function `<ty>::drop`).
+    /// The `drop` of `impl Drop for <ty>`: the hook between the memory model and user types.
     fn drop_impl(&self, ty: &str) -> Option<Rc<FnDef>> {
-        self.0
-            .program
-            .fns
-            .get(format!("{ty}::drop").as_str())
-            .cloned()
+        self.0.program.types.drop_impl(ty).map(|m| m.def.clone())
     }
 
     /// Runs the user `Drop`s queued since the last statement ([`mem::DropBox`]), in the order
