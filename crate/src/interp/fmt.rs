@@ -538,6 +538,9 @@ pub fn debug(out: &mut String, v: &Value, precision: Option<usize>) {
         Value::OneshotSender(_) => out.push_str("Sender { .. }"),
         Value::Interval(_) => out.push_str("Interval { .. }"),
         Value::Error(e) => out.push_str(&e.0),
+        Value::Ordering(o) => {
+            let _ = write!(out, "{o:?}");
+        }
         Value::Moved => out.push_str("<moved>"),
     }
 }

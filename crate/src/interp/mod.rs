@@ -38,6 +38,9 @@ pub mod fmt;
 pub mod limits;
 pub mod lower;
 pub mod rt;
+// `std/` on disk (the name the house gives it); `stdlib` in paths, so it never shadows the real `std`.
+#[path = "std/mod.rs"]
+pub mod stdlib;
 pub mod value;
 pub mod warnings;
 

@@ -84,6 +84,8 @@ pub enum Value {
     Interval(rt::Interval),
     /// A library error value (`ParseIntError`, `TryRecvError`): its `Debug` and `Display` text.
     Error(Rc<(String, String)>),
+    /// `std::cmp::Ordering` (`a.cmp(&b)`, a `sort_by` comparator's result).
+    Ordering(std::cmp::Ordering),
     /// What is left in a variable whose value was moved out.
     Moved,
 }
@@ -154,6 +156,7 @@ impl Value {
             Value::Receiver(_) => "Receiver",
             Value::Interval(_) => "Interval",
             Value::Error(_) => "error",
+            Value::Ordering(_) => "Ordering",
             Value::Moved => "moved value",
         }
     }
@@ -187,6 +190,7 @@ impl Value {
             (Value::Elapsed, Value::Elapsed) | (Value::RecvError, Value::RecvError) => true,
             (Value::JoinError(a), Value::JoinError(b)) => a == b,
             (Value::Error(a), Value::Error(b)) => a == b,
+            (Value::Ordering(a), Value::Ordering(b)) => a == b,
             _ => false,
         }
     }
@@ -205,6 +209,7 @@ impl Value {
             (Value::Duration(a), Value::Duration(b)) => Some(a.cmp(b)),
             (Value::Instant(a), Value::Instant(b)) => Some(a.cmp(b)),
             (Value::Unit, Value::Unit) => Some(Ordering::Equal),
+            (Value::Ordering(a), Value::Ordering(b)) => Some(a.cmp(b)),
             (Value::Tuple(a), Value::Tuple(b)) | (Value::Vec(a), Value::Vec(b)) => {
                 for (x, y) in a.iter().zip(b.iter()) {
                     match x.compare(y)? {

@@ -221,3 +221,8 @@ impl Interp {
         }
     }
 }
+
+fn duration_err(e: &str) -> String {
+    e.trim_start_matches("cannot convert float seconds to Duration: ")
+        .to_string()
+}

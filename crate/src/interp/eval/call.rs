@@ -3,7 +3,7 @@
 use super::*;
 
 impl Interp {
-    pub(super) fn as_usize(&self, v: &Value, at: Span) -> R<usize> {
+    pub(crate) fn as_usize(&self, v: &Value, at: Span) -> R<usize> {
         match v {
             Value::Int(n, _) => usize::try_from(*n)
                 .map_err(|_| self.panic(at, format!("`{n}` is not a valid index"))),
@@ -99,7 +99,7 @@ impl Interp {
     }
 
     /// Calls a function value (a closure or a function passed by name).
-    pub(super) async fn call_value(&self, f: Value, args: Vec<Value>, at: Span) -> R {
+    pub(crate) async fn call_value(&self, f: Value, args: Vec<Value>, at: Span) -> R {
         boxed(self.call_closure(f, args, at, None)).await
     }
 

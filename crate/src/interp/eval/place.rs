@@ -1,6 +1,7 @@
 //! Places (`x`, `t.0`, `v[i]`) and method calls: receivers, closures given to methods, iteration.
 
 use super::*;
+use crate::interp::stdlib::{self, Method};
 
 impl Interp {
     // ---------------------------------------------------------------- places and methods
@@ -87,77 +88,46 @@ impl Interp {
             None => Some(self.eval(recv, env).await?),
         };
         let a = self.args(args, env).await?;
-        let closures = matches!(
-            name,
-            "map" | "filter" | "unwrap_or_else" | "and_then" | "map_err"
-        );
-        if closures {
-            let v = match temp.take() {
-                Some(v) => v,
-                None => self.with_place(env, &place, recv.span, |v| Ok(v.clone()))?,
-            };
-            return boxed(self.method_closure(v, name, a, at)).await;
-        }
-        match temp.as_mut() {
-            Some(v) => self.method_on(v, name, a, at),
-            None => self.with_place(env, &place, recv.span, |v| self.method_on(v, name, a, at)),
-        }
-    }
-
-    pub(super) async fn method_closure(
-        &self,
-        v: Value,
-        name: &str,
-        mut a: Vec<Value>,
-        at: Span,
-    ) -> R {
-        let f = if a.is_empty() {
-            Value::Unit
-        } else {
-            a.swap_remove(0)
+        let method = match temp.as_ref() {
+            Some(v) => stdlib::lookup(v, name),
+            None => self.with_place(env, &place, recv.span, |v| Ok(stdlib::lookup(v, name)))?,
         };
-        match (name, v) {
-            ("map", Value::Opt(o)) => match o {
-                Some(x) => Ok(Value::some(self.call_value(f, vec![*x], at).await?)),
-                None => Ok(Value::Opt(None)),
+        match method {
+            Some(Method::Sync(f)) => match temp.as_mut() {
+                Some(v) => f(self, v, a, at),
+                None => self.with_place(env, &place, recv.span, |v| f(self, v, a, at)),
             },
-            ("map", Value::Res(Ok(x))) => Ok(Value::ok(self.call_value(f, vec![*x], at).await?)),
-            ("map", r @ Value::Res(Err(_))) => Ok(r),
-            ("map_err", Value::Res(Err(x))) => {
-                Ok(Value::err(self.call_value(f, vec![*x], at).await?))
-            }
-            ("map_err", r @ Value::Res(Ok(_))) => Ok(r),
-            ("and_then", Value::Opt(Some(x))) | ("and_then", Value::Res(Ok(x))) => {
-                self.call_value(f, vec![*x], at).await
-            }
-            ("and_then", other) => Ok(other),
-            ("unwrap_or_else", Value::Opt(Some(x))) | ("unwrap_or_else", Value::Res(Ok(x))) => {
-                Ok(*x)
-            }
-            ("unwrap_or_else", Value::Opt(None)) => self.call_value(f, vec![], at).await,
-            ("unwrap_or_else", Value::Res(Err(e))) => self.call_value(f, vec![*e], at).await,
-            (m @ ("map" | "filter"), seq) => {
-                let items = self.items(seq, at)?;
-                let mut out = Vec::with_capacity(items.len());
-                for x in items {
-                    self.tick()?;
-                    let r = self.call_value(f.clone(), vec![x.clone()], at).await?;
-                    if m == "map" {
-                        out.push(r);
-                    } else if truthy(&r) {
-                        out.push(x);
-                    }
+            // A method that calls closures works on a copy of the receiver, written back after
+            // (`v.retain(..)` changes `v`), since the closures may read the environment meanwhile.
+            Some(Method::Async(f)) => {
+                let mut v = match temp.take() {
+                    Some(v) => v,
+                    None => self.with_place(env, &place, recv.span, |v| Ok(v.clone()))?,
+                };
+                let r = boxed(f(self, &mut v, a, at)).await;
+                if place.is_some() {
+                    self.with_place(env, &place, recv.span, |slot| {
+                        *slot = v;
+                        Ok(())
+                    })?;
                 }
-                Ok(Value::Vec(Rc::new(out)))
+                r
             }
-            (_, other) => {
-                Err(self.panic(at, format!("no method `{name}` on `{}`", other.type_name())))
+            None => {
+                let ty = match temp.as_ref() {
+                    Some(v) => v.type_name(),
+                    None => self.with_place(env, &place, recv.span, |v| Ok(v.type_name()))?,
+                };
+                Err(self.panic(
+                    at,
+                    format!("no method named `{name}` found for `{ty}` in this playground"),
+                ))
             }
         }
     }
 
     /// The elements of something iterable (a `Vec`, a range, an `Option`).
-    pub(super) fn items(&self, v: Value, at: Span) -> R<Vec<Value>> {
+    pub(crate) fn items(&self, v: Value, at: Span) -> R<Vec<Value>> {
         match v {
             Value::Vec(items) => Ok(Rc::try_unwrap(items).unwrap_or_else(|rc| (*rc).clone())),
             Value::Range(a, b, t) => {

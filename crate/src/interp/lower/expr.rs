@@ -35,7 +35,8 @@ impl Lowerer<'_> {
                     self.use_name("Write");
                 }
                 let name = m.method.to_string();
-                if !METHODS.contains(&name.as_str()) {
+                // One source of truth: the std tables (`interp/std/`) say which methods exist.
+                if !crate::interp::stdlib::is_known(&name) {
                     return Err(not_available(
                         span(&m.method),
                         &format!("the method `{name}`"),

@@ -28,7 +28,6 @@ mod paths;
 mod stmt;
 
 use items::*;
-pub use paths::METHODS;
 use paths::*;
 
 /// Parses and lowers `source`, or returns every error found.

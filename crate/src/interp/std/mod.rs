@@ -1,0 +1,131 @@
+//! Rust's standard library as the interpreter provides it: one small file per family of values,
+//! each with its own table of methods, looked up by the evaluator (after Rhai's `src/packages/`).
+//!
+//! ## Adding a method
+//!
+//! Find the family of the receiver (`vec.rs` for `Vec`, `string.rs` for `String`/`&str`, …), write
+//! the function next to its neighbours and add one row `("name", Method::Sync(name))` to that file's
+//! `METHODS` table. Nothing else: the lowering learns the name from the tables (an unknown method is
+//! refused before the run, with its place), and the evaluator finds the row by the receiver's value.
+//!
+//! ## Adding a family (for another room: `rc.rs`, `sync.rs`, Tokio's `rt/sync/`, user types, …)
+//!
+//! Give the file a `pub(crate) const FAMILY: Family` (`accepts`, which says which values it serves,
+//! and its table) and add `&yourfile::FAMILY` to [`FAMILIES`] below. Families are
+//! searched in order and the first that accepts the value *and* has the name wins; [`generic`] (the
+//! methods of every value, such as `clone` and `to_string`) comes last.
+//!
+//! ## The two kinds of method
+//!
+//! - [`Method::Sync`] gets the receiver's place (`&mut Value`): `v.push(x)` changes `v` where it
+//!   lives. It can't call closures (closure calls are async in this evaluator, see `eval/call.rs`).
+//! - [`Method::Async`] is for methods that call closures or poll (`map`, `sort_by`, `retain`,
+//!   `next` on an adapter): it gets a copy of the receiver, and the evaluator writes the copy back to
+//!   the receiver's place when the call returns, so `v.retain(|x| ..)` still changes `v`.
+
+use super::diag::Span;
+use super::eval::{Interp, R};
+use super::value::Value;
+use std::future::Future;
+use std::pin::Pin;
+
+pub(crate) mod char;
+pub(crate) mod float;
+pub(crate) mod generic;
+pub(crate) mod int;
+pub(crate) mod iter;
+pub(crate) mod option;
+pub(crate) mod result;
+pub(crate) mod string;
+pub(crate) mod time;
+pub(crate) mod tokio;
+pub(crate) mod vec;
+
+/// The future of an async method.
+pub(crate) type Fut<'a> = Pin<Box<dyn Future<Output = R> + 'a>>;
+
+/// A method that works on the receiver's place and calls no closure.
+pub(crate) type SyncFn = fn(&Interp, &mut Value, Vec<Value>, Span) -> R;
+
+/// A method that calls closures (or polls): it gets a copy of the receiver, written back after.
+pub(crate) type AsyncFn = for<'a> fn(&'a Interp, &'a mut Value, Vec<Value>, Span) -> Fut<'a>;
+
+/// One row's function.
+#[derive(Clone, Copy)]
+pub(crate) enum Method {
+    /// See [`SyncFn`].
+    Sync(SyncFn),
+    /// See [`AsyncFn`].
+    Async(AsyncFn),
+}
+
+/// A family of values and its methods.
+pub(crate) struct Family {
+    /// Which values the family serves.
+    pub accepts: fn(&Value) -> bool,
+    /// Its methods by name.
+    pub methods: &'static [(&'static str, Method)],
+}
+
+/// Every family, searched in order (see the module's docs).
+pub(crate) const FAMILIES: &[&Family] = &[
+    &string::FAMILY,
+    &vec::FAMILY,
+    &iter::FAMILY,
+    &option::FAMILY,
+    &result::FAMILY,
+    &int::FAMILY,
+    &float::FAMILY,
+    &char::FAMILY,
+    &time::FAMILY,
+    &tokio::FAMILY,
+    &generic::FAMILY,
+];
+
+/// The method `name` of the value `v`, if its family has one.
+pub(crate) fn lookup(v: &Value, name: &str) -> Option<Method> {
+    FAMILIES
+        .iter()
+        .filter(|f| (f.accepts)(v))
+        .find_map(|f| f.methods.iter().find(|(n, _)| *n == name))
+        .map(|(_, m)| *m)
+}
+
+/// True if some family has a method `name`: the lowering refuses any other before the run.
+pub fn is_known(name: &str) -> bool {
+    FAMILIES
+        .iter()
+        .any(|f| f.methods.iter().any(|(n, _)| *n == name))
+}
+
+/// Argument `i` of a call, moved out (rustc refuses a call with too few arguments, E0061, before
+/// anything runs; this keeps a method from indexing past the end if one slips through).
+pub(crate) fn arg(i: &Interp, a: &mut [Value], n: usize, name: &str, at: Span) -> R {
+    match a.get_mut(n) {
+        Some(v) => Ok(std::mem::replace(v, Value::Unit)),
+        None => Err(i.panic(
+            at,
+            format!(
+                "this method takes {} argument(s) but {} were supplied: `{name}`",
+                n + 1,
+                a.len()
+            ),
+        )),
+    }
+}
+
+/// A sequence a method hands out (`split`, `chars`, `windows`): a `Vec` of its items.
+pub(crate) fn seq(items: Vec<Value>) -> Value {
+    Value::Vec(std::rc::Rc::new(items))
+}
+
+/// The `Ordering` a comparator closure returned.
+pub(crate) fn ordering(i: &Interp, v: &Value, at: Span) -> R<std::cmp::Ordering> {
+    match v {
+        Value::Ordering(o) => Ok(*o),
+        other => Err(i.panic(
+            at,
+            format!("expected `Ordering`, found `{}`", other.type_name()),
+        )),
+    }
+}
