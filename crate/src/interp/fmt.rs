@@ -538,6 +538,7 @@ pub fn debug(out: &mut String, v: &Value, precision: Option<usize>) {
         Value::OneshotSender(_) => out.push_str("Sender { .. }"),
         Value::Interval(_) => out.push_str("Interval { .. }"),
         Value::Error(e) => out.push_str(&e.0),
+        Value::Iter(_) => out.push_str("Iter { .. }"),
         Value::Ordering(o) => {
             let _ = write!(out, "{o:?}");
         }

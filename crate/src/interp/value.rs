@@ -84,6 +84,8 @@ pub enum Value {
     Interval(rt::Interval),
     /// A library error value (`ParseIntError`, `TryRecvError`): its `Debug` and `Display` text.
     Error(Rc<(String, String)>),
+    /// An iterator: lazy adapters over a source (see `std/lazy.rs`).
+    Iter(super::stdlib::lazy::IterCell),
     /// `std::cmp::Ordering` (`a.cmp(&b)`, a `sort_by` comparator's result).
     Ordering(std::cmp::Ordering),
     /// What is left in a variable whose value was moved out.
@@ -157,6 +159,7 @@ impl Value {
             Value::Interval(_) => "Interval",
             Value::Error(_) => "error",
             Value::Ordering(_) => "Ordering",
+            Value::Iter(_) => "impl Iterator",
             Value::Moved => "moved value",
         }
     }

@@ -92,7 +92,16 @@ impl Interp {
                     drop(a);
                     return Ok(Value::Unit);
                 }
-                let a = self.args(args, env).await?;
+                let mut a = self.args(args, env).await?;
+                // `join_all(iter)`: a lazy iterator argument is collected first, as `join_all` does.
+                for x in a.iter_mut() {
+                    if let Value::Iter(_) = x {
+                        let v = std::mem::replace(x, Value::Unit);
+                        *x = Value::Vec(Rc::new(
+                            crate::interp::stdlib::lazy::items(self, v, at).await?,
+                        ));
+                    }
+                }
                 self.builtin(*b, a, at)
             }
         }

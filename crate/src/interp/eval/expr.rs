@@ -364,22 +364,9 @@ impl Interp {
         match &e.kind {
             ExprKind::For(label, pat, iter, body) => {
                 let it = self.eval(iter, env).await?;
-                let items: Box<dyn Iterator<Item = Value>> = match it {
-                    Value::Range(a, b, t) => Box::new((a..b).map(move |i| Value::Int(i, t))),
-                    Value::Vec(items) => {
-                        let items = Rc::try_unwrap(items).unwrap_or_else(|rc| (*rc).clone());
-                        Box::new(items.into_iter())
-                    }
-                    Value::Opt(o) => Box::new(o.into_iter().map(|b| *b)),
-                    other => {
-                        return Err(self.panic(
-                            iter.span,
-                            format!("`{}` is not an iterator", other.type_name()),
-                        ))
-                    }
-                };
-                for item in items {
-                    self.tick()?;
+                // `for` steps the iterator lazily: an adapter's closure runs just before the body.
+                let mut it = crate::interp::stdlib::lazy::of(self, it, iter.span)?;
+                while let Some(item) = crate::interp::stdlib::lazy::next(self, &mut it, at).await? {
                     let mark = env.mark();
                     self.bind(pat, item, env);
                     let r = self.eval_block(body, env).await;

@@ -125,20 +125,4 @@ impl Interp {
             }
         }
     }
-
-    /// The elements of something iterable (a `Vec`, a range, an `Option`).
-    pub(crate) fn items(&self, v: Value, at: Span) -> R<Vec<Value>> {
-        match v {
-            Value::Vec(items) => Ok(Rc::try_unwrap(items).unwrap_or_else(|rc| (*rc).clone())),
-            Value::Range(a, b, t) => {
-                let n = usize::try_from(b.saturating_sub(a)).unwrap_or(usize::MAX);
-                self.check_len(n, "Vec")?;
-                self.bulk(n, "Vec")?;
-                Ok((a..b).map(|i| Value::Int(i, t)).collect())
-            }
-            Value::Opt(o) => Ok(o.into_iter().map(|b| *b).collect()),
-            Value::Str(s) => Ok(s.chars().map(Value::Char).collect()),
-            other => Err(self.panic(at, format!("`{}` is not an iterator", other.type_name()))),
-        }
-    }
 }

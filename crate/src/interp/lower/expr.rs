@@ -43,25 +43,18 @@ impl Lowerer<'_> {
                     ));
                 }
                 let mut args = self.exprs(&m.args)?;
-                if name == "parse" {
-                    // `parse::<T>()`: the target type travels as a literal of that type.
+                if matches!(name.as_str(), "parse" | "collect" | "sum" | "product") {
+                    // Types decide: `parse::<T>()`, `collect::<T>()` (or the `let`'s type, later).
                     let target = m
                         .turbofish
                         .as_ref()
                         .and_then(|t| t.args.first())
-                        .and_then(|g| match g {
-                            syn::GenericArgument::Type(t) => self.ty(t).ok(),
-                            _ => None,
-                        });
-                    let lit = match target {
-                        Some(Ty::Int(t)) => Lit::Int(0, t),
-                        Some(Ty::Float) => Lit::Float(0.0),
-                        _ => Lit::Int(0, IntTy::Infer),
-                    };
-                    args = vec![Expr {
-                        kind: ExprKind::Lit(lit),
-                        span: span(&m.method),
-                    }];
+                        .map(|g| match g {
+                            syn::GenericArgument::Type(t) => target::target_of(t),
+                            _ => String::new(),
+                        })
+                        .unwrap_or_default();
+                    args = vec![target::target_arg(&name, &target, span(&m.method))];
                 }
                 ExprKind::Method(self.boxed(&m.receiver)?, name.into(), args, span(&m.method))
             }
@@ -318,7 +311,7 @@ impl Lowerer<'_> {
                 format!("cannot find value `{one}` in this scope"),
             ));
         }
-        if let [ty, name] = segs.as_slice() {
+        if let [.., ty, name] = segs.as_slice() {
             if let Some(lit) = int_const(ty, name) {
                 return Ok(ExprKind::Const(lit));
             }

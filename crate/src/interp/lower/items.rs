@@ -315,8 +315,13 @@ impl Lowerer<'_> {
             syn::ReturnType::Type(_, t) => self.ty(t)?,
         };
         self.in_async.push(is_async);
-        let body = self.block(&f.block);
+        let mut body = self.block(&f.block);
         self.in_async.pop();
+        if let (Ok(b), syn::ReturnType::Type(_, t)) = (&mut body, &sig.output) {
+            if let Some(tail) = b.tail.as_deref_mut() {
+                target::apply(tail, t);
+            }
+        }
         self.end_scope(base);
         Ok((
             FnDef {
@@ -373,6 +378,9 @@ impl Lowerer<'_> {
                         "String" | "str" | "bool" | "char" | "Duration" | "Instant"
                         | "JoinHandle" | "JoinError" | "Elapsed" | "Sender" | "Receiver"
                         | "UnboundedSender" | "UnboundedReceiver" | "Pin" | "Future" => Ty::Other,
+                        // The std collections and library types of `interp/std/`.
+                        "HashMap" | "HashSet" | "BTreeMap" | "BTreeSet" | "VecDeque"
+                        | "ParseIntError" | "ParseFloatError" | "Ordering" => Ty::Other,
                         _ => return Err(not_available(span(t), &format!("the type `{name}`"))),
                     }
                 }

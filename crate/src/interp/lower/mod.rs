@@ -26,6 +26,7 @@ mod items;
 mod macros;
 mod paths;
 mod stmt;
+mod target;
 
 use items::*;
 use paths::*;

@@ -151,13 +151,47 @@ pub(super) fn known(path: &str) -> Option<Known> {
     KNOWN.iter().find(|(p, _)| *p == path).map(|(_, k)| *k)
 }
 
-/// Integer constants such as `u64::MAX`.
+/// Integer and float constants such as `u64::MAX` and `f64::NAN`.
 pub(super) fn int_const(ty: &str, name: &str) -> Option<Lit> {
+    if ty == "f64" || ty == "f32" {
+        let f32 = ty == "f32";
+        return Some(Lit::Float(match name {
+            "NAN" => f64::NAN,
+            "INFINITY" => f64::INFINITY,
+            "NEG_INFINITY" => f64::NEG_INFINITY,
+            "MAX" if f32 => f64::from(f32::MAX),
+            "MIN" if f32 => f64::from(f32::MIN),
+            "EPSILON" if f32 => f64::from(f32::EPSILON),
+            "MIN_POSITIVE" if f32 => f64::from(f32::MIN_POSITIVE),
+            "MAX" => f64::MAX,
+            "MIN" => f64::MIN,
+            "EPSILON" => f64::EPSILON,
+            "MIN_POSITIVE" => f64::MIN_POSITIVE,
+            _ => return None,
+        }));
+    }
+    if ty == "consts" {
+        use std::f64::consts;
+        return Some(Lit::Float(match name {
+            "PI" => consts::PI,
+            "E" => consts::E,
+            "TAU" => consts::TAU,
+            "SQRT_2" => consts::SQRT_2,
+            "LN_2" => consts::LN_2,
+            "LN_10" => consts::LN_10,
+            "FRAC_PI_2" => consts::FRAC_PI_2,
+            _ => return None,
+        }));
+    }
     let t = IntTy::from_name(ty)?;
     let (min, max) = t.range();
     match name {
         "MAX" => Some(Lit::Int(max, t)),
         "MIN" => Some(Lit::Int(min, t)),
+        "BITS" => Some(Lit::Int(
+            i128::from(crate::interp::eval::int_bits(t)),
+            IntTy::U32,
+        )),
         _ => None,
     }
 }

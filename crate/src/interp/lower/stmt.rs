@@ -23,7 +23,10 @@ impl Lowerer<'_> {
                     };
                     let (init, otherwise) = match &local.init {
                         Some(init) => {
-                            let e = self.expr(&init.expr)?;
+                            let mut e = self.expr(&init.expr)?;
+                            if let syn::Pat::Type(pt) = &local.pat {
+                                target::apply(&mut e, &pt.ty);
+                            }
                             let o = match &init.diverge {
                                 Some((_, d)) => Some(self.else_block(d)?),
                                 None => None,

@@ -1,6 +1,6 @@
 //! `char`.
 
-use super::{arg, seq, Family, Method, Method::Sync};
+use super::{arg, Family, Method, Method::Sync};
 use crate::interp::ast::IntTy;
 use crate::interp::diag::Span;
 use crate::interp::eval::{Interp, R};
@@ -75,18 +75,17 @@ fn to_ascii_uppercase(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
 fn to_ascii_lowercase(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
     Ok(Value::Char(this(i, v, at)?.to_ascii_lowercase()))
 }
-/// `char::to_uppercase` is an iterator of chars (`ß` → `SS`); it prints with `{}` as its text.
+/// `char::to_uppercase` is an iterator of chars (`ß` → `SS`) that prints with `{}` as its text:
+/// a string here, which iterates, collects and prints the same.
 fn to_uppercase(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
-    Ok(seq(this(i, v, at)?
-        .to_uppercase()
-        .map(Value::Char)
-        .collect()))
+    Ok(Value::str(
+        this(i, v, at)?.to_uppercase().collect::<String>(),
+    ))
 }
 fn to_lowercase(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
-    Ok(seq(this(i, v, at)?
-        .to_lowercase()
-        .map(Value::Char)
-        .collect()))
+    Ok(Value::str(
+        this(i, v, at)?.to_lowercase().collect::<String>(),
+    ))
 }
 fn radix(i: &Interp, a: &mut [Value], name: &str, at: Span) -> R<u32> {
     match arg(i, a, 0, name, at)? {

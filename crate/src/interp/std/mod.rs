@@ -30,10 +30,12 @@ use std::future::Future;
 use std::pin::Pin;
 
 pub(crate) mod char;
+pub(crate) mod collections;
 pub(crate) mod float;
 pub(crate) mod generic;
 pub(crate) mod int;
 pub(crate) mod iter;
+pub mod lazy;
 pub(crate) mod option;
 pub(crate) mod result;
 pub(crate) mod string;
@@ -114,9 +116,16 @@ pub(crate) fn arg(i: &Interp, a: &mut [Value], n: usize, name: &str, at: Span) -
     }
 }
 
-/// A sequence a method hands out (`split`, `chars`, `windows`): a `Vec` of its items.
+/// A `Vec` of these items.
 pub(crate) fn seq(items: Vec<Value>) -> Value {
     Value::Vec(std::rc::Rc::new(items))
+}
+
+/// An iterator over these items (`split`, `chars`, `windows`: computed at once, since making them
+/// runs no closure, and handed out one by one).
+pub(crate) fn iter_of(items: Vec<Value>) -> Value {
+    let n = items.len();
+    lazy::value(lazy::It::Seq(std::rc::Rc::new(items), 0, n))
 }
 
 /// The `Ordering` a comparator closure returned.

@@ -1,6 +1,6 @@
 //! `String` and `&str` (one value here: `Value::Str`).
 
-use super::{arg, seq, Family, Method, Method::Sync};
+use super::{arg, iter_of, Family, Method, Method::Sync};
 use crate::interp::ast::IntTy;
 use crate::interp::diag::Span;
 use crate::interp::eval::{Interp, R};
@@ -80,7 +80,7 @@ fn pat(a: &Value) -> String {
 }
 
 fn strs<'a>(it: impl Iterator<Item = &'a str>) -> Value {
-    seq(it.map(Value::str).collect())
+    iter_of(it.map(Value::str).collect())
 }
 
 fn len(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
@@ -226,19 +226,23 @@ fn replacen(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     Ok(Value::str(s.replacen(from.as_str(), &to, n)))
 }
 fn chars(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
-    Ok(seq(this(i, v, at)?.chars().map(Value::Char).collect()))
+    Ok(iter_of(this(i, v, at)?.chars().map(Value::Char).collect()))
 }
 fn char_indices(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
-    Ok(seq(this(i, v, at)?
-        .char_indices()
-        .map(|(n, c)| Value::Tuple(Rc::new(vec![Value::usize(n), Value::Char(c)])))
-        .collect()))
+    Ok(iter_of(
+        this(i, v, at)?
+            .char_indices()
+            .map(|(n, c)| Value::Tuple(Rc::new(vec![Value::usize(n), Value::Char(c)])))
+            .collect(),
+    ))
 }
 fn bytes(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
-    Ok(seq(this(i, v, at)?
-        .bytes()
-        .map(|b| Value::Int(i128::from(b), IntTy::U8))
-        .collect()))
+    Ok(iter_of(
+        this(i, v, at)?
+            .bytes()
+            .map(|b| Value::Int(i128::from(b), IntTy::U8))
+            .collect(),
+    ))
 }
 fn split(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let p = pat(&arg(i, &mut a, 0, "split", at)?);

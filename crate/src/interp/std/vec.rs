@@ -1,6 +1,6 @@
 //! `Vec<T>`, arrays and slices (one value here: `Value::Vec`).
 
-use super::{arg, ordering, seq, Family, Fut, Method, Method::Async, Method::Sync};
+use super::{arg, iter_of, ordering, seq, Family, Fut, Method, Method::Async, Method::Sync};
 use crate::interp::diag::Span;
 use crate::interp::eval::{truthy, Interp, R};
 use crate::interp::fmt;
@@ -28,9 +28,9 @@ const METHODS: &[(&str, Method)] = &[
     ("swap_remove", Sync(swap_remove)),
     ("clear", Sync(clear)),
     ("truncate", Sync(truncate)),
-    ("extend", Sync(extend)),
-    ("extend_from_slice", Sync(extend)),
-    ("append", Sync(append)),
+    ("extend", Async(extend)),
+    ("extend_from_slice", Async(extend)),
+    ("append", Async(extend)),
     ("reverse", Sync(reverse)),
     ("sort", Sync(sort)),
     ("sort_unstable", Sync(sort)),
@@ -72,6 +72,16 @@ fn this<'v>(i: &Interp, v: &'v mut Value, at: Span) -> R<&'v mut Rc<Vec<Value>>>
 fn index(i: &Interp, a: &mut [Value], n: usize, name: &str, at: Span) -> R<usize> {
     let x = arg(i, a, n, name, at)?;
     i.as_usize(&x, at)
+}
+
+fn slice(i: &Interp, v: Value, at: Span) -> R<Vec<Value>> {
+    match v {
+        Value::Vec(items) => Ok(Rc::try_unwrap(items).unwrap_or_else(|rc| (*rc).clone())),
+        other => Err(i.panic(
+            at,
+            format!("expected a slice, found `{}`", other.type_name()),
+        )),
+    }
 }
 
 fn len(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
@@ -171,17 +181,16 @@ fn truncate(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     Rc::make_mut(this(i, v, at)?).truncate(n);
     Ok(Value::Unit)
 }
-fn extend(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
-    let more = i.items(arg(i, &mut a, 0, "extend", at)?, at)?;
-    let items = this(i, v, at)?;
-    i.check_len(items.len() + more.len(), "Vec")?;
-    Rc::make_mut(items).extend(more);
-    Ok(Value::Unit)
-}
-fn append(i: &Interp, v: &mut Value, a: Vec<Value>, at: Span) -> R {
-    // `v.append(&mut other)` empties `other`: the evaluator writes `&mut` arguments back only for
-    // plain functions, so the checker's refusal of a later use is what keeps this honest.
-    extend(i, v, a, at)
+/// `extend` (and `append`: `v.append(&mut other)` empties `other`, which is written back only for
+/// plain functions' `&mut` arguments; a later use of `other` is rare in courses).
+fn extend<'a>(i: &'a Interp, v: &'a mut Value, mut a: Vec<Value>, at: Span) -> Fut<'a> {
+    Box::pin(async move {
+        let more = super::lazy::items(i, arg(i, &mut a, 0, "extend", at)?, at).await?;
+        let items = this(i, v, at)?;
+        i.check_len(items.len() + more.len(), "Vec")?;
+        Rc::make_mut(items).extend(more);
+        Ok(Value::Unit)
+    })
 }
 fn reverse(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
     Rc::make_mut(this(i, v, at)?).reverse();
@@ -244,7 +253,7 @@ fn concat(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
     }
     let mut out = Vec::new();
     for x in items.iter() {
-        out.extend(i.items(x.clone(), at)?);
+        out.extend(slice(i, x.clone(), at)?);
         i.check_len(out.len(), "Vec")?;
     }
     Ok(seq(out))
@@ -277,7 +286,7 @@ fn windows(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     }
     let items = this(i, v, at)?;
     i.bulk(items.len().saturating_mul(n), "Vec")?;
-    Ok(seq(items.windows(n).map(|w| seq(w.to_vec())).collect()))
+    Ok(iter_of(items.windows(n).map(|w| seq(w.to_vec())).collect()))
 }
 fn chunks(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let n = index(i, &mut a, 0, "chunks", at)?;
@@ -309,7 +318,7 @@ fn drain(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
             format!("range end index {hi} out of range for slice of length {len}"),
         ));
     }
-    Ok(seq(Rc::make_mut(items).drain(lo..hi).collect()))
+    Ok(iter_of(Rc::make_mut(items).drain(lo..hi).collect()))
 }
 fn fill(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let x = arg(i, &mut a, 0, "fill", at)?;
@@ -325,14 +334,14 @@ fn resize(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     Ok(Value::Unit)
 }
 fn starts_with(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
-    let p = i.items(arg(i, &mut a, 0, "starts_with", at)?, at)?;
+    let p = slice(i, arg(i, &mut a, 0, "starts_with", at)?, at)?;
     let items = this(i, v, at)?;
     Ok(Value::Bool(
         items.len() >= p.len() && items.iter().zip(&p).all(|(x, y)| x.equals(y)),
     ))
 }
 fn ends_with(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
-    let p = i.items(arg(i, &mut a, 0, "ends_with", at)?, at)?;
+    let p = slice(i, arg(i, &mut a, 0, "ends_with", at)?, at)?;
     let items = this(i, v, at)?;
     Ok(Value::Bool(
         items.len() >= p.len()
