@@ -37,6 +37,7 @@ pub mod eval;
 pub mod fmt;
 pub mod limits;
 pub mod lower;
+pub mod mem;
 pub mod rt;
 // `std/` on disk (the name the house gives it); `stdlib` in paths, so it never shadows the real `std`.
 #[path = "std/mod.rs"]

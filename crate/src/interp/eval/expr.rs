@@ -176,6 +176,7 @@ impl Interp {
         match &e.kind {
             ExprKind::Unary(op, a) => {
                 let v = self.eval(a, env).await?;
+                let v = if *op == UnOp::Deref { v } else { mem::deref(v) };
                 match (op, v) {
                     (UnOp::Not, Value::Bool(b)) => Ok(Value::Bool(!b)),
                     (UnOp::Not, Value::Int(n, t)) => Ok(Value::Int(wrap_int(!n, t), t)),
@@ -187,7 +188,7 @@ impl Interp {
                         }
                     }
                     (UnOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
-                    (UnOp::Deref, v) => Ok(v),
+                    (UnOp::Deref, v) => Ok(self.deref_once(v, at)?),
                     (_, v) => Err(self.panic(
                         at,
                         format!("cannot apply this operator to `{}`", v.type_name()),
@@ -204,7 +205,16 @@ impl Interp {
         let at = e.span;
         #[allow(unreachable_patterns)]
         match &e.kind {
-            ExprKind::Ref(a) => self.eval_ref(a, env).await,
+            ExprKind::Ref(a) => {
+                let place = self.place(a, env).await?;
+                match place {
+                    Some(p) => self.reference_to(Some(p), || Ok(Value::Unit), at),
+                    None => {
+                        let v = self.eval(a, env).await?;
+                        self.reference_to(None, || Ok(v), at)
+                    }
+                }
+            }
             _ => Ok(Value::Unit),
         }
     }
@@ -218,10 +228,9 @@ impl Interp {
             ExprKind::Assign(place, value) => {
                 let v = self.eval(value, env).await?;
                 let p = self.place(place, env).await?;
-                self.with_place(env, &p, place.span, |slot| {
-                    *slot = v;
-                    Ok(())
-                })?;
+                // The old value drops after the place is released (its drop may read it again).
+                let old = self.with_place(&p, place.span, |slot| Ok(std::mem::replace(slot, v)))?;
+                drop(old);
                 Ok(Value::Unit)
             }
             _ => Ok(Value::Unit),
@@ -235,11 +244,11 @@ impl Interp {
         #[allow(unreachable_patterns)]
         match &e.kind {
             ExprKind::AssignOp(op, place, value) => {
-                let v = self.eval(value, env).await?;
+                let v = mem::deref(self.eval(value, env).await?);
                 let p = self.place(place, env).await?;
                 let me = self.clone();
                 let op = *op;
-                self.with_place(env, &p, place.span, move |slot| {
+                self.with_place(&p, place.span, move |slot| {
                     let old = std::mem::replace(slot, Value::Unit);
                     // `s += "x"` on a String appends in place.
                     if let (BinOp::Add, Value::Str(mut s), Value::Str(t)) = (op, old.clone(), &v) {
@@ -364,6 +373,30 @@ impl Interp {
         match &e.kind {
             ExprKind::For(label, pat, iter, body) => {
                 let it = self.eval(iter, env).await?;
+                // `for x in &v` / `&mut v`: each `x` is a reference to the element's place.
+                let it = match it {
+                    Value::Ref(p) => {
+                        let len = p
+                            .with(|v| match mem::deref(v.clone()) {
+                                Value::Vec(items) => Some(items.len()),
+                                _ => None,
+                            })
+                            .map_err(|e| self.mem_err(iter.span, e))?;
+                        match len {
+                            Some(len) => {
+                                let p = self.receiver((*p).clone(), "iter", iter.span)?;
+                                Value::Vec(Rc::new(
+                                    (0..len)
+                                        .map(|i| Value::reference(p.project(Step::Index(i))))
+                                        .collect(),
+                                ))
+                            }
+                            // `for x in &mut it` steps the iterator `it` in place.
+                            None => mem::deref(Value::Ref(p)),
+                        }
+                    }
+                    other => other,
+                };
                 // `for` steps the iterator lazily: an adapter's closure runs just before the body.
                 let mut it = crate::interp::stdlib::lazy::of(self, it, iter.span)?;
                 while let Some(item) = crate::interp::stdlib::lazy::next(self, &mut it, at).await? {
@@ -388,7 +421,8 @@ impl Interp {
         #[allow(unreachable_patterns)]
         match &e.kind {
             ExprKind::Match(scrut, arms) => {
-                let v = self.eval(scrut, env).await?;
+                // The scrutinee is a place expression: matching reads it, it does not move it.
+                let v = self.eval_ref(scrut, env).await?;
                 for arm in arms {
                     if !matches(&arm.pat, &v) {
                         continue;
@@ -455,7 +489,7 @@ impl Interp {
                 Ok(Value::Closure(Rc::new(Closure {
                     params: params.clone(),
                     body: cap.body.clone(),
-                    env: RefCell::new(captured),
+                    env: captured,
                     is_move: cap.is_move,
                     is_async: *is_async,
                 })))

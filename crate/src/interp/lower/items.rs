@@ -381,6 +381,10 @@ impl Lowerer<'_> {
                         // The std collections and library types of `interp/std/`.
                         "HashMap" | "HashSet" | "BTreeMap" | "BTreeSet" | "VecDeque"
                         | "ParseIntError" | "ParseFloatError" | "Ordering" => Ty::Other,
+                        "Rc" | "Arc" | "Cell" | "RefCell" | "Ref" | "RefMut" | "Mutex"
+                        | "MutexGuard" | "RwLock" | "RwLockReadGuard" | "RwLockWriteGuard" => {
+                            Ty::Other
+                        }
                         _ => return Err(not_available(span(t), &format!("the type `{name}`"))),
                     }
                 }

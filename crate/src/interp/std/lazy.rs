@@ -57,6 +57,7 @@ type Step<'a> = Pin<Box<dyn Future<Output = R<Option<Value>>> + 'a>>;
 /// The iterator over `v`: a `Vec`, a range, an `Option`, a string's chars, or an iterator.
 pub fn of(i: &Interp, v: Value, at: Span) -> R<It> {
     Ok(match v {
+        Value::Ref(_) => return of(i, crate::interp::mem::deref(v), at),
         // The last holder takes the state; a shared one (`by_ref`) steps it in place.
         Value::Iter(cell) if Rc::strong_count(&cell) > 1 => It::Shared(cell),
         Value::Iter(cell) => cell.borrow_mut().take().unwrap_or(It::Empty),

@@ -29,6 +29,7 @@ use super::value::Value;
 use std::future::Future;
 use std::pin::Pin;
 
+pub(crate) mod cell;
 pub(crate) mod char;
 pub(crate) mod collections;
 pub(crate) mod float;
@@ -71,6 +72,7 @@ pub(crate) struct Family {
 
 /// Every family, searched in order (see the module's docs).
 pub(crate) const FAMILIES: &[&Family] = &[
+    &cell::FAMILY,
     &string::FAMILY,
     &vec::FAMILY,
     &iter::FAMILY,
