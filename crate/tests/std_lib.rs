@@ -247,3 +247,62 @@ fn char_methods() {
         &["true A Some(7)", "A"],
     );
 }
+
+#[test]
+fn maps_sets_and_deques() {
+    let src = r#"use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+fn main() {
+    let mut counts = HashMap::new();
+    for w in "b a b c b a".split_whitespace() {
+        *counts.entry(w).or_insert(0) += 1;
+    }
+    let mut pairs: Vec<(&str, i32)> = counts.iter().map(|(k, v)| (*k, *v)).collect();
+    pairs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    println!("{:?}", pairs);
+    let mut groups: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+    for w in ["aa", "b", "cc", "d"] {
+        groups.entry(w.len()).or_insert_with(Vec::new).push(w);
+    }
+    println!("{:?}", groups);
+    println!("{:?} {:?} {}", groups.get(&1), groups.get(&9), groups.contains_key(&2));
+    if let Some(v) = groups.get_mut(&1) {
+        v.push("e");
+    }
+    groups.entry(2).and_modify(|v| v.clear()).or_default();
+    println!("{:?} {}", groups, groups.len());
+    let mut m: HashMap<String, i32> = HashMap::new();
+    m.insert("x".to_string(), 1);
+    println!("{:?} {:?}", m.insert("x".to_string(), 2), m.remove("x"));
+    let s: HashSet<i32> = [3, 1, 3, 2].into_iter().collect();
+    println!("{} {}", s.len(), s.contains(&3));
+    let mut seen = HashSet::new();
+    println!("{} {}", seen.insert(5), seen.insert(5));
+    let mut q = VecDeque::new();
+    q.push_back(1);
+    q.push_back(2);
+    q.push_front(0);
+    println!("{:?} {:?} {:?}", q.pop_front(), q.back(), q);
+    let b: BTreeMap<i32, char> = vec![(2, 'b'), (1, 'a')].into_iter().collect();
+    for (k, v) in &b {
+        println!("{k}={v}");
+    }
+}
+"#;
+    let t = run_virtual(src, 7).unwrap_or_else(|d| panic!("{}", d[0].render(src)));
+    let got: Vec<String> = t.lines.into_iter().map(|l| l.text).collect();
+    assert_eq!(
+        got,
+        [
+            r#"[("b", 3), ("a", 2), ("c", 1)]"#,
+            r#"{1: ["b", "d"], 2: ["aa", "cc"]}"#,
+            r#"Some(["b", "d"]) None true"#,
+            r#"{1: ["b", "d", "e"], 2: []} 2"#,
+            "Some(1) Some(2)",
+            "3 true",
+            "true false",
+            "Some(0) Some(2) [1, 2]",
+            "1=a",
+            "2=b",
+        ]
+    );
+}

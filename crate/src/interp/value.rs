@@ -85,6 +85,14 @@ pub enum Value {
     Interval(rt::Interval),
     /// A library error value (`ParseIntError`, `TryRecvError`): its `Debug` and `Display` text.
     Error(Rc<(String, String)>),
+    /// `HashMap`/`BTreeMap` (see `std/collections.rs`).
+    Map(Rc<super::stdlib::collections::MapBox>),
+    /// `HashSet`/`BTreeSet`: sorted, deduplicated items.
+    Set(super::stdlib::collections::Kind, Rc<Vec<Value>>),
+    /// `VecDeque`.
+    Deque(Rc<std::collections::VecDeque<Value>>),
+    /// `map.entry(key)`.
+    Entry(Rc<super::stdlib::collections::MapBox>, Box<Value>),
     /// An iterator: lazy adapters over a source (see `std/lazy.rs`).
     Iter(super::stdlib::lazy::IterCell),
     /// `std::cmp::Ordering` (`a.cmp(&b)`, a `sort_by` comparator's result).
@@ -184,6 +192,12 @@ impl Value {
             Value::Error(_) => "error",
             Value::Ordering(_) => "Ordering",
             Value::Iter(_) => "impl Iterator",
+            Value::Map(m) if m.kind == super::stdlib::collections::Kind::BTree => "BTreeMap",
+            Value::Map(_) => "HashMap",
+            Value::Set(super::stdlib::collections::Kind::BTree, _) => "BTreeSet",
+            Value::Set(..) => "HashSet",
+            Value::Deque(_) => "VecDeque",
+            Value::Entry(..) => "Entry",
             Value::Moved => "moved value",
             Value::Ref(_) => "reference",
             Value::Rc(b) if b.arc => "Arc",
@@ -231,6 +245,19 @@ impl Value {
             (Value::JoinError(a), Value::JoinError(b)) => a == b,
             (Value::Error(a), Value::Error(b)) => a == b,
             (Value::Ordering(a), Value::Ordering(b)) => a == b,
+            (Value::Set(_, a), Value::Set(_, b)) => {
+                a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.equals(y))
+            }
+            (Value::Deque(a), Value::Deque(b)) => {
+                a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.equals(y))
+            }
+            (Value::Map(a), Value::Map(b)) => {
+                let (a, b) = (a.entries.borrow(), b.entries.borrow());
+                a.len() == b.len()
+                    && a.iter()
+                        .zip(b.iter())
+                        .all(|((k, x), (l, y))| k.equals(l) && x.borrow().equals(&y.borrow()))
+            }
             _ => false,
         }
     }

@@ -325,27 +325,37 @@ impl Lowerer<'_> {
                     span: at,
                 }],
             )),
-            Some((_, Some(Known::Fn(b)))) => Ok(ExprKind::Closure(
-                Capturing {
-                    body: Rc::new(Expr {
-                        kind: ExprKind::Call(
-                            Callee::Builtin(b),
-                            vec![Expr {
-                                kind: ExprKind::Var("__arg".into()),
-                                span: at,
-                            }],
-                        ),
-                        span: at,
-                    }),
-                    captures: Vec::new(),
-                    is_move: false,
-                },
-                vec![Pat::Bind {
-                    name: "__arg".into(),
-                    span: at,
-                }],
-                false,
-            )),
+            Some((c, Some(Known::Fn(b)))) => {
+                // A function used as a value: a closure of one argument, or of none for a
+                // constructor (`or_insert_with(Vec::new)`).
+                let nullary = c.ends_with("::new");
+                let (params, args) = if nullary {
+                    (Vec::new(), Vec::new())
+                } else {
+                    (
+                        vec![Pat::Bind {
+                            name: "__arg".into(),
+                            span: at,
+                        }],
+                        vec![Expr {
+                            kind: ExprKind::Var("__arg".into()),
+                            span: at,
+                        }],
+                    )
+                };
+                Ok(ExprKind::Closure(
+                    Capturing {
+                        body: Rc::new(Expr {
+                            kind: ExprKind::Call(Callee::Builtin(b), args),
+                            span: at,
+                        }),
+                        captures: Vec::new(),
+                        is_move: false,
+                    },
+                    params,
+                    false,
+                ))
+            }
             _ => Err(not_available(at, &format!("`{}`", segs.join("::")))),
         }
     }

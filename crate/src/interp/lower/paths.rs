@@ -89,6 +89,23 @@ pub(super) const KNOWN: &[(&str, Known)] = &[
     ("std::mem::swap", Known::Fn(Builtin::Mem(MemFn::Swap))),
     ("std::mem::replace", Known::Fn(Builtin::Mem(MemFn::Replace))),
     ("std::mem::take", Known::Fn(Builtin::Mem(MemFn::Take))),
+    // The std collections and library types (interp/std/).
+    ("std::collections", Known::Module),
+    ("std::collections::HashMap", Known::Type),
+    ("std::collections::HashSet", Known::Type),
+    ("std::collections::BTreeMap", Known::Type),
+    ("std::collections::BTreeSet", Known::Type),
+    ("std::collections::VecDeque", Known::Type),
+    ("std::collections::hash_map", Known::Module),
+    ("std::collections::hash_map::Entry", Known::Type),
+    ("std::num", Known::Module),
+    ("std::num::ParseIntError", Known::Type),
+    ("std::num::ParseFloatError", Known::Type),
+    ("std::cmp", Known::Module),
+    ("std::f64", Known::Module),
+    ("std::f64::consts", Known::Module),
+    ("std::f32", Known::Module),
+    ("std::f32::consts", Known::Module),
     ("std::future", Known::Module),
     ("std::pin", Known::Module),
     ("futures", Known::Module),
@@ -209,7 +226,17 @@ pub(super) fn canonical(path: &str) -> String {
 
 pub(super) fn known(path: &str) -> Option<Known> {
     let path = canonical(path);
-    KNOWN.iter().find(|(p, _)| *p == path).map(|(_, k)| *k)
+    KNOWN
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, k)| *k)
+        .or_else(|| {
+            // The std tables' associated functions (`HashMap::new`).
+            crate::interp::stdlib::collections::FUNCTIONS
+                .iter()
+                .find(|p| **p == path)
+                .map(|p| Known::Fn(Builtin::Std(p)))
+        })
 }
 
 /// Integer and float constants such as `u64::MAX` and `f64::NAN`.

@@ -66,6 +66,20 @@ pub fn of(i: &Interp, v: Value, at: Span) -> R<It> {
             It::Seq(items, 0, n)
         }
         Value::Range(lo, hi, t) => It::Range(lo, hi, t),
+        Value::Map(m) => {
+            let items = super::map::pairs(&m);
+            let n = items.len();
+            It::Seq(Rc::new(items), 0, n)
+        }
+        Value::Set(_, items) => {
+            let n = items.len();
+            It::Seq(items, 0, n)
+        }
+        Value::Deque(d) => {
+            let items: Vec<Value> = d.iter().cloned().collect();
+            let n = items.len();
+            It::Seq(Rc::new(items), 0, n)
+        }
         Value::Opt(o) => {
             let items: Vec<Value> = o.into_iter().map(|b| *b).collect();
             let n = items.len();

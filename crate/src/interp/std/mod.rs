@@ -31,14 +31,18 @@ use std::pin::Pin;
 
 pub(crate) mod cell;
 pub(crate) mod char;
-pub(crate) mod collections;
+pub mod collections;
+pub(crate) mod deque;
 pub(crate) mod float;
 pub(crate) mod generic;
 pub(crate) mod int;
 pub(crate) mod iter;
 pub mod lazy;
+pub(crate) mod map;
 pub(crate) mod option;
+pub(crate) mod ordering;
 pub(crate) mod result;
+pub(crate) mod set;
 pub(crate) mod string;
 pub(crate) mod time;
 pub(crate) mod tokio;
@@ -75,8 +79,13 @@ pub(crate) const FAMILIES: &[&Family] = &[
     &cell::FAMILY,
     &string::FAMILY,
     &vec::FAMILY,
+    &map::FAMILY,
+    &collections::ENTRY,
+    &set::FAMILY,
+    &deque::FAMILY,
     &iter::FAMILY,
     &option::FAMILY,
+    &ordering::FAMILY,
     &result::FAMILY,
     &int::FAMILY,
     &float::FAMILY,
