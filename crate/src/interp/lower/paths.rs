@@ -102,6 +102,8 @@ pub(super) const KNOWN: &[(&str, Known)] = &[
     ("std::num::ParseIntError", Known::Type),
     ("std::num::ParseFloatError", Known::Type),
     ("std::cmp", Known::Module),
+    ("std::error", Known::Module),
+    ("std::error::Error", Known::Type),
     ("std::f64", Known::Module),
     ("std::f64::consts", Known::Module),
     ("std::f32", Known::Module),

@@ -66,6 +66,32 @@ pub(super) fn target_arg(method: &str, target: &str, at: Span) -> Expr {
 /// only unwrap a `parse`'s result), takes `t` unless a turbofish already chose.
 pub(super) fn apply(e: &mut Expr, t: &syn::Type) {
     apply_target(e, &target_of(t), false);
+    apply_map(e, t);
+}
+
+/// `let m: HashMap<K, V> = HashMap::new()`: the map learns `V`, for `entry(k).or_default()`.
+pub(super) fn apply_map(e: &mut Expr, t: &syn::Type) {
+    let ExprKind::Call(Callee::Builtin(Builtin::Std(path)), args) = &mut e.kind else {
+        return;
+    };
+    if !(path.contains("Map::") && args.is_empty()) {
+        return;
+    }
+    let syn::Type::Path(p) = t else { return };
+    let Some(syn::PathArguments::AngleBracketed(a)) = p.path.segments.last().map(|s| &s.arguments)
+    else {
+        return;
+    };
+    let mut value = a.args.iter().filter_map(|g| match g {
+        syn::GenericArgument::Type(t) => Some(t),
+        _ => None,
+    });
+    if let Some(v) = value.nth(1) {
+        args.push(Expr {
+            kind: ExprKind::Lit(Lit::Str(target_of(v).into())),
+            span: e.span,
+        });
+    }
 }
 
 fn apply_target(e: &mut Expr, target: &str, unwrapped: bool) {

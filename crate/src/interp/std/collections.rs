@@ -34,15 +34,46 @@ pub struct MapBox {
     pub kind: Kind,
     /// The entries, in key order.
     pub entries: RefCell<Vec<(Value, Alloc)>>,
+    /// The value type as the program declared it (`"Vec"`, `"i32"`, `""` if unknown), for
+    /// `or_default`.
+    pub value_ty: Rc<str>,
 }
 
 impl MapBox {
     /// A new map value.
     pub fn value(kind: Kind, entries: Vec<(Value, Alloc)>) -> Value {
+        MapBox::typed(kind, entries, "")
+    }
+
+    /// A new map value whose value type is known.
+    pub fn typed(kind: Kind, entries: Vec<(Value, Alloc)>, value_ty: &str) -> Value {
         Value::Map(Rc::new(MapBox {
             kind,
             entries: RefCell::new(entries),
+            value_ty: value_ty.into(),
         }))
+    }
+
+    /// `V::default()` for the declared value type, if it is known.
+    pub fn default_value(&self) -> Option<Value> {
+        let t: &str = &self.value_ty;
+        Some(match t {
+            "Vec" => Value::Vec(Rc::new(Vec::new())),
+            "String" => Value::str(""),
+            "bool" => Value::Bool(false),
+            "f64" | "f32" => Value::Float(0.0),
+            "HashMap" | "BTreeMap" | "HashSet" | "BTreeSet" | "VecDeque" => {
+                return match t {
+                    "HashMap" => Some(MapBox::value(Kind::Hash, Vec::new())),
+                    "BTreeMap" => Some(MapBox::value(Kind::BTree, Vec::new())),
+                    "HashSet" => Some(set_of(Kind::Hash, Vec::new())),
+                    "BTreeSet" => Some(set_of(Kind::BTree, Vec::new())),
+                    _ => Some(Value::Deque(Rc::new(VecDeque::new()))),
+                };
+            }
+            t if t.starts_with("Option") => Value::Opt(None),
+            t => Value::Int(0, crate::interp::ast::IntTy::from_name(t)?),
+        })
     }
 
     /// Where `k` is (`Ok`) or would go (`Err`).
@@ -81,7 +112,7 @@ impl MapBox {
             .iter()
             .map(|(k, a)| (k.clone(), mem::alloc(a.borrow().clone())))
             .collect();
-        MapBox::value(self.kind, entries)
+        MapBox::typed(self.kind, entries, &self.value_ty)
     }
 }
 
@@ -139,6 +170,15 @@ pub(crate) fn call(i: &Interp, path: &str, mut a: Vec<Value>, at: Span) -> R {
     let ty = ty.rsplit("::").next().unwrap_or(ty);
     match f {
         "new" | "with_capacity" | "default" => {
+            // The lowering passes a map's declared value type (`lower/target.rs`).
+            if let (Some(Value::Str(v)), true) = (a.last(), ty.ends_with("Map")) {
+                let kind = if ty.starts_with("BTree") {
+                    Kind::BTree
+                } else {
+                    Kind::Hash
+                };
+                return Ok(MapBox::typed(kind, Vec::new(), v));
+            }
             Ok(from_items(i, ty, Vec::new(), at)?.unwrap_or_else(|_| Value::Unit))
         }
         "from" | "from_iter" => {

@@ -231,15 +231,16 @@ fn or_insert(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let (m, k) = this_entry(i, v, at)?;
     Ok(reference(slot_or(&m, k, || d)))
 }
-/// `or_default`: the default of the map's value type, seen from a value already in it; an empty
-/// map's first value is taken to be a number (`*counts.entry(w).or_default() += 1`).
+/// `or_default`: the default of the map's declared value type, else of a value already in it;
+/// else a number (`*counts.entry(w).or_default() += 1`).
 fn or_default(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
     let (m, k) = this_entry(i, v, at)?;
-    let like = m
-        .entries
-        .borrow()
-        .first()
-        .and_then(|(_, a)| mem::default_like(&a.borrow()));
+    let like = m.default_value().or_else(|| {
+        m.entries
+            .borrow()
+            .first()
+            .and_then(|(_, a)| mem::default_like(&a.borrow()))
+    });
     let d = like.unwrap_or(Value::Int(0, crate::interp::ast::IntTy::Infer));
     Ok(reference(slot_or(&m, k, || d)))
 }
