@@ -389,7 +389,17 @@ impl Lowerer<'_> {
                     }
                 }
             }
-            syn::Type::TraitObject(_) => Ty::Other,
+            syn::Type::TraitObject(t) => {
+                // `Box<dyn Error>` uses the import of `Error`.
+                for b in &t.bounds {
+                    if let syn::TypeParamBound::Trait(tb) = b {
+                        if let Some(first) = tb.path.segments.first() {
+                            self.use_name(&first.ident.to_string());
+                        }
+                    }
+                }
+                Ty::Other
+            }
             other => {
                 return Err(not_available(span(other), "this kind of type"));
             }
