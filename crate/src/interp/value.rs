@@ -1,9 +1,10 @@
 //! The values an interpreted program computes with.
 //!
 //! Plain data (`String`, `Vec`, tuples) is shared copy-on-write (`Rc` + `Rc::make_mut`), so reading
-//! a variable is cheap and mutation still has Rust's value semantics. Resources whose *drop* is
-//! observable (a future, a channel end, a `JoinHandle`) are moved out of their variable when used by
-//! value, so they drop where Rust drops them.
+//! a variable is cheap and mutation still has Rust's value semantics. Values whose *drop* or identity
+//! is observable (a future, a channel end, a `JoinHandle`, an `Rc`, a cell, a guard) are moved out of
+//! their variable when used by value, so they drop where Rust drops them ([`Value::is_copy`]).
+//! References are [`Value::Ref`]s to places of the memory model ([`super::mem`]).
 
 use super::ast::{FnDef, IntTy, Name, Pat};
 use super::mem::{self, Alloc, CellBox, Guard, Place, RcBox};

@@ -175,8 +175,12 @@ impl Interp {
         #[allow(unreachable_patterns)]
         match &e.kind {
             ExprKind::Unary(op, a) => {
-                let v = self.eval(a, env).await?;
-                let v = if *op == UnOp::Deref { v } else { mem::deref(v) };
+                // `*r` reads through `r`, it does not move it (a guard stays locked).
+                let v = if *op == UnOp::Deref {
+                    self.eval_ref(a, env).await?
+                } else {
+                    mem::deref(self.eval(a, env).await?)
+                };
                 match (op, v) {
                     (UnOp::Not, Value::Bool(b)) => Ok(Value::Bool(!b)),
                     (UnOp::Not, Value::Int(n, t)) => Ok(Value::Int(wrap_int(!n, t), t)),
@@ -375,26 +379,18 @@ impl Interp {
                 let it = self.eval(iter, env).await?;
                 // `for x in &v` / `&mut v`: each `x` is a reference to the element's place.
                 let it = match it {
-                    Value::Ref(p) => {
-                        let len = p
-                            .with(|v| match mem::deref(v.clone()) {
-                                Value::Vec(items) => Some(items.len()),
-                                _ => None,
-                            })
-                            .map_err(|e| self.mem_err(iter.span, e))?;
-                        match len {
-                            Some(len) => {
-                                let p = self.receiver((*p).clone(), "iter", iter.span)?;
-                                Value::Vec(Rc::new(
-                                    (0..len)
-                                        .map(|i| Value::reference(p.project(Step::Index(i))))
-                                        .collect(),
-                                ))
-                            }
-                            // `for x in &mut it` steps the iterator `it` in place.
-                            None => mem::deref(Value::Ref(p)),
-                        }
+                    Value::Ref(p) if self.vec_len(&p).is_some() => {
+                        let len = self.vec_len(&p).unwrap_or(0);
+                        let p = self.receiver((*p).clone(), "iter", iter.span)?;
+                        let p = p.resolve().map_err(|e| self.mem_err(iter.span, e))?;
+                        Value::Vec(Rc::new(
+                            (0..len)
+                                .map(|i| Value::reference(p.project(Step::Index(i))))
+                                .collect(),
+                        ))
                     }
+                    // `for x in &mut it` steps the iterator `it` in place; `&map` reads the map.
+                    Value::Ref(p) => self.deref_once(Value::Ref(p), iter.span)?,
                     other => other,
                 };
                 // `for` steps the iterator lazily: an adapter's closure runs just before the body.

@@ -69,6 +69,18 @@ impl Interp {
         Ok(Value::reference(place))
     }
 
+    /// The length of the `Vec` a reference leads to, if it leads to one.
+    pub(super) fn vec_len(&self, p: &Place) -> Option<usize> {
+        p.with(|v| {
+            mem::with_deref(v, |v| match v {
+                Value::Vec(items) => Some(items.len()),
+                _ => None,
+            })
+        })
+        .ok()
+        .flatten()
+    }
+
     /// `*v`: the value behind a reference, an `Rc` or a guard (a `Box` is its content here).
     pub(super) fn deref_once(&self, v: Value, at: Span) -> R {
         match mem::pointee(&v) {
