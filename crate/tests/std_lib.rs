@@ -306,3 +306,38 @@ fn main() {
         ]
     );
 }
+
+#[test]
+fn arithmetic_overflows_by_the_declared_type() {
+    let got = out("let x: u8 = 255;\n    println!(\"{}\", x.wrapping_add(1));\n    let y = x + 1;\n    println!(\"{y}\");");
+    assert_eq!(got[0], "0");
+    assert!(
+        got.iter().any(|l| l == "attempt to add with overflow"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn collections_print_as_rust_does() {
+    check(
+        r#"let mut m = std::collections::BTreeMap::new();
+    m.insert("b", vec![2]);
+    m.insert("a", vec![1]);
+    println!("{:?}", m);
+    println!("{:#?}", m);
+    let s: std::collections::BTreeSet<char> = "hello".chars().collect();
+    println!("{:?}", s);"#,
+        &[
+            r#"{"a": [1], "b": [2]}"#,
+            "{",
+            r#"    "a": ["#,
+            "        1,",
+            "    ],",
+            r#"    "b": ["#,
+            "        2,",
+            "    ],",
+            "}",
+            "{'e', 'h', 'l', 'o'}",
+        ],
+    );
+}

@@ -26,10 +26,10 @@
 //!
 //! Named with its place when used, never silently ignored: `struct`/`enum`/`impl`/`trait` items,
 //! generics, `Weak`, `tokio::sync` beyond `mpsc`/`oneshot`,
-//! `spawn_blocking`, `tokio::pin!`, slices patterns, iterator adapters beyond the common ones (they
-//! are eager here), `std::fs`/`std::net`/`std::process`, floats other than `f64`, and `u128` values
-//! above `i128::MAX`. Iterators and ranges are materialized, so `(0..).take(3)` is refused by the
-//! `Vec` limit.
+//! `spawn_blocking`, `tokio::pin!`, slices patterns, the std methods missing from the tables of
+//! [`stdlib`] (`cycle`, `scan`, `windows` on iterators, …), `std::fs`/`std::net`/`std::process`,
+//! `f32` arithmetic (computed as `f64`), and `u128` values above `i128::MAX`. Iterators are lazy
+//! ([`stdlib::lazy`]): `(1..).take(3)` runs, and a `map`'s closure runs when the item is consumed.
 
 pub mod ast;
 pub mod diag;
