@@ -341,3 +341,15 @@ fn collections_print_as_rust_does() {
         ],
     );
 }
+
+#[test]
+fn defaults_follow_the_type() {
+    check(
+        r#"let a: Option<String> = None;
+    let s: String = a.unwrap_or_default();
+    let v: Vec<i32> = None.unwrap_or_default();
+    let n: u8 = "x".parse().unwrap_or_default();
+    println!("{:?} {:?} {}", s, v, n);"#,
+        &[r#""" [] 0"#],
+    );
+}

@@ -98,7 +98,14 @@ fn apply_target(e: &mut Expr, target: &str, unwrapped: bool) {
     match &mut e.kind {
         ExprKind::Try(inner) => apply_target(inner, target, true),
         ExprKind::Method(recv, name, args, at) => match name.as_ref() {
-            "unwrap" | "expect" | "unwrap_or" | "unwrap_or_default" | "unwrap_or_else" => {
+            "unwrap_or_default" => {
+                // `let s: String = opt.unwrap_or_default()`: the default of the named type.
+                if args.is_empty() {
+                    args.push(target_arg("unwrap_or_default", target, *at));
+                }
+                apply_target(recv, target, true)
+            }
+            "unwrap" | "expect" | "unwrap_or" | "unwrap_or_else" => {
                 apply_target(recv, target, true)
             }
             m if TARGETED.contains(&m) => {

@@ -56,24 +56,7 @@ impl MapBox {
 
     /// `V::default()` for the declared value type, if it is known.
     pub fn default_value(&self) -> Option<Value> {
-        let t: &str = &self.value_ty;
-        Some(match t {
-            "Vec" => Value::Vec(Rc::new(Vec::new())),
-            "String" => Value::str(""),
-            "bool" => Value::Bool(false),
-            "f64" | "f32" => Value::Float(0.0),
-            "HashMap" | "BTreeMap" | "HashSet" | "BTreeSet" | "VecDeque" => {
-                return match t {
-                    "HashMap" => Some(MapBox::value(Kind::Hash, Vec::new())),
-                    "BTreeMap" => Some(MapBox::value(Kind::BTree, Vec::new())),
-                    "HashSet" => Some(set_of(Kind::Hash, Vec::new())),
-                    "BTreeSet" => Some(set_of(Kind::BTree, Vec::new())),
-                    _ => Some(Value::Deque(Rc::new(VecDeque::new()))),
-                };
-            }
-            t if t.starts_with("Option") => Value::Opt(None),
-            t => Value::Int(0, crate::interp::ast::IntTy::from_name(t)?),
-        })
+        default_of(&self.value_ty)
     }
 
     /// Where `k` is (`Ok`) or would go (`Err`).
@@ -114,6 +97,28 @@ impl MapBox {
             .collect();
         MapBox::typed(self.kind, entries, &self.value_ty)
     }
+}
+
+/// `T::default()` for the type a program named (a target string of `lower/target.rs`: `"Vec"`,
+/// `"String"`, `"u8"`, …), if this file knows it.
+pub fn default_of(t: &str) -> Option<Value> {
+    Some(match t {
+        "Vec" => Value::Vec(Rc::new(Vec::new())),
+        "String" => Value::str(""),
+        "bool" => Value::Bool(false),
+        "f64" | "f32" => Value::Float(0.0),
+        "HashMap" | "BTreeMap" | "HashSet" | "BTreeSet" | "VecDeque" => {
+            return match t {
+                "HashMap" => Some(MapBox::value(Kind::Hash, Vec::new())),
+                "BTreeMap" => Some(MapBox::value(Kind::BTree, Vec::new())),
+                "HashSet" => Some(set_of(Kind::Hash, Vec::new())),
+                "BTreeSet" => Some(set_of(Kind::BTree, Vec::new())),
+                _ => Some(Value::Deque(Rc::new(VecDeque::new()))),
+            };
+        }
+        t if t.starts_with("Option") => Value::Opt(None),
+        t => Value::Int(0, crate::interp::ast::IntTy::from_name(t)?),
+    })
 }
 
 /// Sorts and dedups set items (keeps the first of equal items, as `insert` does).

@@ -82,11 +82,19 @@ fn unwrap_or(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let d = arg(i, &mut a, 0, "unwrap_or", at)?;
     Ok(this(i, v, at)?.take().map(|x| *x).unwrap_or(d))
 }
-fn unwrap_or_default(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
-    Ok(this(i, v, at)?
-        .take()
-        .map(|x| *x)
-        .unwrap_or(Value::Int(0, IntTy::Infer)))
+/// `unwrap_or_default`: the default of the type the program named (the lowering passes it, see
+/// `lower/target.rs`), else a number.
+fn unwrap_or_default(i: &Interp, v: &mut Value, a: Vec<Value>, at: Span) -> R {
+    let d = default_named(&a);
+    Ok(this(i, v, at)?.take().map(|x| *x).unwrap_or(d))
+}
+/// The default value a hidden target argument names.
+pub(crate) fn default_named(a: &[Value]) -> Value {
+    match a.first() {
+        Some(Value::Str(t)) => super::collections::default_of(t),
+        _ => None,
+    }
+    .unwrap_or(Value::Int(0, IntTy::Infer))
 }
 fn is_some(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
     Ok(Value::Bool(this(i, v, at)?.is_some()))

@@ -1,7 +1,6 @@
 //! `Result<T, E>`.
 
 use super::{arg, Family, Fut, Method, Method::Async, Method::Sync};
-use crate::interp::ast::IntTy;
 use crate::interp::diag::Span;
 use crate::interp::eval::{Interp, R};
 use crate::interp::fmt;
@@ -103,8 +102,9 @@ fn unwrap_or(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let d = arg(i, &mut a, 0, "unwrap_or", at)?;
     Ok(get(i, v, false, at)?.unwrap_or(d))
 }
-fn unwrap_or_default(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
-    Ok(get(i, v, false, at)?.unwrap_or(Value::Int(0, IntTy::Infer)))
+fn unwrap_or_default(i: &Interp, v: &mut Value, a: Vec<Value>, at: Span) -> R {
+    let d = super::option::default_named(&a);
+    Ok(get(i, v, false, at)?.unwrap_or(d))
 }
 fn is_ok(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
     Ok(Value::Bool(get(i, v, false, at)?.is_ok()))
