@@ -395,7 +395,7 @@ impl Interp {
                 };
                 // `for` steps the iterator lazily: an adapter's closure runs just before the body.
                 let mut it = crate::interp::stdlib::lazy::of(self, it, iter.span)?;
-                while let Some(item) = crate::interp::stdlib::lazy::next(self, &mut it, at).await? {
+                while let Some(item) = crate::interp::stdlib::lazy::step(self, &mut it, at).await? {
                     let mark = env.mark();
                     self.bind(pat, item, env);
                     let r = self.eval_block(body, env).await;

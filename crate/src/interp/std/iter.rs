@@ -2,7 +2,7 @@
 //! call `next` until done), on ranges, iterators and the `iter()` of sequences. The state and its
 //! `next` live in [`super::lazy`].
 
-use super::lazy::{self, drain, next, next_back, It};
+use super::lazy::{self, drain, next_back, step, It};
 use super::{arg, ordering, seq, Family, Fut, Method, Method::Async, Method::Sync};
 use crate::interp::ast::{BinOp, IntTy};
 use crate::interp::diag::Span;
@@ -204,7 +204,7 @@ fn contains(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
 fn next_m<'a>(i: &'a Interp, v: &'a mut Value, _: Vec<Value>, at: Span) -> Fut<'a> {
     Box::pin(async move {
         let mut it = here(i, v, at)?;
-        let x = next(i, &mut it, at).await?;
+        let x = step(i, &mut it, at).await?;
         // A range is a value: what is left of it goes back to its place.
         if let (Value::Range(..), It::Range(lo, hi, t)) = (&*v, it) {
             *v = Value::Range(lo, hi, t);
@@ -234,7 +234,7 @@ fn peek<'a>(i: &'a Interp, v: &'a mut Value, _: Vec<Value>, at: Span) -> Fut<'a>
         };
         let p = match peeked {
             Some(p) => p,
-            None => next(i, &mut inner, at).await?,
+            None => step(i, &mut inner, at).await?,
         };
         *cell.borrow_mut() = Some(It::Peekable(inner, Some(p.clone())));
         Ok(Value::Opt(p.map(Box::new)))
@@ -298,7 +298,7 @@ fn count<'a>(i: &'a Interp, v: &'a mut Value, _: Vec<Value>, at: Span) -> Fut<'a
     Box::pin(async move {
         let mut it = here(i, v, at)?;
         let mut n = 0usize;
-        while next(i, &mut it, at).await?.is_some() {
+        while step(i, &mut it, at).await?.is_some() {
             n += 1;
         }
         Ok(Value::usize(n))
@@ -321,7 +321,7 @@ async fn total(i: &Interp, v: &mut Value, a: Vec<Value>, at: Span, op: BinOp) ->
     };
     let mut it = here(i, v, at)?;
     let mut first = true;
-    while let Some(x) = next(i, &mut it, at).await? {
+    while let Some(x) = step(i, &mut it, at).await? {
         if first {
             if let (Value::Int(_, IntTy::Infer), Value::Float(_)) = (&acc, &x) {
                 acc = Value::Float(unit as f64);
@@ -351,7 +351,7 @@ async fn best(
 ) -> R {
     let mut it = here(i, v, at)?;
     let mut best: Option<(Value, Value)> = None;
-    while let Some(x) = next(i, &mut it, at).await? {
+    while let Some(x) = step(i, &mut it, at).await? {
         let k = match &key {
             Some(f) => i.call_value(f.clone(), vec![x.clone()], at).await?,
             None => x.clone(),
@@ -416,7 +416,7 @@ fn last<'a>(i: &'a Interp, v: &'a mut Value, _: Vec<Value>, at: Span) -> Fut<'a>
     Box::pin(async move {
         let mut it = here(i, v, at)?;
         let mut last = None;
-        while let Some(x) = next(i, &mut it, at).await? {
+        while let Some(x) = step(i, &mut it, at).await? {
             last = Some(x);
         }
         Ok(Value::Opt(last.map(Box::new)))
@@ -427,11 +427,11 @@ fn nth<'a>(i: &'a Interp, v: &'a mut Value, mut a: Vec<Value>, at: Span) -> Fut<
         let n = count_arg(i, &mut a, "nth", at)?;
         let mut it = here(i, v, at)?;
         for _ in 0..n {
-            if next(i, &mut it, at).await?.is_none() {
+            if step(i, &mut it, at).await?.is_none() {
                 return Ok(Value::Opt(None));
             }
         }
-        Ok(Value::Opt(next(i, &mut it, at).await?.map(Box::new)))
+        Ok(Value::Opt(step(i, &mut it, at).await?.map(Box::new)))
     })
 }
 fn fold<'a>(i: &'a Interp, v: &'a mut Value, mut a: Vec<Value>, at: Span) -> Fut<'a> {
@@ -439,7 +439,7 @@ fn fold<'a>(i: &'a Interp, v: &'a mut Value, mut a: Vec<Value>, at: Span) -> Fut
         let mut acc = arg(i, &mut a, 0, "fold", at)?;
         let f = arg(i, &mut a, 1, "fold", at)?;
         let mut it = here(i, v, at)?;
-        while let Some(x) = next(i, &mut it, at).await? {
+        while let Some(x) = step(i, &mut it, at).await? {
             acc = i.call_value(f.clone(), vec![acc, x], at).await?;
         }
         Ok(acc)
@@ -449,7 +449,7 @@ fn for_each<'a>(i: &'a Interp, v: &'a mut Value, mut a: Vec<Value>, at: Span) ->
     Box::pin(async move {
         let f = arg(i, &mut a, 0, "for_each", at)?;
         let mut it = here(i, v, at)?;
-        while let Some(x) = next(i, &mut it, at).await? {
+        while let Some(x) = step(i, &mut it, at).await? {
             i.call_value(f.clone(), vec![x], at).await?;
         }
         Ok(Value::Unit)
@@ -460,7 +460,7 @@ async fn search(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span, kind: &s
     let f = arg(i, &mut a, 0, kind, at)?;
     let mut it = here(i, v, at)?;
     let mut n = 0usize;
-    while let Some(x) = next(i, &mut it, at).await? {
+    while let Some(x) = step(i, &mut it, at).await? {
         let r = i.call_value(f.clone(), vec![x.clone()], at).await?;
         match kind {
             "all" if !truthy(&r) => return Ok(Value::Bool(false)),
@@ -493,7 +493,7 @@ fn partition<'a>(i: &'a Interp, v: &'a mut Value, mut a: Vec<Value>, at: Span) -
         let f = arg(i, &mut a, 0, "partition", at)?;
         let mut it = here(i, v, at)?;
         let (mut yes, mut no) = (Vec::new(), Vec::new());
-        while let Some(x) = next(i, &mut it, at).await? {
+        while let Some(x) = step(i, &mut it, at).await? {
             if truthy(&i.call_value(f.clone(), vec![x.clone()], at).await?) {
                 yes.push(x);
             } else {
@@ -507,7 +507,7 @@ fn unzip<'a>(i: &'a Interp, v: &'a mut Value, _: Vec<Value>, at: Span) -> Fut<'a
     Box::pin(async move {
         let mut it = here(i, v, at)?;
         let (mut l, mut r) = (Vec::new(), Vec::new());
-        while let Some(x) = next(i, &mut it, at).await? {
+        while let Some(x) = step(i, &mut it, at).await? {
             match x {
                 Value::Tuple(t) if t.len() == 2 => {
                     l.push(t[0].clone());

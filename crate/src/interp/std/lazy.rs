@@ -103,6 +103,40 @@ fn pair(a: Value, b: Value) -> Value {
     Value::Tuple(Rc::new(vec![a, b]))
 }
 
+/// The next item of a source that runs no closure (a range, a sequence): no future needed.
+fn next_plain(it: &mut It) -> Option<Option<Value>> {
+    Some(match it {
+        It::Seq(items, front, back) => {
+            if *front < *back {
+                *front += 1;
+                items.get(*front - 1).cloned()
+            } else {
+                None
+            }
+        }
+        It::Range(lo, hi, t) => {
+            if *lo < *hi {
+                *lo += 1;
+                Some(Value::Int(*lo - 1, *t))
+            } else {
+                None
+            }
+        }
+        It::Empty => None,
+        _ => return None,
+    })
+}
+
+/// `Iterator::next`, without boxing a future for the plain sources (a `for` over a range steps
+/// as fast as it did when ranges were materialized).
+pub async fn step(i: &Interp, it: &mut It, at: Span) -> R<Option<Value>> {
+    if let Some(x) = next_plain(it) {
+        i.tick()?;
+        return Ok(x);
+    }
+    next(i, it, at).await
+}
+
 /// `Iterator::next`.
 pub fn next<'a>(i: &'a Interp, it: &'a mut It, at: Span) -> Step<'a> {
     Box::pin(async move {
@@ -125,11 +159,11 @@ pub fn next<'a>(i: &'a Interp, it: &'a mut It, at: Span) -> Step<'a> {
                 }
             }
             It::Empty => None,
-            It::Map(src, f) => match next(i, src, at).await? {
+            It::Map(src, f) => match step(i, src, at).await? {
                 Some(x) => Some(i.call_value(f.clone(), vec![x], at).await?),
                 None => None,
             },
-            It::Inspect(src, f) => match next(i, src, at).await? {
+            It::Inspect(src, f) => match step(i, src, at).await? {
                 Some(x) => {
                     i.call_value(f.clone(), vec![x.clone()], at).await?;
                     Some(x)
@@ -137,7 +171,7 @@ pub fn next<'a>(i: &'a Interp, it: &'a mut It, at: Span) -> Step<'a> {
                 None => None,
             },
             It::Filter(src, f) => loop {
-                match next(i, src, at).await? {
+                match step(i, src, at).await? {
                     Some(x) => {
                         if truthy(&i.call_value(f.clone(), vec![x.clone()], at).await?) {
                             break Some(x);
@@ -147,7 +181,7 @@ pub fn next<'a>(i: &'a Interp, it: &'a mut It, at: Span) -> Step<'a> {
                 }
             },
             It::FilterMap(src, f) => loop {
-                match next(i, src, at).await? {
+                match step(i, src, at).await? {
                     Some(x) => {
                         if let Value::Opt(Some(y)) = i.call_value(f.clone(), vec![x], at).await? {
                             break Some(*y);
@@ -156,7 +190,7 @@ pub fn next<'a>(i: &'a Interp, it: &'a mut It, at: Span) -> Step<'a> {
                     None => break None,
                 }
             },
-            It::Enumerate(src, n) => match next(i, src, at).await? {
+            It::Enumerate(src, n) => match step(i, src, at).await? {
                 Some(x) => {
                     *n += 1;
                     Some(pair(Value::usize(*n - 1), x))
@@ -166,44 +200,44 @@ pub fn next<'a>(i: &'a Interp, it: &'a mut It, at: Span) -> Step<'a> {
             It::Skip(src, n) => {
                 while *n > 0 {
                     *n -= 1;
-                    if next(i, src, at).await?.is_none() {
+                    if step(i, src, at).await?.is_none() {
                         return Ok(None);
                     }
                 }
-                next(i, src, at).await?
+                step(i, src, at).await?
             }
             It::Take(src, n) => {
                 if *n == 0 {
                     None
                 } else {
                     *n -= 1;
-                    next(i, src, at).await?
+                    step(i, src, at).await?
                 }
             }
-            It::StepBy(src, step, started) => {
+            It::StepBy(src, by, started) => {
                 if *started {
-                    for _ in 1..*step {
-                        if next(i, src, at).await?.is_none() {
+                    for _ in 1..*by {
+                        if step(i, src, at).await?.is_none() {
                             return Ok(None);
                         }
                     }
                 }
                 *started = true;
-                next(i, src, at).await?
+                step(i, src, at).await?
             }
-            It::Chain(a, b) => match next(i, a, at).await? {
+            It::Chain(a, b) => match step(i, a, at).await? {
                 Some(x) => Some(x),
-                None => next(i, b, at).await?,
+                None => step(i, b, at).await?,
             },
-            It::Zip(a, b) => match next(i, a, at).await? {
-                Some(x) => next(i, b, at).await?.map(|y| pair(x, y)),
+            It::Zip(a, b) => match step(i, a, at).await? {
+                Some(x) => step(i, b, at).await?.map(|y| pair(x, y)),
                 None => None,
             },
             It::TakeWhile(src, f, done) => {
                 if *done {
                     return Ok(None);
                 }
-                match next(i, src, at).await? {
+                match step(i, src, at).await? {
                     Some(x) if truthy(&i.call_value(f.clone(), vec![x.clone()], at).await?) => {
                         Some(x)
                     }
@@ -214,7 +248,7 @@ pub fn next<'a>(i: &'a Interp, it: &'a mut It, at: Span) -> Step<'a> {
                 }
             }
             It::SkipWhile(src, f, done) => loop {
-                match next(i, src, at).await? {
+                match step(i, src, at).await? {
                     Some(x) => {
                         if *done || !truthy(&i.call_value(f.clone(), vec![x.clone()], at).await?) {
                             *done = true;
@@ -228,7 +262,7 @@ pub fn next<'a>(i: &'a Interp, it: &'a mut It, at: Span) -> Step<'a> {
                 if *done {
                     return Ok(None);
                 }
-                match next(i, src, at).await? {
+                match step(i, src, at).await? {
                     Some(x) => match i.call_value(f.clone(), vec![x], at).await? {
                         Value::Opt(Some(y)) => Some(*y),
                         _ => {
@@ -241,12 +275,12 @@ pub fn next<'a>(i: &'a Interp, it: &'a mut It, at: Span) -> Step<'a> {
             }
             It::FlatMap(src, f, inner) => loop {
                 if let Some(cur) = inner {
-                    if let Some(x) = next(i, cur, at).await? {
+                    if let Some(x) = step(i, cur, at).await? {
                         break Some(x);
                     }
                     *inner = None;
                 }
-                match next(i, src, at).await? {
+                match step(i, src, at).await? {
                     Some(x) => {
                         let y = match &*f {
                             Value::Unit => x,
@@ -259,7 +293,7 @@ pub fn next<'a>(i: &'a Interp, it: &'a mut It, at: Span) -> Step<'a> {
             },
             It::Peekable(src, peeked) => match peeked.take() {
                 Some(p) => p,
-                None => next(i, src, at).await?,
+                None => step(i, src, at).await?,
             },
             It::Rev(src) => next_back(i, src, at).await?,
             It::Shared(cell) => {
@@ -267,7 +301,7 @@ pub fn next<'a>(i: &'a Interp, it: &'a mut It, at: Span) -> Step<'a> {
                 let Some(mut inner) = taken else {
                     return Ok(None);
                 };
-                let r = next(i, &mut inner, at).await;
+                let r = step(i, &mut inner, at).await;
                 *cell.borrow_mut() = Some(inner);
                 r?
             }
@@ -327,7 +361,7 @@ pub fn next_back<'a>(i: &'a Interp, it: &'a mut It, at: Span) -> Step<'a> {
             // hand out its last (the checker refuses `rev` on them, so a run rarely gets here).
             other => {
                 let mut rest = Vec::new();
-                while let Some(x) = next(i, other, at).await? {
+                while let Some(x) = step(i, other, at).await? {
                     rest.push(x);
                     i.check_len(rest.len(), "Vec")?;
                 }
@@ -357,7 +391,7 @@ pub fn len(it: &It) -> usize {
 /// Every item left, in order (`collect`, `for`, `sum`, …), within the `Vec` limit.
 pub async fn drain(i: &Interp, it: &mut It, at: Span) -> R<Vec<Value>> {
     let mut out = Vec::new();
-    while let Some(x) = next(i, it, at).await? {
+    while let Some(x) = step(i, it, at).await? {
         out.push(x);
         i.check_len(out.len(), "Vec")?;
     }
