@@ -353,3 +353,22 @@ fn defaults_follow_the_type() {
         &[r#""" [] 0"#],
     );
 }
+
+#[test]
+fn map_values_change_through_references() {
+    check(
+        r#"let mut m = std::collections::BTreeMap::new();
+    m.insert("a", 1);
+    m.insert("b", 2);
+    for (_, v) in &mut m {
+        *v *= 10;
+    }
+    for v in m.values_mut() {
+        *v += 1;
+    }
+    let mut pairs: Vec<(&str, i32)> = m.into_iter().collect();
+    pairs.sort_by(|x, y| y.1.cmp(&x.1));
+    println!("{:?}", pairs);"#,
+        &[r#"[("b", 21), ("a", 11)]"#],
+    );
+}

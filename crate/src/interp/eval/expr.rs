@@ -390,7 +390,13 @@ impl Interp {
                         ))
                     }
                     // `for x in &mut it` steps the iterator `it` in place; `&map` reads the map.
-                    Value::Ref(p) => self.deref_once(Value::Ref(p), iter.span)?,
+                    Value::Ref(p) => match self.deref_once(Value::Ref(p), iter.span)? {
+                        // `for (k, v) in &mut map`: each `v` is a reference to the value's place.
+                        Value::Map(m) => {
+                            Value::Vec(Rc::new(crate::interp::stdlib::map::ref_pairs(&m)))
+                        }
+                        other => other,
+                    },
                     other => other,
                 };
                 // `for` steps the iterator lazily: an adapter's closure runs just before the body.

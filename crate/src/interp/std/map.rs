@@ -138,14 +138,15 @@ fn iter(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
     Ok(iter_of(pairs(&*this(i, v, at)?)))
 }
 fn iter_mut(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
-    let m = this(i, v, at)?;
-    let items = m
-        .entries
+    Ok(iter_of(ref_pairs(&*this(i, v, at)?)))
+}
+/// The map's `(key, &mut value)` pairs (`iter_mut`, `for (k, v) in &mut map`).
+pub(crate) fn ref_pairs(m: &MapBox) -> Vec<Value> {
+    m.entries
         .borrow()
         .iter()
         .map(|(k, a)| pair(k, reference(a.clone())))
-        .collect();
-    Ok(iter_of(items))
+        .collect()
 }
 fn entry(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let k = arg(i, &mut a, 0, "entry", at)?;

@@ -38,7 +38,7 @@ pub(crate) mod generic;
 pub(crate) mod int;
 pub(crate) mod iter;
 pub mod lazy;
-pub(crate) mod map;
+pub mod map;
 pub(crate) mod option;
 pub(crate) mod ordering;
 pub(crate) mod result;
