@@ -186,6 +186,7 @@ pub(super) const KNOWN: &[(&str, Known)] = &[
     ("String", Known::Type),
     ("String::from", Known::Fn(Builtin::StringFrom)),
     ("String::new", Known::Fn(Builtin::StringNew)),
+    ("String::with_capacity", Known::Fn(Builtin::StringNew)),
     ("Vec", Known::Type),
     ("Vec::new", Known::Fn(Builtin::VecNew)),
     ("Vec::with_capacity", Known::Fn(Builtin::VecWithCapacity)),

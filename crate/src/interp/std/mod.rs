@@ -149,3 +149,31 @@ pub(crate) fn ordering(i: &Interp, v: &Value, at: Span) -> R<std::cmp::Ordering>
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A row written twice in one table would be dead (the first wins): each name once.
+    #[test]
+    fn each_table_names_a_method_once() {
+        for f in FAMILIES {
+            let mut names: Vec<&str> = f.methods.iter().map(|(n, _)| *n).collect();
+            let n = names.len();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), n, "{names:?}");
+        }
+    }
+
+    /// The lowering's known methods are the tables' rows.
+    #[test]
+    fn known_methods_come_from_the_tables() {
+        assert!(is_known("dedup_by_key") && is_known("or_insert") && is_known("borrow_mut"));
+        assert!(!is_known("cycle") && !is_known("no_such_method"));
+        let v = Value::Vec(std::rc::Rc::new(Vec::new()));
+        assert!(matches!(lookup(&v, "retain"), Some(Method::Async(_))));
+        assert!(matches!(lookup(&v, "push"), Some(Method::Sync(_))));
+        assert!(lookup(&v, "push_str").is_none());
+    }
+}
