@@ -335,7 +335,7 @@ impl Interp {
             let r = self.block_inner(b, env).await;
             env.pop_to(mark);
             if mem::has_pending_drops() {
-                self.run_drops().await?;
+                boxed(self.run_drops()).await?;
             }
             r
         }))
@@ -382,7 +382,7 @@ impl Interp {
             }
             // Temporaries died with the statement: their user `Drop`s run now.
             if mem::has_pending_drops() {
-                self.run_drops().await?;
+                boxed(self.run_drops()).await?;
             }
         }
         match &b.tail {
