@@ -937,8 +937,8 @@ fn every_error_message() {
             16,
         ),
         (
-            "fn main() {\n    let v = vec![1];\n    v.iter().fold(0, |a, b| a + b);\n}\n",
-            "the method `fold` is not available in this playground",
+            "fn main() {\n    let v = vec![1];\n    v.iter().cycle();\n}\n",
+            "the method `cycle` is not available in this playground",
             3,
             14,
         ),

@@ -290,6 +290,8 @@ pub enum Callee {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[allow(missing_docs)]
 pub enum Builtin {
+    /// An associated function of a std table (`HashMap::new`), by its canonical path.
+    Std(&'static str),
     Sleep,
     SleepUntil,
     Timeout,

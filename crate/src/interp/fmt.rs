@@ -571,6 +571,47 @@ pub fn debug(out: &mut String, v: &Value, precision: Option<usize>) {
         Value::Error(e) => out.push_str(&e.0),
         Value::Adt(a) => super::types::fmt::debug_adt(out, v, a, false, precision),
         Value::Formatter(_) => out.push_str("Formatter { .. }"),
+        Value::Iter(_) => out.push_str("Iter { .. }"),
+        Value::Map(m) => {
+            out.push('{');
+            for (i, (k, v)) in m.entries.borrow().iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                debug(out, k, precision);
+                out.push_str(": ");
+                debug(out, &v.borrow(), precision);
+            }
+            out.push('}');
+        }
+        Value::Set(_, items) => {
+            out.push('{');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                debug(out, item, precision);
+            }
+            out.push('}');
+        }
+        Value::Deque(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                debug(out, item, precision);
+            }
+            out.push(']');
+        }
+        Value::Entry(_, k) => {
+            out.push_str("Entry(");
+            debug(out, k, precision);
+            out.push(')');
+        }
+        Value::Ordering(o) => {
+            let _ = write!(out, "{o:?}");
+        }
         Value::Moved => out.push_str("<moved>"),
     }
 }
@@ -627,6 +668,20 @@ pub fn debug_pretty(out: &mut String, v: &Value, indent: usize, precision: Optio
         }
         Value::Tuple(items) => list(out, "(", ")", items),
         Value::Vec(items) => list(out, "[", "]", items),
+        Value::Set(_, items) => list(out, "{", "}", items),
+        Value::Deque(items) => list(out, "[", "]", &items.iter().cloned().collect::<Vec<_>>()),
+        Value::Map(m) if !m.entries.borrow().is_empty() => {
+            out.push_str("{\n");
+            for (k, v) in m.entries.borrow().iter() {
+                out.push_str(&pad(indent + 1));
+                debug_pretty(out, k, indent + 1, precision);
+                out.push_str(": ");
+                debug_pretty(out, &v.borrow(), indent + 1, precision);
+                out.push_str(",\n");
+            }
+            out.push_str(&pad(indent));
+            out.push('}');
+        }
         Value::Opt(Some(x)) => list(out, "Some(", ")", std::slice::from_ref(&**x)),
         Value::Res(Ok(x)) => list(out, "Ok(", ")", std::slice::from_ref(&**x)),
         Value::Res(Err(x)) => list(out, "Err(", ")", std::slice::from_ref(&**x)),

@@ -43,6 +43,9 @@ pub mod lower;
 pub mod mem;
 pub mod rt;
 pub mod types;
+// `std/` on disk (the name the house gives it); `stdlib` in paths, so it never shadows the real `std`.
+#[path = "std/mod.rs"]
+pub mod stdlib;
 pub mod value;
 pub mod warnings;
 

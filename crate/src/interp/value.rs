@@ -90,6 +90,18 @@ pub enum Value {
     Adt(Rc<super::types::Adt>),
     /// A `fmt::Formatter` handed to a user's `Display`/`Debug` impl.
     Formatter(super::types::fmt::FormatterRef),
+    /// `HashMap`/`BTreeMap` (see `std/collections.rs`).
+    Map(Rc<super::stdlib::collections::MapBox>),
+    /// `HashSet`/`BTreeSet`: sorted, deduplicated items.
+    Set(super::stdlib::collections::Kind, Rc<Vec<Value>>),
+    /// `VecDeque`.
+    Deque(Rc<std::collections::VecDeque<Value>>),
+    /// `map.entry(key)`.
+    Entry(Rc<super::stdlib::collections::MapBox>, Box<Value>),
+    /// An iterator: lazy adapters over a source (see `std/lazy.rs`).
+    Iter(super::stdlib::lazy::IterCell),
+    /// `std::cmp::Ordering` (`a.cmp(&b)`, a `sort_by` comparator's result).
+    Ordering(std::cmp::Ordering),
     /// What is left in a variable whose value was moved out.
     Moved,
     /// `&x`, `&mut x`: a reference to a place ([`mem`]).
@@ -188,6 +200,14 @@ impl Value {
             Value::Error(_) => "error",
             Value::Adt(_) => "struct",
             Value::Formatter(_) => "Formatter",
+            Value::Ordering(_) => "Ordering",
+            Value::Iter(_) => "impl Iterator",
+            Value::Map(m) if m.kind == super::stdlib::collections::Kind::BTree => "BTreeMap",
+            Value::Map(_) => "HashMap",
+            Value::Set(super::stdlib::collections::Kind::BTree, _) => "BTreeSet",
+            Value::Set(..) => "HashSet",
+            Value::Deque(_) => "VecDeque",
+            Value::Entry(..) => "Entry",
             Value::Moved => "moved value",
             Value::Ref(_) => "reference",
             Value::Rc(b) if b.arc => "Arc",
@@ -251,6 +271,20 @@ impl Value {
                         .zip(b.fields.iter())
                         .all(|(x, y)| x.equals(y))
             }
+            (Value::Ordering(a), Value::Ordering(b)) => a == b,
+            (Value::Set(_, a), Value::Set(_, b)) => {
+                a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.equals(y))
+            }
+            (Value::Deque(a), Value::Deque(b)) => {
+                a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.equals(y))
+            }
+            (Value::Map(a), Value::Map(b)) => {
+                let (a, b) = (a.entries.borrow(), b.entries.borrow());
+                a.len() == b.len()
+                    && a.iter()
+                        .zip(b.iter())
+                        .all(|((k, x), (l, y))| k.equals(l) && x.borrow().equals(&y.borrow()))
+            }
             _ => false,
         }
     }
@@ -278,6 +312,7 @@ impl Value {
             (Value::Duration(a), Value::Duration(b)) => Some(a.cmp(b)),
             (Value::Instant(a), Value::Instant(b)) => Some(a.cmp(b)),
             (Value::Unit, Value::Unit) => Some(Ordering::Equal),
+            (Value::Ordering(a), Value::Ordering(b)) => Some(a.cmp(b)),
             (Value::Tuple(a), Value::Tuple(b)) | (Value::Vec(a), Value::Vec(b)) => {
                 for (x, y) in a.iter().zip(b.iter()) {
                     match x.compare(y)? {

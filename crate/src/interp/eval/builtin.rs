@@ -7,6 +7,9 @@ impl Interp {
         if let Builtin::Mem(f) = b {
             return self.mem_builtin(f, a, at);
         }
+        if let Builtin::Std(path) = b {
+            return crate::interp::stdlib::collections::call(self, path, a, at);
+        }
         // The library functions below take values: a reference argument is read through.
         let mut a: Vec<Value> = a.into_iter().map(mem::deref).collect();
         let int_arg = |a: &[Value], i: usize| -> R<i128> {
@@ -210,7 +213,7 @@ impl Interp {
             }),
             Builtin::StringNew => Ok(Value::str("")),
             Builtin::VecNew | Builtin::VecWithCapacity => Ok(Value::Vec(Rc::new(Vec::new()))),
-            Builtin::Drop | Builtin::Mem(_) => Ok(Value::Unit),
+            Builtin::Drop | Builtin::Mem(_) | Builtin::Std(_) => Ok(Value::Unit),
             Builtin::BoxPin | Builtin::BoxNew | Builtin::Identity => Ok(take(&mut a)),
             Builtin::Stdout => Ok(Value::Unit),
             Builtin::Interval => {
@@ -225,4 +228,9 @@ impl Interp {
             }
         }
     }
+}
+
+fn duration_err(e: &str) -> String {
+    e.trim_start_matches("cannot convert float seconds to Duration: ")
+        .to_string()
 }

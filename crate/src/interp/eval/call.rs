@@ -3,7 +3,7 @@
 use super::*;
 
 impl Interp {
-    pub(super) fn as_usize(&self, v: &Value, at: Span) -> R<usize> {
+    pub(crate) fn as_usize(&self, v: &Value, at: Span) -> R<usize> {
         match v {
             Value::Int(n, _) => usize::try_from(*n)
                 .map_err(|_| self.panic(at, format!("`{n}` is not a valid index"))),
@@ -73,14 +73,23 @@ impl Interp {
                     drop(a);
                     return Ok(Value::Unit);
                 }
-                let a = self.args(args, env).await?;
+                let mut a = self.args(args, env).await?;
+                // `join_all(iter)`: a lazy iterator argument is collected first, as `join_all` does.
+                for x in a.iter_mut() {
+                    if let Value::Iter(_) = x {
+                        let v = std::mem::replace(x, Value::Unit);
+                        *x = Value::Vec(Rc::new(
+                            crate::interp::stdlib::lazy::items(self, v, at).await?,
+                        ));
+                    }
+                }
                 self.builtin(*b, a, at)
             }
         }
     }
 
     /// Calls a function value (a closure or a function passed by name).
-    pub(super) async fn call_value(&self, f: Value, args: Vec<Value>, at: Span) -> R {
+    pub(crate) async fn call_value(&self, f: Value, args: Vec<Value>, at: Span) -> R {
         boxed(self.call_closure(f, args, at)).await
     }
 

@@ -403,34 +403,31 @@ impl Interp {
                     // Your own `impl Iterator`: `next` is called for each pass, lazily.
                     return boxed(self.for_user(label, pat, it, body, iter.span, env)).await;
                 }
-                let items: Box<dyn Iterator<Item = Value>> = match it {
-                    // `for x in &v` / `&mut v`: each `x` is a reference to the element's place.
+                // `for x in &v` / `&mut v`: each `x` is a reference to the element's place.
+                let it = match it {
                     Value::Ref(p) if self.vec_len(&p).is_some() => {
                         let len = self.vec_len(&p).unwrap_or(0);
                         let p = self.receiver((*p).clone(), "iter", iter.span)?;
                         let p = p.resolve().map_err(|e| self.mem_err(iter.span, e))?;
-                        Box::new((0..len).map(move |i| Value::reference(p.project(Step::Index(i)))))
-                    }
-                    Value::Ref(p) => match self.deref_once(Value::Ref(p), iter.span)? {
-                        Value::Range(a, b, t) => Box::new((a..b).map(move |i| Value::Int(i, t))),
-                        Value::Opt(o) => Box::new(o.into_iter().map(|b| *b)),
-                        other => Box::new(self.items(other, iter.span)?.into_iter()),
-                    },
-                    Value::Range(a, b, t) => Box::new((a..b).map(move |i| Value::Int(i, t))),
-                    Value::Vec(items) => {
-                        let items = Rc::try_unwrap(items).unwrap_or_else(|rc| (*rc).clone());
-                        Box::new(items.into_iter())
-                    }
-                    Value::Opt(o) => Box::new(o.into_iter().map(|b| *b)),
-                    other => {
-                        return Err(self.panic(
-                            iter.span,
-                            format!("`{}` is not an iterator", other.type_name()),
+                        Value::Vec(Rc::new(
+                            (0..len)
+                                .map(|i| Value::reference(p.project(Step::Index(i))))
+                                .collect(),
                         ))
                     }
+                    // `for x in &mut it` steps the iterator `it` in place; `&map` reads the map.
+                    Value::Ref(p) => match self.deref_once(Value::Ref(p), iter.span)? {
+                        // `for (k, v) in &mut map`: each `v` is a reference to the value's place.
+                        Value::Map(m) => {
+                            Value::Vec(Rc::new(crate::interp::stdlib::map::ref_pairs(&m)))
+                        }
+                        other => other,
+                    },
+                    other => other,
                 };
-                for item in items {
-                    self.tick()?;
+                // `for` steps the iterator lazily: an adapter's closure runs just before the body.
+                let mut it = crate::interp::stdlib::lazy::of(self, it, iter.span)?;
+                while let Some(item) = crate::interp::stdlib::lazy::step(self, &mut it, at).await? {
                     let mark = env.mark();
                     self.bind(pat, item, env);
                     let r = self.eval_block(body, env).await;

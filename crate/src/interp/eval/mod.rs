@@ -23,7 +23,6 @@ mod compound;
 mod expr;
 mod future;
 mod macros;
-mod methods;
 mod ops;
 mod pattern;
 mod place;
@@ -32,12 +31,16 @@ mod task;
 mod user;
 mod user_fmt;
 
-use methods::*;
 use ops::*;
 use pattern::*;
 use task::*;
 
-type R<T = Value> = Result<T, Flow>;
+/// What evaluating gives: a value, or why evaluation left the normal path.
+pub(crate) type R<T = Value> = Result<T, Flow>;
+
+// The helpers the std tables (`interp/std/`) use.
+pub(crate) use ops::{in_range, int_bits, wrap_int};
+pub(crate) use task::{boxed, future_value};
 
 /// The label that carries an `Err` out of a `try_join!` branch (not a valid Rust label).
 const TRY_JOIN: &str = "try_join!";
@@ -242,7 +245,7 @@ impl Interp {
     }
 
     /// Prints Rust's panic message and returns the unwinding [`Flow`].
-    fn panic(&self, at: Span, message: impl Into<String>) -> Flow {
+    pub(crate) fn panic(&self, at: Span, message: impl Into<String>) -> Flow {
         let message = message.into();
         let thread = if self.0.in_task.get() && self.0.flavor == Flavor::MultiThread {
             "tokio-runtime-worker"
@@ -271,13 +274,18 @@ impl Interp {
         })
     }
 
-    fn halt(&self, note: String) -> Flow {
+    /// The run's clock, in µs of program time.
+    pub(crate) fn now_us(&self) -> u64 {
+        self.0.rt.now_us()
+    }
+
+    pub(crate) fn halt(&self, note: String) -> Flow {
         self.0.rt.halt(&note);
         Flow::Halt
     }
 
     /// One evaluation step: checks, now and then, that this poll has not run too long.
-    fn tick(&self) -> R<()> {
+    pub(crate) fn tick(&self) -> R<()> {
         let n = self.0.ops.get() + 1;
         self.0.ops.set(n);
         let every = u64::from(self.0.limits.ops_per_clock_check.max(1));
@@ -300,7 +308,7 @@ impl Interp {
 
     /// Counts a bulk allocation (`vec![x; n]`, a materialized range, `repeat`) against the run's
     /// total, so that many large collections kept alive cannot exhaust the tab's memory either.
-    fn bulk(&self, n: usize, what: &str) -> R<()> {
+    pub(crate) fn bulk(&self, n: usize, what: &str) -> R<()> {
         let total = self.0.bulk.get().saturating_add(n);
         self.0.bulk.set(total);
         if total > self.0.limits.max_bulk_alloc {
@@ -309,7 +317,7 @@ impl Interp {
         Ok(())
     }
 
-    fn check_len(&self, len: usize, what: &str) -> R<()> {
+    pub(crate) fn check_len(&self, len: usize, what: &str) -> R<()> {
         let max = if what == "String" {
             self.0.limits.max_string_bytes
         } else {
@@ -685,7 +693,7 @@ fn lit(l: &Lit) -> Value {
     }
 }
 
-fn truthy(v: &Value) -> bool {
+pub(crate) fn truthy(v: &Value) -> bool {
     matches!(v, Value::Bool(true))
 }
 

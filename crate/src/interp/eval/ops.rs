@@ -5,7 +5,7 @@ use super::*;
 impl Interp {
     // ---------------------------------------------------------------- operators
 
-    pub(super) fn binop(&self, op: BinOp, l: Value, r: Value, at: Span) -> R {
+    pub(crate) fn binop(&self, op: BinOp, l: Value, r: Value, at: Span) -> R {
         use BinOp::*;
         if matches!(l, Value::Adt(_)) || matches!(r, Value::Adt(_)) {
             return self.user_binop(op, l, r, at);
@@ -131,12 +131,12 @@ impl Interp {
     }
 }
 
-pub(super) fn in_range(x: i128, t: IntTy) -> bool {
+pub(crate) fn in_range(x: i128, t: IntTy) -> bool {
     let (lo, hi) = t.range();
     x >= lo && x <= hi
 }
 
-pub(super) fn int_bits(t: IntTy) -> u32 {
+pub(crate) fn int_bits(t: IntTy) -> u32 {
     match t {
         IntTy::I8 | IntTy::U8 => 8,
         IntTy::I16 | IntTy::U16 => 16,
@@ -146,15 +146,8 @@ pub(super) fn int_bits(t: IntTy) -> u32 {
     }
 }
 
-pub(super) fn int_ty(v: &Value) -> IntTy {
-    match v {
-        Value::Int(_, t) => *t,
-        _ => IntTy::Infer,
-    }
-}
-
 /// Two's-complement wrap of `x` into `t` (what `as` and `wrapping_*` do).
-pub(super) fn wrap_int(x: i128, t: IntTy) -> i128 {
+pub(crate) fn wrap_int(x: i128, t: IntTy) -> i128 {
     let bits = int_bits(t);
     if bits >= 128 {
         return x;

@@ -1,6 +1,7 @@
 //! Places (`x`, `t.0`, `v[i]`) and method calls: receivers, closures given to methods, iteration.
 
 use super::*;
+use crate::interp::stdlib::{self, Method};
 
 impl Interp {
     // ---------------------------------------------------------------- places and methods
@@ -21,8 +22,12 @@ impl Interp {
                     None => Ok(None),
                 },
                 ExprKind::Index(b, idx) => {
-                    let i = self.eval(idx, env).await?;
-                    let i = self.as_usize(&mem::deref(i), idx.span)?;
+                    let i = mem::deref(self.eval(idx, env).await?);
+                    // `&s[1..3]` is a new slice, not a place inside `s`.
+                    if let Value::Range(..) = i {
+                        return Ok(None);
+                    }
+                    let i = self.as_usize(&i, idx.span)?;
                     Ok(self.place(b, env).await?.map(|p| p.project(Step::Index(i))))
                 }
                 ExprKind::Ref(b) => self.place(b, env).await,
@@ -161,91 +166,47 @@ impl Interp {
         let (a, place) = match self.user_method(&place, recv.span, name, a, at).await? {
             user::Dispatch::Done(v) => return Ok(v),
             user::Dispatch::Std(a, None) => (a, place),
-            // A user iterator's items, for a std adapter.
-            user::Dispatch::Std(a, Some(items)) => (a, Place::root(mem::alloc(items))),
+            // A user iterator's items, for a std adapter (`counter.map(..)`).
+            user::Dispatch::Std(a, Some(items)) => {
+                let it = crate::interp::stdlib::lazy::of(self, items, recv.span)?;
+                let it = Value::Iter(Rc::new(std::cell::RefCell::new(Some(it))));
+                (a, Place::root(mem::alloc(it)))
+            }
         };
-        let closures = matches!(
-            name,
-            "map" | "filter" | "unwrap_or_else" | "and_then" | "map_err"
-        );
-        if closures {
-            let v = place.read().map_err(|e| self.mem_err(recv.span, e))?;
-            let a = a.into_iter().map(mem::deref).collect();
-            return boxed(self.method_closure(v, name, a, at)).await;
-        }
-        let r = self.with_place(&Some(place), recv.span, |v| self.method_on(v, name, a, at));
-        // `x.to_string()` whose `Display` impl panicked: that panic unwinds from here.
-        match crate::interp::types::fmt::take_pending() {
-            Some(flow) => Err(flow),
-            None => r,
-        }
-    }
-
-    pub(super) async fn method_closure(
-        &self,
-        v: Value,
-        name: &str,
-        mut a: Vec<Value>,
-        at: Span,
-    ) -> R {
-        let f = if a.is_empty() {
-            Value::Unit
-        } else {
-            a.swap_remove(0)
-        };
-        match (name, v) {
-            ("map", Value::Opt(o)) => match o {
-                Some(x) => Ok(Value::some(self.call_value(f, vec![*x], at).await?)),
-                None => Ok(Value::Opt(None)),
-            },
-            ("map", Value::Res(Ok(x))) => Ok(Value::ok(self.call_value(f, vec![*x], at).await?)),
-            ("map", r @ Value::Res(Err(_))) => Ok(r),
-            ("map_err", Value::Res(Err(x))) => {
-                Ok(Value::err(self.call_value(f, vec![*x], at).await?))
-            }
-            ("map_err", r @ Value::Res(Ok(_))) => Ok(r),
-            ("and_then", Value::Opt(Some(x))) | ("and_then", Value::Res(Ok(x))) => {
-                self.call_value(f, vec![*x], at).await
-            }
-            ("and_then", other) => Ok(other),
-            ("unwrap_or_else", Value::Opt(Some(x))) | ("unwrap_or_else", Value::Res(Ok(x))) => {
-                Ok(*x)
-            }
-            ("unwrap_or_else", Value::Opt(None)) => self.call_value(f, vec![], at).await,
-            ("unwrap_or_else", Value::Res(Err(e))) => self.call_value(f, vec![*e], at).await,
-            (m @ ("map" | "filter"), seq) => {
-                let items = self.items(seq, at)?;
-                let mut out = Vec::with_capacity(items.len());
-                for x in items {
-                    self.tick()?;
-                    let r = self.call_value(f.clone(), vec![x.clone()], at).await?;
-                    if m == "map" {
-                        out.push(r);
-                    } else if truthy(&r) {
-                        out.push(x);
-                    }
+        // The std methods take their arguments as values: references are read through.
+        let a: Vec<Value> = a.into_iter().map(mem::deref).collect();
+        let method = place
+            .with(|v| stdlib::lookup(v, name))
+            .map_err(|e| self.mem_err(recv.span, e))?;
+        match method {
+            Some(Method::Sync(f)) => {
+                let r = self.with_place(&Some(place), recv.span, |v| f(self, v, a, at));
+                // `x.to_string()` whose `Display` impl panicked: that panic unwinds from here.
+                match crate::interp::types::fmt::take_pending() {
+                    Some(flow) => Err(flow),
+                    None => r,
                 }
-                Ok(Value::Vec(Rc::new(out)))
             }
-            (_, other) => {
-                Err(self.panic(at, format!("no method `{name}` on `{}`", other.type_name())))
+            // A method that calls closures works on a copy of the receiver, written back after
+            // (`v.retain(..)` changes `v`): the closures may reach the same place meanwhile.
+            Some(Method::Async(f)) => {
+                let mut v = place.read().map_err(|e| self.mem_err(recv.span, e))?;
+                let r = boxed(f(self, &mut v, a, at)).await;
+                self.with_place(&Some(place), recv.span, |slot| {
+                    *slot = v;
+                    Ok(())
+                })?;
+                r
             }
-        }
-    }
-
-    /// The elements of something iterable (a `Vec`, a range, an `Option`).
-    pub(super) fn items(&self, v: Value, at: Span) -> R<Vec<Value>> {
-        match mem::deref(v) {
-            Value::Vec(items) => Ok(Rc::try_unwrap(items).unwrap_or_else(|rc| (*rc).clone())),
-            Value::Range(a, b, t) => {
-                let n = usize::try_from(b.saturating_sub(a)).unwrap_or(usize::MAX);
-                self.check_len(n, "Vec")?;
-                self.bulk(n, "Vec")?;
-                Ok((a..b).map(|i| Value::Int(i, t)).collect())
+            None => {
+                let ty = place
+                    .with(|v| v.type_name())
+                    .map_err(|e| self.mem_err(recv.span, e))?;
+                Err(self.panic(
+                    at,
+                    format!("no method named `{name}` found for `{ty}` in this playground"),
+                ))
             }
-            Value::Opt(o) => Ok(o.into_iter().map(|b| *b).collect()),
-            Value::Str(s) => Ok(s.chars().map(Value::Char).collect()),
-            other => Err(self.panic(at, format!("`{}` is not an iterator", other.type_name()))),
         }
     }
 }

@@ -105,7 +105,7 @@ impl Interp {
     }
 
     /// The methods of cells and locks; `None` when `v` is not one (the std methods then).
-    pub(super) fn cell_method(
+    pub(crate) fn cell_method(
         &self,
         v: &mut Value,
         name: &str,

@@ -56,12 +56,12 @@ impl<F: Future<Output = R> + Unpin> Future for Depth<F> {
 
 /// Boxes a future behind `dyn`, so that its poll is a call of its own and not inlined into the
 /// caller's: every interpreted call level then costs only a small stack frame (the wasm stack is 1 MB).
-pub(super) fn boxed<'a, T>(
+pub(crate) fn boxed<'a, T>(
     f: impl Future<Output = T> + 'a,
 ) -> Pin<Box<dyn Future<Output = T> + 'a>> {
     Box::pin(f)
 }
 
-pub(super) fn future_value(f: ValFut) -> Value {
+pub(crate) fn future_value(f: ValFut) -> Value {
     Value::Future(FutCell::new(RefCell::new(Some(f))))
 }

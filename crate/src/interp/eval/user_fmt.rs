@@ -105,7 +105,7 @@ impl Interp {
                         .fields
                         .push((Some(fmt::display(&arg(0), None)), debug(&arg(1)))),
                     ("entries", _) => {
-                        for x in self.items(arg(0), at)? {
+                        for x in self.entries_of(arg(0), at)? {
                             b.fields.push((None, debug(&x)));
                         }
                     }
@@ -128,6 +128,30 @@ impl Interp {
     }
 
     /// `self.0.fmt(f)`: a std value formatted with the caller's spec (its width and fill too).
+    /// The items given to `debug_list().entries(..)` (a `Formatter` method, so not async): a
+    /// collection or a plain iterator over one. An adapter with a closure would need the async
+    /// evaluator; it is refused with a sentence rather than half-run.
+    fn entries_of(&self, v: Value, at: Span) -> R<Vec<Value>> {
+        use crate::interp::stdlib::lazy::{self, It};
+        let mut out = Vec::new();
+        match lazy::of(self, v, at)? {
+            It::Seq(items, a, b) => out.extend(items[a..b].iter().cloned()),
+            It::Range(a, b, t) => {
+                let n = usize::try_from(b.saturating_sub(a)).unwrap_or(usize::MAX);
+                self.check_len(n, "Vec")?;
+                out.extend((a..b).map(|i| Value::Int(i, t)));
+            }
+            It::Empty => {}
+            _ => {
+                return Err(self.panic(
+                    at,
+                    "`entries` over an iterator adapter is not supported in this playground",
+                ))
+            }
+        }
+        Ok(out)
+    }
+
     pub(super) fn fmt_with(&self, v: &Value, f: &FormatterRef) -> R {
         let spec = f.borrow().spec.clone();
         let hole = Hole {

@@ -144,7 +144,7 @@ impl Lowerer<'_> {
                 && ty
                     .first()
                     .is_some_and(|t| super::impls::STD_TRAITS.contains(&t.as_str()));
-            let known = METHODS.contains(&name.as_str())
+            let known = crate::interp::stdlib::is_known(name)
                 || self.items.method_names.contains(name)
                 || crate::interp::types::METHODS.contains(&name.as_str());
             if (own_trait || std_trait) && !c.args.is_empty() && known {

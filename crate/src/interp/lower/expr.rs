@@ -35,7 +35,9 @@ impl Lowerer<'_> {
                     self.use_name("Write");
                 }
                 let name = m.method.to_string();
-                if !METHODS.contains(&name.as_str())
+                // One source of truth: the std tables (`interp/std/`) say which methods of std
+                // values exist; the program's own methods and the traits' are known too.
+                if !crate::interp::stdlib::is_known(&name)
                     && !self.items.method_names.contains(&name)
                     && !crate::interp::types::METHODS.contains(&name.as_str())
                 {
@@ -57,25 +59,18 @@ impl Lowerer<'_> {
                         span: at,
                     });
                 }
-                if name == "parse" {
-                    // `parse::<T>()`: the target type travels as a literal of that type.
+                if matches!(name.as_str(), "parse" | "collect" | "sum" | "product") {
+                    // Types decide: `parse::<T>()`, `collect::<T>()` (or the `let`'s type, later).
                     let target = m
                         .turbofish
                         .as_ref()
                         .and_then(|t| t.args.first())
-                        .and_then(|g| match g {
-                            syn::GenericArgument::Type(t) => self.ty(t).ok(),
-                            _ => None,
-                        });
-                    let lit = match target {
-                        Some(Ty::Int(t)) => Lit::Int(0, t),
-                        Some(Ty::Float) => Lit::Float(0.0),
-                        _ => Lit::Int(0, IntTy::Infer),
-                    };
-                    args = vec![Expr {
-                        kind: ExprKind::Lit(lit),
-                        span: span(&m.method),
-                    }];
+                        .map(|g| match g {
+                            syn::GenericArgument::Type(t) => target::target_of(t),
+                            _ => String::new(),
+                        })
+                        .unwrap_or_default();
+                    args = vec![target::target_arg(&name, &target, span(&m.method))];
                 }
                 ExprKind::Method(self.boxed(&m.receiver)?, name.into(), args, span(&m.method))
             }
@@ -338,7 +333,7 @@ impl Lowerer<'_> {
                 format!("cannot find value `{one}` in this scope"),
             ));
         }
-        if let [ty, name] = segs.as_slice() {
+        if let [.., ty, name] = segs.as_slice() {
             if let Some(lit) = int_const(ty, name) {
                 return Ok(ExprKind::Const(lit));
             }
@@ -352,27 +347,37 @@ impl Lowerer<'_> {
                     span: at,
                 }],
             )),
-            Some((_, Some(Known::Fn(b)))) => Ok(ExprKind::Closure(
-                Capturing {
-                    body: Rc::new(Expr {
-                        kind: ExprKind::Call(
-                            Callee::Builtin(b),
-                            vec![Expr {
-                                kind: ExprKind::Var("__arg".into()),
-                                span: at,
-                            }],
-                        ),
-                        span: at,
-                    }),
-                    captures: Vec::new(),
-                    is_move: false,
-                },
-                vec![Pat::Bind {
-                    name: "__arg".into(),
-                    span: at,
-                }],
-                false,
-            )),
+            Some((c, Some(Known::Fn(b)))) => {
+                // A function used as a value: a closure of one argument, or of none for a
+                // constructor (`or_insert_with(Vec::new)`).
+                let nullary = c.ends_with("::new");
+                let (params, args) = if nullary {
+                    (Vec::new(), Vec::new())
+                } else {
+                    (
+                        vec![Pat::Bind {
+                            name: "__arg".into(),
+                            span: at,
+                        }],
+                        vec![Expr {
+                            kind: ExprKind::Var("__arg".into()),
+                            span: at,
+                        }],
+                    )
+                };
+                Ok(ExprKind::Closure(
+                    Capturing {
+                        body: Rc::new(Expr {
+                            kind: ExprKind::Call(Callee::Builtin(b), args),
+                            span: at,
+                        }),
+                        captures: Vec::new(),
+                        is_move: false,
+                    },
+                    params,
+                    false,
+                ))
+            }
             _ => Err(not_available(at, &format!("`{}`", segs.join("::")))),
         }
     }

@@ -449,9 +449,14 @@ impl Lowerer<'_> {
         self.in_async.push(is_async);
         let err = self.error_key(&sig.output);
         self.ret_err.push(err);
-        let body = self.block(&f.block);
+        let mut body = self.block(&f.block);
         self.ret_err.pop();
         self.in_async.pop();
+        if let (Ok(b), syn::ReturnType::Type(_, t)) = (&mut body, &sig.output) {
+            if let Some(tail) = b.tail.as_deref_mut() {
+                target::apply(tail, t);
+            }
+        }
         self.end_scope(base);
         Ok((
             FnDef {
@@ -508,13 +513,14 @@ impl Lowerer<'_> {
                         "String" | "str" | "bool" | "char" | "Duration" | "Instant"
                         | "JoinHandle" | "JoinError" | "Elapsed" | "Sender" | "Receiver"
                         | "UnboundedSender" | "UnboundedReceiver" | "Pin" | "Future" => Ty::Other,
+                        // The std collections and library types of `interp/std/`.
+                        "HashMap" | "HashSet" | "BTreeMap" | "BTreeSet" | "VecDeque"
+                        | "ParseIntError" | "ParseFloatError" | "Ordering" => Ty::Other,
                         "Rc" | "Arc" | "Cell" | "RefCell" | "Ref" | "RefMut" | "Mutex"
                         | "MutexGuard" | "RwLock" | "RwLockReadGuard" | "RwLockWriteGuard" => {
                             Ty::Other
                         }
-                        "Self" | "Formatter" | "Ordering" | "ParseIntError" | "ParseFloatError" => {
-                            Ty::Other
-                        }
+                        "Self" | "Formatter" => Ty::Other,
                         // `Self::Err`, `T::Item`: an associated type.
                         _ if p.path.segments.len() > 1
                             && p.path.segments.first().is_some_and(|s| {

@@ -150,19 +150,17 @@ impl Lowerer<'_> {
         if args.is_empty() {
             return Ok(None);
         }
-        let tokens: TokenStream = {
-            let mut p = Punctuated::<syn::Expr, Token![,]>::new();
-            for a in args {
-                p.push(a);
-            }
-            quote::ToTokens::into_token_stream(p)
-        };
-        Ok(Some(self.format(tokens, at, false)?))
+        Ok(Some(self.format_exprs(args, at, false)?))
     }
 
     /// A format string and its arguments: `"x = {x}, {:>8.2}", y`.
     pub(super) fn format(&mut self, tokens: TokenStream, at: Span, allow_empty: bool) -> R<Format> {
         let args = self.split_args(tokens)?;
+        self.format_exprs(args, at, allow_empty)
+    }
+
+    /// [`Self::format`] of arguments already parsed (`assert!`'s message after its condition).
+    fn format_exprs(&mut self, args: Vec<syn::Expr>, at: Span, allow_empty: bool) -> R<Format> {
         let mut iter = args.into_iter();
         let lit = match iter.next() {
             None if allow_empty => {

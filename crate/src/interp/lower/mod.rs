@@ -28,10 +28,10 @@ mod items;
 mod macros;
 mod paths;
 mod stmt;
+mod target;
 mod types;
 
 use items::*;
-pub use paths::METHODS;
 use paths::*;
 
 /// Parses and lowers `source`, or returns every error found.

@@ -33,10 +33,13 @@ impl Lowerer<'_> {
                     };
                     let (init, otherwise) = match &local.init {
                         Some(init) => {
-                            let e = match &key {
+                            let mut e = match &key {
                                 Some(k) => self.expr_for(&init.expr, k)?,
                                 None => self.expr(&init.expr)?,
                             };
+                            if let syn::Pat::Type(pt) = &local.pat {
+                                target::apply(&mut e, &pt.ty);
+                            }
                             let o = match &init.diverge {
                                 Some((_, d)) => Some(self.else_block(d)?),
                                 None => None,

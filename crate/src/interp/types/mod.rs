@@ -456,24 +456,29 @@ pub fn ordering_index(o: std::cmp::Ordering) -> usize {
     }
 }
 
+/// The `Ordering` of a variant index of [`ordering_def`].
+pub fn ordering_of_index(i: usize) -> std::cmp::Ordering {
+    match i {
+        0 => std::cmp::Ordering::Less,
+        1 => std::cmp::Ordering::Equal,
+        _ => std::cmp::Ordering::Greater,
+    }
+}
+
 /// An `Ordering` value. With [`as_ordering`], the only place that knows how an `Ordering` is
-/// represented: `Ordering::Less` in expressions and patterns goes through these two.
+/// represented (`Value::Ordering`, which std's `cmp` and `sort_by` use too): `Ordering::Less` in
+/// expressions and patterns goes through these two.
 pub fn ordering(o: std::cmp::Ordering) -> Value {
-    Value::Adt(Rc::new(Adt::new(
-        &ordering_def(),
-        ordering_index(o),
-        Vec::new(),
-    )))
+    Value::Ordering(o)
 }
 
 /// The `std::cmp::Ordering` an `Ordering` value stands for.
 pub fn as_ordering(v: &Value) -> Option<std::cmp::Ordering> {
     match v {
-        Value::Adt(a) if a.def.path.as_ref() == "std::cmp::Ordering" => Some(match a.variant {
-            0 => std::cmp::Ordering::Less,
-            1 => std::cmp::Ordering::Equal,
-            _ => std::cmp::Ordering::Greater,
-        }),
+        Value::Ordering(o) => Some(*o),
+        Value::Adt(a) if a.def.path.as_ref() == "std::cmp::Ordering" => {
+            Some(ordering_of_index(a.variant))
+        }
         _ => None,
     }
 }
