@@ -68,6 +68,7 @@ pub mod mpsc;
 pub mod oneshot;
 mod sched;
 mod select;
+pub mod sync;
 mod task;
 mod time;
 
