@@ -309,6 +309,8 @@ pub enum Builtin {
     Identity,
     Interval,
     Stdout,
+    /// The rest of Tokio's library (`tokio::sync::Mutex::new`, `JoinSet::new`, …).
+    Tokio(super::tokio::TokioFn),
 }
 
 /// How a printing macro prints.

@@ -446,6 +446,7 @@ pub fn display(v: &Value, precision: Option<usize>) -> String {
         Value::SendError(_) => "channel closed".into(),
         Value::RecvError => "channel closed".into(),
         Value::Error(e) => e.1.clone(),
+        Value::Tokio(o) if o.pointee().is_some() => o.display(&|x| display(x, precision)),
         other => {
             let mut s = String::new();
             debug(&mut s, other, precision);
@@ -539,6 +540,7 @@ pub fn debug(out: &mut String, v: &Value, precision: Option<usize>) {
         Value::Interval(_) => out.push_str("Interval { .. }"),
         Value::Error(e) => out.push_str(&e.0),
         Value::Moved => out.push_str("<moved>"),
+        Value::Tokio(o) => o.debug(out, &|out, x| debug(out, x, precision)),
     }
 }
 

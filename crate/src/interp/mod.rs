@@ -38,6 +38,7 @@ pub mod fmt;
 pub mod limits;
 pub mod lower;
 pub mod rt;
+pub mod tokio;
 pub mod value;
 pub mod warnings;
 

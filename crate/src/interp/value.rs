@@ -86,6 +86,8 @@ pub enum Value {
     Error(Rc<(String, String)>),
     /// What is left in a variable whose value was moved out.
     Moved,
+    /// A value of Tokio's library beyond the channels: `Mutex`, a guard, `Semaphore`, `JoinSet`…
+    Tokio(Rc<super::tokio::Obj>),
 }
 
 impl Value {
@@ -124,6 +126,7 @@ impl Value {
                 | Value::UnboundedSender(_)
                 | Value::Receiver(_)
                 | Value::OneshotSender(_)
+                | Value::Tokio(_)
         )
     }
 
@@ -155,6 +158,7 @@ impl Value {
             Value::Interval(_) => "Interval",
             Value::Error(_) => "error",
             Value::Moved => "moved value",
+            Value::Tokio(o) => o.type_name(),
         }
     }
 

@@ -24,6 +24,7 @@ impl Interp {
         };
         let rt = &self.0.rt;
         match b {
+            Builtin::Tokio(f) => self.tokio_fn(f, a, at),
             Builtin::DurationFromSecs => Ok(Value::Duration(Duration::from_secs(u64_arg(&a, 0)?))),
             Builtin::DurationFromMillis => {
                 Ok(Value::Duration(Duration::from_millis(u64_arg(&a, 0)?)))

@@ -93,6 +93,9 @@ impl Interp {
                     return Ok(Value::Unit);
                 }
                 let a = self.args(args, env).await?;
+                if matches!(b, Builtin::ThreadSleep | Builtin::Tokio(_)) {
+                    return self.tokio_call(*b, a, at).await;
+                }
                 self.builtin(*b, a, at)
             }
         }

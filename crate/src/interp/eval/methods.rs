@@ -12,6 +12,9 @@ impl Interp {
                 format!("this method takes 1 argument but 0 arguments were supplied: `{name}`"),
             ));
         }
+        if let Some(r) = self.tokio_method(v, name, &mut a, at) {
+            return r;
+        }
         let arg0 = a.first().cloned().unwrap_or(Value::Unit);
         let mut dbg = String::new();
         match (name, &mut *v) {

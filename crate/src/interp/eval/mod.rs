@@ -27,6 +27,9 @@ mod ops;
 mod pattern;
 mod place;
 mod task;
+mod tokio;
+mod tokio_sync;
+mod tokio_task;
 
 use methods::*;
 use ops::*;
@@ -115,6 +118,8 @@ struct Inner {
     blocked: Cell<u64>,
     /// A spawned task is being polled (its panics name Tokio's worker thread).
     in_task: Cell<bool>,
+    /// A `spawn_blocking` closure is being polled: it runs on a blocking-pool thread.
+    blocking: Cell<bool>,
     depth: Cell<u32>,
     lines: Cell<u64>,
     out_buf: RefCell<String>,
@@ -140,6 +145,7 @@ impl Interp {
             poll_start: Cell::new(0),
             blocked: Cell::new(0),
             in_task: Cell::new(false),
+            blocking: Cell::new(false),
             depth: Cell::new(0),
             lines: Cell::new(0),
             out_buf: RefCell::new(String::new()),
@@ -447,7 +453,8 @@ impl Interp {
             ExprKind::Binary(_, a, b) => self.is_simple(a) && self.is_simple(b),
             ExprKind::Call(Callee::Variant(_), args) => args.iter().all(|a| self.is_simple(a)),
             ExprKind::Call(Callee::Builtin(b), args) => {
-                *b != Builtin::Drop && args.iter().all(|a| self.is_simple(a))
+                !matches!(b, Builtin::Drop | Builtin::ThreadSleep | Builtin::Tokio(_))
+                    && args.iter().all(|a| self.is_simple(a))
             }
             ExprKind::Call(Callee::Fn(name), args) => {
                 self.0.program.fns.get(name).is_some_and(|f| f.is_async)

@@ -35,7 +35,7 @@ impl Lowerer<'_> {
                     self.use_name("Write");
                 }
                 let name = m.method.to_string();
-                if !METHODS.contains(&name.as_str()) {
+                if !METHODS.contains(&name.as_str()) && !crate::interp::tokio::is_method(&name) {
                     return Err(not_available(
                         span(&m.method),
                         &format!("the method `{name}`"),

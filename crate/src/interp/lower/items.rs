@@ -373,6 +373,7 @@ impl Lowerer<'_> {
                         "String" | "str" | "bool" | "char" | "Duration" | "Instant"
                         | "JoinHandle" | "JoinError" | "Elapsed" | "Sender" | "Receiver"
                         | "UnboundedSender" | "UnboundedReceiver" | "Pin" | "Future" => Ty::Other,
+                        n if crate::interp::tokio::is_type(n) => Ty::Other,
                         _ => return Err(not_available(span(t), &format!("the type `{name}`"))),
                     }
                 }

@@ -148,7 +148,21 @@ pub(super) fn canonical(path: &str) -> String {
 
 pub(super) fn known(path: &str) -> Option<Known> {
     let path = canonical(path);
-    KNOWN.iter().find(|(p, _)| *p == path).map(|(_, k)| *k)
+    KNOWN
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, k)| *k)
+        .or_else(|| tokio_known(&path))
+}
+
+/// The rest of Tokio's items, from their own table ([`crate::interp::tokio::ITEMS`]).
+fn tokio_known(path: &str) -> Option<Known> {
+    use crate::interp::tokio::{item, Item};
+    Some(match item(path)? {
+        Item::Module => Known::Module,
+        Item::Type => Known::Type,
+        Item::Fn(f) => Known::Fn(Builtin::Tokio(f)),
+    })
 }
 
 /// Integer constants such as `u64::MAX`.
