@@ -309,6 +309,8 @@ pub enum Builtin {
     Identity,
     Interval,
     Stdout,
+    /// `Rc`/`Arc`/cells/locks and `std::mem` ([`super::mem::MemFn`]).
+    Mem(super::mem::MemFn),
     /// The rest of Tokio's library (`tokio::sync::Mutex::new`, `JoinSet::new`, …).
     Tokio(super::tokio::TokioFn),
 }

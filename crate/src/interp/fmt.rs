@@ -4,6 +4,7 @@
 
 use super::ast::{Count, Format, Hole, Name, Piece};
 use super::diag::{Diagnostic, Span};
+use super::mem::{self, CellBox, CellKind};
 use super::value::Value;
 use std::fmt::Write;
 
@@ -304,6 +305,8 @@ fn parse_spec(
 
 /// Formats `pieces` with already evaluated `args`. `Err` is a panic message (a wrong type).
 pub fn render(pieces: &[Piece], args: &[Value]) -> Result<String, String> {
+    // Formatting a `&T` (or `Rc<T>`, a guard) formats the `T`, flags and all.
+    let args: Vec<Value> = args.iter().map(|a| mem::deref(a.clone())).collect();
     let mut out = String::new();
     for piece in pieces {
         match piece {
@@ -429,6 +432,10 @@ fn hole(out: &mut String, h: &Hole, v: &Value, width: Option<usize>, precision: 
 
 /// `{}`
 pub fn display(v: &Value, precision: Option<usize>) -> String {
+    if mem::pointee(v).is_some() {
+        // `&T`, `Rc<T>`, `Arc<T>` and guards display their `T`.
+        return mem::with_deref(v, |x| display(x, precision));
+    }
     match v {
         Value::Str(s) => match precision {
             Some(p) => s.chars().take(p).collect(),
@@ -458,6 +465,24 @@ pub fn display(v: &Value, precision: Option<usize>) -> String {
 /// `{:?}`
 pub fn debug(out: &mut String, v: &Value, precision: Option<usize>) {
     match v {
+        Value::Ref(_) | Value::Rc(_) | Value::Guard(_) => {
+            mem::with_deref(v, |x| debug(out, x, precision))
+        }
+        Value::Cell(c) => {
+            let (name, field) = cell_names(c.kind);
+            out.push_str(name);
+            out.push_str(" { ");
+            out.push_str(field);
+            out.push_str(": ");
+            match cell_content(c) {
+                Some(x) => debug(out, &x, precision),
+                None => out.push_str(cell_busy(c.kind)),
+            }
+            if c.kind == CellKind::Mutex || c.kind == CellKind::RwLock {
+                let _ = write!(out, ", poisoned: {}, ..", c.poisoned.get());
+            }
+            out.push_str(" }");
+        }
         Value::Unit => out.push_str("()"),
         Value::Bool(b) => {
             let _ = write!(out, "{b}");
@@ -572,11 +597,63 @@ pub fn debug_pretty(out: &mut String, v: &Value, indent: usize, precision: Optio
         out.push_str(close);
     };
     match v {
+        Value::Ref(_) | Value::Rc(_) | Value::Guard(_) => {
+            mem::with_deref(v, |x| debug_pretty(out, x, indent, precision))
+        }
+        Value::Cell(c) => {
+            let (name, field) = cell_names(c.kind);
+            let _ = write!(out, "{name} {{\n{}{field}: ", pad(indent + 1));
+            match cell_content(c) {
+                Some(x) => debug_pretty(out, &x, indent + 1, precision),
+                None => out.push_str(cell_busy(c.kind)),
+            }
+            out.push_str(",\n");
+            if c.kind == CellKind::Mutex || c.kind == CellKind::RwLock {
+                let _ = write!(
+                    out,
+                    "{p}poisoned: {},\n{p}..\n",
+                    c.poisoned.get(),
+                    p = pad(indent + 1)
+                );
+            }
+            out.push_str(&pad(indent));
+            out.push('}');
+        }
         Value::Tuple(items) => list(out, "(", ")", items),
         Value::Vec(items) => list(out, "[", "]", items),
         Value::Opt(Some(x)) => list(out, "Some(", ")", std::slice::from_ref(&**x)),
         Value::Res(Ok(x)) => list(out, "Ok(", ")", std::slice::from_ref(&**x)),
         Value::Res(Err(x)) => list(out, "Err(", ")", std::slice::from_ref(&**x)),
         other => debug(out, other, precision),
+    }
+}
+
+fn cell_names(kind: CellKind) -> (&'static str, &'static str) {
+    match kind {
+        CellKind::Cell => ("Cell", "value"),
+        CellKind::RefCell => ("RefCell", "value"),
+        CellKind::Mutex => ("Mutex", "data"),
+        CellKind::RwLock => ("RwLock", "data"),
+    }
+}
+
+/// What std's `Debug` shows of a cell's value: nothing while it is borrowed exclusively (a
+/// `RefCell` tries `try_borrow`, a lock `try_lock`/`try_read`, which fail then).
+fn cell_content(c: &CellBox) -> Option<Value> {
+    let free = match c.kind {
+        CellKind::Cell => true,
+        CellKind::RefCell | CellKind::RwLock => c.state.get() >= 0,
+        CellKind::Mutex => c.state.get() == 0,
+    };
+    if !free {
+        return None;
+    }
+    c.value.try_borrow().ok().map(|v| v.clone())
+}
+
+fn cell_busy(kind: CellKind) -> &'static str {
+    match kind {
+        CellKind::RefCell | CellKind::Cell => "<borrowed>",
+        CellKind::Mutex | CellKind::RwLock => "<locked>",
     }
 }

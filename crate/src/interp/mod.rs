@@ -37,6 +37,7 @@ pub mod eval;
 pub mod fmt;
 pub mod limits;
 pub mod lower;
+pub mod mem;
 pub mod rt;
 pub mod tokio;
 pub mod value;

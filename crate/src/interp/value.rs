@@ -6,6 +6,7 @@
 //! value, so they drop where Rust drops them.
 
 use super::ast::{FnDef, IntTy, Name, Pat};
+use super::mem::{self, Alloc, CellBox, Guard, Place, RcBox};
 use super::rt::{self, BoxFut};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -38,10 +39,10 @@ pub struct Closure {
     pub params: Vec<Pat>,
     /// Body.
     pub body: Rc<super::ast::Expr>,
-    /// Captured variables. A `move` closure keeps its own copies between calls (its `FnMut`
-    /// state); a borrowing closure's are refreshed from, and written back to, the caller's
-    /// variables around each call, which is what borrowing them means.
-    pub env: RefCell<Vec<(Name, Value)>>,
+    /// Captured variables.
+    /// A borrowing closure shares the caller's allocations (it sees and changes the caller's
+    /// variables); a `move` closure owns fresh ones (its `FnMut` state between calls).
+    pub env: Vec<(Name, Alloc)>,
     /// `move |..|`.
     pub is_move: bool,
     /// `async` closure: calling it makes a future.
@@ -86,6 +87,14 @@ pub enum Value {
     Error(Rc<(String, String)>),
     /// What is left in a variable whose value was moved out.
     Moved,
+    /// `&x`, `&mut x`: a reference to a place ([`mem`]).
+    Ref(Rc<Place>),
+    /// `Rc<T>`, `Arc<T>`: one shared allocation; cloning the value shares it.
+    Rc(Rc<RcBox>),
+    /// `Cell`, `RefCell`, `Mutex`, `RwLock`.
+    Cell(Rc<CellBox>),
+    /// `Ref`/`RefMut`, `MutexGuard`, `RwLockReadGuard`/`RwLockWriteGuard`: releases on drop.
+    Guard(Rc<Guard>),
     /// A value of Tokio's library beyond the channels: `Mutex`, a guard, `Semaphore`, `JoinSet`…
     Tokio(Rc<super::tokio::Obj>),
 }
@@ -116,18 +125,33 @@ impl Value {
         Value::Res(Err(Box::new(v)))
     }
 
-    /// True for values whose drop is observable: reading them by value moves them.
-    pub fn is_resource(&self) -> bool {
-        matches!(
-            self,
+    /// A reference to `place`.
+    pub fn reference(place: Place) -> Value {
+        Value::Ref(Rc::new(place))
+    }
+
+    /// True when reading the value by value copies it: Rust's `Copy` types, and the values whose
+    /// move cannot be told from a copy (`String`/`&str` and `Vec`/arrays share a copy-on-write
+    /// representation). Everything else (futures, channel ends, handles, `Rc`, cells, guards, and
+    /// containers of them) is moved out of its variable, which then drops nothing.
+    pub fn is_copy(&self) -> bool {
+        match self {
             Value::Future(_)
-                | Value::JoinHandle(_)
-                | Value::Sender(_)
-                | Value::UnboundedSender(_)
-                | Value::Receiver(_)
-                | Value::OneshotSender(_)
-                | Value::Tokio(_)
-        )
+            | Value::JoinHandle(_)
+            | Value::Sender(_)
+            | Value::UnboundedSender(_)
+            | Value::Receiver(_)
+            | Value::OneshotSender(_)
+            | Value::Rc(_)
+            | Value::Cell(_)
+            | Value::Guard(_)
+            | Value::Tokio(_) => false,
+            Value::Tuple(items) => items.iter().all(Value::is_copy),
+            // A `Vec` holds one type: its first element stands for all.
+            Value::Vec(items) => items.first().is_none_or(Value::is_copy),
+            Value::Opt(Some(x)) | Value::Res(Ok(x)) | Value::Res(Err(x)) => x.is_copy(),
+            _ => true,
+        }
     }
 
     /// The name of the value's type, for messages.
@@ -158,12 +182,25 @@ impl Value {
             Value::Interval(_) => "Interval",
             Value::Error(_) => "error",
             Value::Moved => "moved value",
+            Value::Ref(_) => "reference",
+            Value::Rc(b) if b.arc => "Arc",
+            Value::Rc(_) => "Rc",
+            Value::Cell(c) => match c.kind {
+                mem::CellKind::Cell => "Cell",
+                mem::CellKind::RefCell => "RefCell",
+                mem::CellKind::Mutex => "Mutex",
+                mem::CellKind::RwLock => "RwLock",
+            },
+            Value::Guard(_) => "guard",
             Value::Tokio(o) => o.type_name(),
         }
     }
 
     /// Structural equality (`==`).
     pub fn equals(&self, other: &Value) -> bool {
+        if mem::pointee(self).is_some() || mem::pointee(other).is_some() {
+            return mem::with_deref(self, |a| mem::with_deref(other, |b| a.equals(b)));
+        }
         match (self, other) {
             (Value::Unit, Value::Unit) => true,
             (Value::Bool(a), Value::Bool(b)) => a == b,
@@ -198,6 +235,9 @@ impl Value {
     /// Ordering (`<`, `max`, `sort`); `None` when the values don't compare.
     pub fn compare(&self, other: &Value) -> Option<std::cmp::Ordering> {
         use std::cmp::Ordering;
+        if mem::pointee(self).is_some() || mem::pointee(other).is_some() {
+            return mem::with_deref(self, |a| mem::with_deref(other, |b| a.compare(b)));
+        }
         match (self, other) {
             (Value::Int(a, _), Value::Int(b, _)) => Some(a.cmp(b)),
             (Value::Float(a), Value::Float(b)) => a.partial_cmp(b),

@@ -3,7 +3,12 @@
 use super::*;
 
 impl Interp {
-    pub(super) fn builtin(&self, b: Builtin, mut a: Vec<Value>, at: Span) -> R {
+    pub(super) fn builtin(&self, b: Builtin, a: Vec<Value>, at: Span) -> R {
+        if let Builtin::Mem(f) = b {
+            return self.mem_builtin(f, a, at);
+        }
+        // The library functions below take values: a reference argument is read through.
+        let mut a: Vec<Value> = a.into_iter().map(mem::deref).collect();
         let int_arg = |a: &[Value], i: usize| -> R<i128> {
             match a.get(i) {
                 Some(Value::Int(n, _)) => Ok(*n),
@@ -206,7 +211,7 @@ impl Interp {
             }),
             Builtin::StringNew => Ok(Value::str("")),
             Builtin::VecNew | Builtin::VecWithCapacity => Ok(Value::Vec(Rc::new(Vec::new()))),
-            Builtin::Drop => Ok(Value::Unit),
+            Builtin::Drop | Builtin::Mem(_) => Ok(Value::Unit),
             Builtin::BoxPin | Builtin::BoxNew | Builtin::Identity => Ok(take(&mut a)),
             Builtin::Stdout => Ok(Value::Unit),
             Builtin::Interval => {

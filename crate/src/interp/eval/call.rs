@@ -57,33 +57,14 @@ impl Interp {
                 let Some(f) = self.0.program.fns.get(name).cloned() else {
                     return Err(self.panic(at, format!("cannot find function `{name}`")));
                 };
-                let by_ref = !f.is_async && args.iter().any(|a| matches!(a.kind, ExprKind::Ref(_)));
-                if !by_ref {
-                    return boxed(self.call_fn(f, a, at, None)).await;
-                }
-                // `fn grow(v: &mut Vec<u32>)`: what the callee did to its parameter is written back
-                // to the caller's place (a shared `&` parameter cannot have changed, so writing it
-                // back is harmless).
-                let mut out = Vec::new();
-                let r = boxed(self.call_fn(f, a, at, Some(&mut out))).await;
-                for (arg, v) in args.iter().zip(out) {
-                    let (ExprKind::Ref(inner), Some(v)) = (&arg.kind, v) else {
-                        continue;
-                    };
-                    let place = self.place(inner, env).await?;
-                    if place.is_some() {
-                        self.with_place(env, &place, inner.span, |slot| {
-                            *slot = v;
-                            Ok(())
-                        })?;
-                    }
-                }
-                r
+                // A `&mut` argument is a reference to the caller's place: what the callee does
+                // through it is done to the caller's value, in `fn` and `async fn` alike.
+                boxed(self.call_fn(f, a, at)).await
             }
             Callee::Local(name) => {
                 let f = self.read_var(name, at, env, false)?;
                 let a = self.args(args, env).await?;
-                boxed(self.call_closure(f, a, at, Some(env))).await
+                boxed(self.call_closure(f, a, at)).await
             }
             Callee::Builtin(b) => {
                 if *b == Builtin::Drop {
@@ -103,37 +84,22 @@ impl Interp {
 
     /// Calls a function value (a closure or a function passed by name).
     pub(super) async fn call_value(&self, f: Value, args: Vec<Value>, at: Span) -> R {
-        boxed(self.call_closure(f, args, at, None)).await
+        boxed(self.call_closure(f, args, at)).await
     }
 
-    /// Calls a function value; `caller` is the environment of a call by name, whose variables a
-    /// borrowing closure reads and writes.
-    pub(super) async fn call_closure(
-        &self,
-        f: Value,
-        args: Vec<Value>,
-        at: Span,
-        mut caller: Option<&mut Env>,
-    ) -> R {
-        match f {
+    /// Calls a function value. A borrowing closure's captures are the caller's own allocations,
+    /// so what it changes is changed for the caller at once; a `move` closure's are its own, kept
+    /// between calls.
+    pub(super) async fn call_closure(&self, f: Value, args: Vec<Value>, at: Span) -> R {
+        match mem::deref(f) {
             Value::Closure(c) => {
                 let depth = self.0.depth.get();
                 if depth >= self.0.limits.max_call_depth {
                     return Err(self.halt(self.0.limits.call_too_deep()));
                 }
                 let mut env = Env {
-                    vars: c.env.borrow().clone(),
+                    vars: c.env.clone(),
                 };
-                let captured = env.vars.len();
-                if let (false, Some(caller)) = (c.is_move, caller.as_deref_mut()) {
-                    for (name, v) in env.vars.iter_mut() {
-                        if let Some(now) =
-                            caller.get_mut(name).filter(|x| !matches!(x, Value::Moved))
-                        {
-                            *v = now.clone();
-                        }
-                    }
-                }
                 for (p, v) in c.params.iter().zip(args) {
                     self.bind(p, v, &mut env);
                 }
@@ -152,23 +118,13 @@ impl Interp {
                 self.0.depth.set(depth + 1);
                 let r = self.eval(&c.body, &mut env).await;
                 self.0.depth.set(depth);
-                env.vars.truncate(captured);
-                match (c.is_move, caller) {
-                    (false, Some(caller)) => {
-                        for (name, v) in env.vars {
-                            if let Some(slot) = caller.get_mut(&name) {
-                                *slot = v;
-                            }
-                        }
-                    }
-                    _ => *c.env.borrow_mut() = env.vars,
-                }
+                drop(env);
                 match r {
                     Err(Flow::Return(v)) => Ok(v),
                     other => other,
                 }
             }
-            Value::FnRef(f) => boxed(self.call_fn(f, args, at, None)).await,
+            Value::FnRef(f) => boxed(self.call_fn(f, args, at)).await,
             other => Err(self.panic(at, format!("`{}` is not a function", other.type_name()))),
         }
     }
@@ -210,15 +166,8 @@ impl Interp {
         })))
     }
 
-    /// Calls a function of the program; `out` receives a sync function's parameters as they are
-    /// at its end (for `&mut` arguments).
-    pub(super) async fn call_fn(
-        &self,
-        f: Rc<FnDef>,
-        args: Vec<Value>,
-        at: Span,
-        out: Option<&mut Vec<Option<Value>>>,
-    ) -> R {
+    /// Calls a function of the program.
+    pub(super) async fn call_fn(&self, f: Rc<FnDef>, args: Vec<Value>, at: Span) -> R {
         if args.len() != f.params.len() {
             return Err(self.panic(
                 at,
@@ -243,17 +192,7 @@ impl Interp {
         self.0.depth.set(depth + 1);
         let r = self.eval_block(&f.body, &mut env).await;
         self.0.depth.set(depth);
-        if let Some(out) = out {
-            for (p, _) in &f.params {
-                out.push(match p {
-                    Pat::Bind { name, .. } => env
-                        .get_mut(name)
-                        .filter(|v| !matches!(v, Value::Moved))
-                        .map(|v| v.clone()),
-                    _ => None,
-                });
-            }
-        }
+        drop(env);
         match r {
             Ok(v) | Err(Flow::Return(v)) => Ok(coerce(v, &f.ret)),
             Err(f) => Err(f),

@@ -155,7 +155,7 @@ impl Interp {
         #[allow(unreachable_patterns)]
         match &e.kind {
             ExprKind::Field(base, i) => {
-                let v = self.eval_ref(base, env).await?;
+                let v = mem::deref(self.eval_ref(base, env).await?);
                 match v {
                     Value::Tuple(items) => items
                         .get(*i)
@@ -178,8 +178,8 @@ impl Interp {
         #[allow(unreachable_patterns)]
         match &e.kind {
             ExprKind::Index(base, idx) => {
-                let i = self.eval(idx, env).await?;
-                let v = self.eval_ref(base, env).await?;
+                let i = mem::deref(self.eval(idx, env).await?);
+                let v = mem::deref(self.eval_ref(base, env).await?);
                 match (&v, &i) {
                     (Value::Vec(items), Value::Range(a, b, _)) => {
                         let (a, b) = (
@@ -269,7 +269,7 @@ impl Interp {
         #[allow(unreachable_patterns)]
         match &e.kind {
             ExprKind::Cast(x, ty) => {
-                let v = self.eval(x, env).await?;
+                let v = mem::deref(self.eval(x, env).await?);
                 Ok(cast(v, ty))
             }
             _ => Ok(Value::Unit),

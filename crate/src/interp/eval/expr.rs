@@ -176,6 +176,7 @@ impl Interp {
         match &e.kind {
             ExprKind::Unary(op, a) => {
                 let v = self.eval(a, env).await?;
+                let v = if *op == UnOp::Deref { v } else { mem::deref(v) };
                 match (op, v) {
                     (UnOp::Not, Value::Bool(b)) => Ok(Value::Bool(!b)),
                     (UnOp::Not, Value::Int(n, t)) => Ok(Value::Int(wrap_int(!n, t), t)),
@@ -187,7 +188,7 @@ impl Interp {
                         }
                     }
                     (UnOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
-                    (UnOp::Deref, v) => Ok(v),
+                    (UnOp::Deref, v) => Ok(self.deref_once(v, at)?),
                     (_, v) => Err(self.panic(
                         at,
                         format!("cannot apply this operator to `{}`", v.type_name()),
@@ -204,7 +205,16 @@ impl Interp {
         let at = e.span;
         #[allow(unreachable_patterns)]
         match &e.kind {
-            ExprKind::Ref(a) => self.eval_ref(a, env).await,
+            ExprKind::Ref(a) => {
+                let place = self.place(a, env).await?;
+                match place {
+                    Some(p) => self.reference_to(Some(p), || Ok(Value::Unit), at),
+                    None => {
+                        let v = self.eval(a, env).await?;
+                        self.reference_to(None, || Ok(v), at)
+                    }
+                }
+            }
             _ => Ok(Value::Unit),
         }
     }
@@ -218,10 +228,9 @@ impl Interp {
             ExprKind::Assign(place, value) => {
                 let v = self.eval(value, env).await?;
                 let p = self.place(place, env).await?;
-                self.with_place(env, &p, place.span, |slot| {
-                    *slot = v;
-                    Ok(())
-                })?;
+                // The old value drops after the place is released (its drop may read it again).
+                let old = self.with_place(&p, place.span, |slot| Ok(std::mem::replace(slot, v)))?;
+                drop(old);
                 Ok(Value::Unit)
             }
             _ => Ok(Value::Unit),
@@ -235,11 +244,11 @@ impl Interp {
         #[allow(unreachable_patterns)]
         match &e.kind {
             ExprKind::AssignOp(op, place, value) => {
-                let v = self.eval(value, env).await?;
+                let v = mem::deref(self.eval(value, env).await?);
                 let p = self.place(place, env).await?;
                 let me = self.clone();
                 let op = *op;
-                self.with_place(env, &p, place.span, move |slot| {
+                self.with_place(&p, place.span, move |slot| {
                     let old = std::mem::replace(slot, Value::Unit);
                     // `s += "x"` on a String appends in place.
                     if let (BinOp::Add, Value::Str(mut s), Value::Str(t)) = (op, old.clone(), &v) {
@@ -365,6 +374,20 @@ impl Interp {
             ExprKind::For(label, pat, iter, body) => {
                 let it = self.eval(iter, env).await?;
                 let items: Box<dyn Iterator<Item = Value>> = match it {
+                    // `for x in &v` / `&mut v`: each `x` is a reference to the element's place.
+                    Value::Ref(p) => {
+                        let len = p
+                            .with(|v| match mem::deref(v.clone()) {
+                                Value::Vec(items) => Ok(items.len()),
+                                other => Err(other.type_name()),
+                            })
+                            .map_err(|e| self.mem_err(iter.span, e))?
+                            .map_err(|t| {
+                                self.panic(iter.span, format!("`&{t}` is not an iterator"))
+                            })?;
+                        let p = self.receiver((*p).clone(), "iter", iter.span)?;
+                        Box::new((0..len).map(move |i| Value::reference(p.project(Step::Index(i)))))
+                    }
                     Value::Range(a, b, t) => Box::new((a..b).map(move |i| Value::Int(i, t))),
                     Value::Vec(items) => {
                         let items = Rc::try_unwrap(items).unwrap_or_else(|rc| (*rc).clone());
@@ -401,7 +424,8 @@ impl Interp {
         #[allow(unreachable_patterns)]
         match &e.kind {
             ExprKind::Match(scrut, arms) => {
-                let v = self.eval(scrut, env).await?;
+                // The scrutinee is a place expression: matching reads it, it does not move it.
+                let v = self.eval_ref(scrut, env).await?;
                 for arm in arms {
                     if !matches(&arm.pat, &v) {
                         continue;
@@ -468,7 +492,7 @@ impl Interp {
                 Ok(Value::Closure(Rc::new(Closure {
                     params: params.clone(),
                     body: cap.body.clone(),
-                    env: RefCell::new(captured),
+                    env: captured,
                     is_move: cap.is_move,
                     is_async: *is_async,
                 })))

@@ -22,7 +22,8 @@ impl Interp {
 
     /// Turns an awaited value into the future to await.
     pub(super) fn to_future(&self, v: Value, at: Span) -> R<ValFut> {
-        match v {
+        // `(&mut fut).await`: the future in the place, polled in place.
+        match mem::deref(v) {
             Value::Future(cell) => {
                 let me = self.clone();
                 Ok(Box::pin(std::future::poll_fn(move |cx| {

@@ -192,7 +192,8 @@ impl Interp {
     /// A condition: `bool`, or `let pat = expr` (binding into `env` when it matches).
     pub(super) async fn cond(&self, c: &Expr, env: &mut Env) -> R<bool> {
         if let ExprKind::Let(pat, value) = &c.kind {
-            let v = self.eval(value, env).await?;
+            // Like `match`: the value is read in place, not moved.
+            let v = self.eval_ref(value, env).await?;
             if matches(pat, &v) {
                 self.bind(pat, v, env);
                 return Ok(true);
@@ -205,14 +206,19 @@ impl Interp {
                 return Ok(Box::pin(self.cond(a, env)).await? && Box::pin(self.cond(b, env)).await?);
             }
         }
-        let v = self.eval(c, env).await?;
+        let v = mem::deref(self.eval(c, env).await?);
         Ok(truthy(&v))
     }
 
     pub(super) async fn format(&self, f: &Format, env: &mut Env) -> R<String> {
         let mut args = Vec::with_capacity(f.args.len());
         for a in &f.args {
-            args.push(self.eval_ref(a, env).await?);
+            // Format arguments are taken by reference: a place is referred to, not copied (so an
+            // `Rc` printed beside its `strong_count` is not counted twice).
+            match self.place_now(a, env) {
+                Some(p) => args.push(Value::reference(p)),
+                None => args.push(self.eval_ref(a, env).await?),
+            }
         }
         let s = fmt::render(&f.pieces, &args)
             .map_err(|m| self.panic(f.args.first().map(|a| a.span).unwrap_or_default(), m))?;

@@ -4,6 +4,11 @@ use super::*;
 
 impl Interp {
     pub(super) fn method_on(&self, v: &mut Value, name: &str, mut a: Vec<Value>, at: Span) -> R {
+        if let Some(r) = self.cell_method(v, name, &mut a, at) {
+            return r;
+        }
+        // The std methods below take their arguments as values: references are read through.
+        let mut a: Vec<Value> = a.into_iter().map(mem::deref).collect();
         // rustc refuses a call with too few arguments (E0061) before anything runs; the checker and
         // the lowering catch most, and this keeps the methods below from indexing past the end.
         if a.is_empty() && matches!(name, "push" | "send") {

@@ -6,6 +6,7 @@ use super::ast::*;
 use super::diag::Span;
 use super::fmt;
 use super::limits::Limits;
+use super::mem::{self, Alloc, Place, Step};
 use super::rt::{self, BoxFut, Flavor, Rt};
 use super::value::{Closure, Flow, FutCell, ValFut, Value};
 use crate::trace::Tracer;
@@ -26,6 +27,7 @@ mod methods;
 mod ops;
 mod pattern;
 mod place;
+mod smart;
 mod task;
 mod tokio;
 mod tokio_sync;
@@ -57,24 +59,25 @@ impl Future for EvalFut<'_> {
     }
 }
 
-/// Local variables: a stack of (name, value); a scope is a length to truncate back to.
+/// Local variables: a stack of (name, allocation); a scope is a length to truncate back to. A
+/// variable's allocation is its place ([`mem::Place::root`]): references, borrowing closures and
+/// borrowing `async` blocks share it.
 #[derive(Default)]
 pub struct Env {
-    vars: Vec<(Name, Value)>,
+    vars: Vec<(Name, Alloc)>,
 }
 
 impl Env {
-    fn find(&self, name: &str) -> Option<usize> {
-        self.vars.iter().rposition(|(n, _)| n.as_ref() == name)
-    }
-
-    fn get_mut(&mut self, name: &str) -> Option<&mut Value> {
-        let i = self.find(name)?;
-        self.vars.get_mut(i).map(|(_, v)| v)
+    fn get(&self, name: &str) -> Option<&Alloc> {
+        self.vars
+            .iter()
+            .rev()
+            .find(|(n, _)| n.as_ref() == name)
+            .map(|(_, a)| a)
     }
 
     fn push(&mut self, name: Name, v: Value) {
-        self.vars.push((name, v));
+        self.vars.push((name, mem::alloc(v)));
     }
 
     fn mark(&self) -> usize {
@@ -87,15 +90,6 @@ impl Env {
             drop(self.vars.pop());
         }
     }
-}
-
-/// A place: a variable and the steps into it (`v[2].0`).
-type Place = (Name, Vec<Step>);
-
-/// A step from a variable to the place a method or assignment works on.
-enum Step {
-    Field(usize),
-    Index(usize, Span),
 }
 
 /// The interpreter of one run. Cheap to clone.
@@ -267,6 +261,7 @@ impl Interp {
             ),
             true,
         );
+        mem::set_panicking(true);
         if !self.0.panicked.replace(true) {
             self.print(
                 "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n",
@@ -389,6 +384,13 @@ impl Interp {
 
     /// Binds the names of `pat` (which matches `v`).
     fn bind(&self, pat: &Pat, v: Value, env: &mut Env) {
+        if let (Value::Ref(r), Pat::Tuple(_) | Pat::Variant(..) | Pat::Or(_)) = (&v, pat) {
+            // Destructuring through a reference binds references to the parts (`&mut` default
+            // binding mode): `if let Some(x) = &mut opt { *x += 1 }` changes `opt`.
+            let r = (**r).clone();
+            self.bind_ref(pat, r, env);
+            return;
+        }
         match pat {
             Pat::Wild | Pat::Lit(_) | Pat::Range(..) | Pat::None | Pat::Rest => {}
             Pat::Bind { name, .. } => env.push(name.clone(), v),
@@ -429,6 +431,51 @@ impl Interp {
                     self.bind(p, v, env);
                 }
             }
+        }
+    }
+
+    /// [`Interp::bind`] of a pattern matched through a reference to `place`.
+    fn bind_ref(&self, pat: &Pat, place: Place, env: &mut Env) {
+        match pat {
+            Pat::Bind { name, .. } => env.push(name.clone(), Value::reference(place)),
+            Pat::Tuple(pats) => {
+                let n = place
+                    .with(|v| {
+                        mem::with_deref(v, |v| match v {
+                            Value::Tuple(items) | Value::Vec(items) => items.len(),
+                            _ => 0,
+                        })
+                    })
+                    .unwrap_or(0);
+                let Ok(place) = place.resolve() else { return };
+                let place = match place.with(mem::pointee) {
+                    Ok(Some(p)) => p,
+                    _ => place,
+                };
+                let is_vec = matches!(place.with(|v| matches!(v, Value::Vec(_))), Ok(true));
+                let rest = pats.iter().position(|p| matches!(p, Pat::Rest));
+                for (i, p) in pats.iter().enumerate() {
+                    let k = match rest {
+                        Some(r) if i == r => continue,
+                        Some(r) if i > r => n + i - pats.len(),
+                        _ => i,
+                    };
+                    let step = if is_vec {
+                        Step::Index(k)
+                    } else {
+                        Step::Field(k)
+                    };
+                    self.bind_ref(p, place.project(step), env);
+                }
+            }
+            Pat::Variant(_, inner) => self.bind_ref(inner, place.project(Step::Payload), env),
+            Pat::Or(alts) => {
+                let v = place.read().unwrap_or(Value::Moved);
+                if let Some(p) = alts.iter().find(|p| matches(p, &v)) {
+                    self.bind_ref(p, place, env);
+                }
+            }
+            _ => {}
         }
     }
 
@@ -473,7 +520,13 @@ impl Interp {
             ExprKind::Lit(l) | ExprKind::Const(l) => Ok(lit(l)),
             ExprKind::None => Ok(Value::Opt(None)),
             ExprKind::Var(name) => self.read_var(name, at, env, by_value),
-            ExprKind::Ref(a) => self.simple(a, env, false),
+            ExprKind::Ref(a) => match self.place_now(a, env) {
+                Some(p) => self.reference_to(Some(p), || Ok(Value::Unit), at),
+                None => {
+                    let v = self.simple(a, env, true)?;
+                    self.reference_to(None, || Ok(v), at)
+                }
+            },
             ExprKind::Binary(BinOp::And, a, b) => {
                 if !truthy(&self.simple(a, env, true)?) {
                     return Ok(Value::Bool(false));
@@ -495,7 +548,7 @@ impl Interp {
                 let v = self.simple(a, env, true)?;
                 self.unop(*op, v, at)
             }
-            ExprKind::Field(base, i) => match self.simple(base, env, false)? {
+            ExprKind::Field(base, i) => match mem::deref(self.simple(base, env, false)?) {
                 Value::Tuple(items) => items
                     .get(*i)
                     .cloned()
@@ -536,6 +589,7 @@ impl Interp {
     }
 
     fn unop(&self, op: UnOp, v: Value, at: Span) -> R {
+        let v = if op == UnOp::Deref { v } else { mem::deref(v) };
         match (op, v) {
             (UnOp::Not, Value::Bool(b)) => Ok(Value::Bool(!b)),
             (UnOp::Not, Value::Int(n, t)) => Ok(Value::Int(wrap_int(!n, t), t)),
@@ -544,7 +598,7 @@ impl Interp {
                 None => Err(self.panic(at, "attempt to negate with overflow")),
             },
             (UnOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
-            (UnOp::Deref, v) => Ok(v),
+            (UnOp::Deref, v) => self.deref_once(v, at),
             (_, v) => Err(self.panic(
                 at,
                 format!("cannot apply this operator to `{}`", v.type_name()),
@@ -556,36 +610,48 @@ impl Interp {
     fn eval_ref<'a>(&'a self, e: &'a Expr, env: &'a mut Env) -> EvalFut<'a> {
         match &e.kind {
             ExprKind::Var(name) => EvalFut::Ready(Some(self.read_var(name, e.span, env, false))),
-            ExprKind::Ref(inner) => self.eval_ref(inner, env),
             _ => self.eval(e, env),
         }
     }
 
     fn read_var(&self, name: &str, at: Span, env: &mut Env, by_value: bool) -> R {
-        let Some(v) = env.get_mut(name) else {
+        let Some(a) = env.get(name) else {
             return Err(self.panic(at, format!("cannot find value `{name}` in this scope")));
         };
-        if matches!(v, Value::Moved) {
+        let Ok(mut v) = a.try_borrow_mut() else {
+            return Err(self.panic(at, mem::MemError::Busy.message()));
+        };
+        if matches!(*v, Value::Moved) {
             return Err(self.panic(at, format!("use of moved value: `{name}`")));
         }
-        if by_value && v.is_resource() {
-            return Ok(std::mem::replace(v, Value::Moved));
+        if by_value && !v.is_copy() {
+            return Ok(std::mem::replace(&mut *v, Value::Moved));
         }
         Ok(v.clone())
     }
+
+    /// Turns a [`mem::MemError`] into Rust's panic.
+    fn mem_err(&self, at: Span, e: mem::MemError) -> Flow {
+        self.panic(at, e.message())
+    }
 }
 
-/// The captured variables of a closure or async block: copied, or moved out with `move`.
-fn capture(names: &[Name], is_move: bool, env: &mut Env) -> Vec<(Name, Value)> {
+/// The captured variables of a closure or async block: a borrowing one shares the caller's
+/// allocations (captures by reference); a `move` one moves (or copies) each value into a fresh one.
+fn capture(names: &[Name], is_move: bool, env: &mut Env) -> Vec<(Name, Alloc)> {
     let mut out = Vec::with_capacity(names.len());
     for n in names {
-        let Some(v) = env.get_mut(n) else { continue };
-        let v = if is_move && v.is_resource() {
-            std::mem::replace(v, Value::Moved)
-        } else {
-            v.clone()
+        let Some(a) = env.get(n) else { continue };
+        if !is_move {
+            out.push((n.clone(), a.clone()));
+            continue;
+        }
+        let v = match a.try_borrow_mut() {
+            Ok(mut v) if !v.is_copy() => std::mem::replace(&mut *v, Value::Moved),
+            Ok(v) => v.clone(),
+            Err(_) => Value::Moved,
         };
-        out.push((n.clone(), v));
+        out.push((n.clone(), mem::alloc(v)));
     }
     out
 }

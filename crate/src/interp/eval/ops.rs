@@ -8,6 +8,8 @@ impl Interp {
     pub(super) fn binop(&self, op: BinOp, l: Value, r: Value, at: Span) -> R {
         use BinOp::*;
         let overflow = |what: &str| self.panic(at, format!("attempt to {what} with overflow"));
+        // Operators see through references (`*a + b`, `&x == &y`).
+        let (l, r) = (mem::deref(l), mem::deref(r));
         match (l, r) {
             (Value::Int(a, ta), Value::Int(b, tb)) => {
                 let mut t = ta.unify(tb);

@@ -13,6 +13,10 @@ pub(super) fn refutable(p: &Pat) -> bool {
 
 /// Does `v` match `p`?
 pub(super) fn matches(p: &Pat, v: &Value) -> bool {
+    if mem::pointee(v).is_some() && !matches!(p, Pat::Wild | Pat::Bind { .. }) {
+        // Default binding modes: a pattern looks through the reference.
+        return mem::with_deref(v, |x| matches(p, x));
+    }
     match (p, v) {
         (Pat::Wild | Pat::Bind { .. } | Pat::Rest, _) => true,
         (Pat::Lit(l), v) => lit(l).equals(v),

@@ -5,7 +5,7 @@ use super::*;
 impl Interp {
     // ---------------------------------------------------------------- places and methods
 
-    /// The place `e` names (`x`, `t.0`, `v[i]`), or `None` if it is a temporary.
+    /// The place `e` names (`x`, `t.0`, `v[i]`, `*r`), or `None` if it is a temporary.
     pub(super) fn place<'a>(
         &'a self,
         e: &'a Expr,
@@ -13,64 +13,96 @@ impl Interp {
     ) -> Pin<Box<dyn Future<Output = R<Option<Place>>> + 'a>> {
         Box::pin(async move {
             match &e.kind {
-                ExprKind::Var(n) => Ok(Some((n.clone(), Vec::new()))),
-                ExprKind::Ref(b) | ExprKind::Unary(UnOp::Deref, b) => self.place(b, env).await,
-                ExprKind::Field(b, i) => Ok(self.place(b, env).await?.map(|(n, mut s)| {
-                    s.push(Step::Field(*i));
-                    (n, s)
-                })),
                 ExprKind::Index(b, idx) => {
                     let i = self.eval(idx, env).await?;
-                    let i = self.as_usize(&i, idx.span)?;
-                    Ok(self.place(b, env).await?.map(|(n, mut s)| {
-                        s.push(Step::Index(i, e.span));
-                        (n, s)
-                    }))
+                    let i = self.as_usize(&mem::deref(i), idx.span)?;
+                    Ok(self.place(b, env).await?.map(|p| p.project(Step::Index(i))))
                 }
-                _ => Ok(None),
+                ExprKind::Ref(b) => self.place(b, env).await,
+                ExprKind::Unary(UnOp::Deref, b) => {
+                    let base = match self.place(b, env).await? {
+                        Some(p) => p,
+                        // `*m.lock().unwrap() += 1`: the guard is a temporary, dropped (and the
+                        // lock released) with this place at the end of the statement.
+                        None => Place::root(mem::alloc(self.eval(b, env).await?)),
+                    };
+                    Ok(Some(base.project(Step::Deref)))
+                }
+                ExprKind::Field(b, i) => Ok(self
+                    .place(b, env)
+                    .await?
+                    .map(|p| p.project(Step::Field(*i)))),
+                _ => Ok(self.place_now(e, env)),
             }
         })
     }
 
+    /// [`Interp::place`] for the places that need no evaluation (`x`, `t.0`, `*r`).
+    pub(super) fn place_now(&self, e: &Expr, env: &mut Env) -> Option<Place> {
+        match &e.kind {
+            ExprKind::Var(n) => env.get(n).map(|a| Place::root(a.clone())),
+            ExprKind::Ref(b) => self.place_now(b, env),
+            ExprKind::Unary(UnOp::Deref, b) => {
+                self.place_now(b, env).map(|p| p.project(Step::Deref))
+            }
+            ExprKind::Field(b, i) => self.place_now(b, env).map(|p| p.project(Step::Field(*i))),
+            _ => None,
+        }
+    }
+
+    /// `&e` / `&mut e`: a reference to `e`'s place, or to a temporary holding its value.
+    pub(super) fn reference_to(
+        &self,
+        place: Option<Place>,
+        temp: impl FnOnce() -> R,
+        at: Span,
+    ) -> R {
+        let place = match place {
+            Some(p) => p.resolve().map_err(|e| self.mem_err(at, e))?,
+            None => Place::root(mem::alloc(temp()?)),
+        };
+        Ok(Value::reference(place))
+    }
+
+    /// `*v`: the value behind a reference, an `Rc` or a guard (a `Box` is its content here).
+    pub(super) fn deref_once(&self, v: Value, at: Span) -> R {
+        match mem::pointee(&v) {
+            Some(p) => p.read().map_err(|e| self.mem_err(at, e)),
+            None => Ok(v),
+        }
+    }
+
     pub(super) fn with_place<T>(
         &self,
-        env: &mut Env,
         place: &Option<Place>,
         at: Span,
         f: impl FnOnce(&mut Value) -> R<T>,
     ) -> R<T> {
-        let Some((name, steps)) = place else {
+        let Some(place) = place else {
             return Err(self.panic(at, "invalid left-hand side of assignment"));
         };
-        let Some(mut slot) = env.get_mut(name) else {
-            return Err(self.panic(at, format!("cannot find value `{name}` in this scope")));
-        };
-        for step in steps {
-            slot = match (step, slot) {
-                (Step::Field(i), Value::Tuple(items)) => match Rc::make_mut(items).get_mut(*i) {
-                    Some(s) => s,
-                    None => return Err(self.panic(at, format!("no field `{i}` on this tuple"))),
-                },
-                (Step::Index(i, iat), Value::Vec(items)) => {
-                    let len = items.len();
-                    match Rc::make_mut(items).get_mut(*i) {
-                        Some(s) => s,
-                        None => {
-                            return Err(self.panic(
-                                *iat,
-                                format!(
-                                    "index out of bounds: the len is {len} but the index is {i}"
-                                ),
-                            ))
-                        }
-                    }
-                }
-                (_, other) => {
-                    return Err(self.panic(at, format!("cannot index into `{}`", other.type_name())))
-                }
-            };
+        match place.with_mut(f) {
+            Ok(r) => r,
+            Err(e) => Err(self.mem_err(at, e)),
         }
-        f(slot)
+    }
+
+    /// The place a method works on: the receiver's place, through references, `Rc`s and guards
+    /// (Rust's auto-deref), but not through an `Rc` for `clone` (which clones the `Rc`).
+    pub(super) fn receiver(&self, mut place: Place, name: &str, at: Span) -> R<Place> {
+        for _ in 0..64 {
+            let next = place
+                .with(|v| match v {
+                    Value::Rc(_) if name == "clone" => None,
+                    v => mem::pointee(v),
+                })
+                .map_err(|e| self.mem_err(at, e))?;
+            match next {
+                Some(p) => place = p,
+                None => break,
+            }
+        }
+        Ok(place)
     }
 
     pub(super) async fn method(
@@ -81,27 +113,37 @@ impl Interp {
         at: Span,
         env: &mut Env,
     ) -> R {
-        let place = self.place(recv, env).await?;
-        let mut temp = match place {
-            Some(_) => None,
-            None => Some(self.eval(recv, env).await?),
+        let place = match self.place(recv, env).await? {
+            Some(p) => p,
+            None => Place::root(mem::alloc(self.eval(recv, env).await?)),
         };
+        let place = self.receiver(place, name, recv.span)?;
+        if name == "iter_mut" {
+            // Each element is yielded as a reference to its place: `*x += 1` changes the `Vec`.
+            let len = place.with(|v| match v {
+                Value::Vec(items) => Some(items.len()),
+                _ => None,
+            });
+            if let Ok(Some(len)) = len {
+                let place = place.resolve().map_err(|e| self.mem_err(recv.span, e))?;
+                return Ok(Value::Vec(Rc::new(
+                    (0..len)
+                        .map(|i| Value::reference(place.project(Step::Index(i))))
+                        .collect(),
+                )));
+            }
+        }
         let a = self.args(args, env).await?;
         let closures = matches!(
             name,
             "map" | "filter" | "unwrap_or_else" | "and_then" | "map_err"
         );
         if closures {
-            let v = match temp.take() {
-                Some(v) => v,
-                None => self.with_place(env, &place, recv.span, |v| Ok(v.clone()))?,
-            };
+            let v = place.read().map_err(|e| self.mem_err(recv.span, e))?;
+            let a = a.into_iter().map(mem::deref).collect();
             return boxed(self.method_closure(v, name, a, at)).await;
         }
-        match temp.as_mut() {
-            Some(v) => self.method_on(v, name, a, at),
-            None => self.with_place(env, &place, recv.span, |v| self.method_on(v, name, a, at)),
-        }
+        self.with_place(&Some(place), recv.span, |v| self.method_on(v, name, a, at))
     }
 
     pub(super) async fn method_closure(
@@ -158,7 +200,7 @@ impl Interp {
 
     /// The elements of something iterable (a `Vec`, a range, an `Option`).
     pub(super) fn items(&self, v: Value, at: Span) -> R<Vec<Value>> {
-        match v {
+        match mem::deref(v) {
             Value::Vec(items) => Ok(Rc::try_unwrap(items).unwrap_or_else(|rc| (*rc).clone())),
             Value::Range(a, b, t) => {
                 let n = usize::try_from(b.saturating_sub(a)).unwrap_or(usize::MAX);

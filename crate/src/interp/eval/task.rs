@@ -21,6 +21,10 @@ impl Future for TaskCtx {
         i.depth.set(0);
         let r = self.fut.as_mut().poll(cx);
         i.in_task.set(outer);
+        if r.is_ready() {
+            // A panic has unwound to its task: guards dropped from now on do not poison.
+            mem::set_panicking(false);
+        }
         r
     }
 }

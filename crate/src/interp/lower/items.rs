@@ -373,6 +373,10 @@ impl Lowerer<'_> {
                         "String" | "str" | "bool" | "char" | "Duration" | "Instant"
                         | "JoinHandle" | "JoinError" | "Elapsed" | "Sender" | "Receiver"
                         | "UnboundedSender" | "UnboundedReceiver" | "Pin" | "Future" => Ty::Other,
+                        "Rc" | "Arc" | "Cell" | "RefCell" | "Ref" | "RefMut" | "Mutex"
+                        | "MutexGuard" | "RwLock" | "RwLockReadGuard" | "RwLockWriteGuard" => {
+                            Ty::Other
+                        }
                         n if crate::interp::tokio::is_type(n) => Ty::Other,
                         _ => return Err(not_available(span(t), &format!("the type `{name}`"))),
                     }

@@ -2,6 +2,7 @@
 //! methods the evaluator knows.
 
 use super::*;
+use crate::interp::mem::{CellKind, MemFn};
 
 /// What a path of the library names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +29,66 @@ pub(super) const KNOWN: &[(&str, Known)] = &[
     ("std::time", Known::Module),
     ("std::thread", Known::Module),
     ("std::mem", Known::Module),
+    // The memory model's library (eval/smart.rs).
+    ("std::rc", Known::Module),
+    ("std::cell", Known::Module),
+    ("std::sync", Known::Module),
+    ("std::rc::Rc", Known::Type),
+    ("std::rc::Rc::new", Known::Fn(Builtin::Mem(MemFn::RcNew))),
+    (
+        "std::rc::Rc::clone",
+        Known::Fn(Builtin::Mem(MemFn::RcClone)),
+    ),
+    (
+        "std::rc::Rc::strong_count",
+        Known::Fn(Builtin::Mem(MemFn::StrongCount)),
+    ),
+    ("std::rc::Rc::ptr_eq", Known::Fn(Builtin::Mem(MemFn::PtrEq))),
+    ("std::sync::Arc", Known::Type),
+    (
+        "std::sync::Arc::new",
+        Known::Fn(Builtin::Mem(MemFn::ArcNew)),
+    ),
+    (
+        "std::sync::Arc::clone",
+        Known::Fn(Builtin::Mem(MemFn::RcClone)),
+    ),
+    (
+        "std::sync::Arc::strong_count",
+        Known::Fn(Builtin::Mem(MemFn::StrongCount)),
+    ),
+    (
+        "std::sync::Arc::ptr_eq",
+        Known::Fn(Builtin::Mem(MemFn::PtrEq)),
+    ),
+    ("std::cell::Cell", Known::Type),
+    (
+        "std::cell::Cell::new",
+        Known::Fn(Builtin::Mem(MemFn::CellNew(CellKind::Cell))),
+    ),
+    ("std::cell::RefCell", Known::Type),
+    (
+        "std::cell::RefCell::new",
+        Known::Fn(Builtin::Mem(MemFn::CellNew(CellKind::RefCell))),
+    ),
+    ("std::cell::Ref", Known::Type),
+    ("std::cell::RefMut", Known::Type),
+    ("std::sync::Mutex", Known::Type),
+    (
+        "std::sync::Mutex::new",
+        Known::Fn(Builtin::Mem(MemFn::CellNew(CellKind::Mutex))),
+    ),
+    ("std::sync::MutexGuard", Known::Type),
+    ("std::sync::RwLock", Known::Type),
+    (
+        "std::sync::RwLock::new",
+        Known::Fn(Builtin::Mem(MemFn::CellNew(CellKind::RwLock))),
+    ),
+    ("std::sync::RwLockReadGuard", Known::Type),
+    ("std::sync::RwLockWriteGuard", Known::Type),
+    ("std::mem::swap", Known::Fn(Builtin::Mem(MemFn::Swap))),
+    ("std::mem::replace", Known::Fn(Builtin::Mem(MemFn::Replace))),
+    ("std::mem::take", Known::Fn(Builtin::Mem(MemFn::Take))),
     ("std::future", Known::Module),
     ("std::pin", Known::Module),
     ("futures", Known::Module),
@@ -284,4 +345,22 @@ pub const METHODS: &[&str] = &[
     "flush",
     "fuse",
     "tick",
+    // Cells and locks (eval/smart.rs).
+    "set",
+    "replace",
+    "take",
+    "borrow",
+    "borrow_mut",
+    "try_borrow",
+    "try_borrow_mut",
+    "get_mut",
+    "into_inner",
+    "lock",
+    "try_lock",
+    "read",
+    "write",
+    "try_read",
+    "try_write",
+    "is_poisoned",
+    "clear_poison",
 ];
