@@ -20,6 +20,8 @@ async fn main() {
             sleep(Duration::from_millis(10 * (i + 1))).await;
             println!("worker {i} arrives");
             let r = b.wait().await;
+            // Tokio wakes a barrier's waiters in an unspecified order: print in our own order.
+            sleep(Duration::from_millis(i)).await;
             println!("worker {i} passes, leader: {}", r.is_leader());
             let v = config.get_or_init(load_config).await;
             println!("worker {i} config {v}");

@@ -7,6 +7,9 @@ impl Interp {
         if let Some(r) = self.cell_method(v, name, &mut a, at) {
             return r;
         }
+        if let Some(r) = self.tokio_method(v, name, &mut a, at) {
+            return r;
+        }
         // The std methods below take their arguments as values: references are read through.
         let mut a: Vec<Value> = a.into_iter().map(mem::deref).collect();
         // rustc refuses a call with too few arguments (E0061) before anything runs; the checker and
@@ -16,9 +19,6 @@ impl Interp {
                 at,
                 format!("this method takes 1 argument but 0 arguments were supplied: `{name}`"),
             ));
-        }
-        if let Some(r) = self.tokio_method(v, name, &mut a, at) {
-            return r;
         }
         let arg0 = a.first().cloned().unwrap_or(Value::Unit);
         let mut dbg = String::new();

@@ -134,6 +134,10 @@ impl Interp {
             }
         }
         let a = self.args(args, env).await?;
+        let a = match self.tokio_async(&place, name, a, at) {
+            Ok(f) => return f.await,
+            Err(a) => a,
+        };
         let closures = matches!(
             name,
             "map" | "filter" | "unwrap_or_else" | "and_then" | "map_err"

@@ -130,6 +130,107 @@ impl Interp {
         }
     }
 
+    /// The Tokio methods that call interpreted code or block the thread, as a future; the
+    /// arguments back if `name` is not one of them for this receiver.
+    #[allow(clippy::type_complexity)]
+    pub(super) fn tokio_async(
+        &self,
+        place: &Place,
+        name: &str,
+        mut a: Vec<Value>,
+        at: Span,
+    ) -> Result<Pin<Box<dyn Future<Output = R> + '_>>, Vec<Value>> {
+        if !crate::interp::tokio::is_async_method(name) {
+            return Err(a);
+        }
+        let Ok(recv) = place.read().map(mem::deref) else {
+            return Err(a);
+        };
+        let name: &'static str = match name {
+            "send_modify" => "send_modify",
+            "send_if_modified" => "send_if_modified",
+            "blocking_send" => "blocking_send",
+            "blocking_recv" => "blocking_recv",
+            "blocking_lock" => "blocking_lock",
+            "blocking_read" => "blocking_read",
+            _ => "blocking_write",
+        };
+        let blocking_ok = self.0.blocking.get() || !self.0.in_runtime;
+        let refuse = move |me: &Interp| -> R {
+            Err(me.panic(
+                at,
+                "Cannot block the current thread from within a runtime. This happens because a \
+                 function attempted to block the current thread while the thread is being used to \
+                 drive asynchronous tasks.",
+            ))
+        };
+        let first = |a: &mut Vec<Value>| {
+            if a.is_empty() {
+                Value::Unit
+            } else {
+                a.remove(0)
+            }
+        };
+        match (recv, name) {
+            (Value::Tokio(o), "send_modify" | "send_if_modified") => {
+                let f = first(&mut a);
+                Ok(Box::pin(async move {
+                    let Obj::WatchSender(tx) = &*o else {
+                        return Err(self.panic(at, format!("no method `{name}` here")));
+                    };
+                    // The closure gets `&mut` the value, in an allocation of its own, copied back.
+                    let cell = mem::alloc(tx.borrow().clone());
+                    let r = self
+                        .call_value(f, vec![Value::reference(Place::root(cell.clone()))], at)
+                        .await?;
+                    let changed = name == "send_modify" || truthy(&mem::deref(r));
+                    let new = cell.borrow().clone();
+                    *tx.value_mut() = new;
+                    tx.modified(changed);
+                    Ok(if name == "send_modify" {
+                        Value::Unit
+                    } else {
+                        Value::Bool(changed)
+                    })
+                }))
+            }
+            (Value::Sender(tx), "blocking_send") => {
+                let v = first(&mut a);
+                Ok(Box::pin(async move {
+                    if !blocking_ok {
+                        return refuse(self);
+                    }
+                    Ok(match tx.send(v).await {
+                        Ok(()) => Value::ok(Value::Unit),
+                        Err(rt::mpsc::SendError(v)) => Value::err(Value::SendError(Box::new(v))),
+                    })
+                }))
+            }
+            (Value::Receiver(rx), "blocking_recv") => Ok(Box::pin(async move {
+                if !blocking_ok {
+                    return refuse(self);
+                }
+                Ok(Value::Opt(rx.recv().await.map(Box::new)))
+            })),
+            (Value::Tokio(o), "blocking_lock" | "blocking_read" | "blocking_write") => {
+                Ok(Box::pin(async move {
+                    if !blocking_ok {
+                        return refuse(self);
+                    }
+                    let (lock, kind) = match (&*o, name) {
+                        (Obj::Mutex(m), _) => (m.lock(), GuardKind::Mutex),
+                        (Obj::RwLock(l), "blocking_read") => (l.read(), GuardKind::Read),
+                        (Obj::RwLock(l), _) => (l.write(), GuardKind::Write),
+                        _ => return Err(self.panic(at, format!("no method `{name}` here"))),
+                    };
+                    let g = lock.await;
+                    Ok(Obj::Guard(RefCell::new(g), Cell::new(kind)).value())
+                }))
+            }
+            _ => Err(a),
+        }
+    }
+
     /// A method on a Tokio value, or `None` to let the general table answer (`clone` of a
     /// shared handle, a guard's value's own methods).
     pub(super) fn tokio_method(
@@ -139,6 +240,12 @@ impl Interp {
         a: &mut Vec<Value>,
         at: Span,
     ) -> Option<R> {
+        // Arguments are taken as values, except `recv_many`'s `&mut Vec`.
+        for (i, x) in a.iter_mut().enumerate() {
+            if !(i == 0 && name == "recv_many") {
+                *x = mem::deref(std::mem::replace(x, Value::Unit));
+            }
+        }
         let Value::Tokio(o) = &*v else {
             return self.channel_method(v, name, a, at);
         };

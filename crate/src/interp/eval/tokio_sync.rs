@@ -161,6 +161,17 @@ impl Interp {
                 Ok(Value::Unit)
             }
             (Obj::Permit(_, n), "num_permits") => Ok(Value::usize(n.get())),
+            // ---- mpsc permits and weak senders
+            (Obj::MpscPermit(p), "send") => {
+                if let Some(p) = p.borrow_mut().take() {
+                    p.send(arg(a));
+                }
+                Ok(Value::Unit)
+            }
+            (Obj::WeakSender(w), "upgrade") => {
+                Ok(Value::Opt(w.upgrade().map(|s| Box::new(Value::Sender(s)))))
+            }
+            (Obj::WeakSender(w), "clone") => Ok(Obj::WeakSender(w.clone()).value()),
             // ---- Notify
             (Obj::Notify(n), "notified") => {
                 // Made now: a `notify_waiters` from here on reaches it, polled or not.
@@ -351,8 +362,101 @@ impl Interp {
                 })
             }
             (Value::Sender(tx), "capacity") => Ok(Value::usize(tx.capacity())),
+            (Value::Sender(tx), "reserve" | "reserve_owned") => {
+                let reserve = tx.reserve();
+                Ok(self.traced(name, at, async move {
+                    Ok(match reserve.await {
+                        Ok(p) => Value::ok(Obj::MpscPermit(RefCell::new(Some(p))).value()),
+                        Err(_) => Value::err(Value::SendError(Box::new(Value::Unit))),
+                    })
+                }))
+            }
+            (Value::Sender(tx), "try_reserve" | "try_reserve_owned") => {
+                Ok(match tx.try_reserve() {
+                    Ok(p) => Value::ok(Obj::MpscPermit(RefCell::new(Some(p))).value()),
+                    Err(closed) => Value::err(if closed {
+                        error_value("\"Closed(..)\"", "channel closed")
+                    } else {
+                        error_value("\"Full(..)\"", "no available capacity")
+                    }),
+                })
+            }
+            (Value::Sender(tx), "send_timeout") if a.len() >= 2 => {
+                let v = a.remove(0);
+                let us = match self.as_us(&a.remove(0), at) {
+                    Ok(us) => us,
+                    Err(e) => return Some(Err(e)),
+                };
+                let t = self.0.rt.timeout(us, Box::pin(tx.reserve()));
+                Ok(self.traced(name, at, async move {
+                    Ok(match t.await {
+                        Ok(Ok(p)) => {
+                            p.send(v);
+                            Value::ok(Value::Unit)
+                        }
+                        Ok(Err(_)) => Value::err(error_value("\"Closed(..)\"", "channel closed")),
+                        Err(_) => Value::err(error_value(
+                            "\"Timeout(..)\"",
+                            "timed out waiting on send operation",
+                        )),
+                    })
+                }))
+            }
+            (Value::Sender(tx), "closed") => {
+                let tx = tx.clone();
+                Ok(self.traced(name, at, async move {
+                    std::future::poll_fn(|cx| tx.poll_closed(cx)).await;
+                    Ok(Value::Unit)
+                }))
+            }
+            (Value::UnboundedSender(tx), "closed") => {
+                let tx = tx.clone();
+                Ok(self.traced(name, at, async move {
+                    std::future::poll_fn(|cx| tx.poll_closed(cx)).await;
+                    Ok(Value::Unit)
+                }))
+            }
+            (Value::Sender(tx), "downgrade") => Ok(Obj::WeakSender(tx.downgrade()).value()),
+            (Value::Sender(tx), "strong_count") => Ok(Value::usize(tx.strong_count())),
+            (Value::Receiver(rx), "recv_many") if a.len() >= 2 => {
+                let buf = a.remove(0);
+                let limit = match self.as_usize(&mem::deref(a.remove(0)), at) {
+                    Ok(n) => n,
+                    Err(e) => return Some(Err(e)),
+                };
+                let Value::Ref(place) = buf else {
+                    return Some(Err(self.panic(at, "`recv_many` takes `&mut Vec<T>`")));
+                };
+                let rx = rx.clone();
+                let me = self.clone();
+                Ok(self.traced(name, at, async move {
+                    let got = std::future::poll_fn(|cx| rx.poll_recv_many(cx, limit)).await;
+                    let n = got.len();
+                    place
+                        .with_mut(|v| {
+                            if let Value::Vec(items) = v {
+                                Rc::make_mut(items).extend(got);
+                            }
+                        })
+                        .map_err(|e| me.mem_err(at, e))?;
+                    Ok(Value::usize(n))
+                }))
+            }
             (Value::Sender(tx), "max_capacity") => Ok(Value::usize(tx.max_capacity())),
             (Value::Receiver(rx), "len") => Ok(Value::usize(rx.len())),
+            (Value::JoinHandle(h), "abort_handle" | "id") => match h.borrow().as_ref() {
+                Some(h) if name == "id" => Ok(super::tokio_task::task_id(h.id())),
+                Some(h) => Ok(Obj::AbortHandle(h.abort_handle()).value()),
+                None => Err(self.panic(at, "`JoinHandle` used after it was awaited")),
+            },
+            (Value::JoinError(e), "id") => Ok(super::tokio_task::task_id(e.id())),
+            (Value::JoinError(e), "into_panic") => {
+                if e.is_panic() {
+                    Ok(error_value("Any { .. }", "Any { .. }"))
+                } else {
+                    Err(self.panic(at, "`JoinError` reason is not a panic."))
+                }
+            }
             (Value::Receiver(rx), "is_empty") => Ok(Value::Bool(rx.is_empty())),
             _ => return None,
         };

@@ -187,6 +187,9 @@ pub const METHODS: &[&str] = &[
     "try_write_owned",
     "into_inner",
     "get_mut",
+    "blocking_lock",
+    "blocking_read",
+    "blocking_write",
     "downgrade",
     // Semaphore
     "acquire",
@@ -246,7 +249,31 @@ pub const METHODS: &[&str] = &[
     "capacity",
     "max_capacity",
     "closed",
+    "reserve",
+    "reserve_owned",
+    "try_reserve",
+    "try_reserve_owned",
+    "send_timeout",
+    "recv_many",
+    "upgrade",
+    "strong_count",
+    "blocking_send",
+    "blocking_recv",
 ];
+
+/// The methods that run interpreted code or block (see `eval/tokio.rs`'s `tokio_async`).
+pub fn is_async_method(name: &str) -> bool {
+    matches!(
+        name,
+        "send_modify"
+            | "send_if_modified"
+            | "blocking_send"
+            | "blocking_recv"
+            | "blocking_lock"
+            | "blocking_read"
+            | "blocking_write"
+    )
+}
 
 /// True if `name` is a method of a Tokio value.
 pub fn is_method(name: &str) -> bool {

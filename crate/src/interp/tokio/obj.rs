@@ -44,6 +44,10 @@ pub enum Obj {
     WatchSender(watch::Sender<Value>),
     WatchReceiver(Rc<RefCell<watch::Receiver<Value>>>),
     JoinSet(Rc<rt::JoinSet<Value>>),
+    /// `mpsc::Permit`: a reserved slot (taken by `send`).
+    MpscPermit(RefCell<Option<rt::mpsc::Permit<Value>>>),
+    /// `mpsc::WeakSender`.
+    WeakSender(rt::mpsc::WeakSender<Value>),
     /// `AbortHandle`: aborts the task without owning its output.
     AbortHandle(rt::AbortHandle),
 }
@@ -90,6 +94,8 @@ impl Obj {
             Obj::BroadcastReceiver(_) | Obj::WatchReceiver(_) => "Receiver",
             Obj::JoinSet(_) => "JoinSet",
             Obj::AbortHandle(_) => "AbortHandle",
+            Obj::MpscPermit(_) => "Permit",
+            Obj::WeakSender(_) => "WeakSender",
         }
     }
 
