@@ -58,3 +58,48 @@ async fn main() {
     );
     assert_eq!(t.exit_code, 101);
 }
+
+/// `TOKIO_DOCS=dir cargo test --features interp --test interp_tokio survey -- --ignored
+/// --nocapture`: runs every `.rs` in `dir` (Tokio's documentation examples, extracted) and tells
+/// which are refused (with the first reason), which panicked, and how many ran.
+#[test]
+#[ignore]
+fn survey() {
+    let dir = std::env::var("TOKIO_DOCS").expect("TOKIO_DOCS=dir");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    names.sort();
+    let (mut ok, mut refused, mut panicked) = (0, 0, 0);
+    for path in names {
+        let src = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        match run_virtual(&src, 7) {
+            Err(d) => {
+                refused += 1;
+                let first = d
+                    .iter()
+                    .find(|d| d.level == async_playground::interp::Level::Error)
+                    .map(|d| d.message.clone())
+                    .unwrap_or_default();
+                println!("REFUSED {name}: {first}");
+            }
+            Ok(t) => {
+                let err: Vec<_> = t
+                    .lines
+                    .iter()
+                    .filter(|l| l.stream == Stream::Stderr && !l.text.is_empty())
+                    .map(|l| l.text.clone())
+                    .collect();
+                if t.exit_code != 0 || !err.is_empty() {
+                    panicked += 1;
+                    println!("PANIC {name}: {}", err.join(" | "));
+                } else {
+                    ok += 1;
+                }
+            }
+        }
+    }
+    println!("ran {ok}, refused {refused}, panicked {panicked}");
+}

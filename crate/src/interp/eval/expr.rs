@@ -175,7 +175,11 @@ impl Interp {
         #[allow(unreachable_patterns)]
         match &e.kind {
             ExprKind::Unary(op, a) => {
-                let v = self.eval(a, env).await?;
+                // `*guard` reads through the guard: it does not move it.
+                let v = match (&a.kind, op) {
+                    (ExprKind::Var(name), UnOp::Deref) => self.read_var(name, at, env, false)?,
+                    _ => self.eval(a, env).await?,
+                };
                 let v = if *op == UnOp::Deref { v } else { mem::deref(v) };
                 match (op, v) {
                     (UnOp::Not, Value::Bool(b)) => Ok(Value::Bool(!b)),

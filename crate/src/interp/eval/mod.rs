@@ -545,7 +545,8 @@ impl Interp {
                 self.binop(*op, l, r, at)
             }
             ExprKind::Unary(op, a) => {
-                let v = self.simple(a, env, true)?;
+                // `*guard` reads through the guard: it does not move it.
+                let v = self.simple(a, env, *op != UnOp::Deref)?;
                 self.unop(*op, v, at)
             }
             ExprKind::Field(base, i) => match mem::deref(self.simple(base, env, false)?) {

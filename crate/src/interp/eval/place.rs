@@ -94,6 +94,8 @@ impl Interp {
             let next = place
                 .with(|v| match v {
                     Value::Rc(_) if name == "clone" => None,
+                    // A Tokio guard's own methods (`write_guard.downgrade()`).
+                    Value::Tokio(_) if name == "downgrade" => None,
                     v => mem::pointee(v),
                 })
                 .map_err(|e| self.mem_err(at, e))?;

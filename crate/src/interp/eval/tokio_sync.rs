@@ -162,11 +162,14 @@ impl Interp {
             }
             (Obj::Permit(_, n), "num_permits") => Ok(Value::usize(n.get())),
             // ---- mpsc permits and weak senders
-            (Obj::MpscPermit(p), "send") => {
+            (Obj::MpscPermit(p, owner), "send") => {
                 if let Some(p) = p.borrow_mut().take() {
                     p.send(arg(a));
                 }
-                Ok(Value::Unit)
+                Ok(match owner {
+                    Some(tx) => Value::Sender(tx.clone()),
+                    None => Value::Unit,
+                })
             }
             (Obj::WeakSender(w), "upgrade") => {
                 Ok(Value::Opt(w.upgrade().map(|s| Box::new(Value::Sender(s)))))
@@ -261,6 +264,17 @@ impl Interp {
             (Obj::BroadcastSender(tx), "len") => Ok(Value::usize(tx.len())),
             (Obj::BroadcastSender(tx), "is_empty") => Ok(Value::Bool(tx.is_empty())),
             (Obj::BroadcastSender(tx), "clone") => Ok(Obj::BroadcastSender(tx.clone()).value()),
+            (Obj::BroadcastSender(tx), "same_channel") => Ok(Value::Bool(match a.first() {
+                Some(Value::Tokio(b)) => {
+                    matches!(&**b, Obj::BroadcastSender(b) if tx.same_channel(b))
+                }
+                _ => false,
+            })),
+            (Obj::BroadcastReceiver(rx), "same_channel") => Ok(Value::Bool(match a.first() {
+                Some(Value::Tokio(b)) => matches!(&**b, Obj::BroadcastReceiver(b)
+                    if rx.borrow().same_channel(&b.borrow())),
+                _ => false,
+            })),
             (Obj::BroadcastReceiver(rx), "recv") => {
                 let recv = broadcast::Recv::new(rx.clone());
                 Ok(self.traced("recv", at, async move {
@@ -294,6 +308,10 @@ impl Interp {
             (Obj::WatchSender(tx), "receiver_count") => Ok(Value::usize(tx.receiver_count())),
             (Obj::WatchSender(tx), "is_closed") => Ok(Value::Bool(tx.is_closed())),
             (Obj::WatchSender(tx), "clone") => Ok(Obj::WatchSender(tx.clone()).value()),
+            (Obj::WatchSender(tx), "same_channel") => Ok(Value::Bool(match a.first() {
+                Some(Value::Tokio(b)) => matches!(&**b, Obj::WatchSender(b) if tx.same_channel(b)),
+                _ => false,
+            })),
             (Obj::WatchSender(tx), "closed") => {
                 let o = o.clone();
                 let _ = tx;
@@ -364,16 +382,18 @@ impl Interp {
             (Value::Sender(tx), "capacity") => Ok(Value::usize(tx.capacity())),
             (Value::Sender(tx), "reserve" | "reserve_owned") => {
                 let reserve = tx.reserve();
+                let owner = (name == "reserve_owned").then(|| tx.clone());
                 Ok(self.traced(name, at, async move {
                     Ok(match reserve.await {
-                        Ok(p) => Value::ok(Obj::MpscPermit(RefCell::new(Some(p))).value()),
+                        Ok(p) => Value::ok(Obj::MpscPermit(RefCell::new(Some(p)), owner).value()),
                         Err(_) => Value::err(Value::SendError(Box::new(Value::Unit))),
                     })
                 }))
             }
             (Value::Sender(tx), "try_reserve" | "try_reserve_owned") => {
+                let owner = (name == "try_reserve_owned").then(|| tx.clone());
                 Ok(match tx.try_reserve() {
-                    Ok(p) => Value::ok(Obj::MpscPermit(RefCell::new(Some(p))).value()),
+                    Ok(p) => Value::ok(Obj::MpscPermit(RefCell::new(Some(p)), owner).value()),
                     Err(closed) => Value::err(if closed {
                         error_value("\"Closed(..)\"", "channel closed")
                     } else {
@@ -418,6 +438,11 @@ impl Interp {
             }
             (Value::Sender(tx), "downgrade") => Ok(Obj::WeakSender(tx.downgrade()).value()),
             (Value::Sender(tx), "strong_count") => Ok(Value::usize(tx.strong_count())),
+            (Value::Sender(tx), "same_channel") => Ok(Value::Bool(
+                matches!(a.first(), Some(Value::Sender(o)) if tx.same_channel(o)),
+            )),
+            (Value::Receiver(rx), "capacity") => Ok(Value::usize(rx.capacity())),
+            (Value::Receiver(rx), "max_capacity") => Ok(Value::usize(rx.max_capacity())),
             (Value::Receiver(rx), "recv_many") if a.len() >= 2 => {
                 let buf = a.remove(0);
                 let limit = match self.as_usize(&mem::deref(a.remove(0)), at) {

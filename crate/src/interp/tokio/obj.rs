@@ -45,7 +45,11 @@ pub enum Obj {
     WatchReceiver(Rc<RefCell<watch::Receiver<Value>>>),
     JoinSet(Rc<rt::JoinSet<Value>>),
     /// `mpsc::Permit`: a reserved slot (taken by `send`).
-    MpscPermit(RefCell<Option<rt::mpsc::Permit<Value>>>),
+    /// With the sender for an `OwnedPermit`, whose `send` gives it back.
+    MpscPermit(
+        RefCell<Option<rt::mpsc::Permit<Value>>>,
+        Option<rt::mpsc::Sender<Value>>,
+    ),
     /// `mpsc::WeakSender`.
     WeakSender(rt::mpsc::WeakSender<Value>),
     /// `AbortHandle`: aborts the task without owning its output.
@@ -94,7 +98,7 @@ impl Obj {
             Obj::BroadcastReceiver(_) | Obj::WatchReceiver(_) => "Receiver",
             Obj::JoinSet(_) => "JoinSet",
             Obj::AbortHandle(_) => "AbortHandle",
-            Obj::MpscPermit(_) => "Permit",
+            Obj::MpscPermit(..) => "Permit",
             Obj::WeakSender(_) => "WeakSender",
         }
     }

@@ -219,3 +219,15 @@ impl<T> super::UnboundedSender<T> {
         self.chan.poll_closed(cx)
     }
 }
+
+impl<T> Receiver<T> {
+    /// `capacity()`: free slots now.
+    pub fn capacity(&self) -> usize {
+        self.chan.permits.get()
+    }
+
+    /// `max_capacity()`.
+    pub fn max_capacity(&self) -> usize {
+        self.chan.capacity.unwrap_or(0)
+    }
+}

@@ -37,8 +37,9 @@ impl fmt::Display for RecvError {
 }
 
 struct Shared<T> {
-    /// The last `cap` values; the first has position `tail - buffer.len()`.
-    buffer: RefCell<VecDeque<T>>,
+    /// The last `cap` values, each with how many receivers have yet to see it; the first has
+    /// position `tail - buffer.len()`.
+    buffer: RefCell<VecDeque<(T, Cell<usize>)>>,
     cap: usize,
     /// Values sent so far.
     tail: Cell<u64>,
@@ -118,7 +119,7 @@ impl<T: Clone> Sender<T> {
             if buf.len() == s.cap {
                 buf.pop_front();
             }
-            buf.push_back(value);
+            buf.push_back((value, Cell::new(s.receivers.get())));
         }
         s.tail.set(s.tail.get() + 1);
         s.wake_all();
@@ -139,9 +140,17 @@ impl<T: Clone> Sender<T> {
         self.shared.receivers.get()
     }
 
-    /// `len()`: values still held for the slowest receiver (at most the capacity).
+    /// `len()`: values not yet seen by every receiver alive when they were sent (and not yet
+    /// pushed out by newer ones).
     pub fn len(&self) -> usize {
-        self.shared.buffer.borrow().len()
+        let buf = self.shared.buffer.borrow();
+        let seen = buf.iter().take_while(|(_, rem)| rem.get() == 0).count();
+        buf.len() - seen
+    }
+
+    /// `same_channel()`.
+    pub fn same_channel(&self, other: &Sender<T>) -> bool {
+        Rc::ptr_eq(&self.shared, &other.shared)
     }
 
     /// `is_empty()`.
@@ -159,6 +168,14 @@ pub struct Receiver<T> {
 
 impl<T> Drop for Receiver<T> {
     fn drop(&mut self) {
+        // What it had not seen is no longer waiting for it.
+        let tail = self.shared.tail.get();
+        let buf = self.shared.buffer.borrow();
+        let oldest = tail - buf.len() as u64;
+        for (_, rem) in buf.iter().skip(self.next.saturating_sub(oldest) as usize) {
+            rem.set(rem.get().saturating_sub(1));
+        }
+        drop(buf);
         self.shared
             .receivers
             .set(self.shared.receivers.get().saturating_sub(1));
@@ -183,7 +200,12 @@ impl<T: Clone> Receiver<T> {
             self.next = oldest;
             return Err(RecvError::Lagged(missed));
         }
-        let v = s.buffer.borrow()[(self.next - oldest) as usize].clone();
+        let v = {
+            let buf = s.buffer.borrow();
+            let (v, rem) = &buf[(self.next - oldest) as usize];
+            rem.set(rem.get().saturating_sub(1));
+            v.clone()
+        };
         self.next += 1;
         Ok(v)
     }
@@ -227,6 +249,11 @@ impl<T: Clone> Receiver<T> {
     /// `is_closed()`: every sender is gone.
     pub fn is_closed(&self) -> bool {
         self.shared.closed()
+    }
+
+    /// `same_channel()`.
+    pub fn same_channel(&self, other: &Receiver<T>) -> bool {
+        Rc::ptr_eq(&self.shared, &other.shared)
     }
 }
 

@@ -125,6 +125,11 @@ impl<T> Sender<T> {
         self.shared.receivers.get()
     }
 
+    /// `same_channel()`.
+    pub fn same_channel(&self, other: &Sender<T>) -> bool {
+        Rc::ptr_eq(&self.shared, &other.shared)
+    }
+
     /// `is_closed()`: no receiver left.
     pub fn is_closed(&self) -> bool {
         self.shared.receivers.get() == 0
