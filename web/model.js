@@ -77,6 +77,7 @@ export class RunModel {
     this.groups = new Map(); // name → Group
     this.lines = []; // printed lines: { i, t, kind, future, text }, kind Line or Stderr
     this.notes = []; // the playground's own sentences (Kind.Note)
+    this.drops = []; // user `Drop`s that ran (Kind.UserDrop): { i, t, future, text: the type }
     this.state = 'running'; // running | done | stopped | crashed
     this.endT = null;
     this.hidden = false; // the tab was hidden during the run (timers throttled)
@@ -112,7 +113,7 @@ export class RunModel {
         let g = this.groups.get(name);
         if (!g) this.groups.set(name, (g = new Group(name, this.groups.size)));
         const life = {
-          id: future, name, created: t, polls: NONE, wakes: NONE, firstPoll: null,
+          id: future, name, created: t, polls: NONE, wakes: NONE, drops: NONE, firstPoll: null,
           readyAt: null, end: null, ending: null, pendingSince: null, pollStart: null, group: g,
         };
         this.futures.set(future, life);
@@ -165,6 +166,13 @@ export class RunModel {
         break;
       case K.Note:
         this.notes.push({ i, t, text: text ?? '' });
+        break;
+      case K.UserDrop:
+        this.drops.push({ i, t, future, text: text ?? '' });
+        if (f) {
+          if (f.drops === NONE) f.drops = [];
+          f.drops.push({ t, text: text ?? '' });
+        }
         break;
       case K.Done:
       case K.Stopped:
@@ -244,6 +252,7 @@ export function explain(model, e) {
     case K.Line: return `${n} printed “${e.text}”.`;
     case K.Stderr: return `${n} printed to stderr: “${e.text}”.`;
     case K.Note: return `The playground says: ${e.text}`;
+    case K.UserDrop: return `${n} dropped a ${e.text}: its Drop::drop ran here (at the end of its scope, its statement, or a drop() call).`;
     case K.Done: return 'Every task of the run has finished: the run is over.';
     case K.Stopped: return 'Stopped: every future of the run was dropped at once, clearing its timers.';
     case K.Crashed: return `The Rust code panicked: ${e.text}`;

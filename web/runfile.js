@@ -30,7 +30,7 @@ const MAX_ID = 2 ** 32 - 1; // future ids are u32 in Rust
 const KIND_NAMES = Object.fromEntries(Object.entries(K).filter(([, n]) => typeof n === 'number').map(([name, n]) => [n, name]));
 const KINDS = new Set(Object.keys(KIND_NAMES).map(Number));
 const ENDS = new Set([K.Done, K.Stopped, K.Crashed]);
-const NEEDS_TEXT = new Set([K.Created, K.Line, K.Stderr, K.Note]);
+const NEEDS_TEXT = new Set([K.Created, K.Line, K.Stderr, K.Note, K.UserDrop]);
 const DROPS = new Set([K.DroppedNeverPolled, K.DroppedPending, K.Dropped]);
 const PARAMS = ['user', 'product', 'speed'];
 

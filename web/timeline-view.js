@@ -301,6 +301,7 @@ class LifeRow extends Row {
     this.f = f;
     this.polls = 0; // polls drawn
     this.wakes = 0; // wakes drawn
+    this.drops = 0; // user Drops drawn
     this.pollCols = new Set();
     this.wakeCols = new Set();
     this.stretch = null; // the last pending rect: { el, a (px), ta (µs at a), b (px), growing }
@@ -335,6 +336,11 @@ class LifeRow extends Row {
       if (this.wakeCols.has(px)) continue;
       this.wakeCols.add(px);
       this.g.append(s('circle', { class: 'wake', cx: px, cy: this.mid - 10, r: 3.5 }, s('title', {}, `${f.name} woken at ${ms(f.wakes[this.wakes])}`)));
+    }
+    for (; this.drops < f.drops.length; this.drops++) {
+      const d = f.drops[this.drops];
+      const px = Math.round(x(d.t));
+      this.g.append(s('rect', { class: 'drop', x: px - 3, y: this.mid + 7, width: 6, height: 6 }, s('title', {}, `${f.name} dropped a ${d.text} at ${ms(d.t)}`)));
     }
     if (f.ending) {
       this.endLife(Math.max(x(f.end), x1 + 1));

@@ -52,6 +52,9 @@ pub enum Kind {
     /// A sentence from the playground itself, not from the program: the runtime shutting down and
     /// dropping tasks, a limit that stopped the run, a difference from Tokio. `text` is the sentence.
     Note = 13,
+    /// A value's `Drop::drop` ran (a user `impl Drop`): `future` is the future whose poll dropped
+    /// it, `text` the type's name. (22: after the runtime's kinds, 14..=21.)
+    UserDrop = 22,
 }
 
 /// One record of a run's log.
@@ -167,6 +170,12 @@ impl Tracer {
     /// Records a line printed to stderr, attributed to the future being polled.
     pub fn stderr(&self, text: &str) {
         self.emit_at(self.elapsed_us(), Kind::Stderr, self.0.polling.get(), text);
+    }
+
+    /// Records that a value of type `ty` was dropped by its `Drop` impl (see [`Kind::UserDrop`]),
+    /// attributed to the future being polled.
+    pub fn user_drop(&self, ty: &str) {
+        self.emit_at(self.elapsed_us(), Kind::UserDrop, self.0.polling.get(), ty);
     }
 
     /// Records a sentence from the playground itself (see [`Kind::Note`]).

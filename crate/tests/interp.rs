@@ -894,8 +894,8 @@ fn every_error_message() {
         ),
         ("fn main() {\n    let x = 1\n}\n", "expected `;`", 3, 1),
         (
-            "struct A;\nfn main() {}\n",
-            "a `struct` is not available in this playground",
+            "macro_rules! m {\n    () => {};\n}\nfn main() {}\n",
+            "a `macro_rules!` is not available in this playground",
             1,
             1,
         ),
@@ -954,10 +954,10 @@ fn every_error_message() {
             5,
         ),
         (
-            "fn f<T>(t: T) {}\nfn main() {}\n",
-            "a generic function is not available in this playground",
-            1,
-            5,
+            "fn main() {\n    let (ref mut a, b) = (1, 2);\n}\n",
+            "`ref mut` in a pattern is not available in this playground",
+            2,
+            14,
         ),
         (
             "fn main() {\n    println!(\"{\");\n}\n",

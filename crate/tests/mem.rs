@@ -147,7 +147,7 @@ fn arc_mutex_shared_by_spawned_tasks() {
         [
             "5",
             "Mutex { data: 5, poisoned: false, .. }",
-            "Mutex { data: <locked>, poisoned: false, .. } 5",
+            "Mutex { data: \"<locked>\", poisoned: false, .. } 5",
             "true"
         ]
     );
@@ -188,8 +188,7 @@ fn refcell_borrows_are_tracked() {
         ]
     );
     assert!(
-        out.iter()
-            .any(|l| l == "E already borrowed: BorrowMutError"),
+        out.iter().any(|l| l == "E RefCell already borrowed"),
         "{out:?}"
     );
     assert!(out
@@ -206,7 +205,7 @@ fn refcell_borrow_while_mutably_borrowed_panics() {
     let out = text(src);
     assert!(
         out.iter()
-            .any(|l| l == "E already mutably borrowed: BorrowError"),
+            .any(|l| l == "E RefCell already mutably borrowed"),
         "{out:?}"
     );
 }
@@ -288,4 +287,69 @@ fn if_let_through_mut_ref_changes_the_option() {
          match &o { Some(n) => println!(\"{n} {:?}\", pair), None => {} }",
     );
     assert_eq!(text(&src), ["6 (11, 22)"]);
+}
+
+#[test]
+fn a_panic_while_holding_a_lock_poisons_it() {
+    let src = include_str!("../../tests/programs/mem_poison.rs");
+    let out = text(src);
+    assert!(out.contains(&"poisoned: true".to_string()), "{out:?}");
+    assert!(out.contains(&"error: poisoned lock: another task failed inside".to_string()));
+    assert!(out.contains(&"Mutex { data: [1, 2, 3], poisoned: true, .. }".to_string()));
+}
+
+#[test]
+fn rwlock_readers_share_and_writer_excludes() {
+    let src = "use std::sync::RwLock;\nfn main() {\n\
+               let l = RwLock::new(1);\n\
+               { let a = l.read().unwrap(); let b = l.read().unwrap(); println!(\"{} {} {}\", *a + *b, l.try_write().is_err(), l.try_read().is_ok()); }\n\
+               { let mut w = l.write().unwrap(); *w += 1; println!(\"{:?} {}\", l, l.try_read().is_err()); }\n\
+               println!(\"{:?}\", l);\n}";
+    assert_eq!(
+        text(src),
+        [
+            "2 true true",
+            "RwLock { data: <locked>, poisoned: false, .. } true",
+            "RwLock { data: 2, poisoned: false, .. }"
+        ]
+    );
+}
+
+#[test]
+fn locking_a_held_std_mutex_again_stops_the_run_instead_of_hanging() {
+    let t = run(&main_body(
+        "let m = std::sync::Mutex::new(1);\nlet _a = m.lock().unwrap();\nlet _b = m.lock().unwrap();\nprintln!(\"never\");",
+    ));
+    assert!(t.lines.is_empty(), "{:?}", t.lines);
+    assert!(
+        t.notes.iter().any(|n| n.contains("deadlock")),
+        "{:?}",
+        t.notes
+    );
+}
+
+#[test]
+fn struct_like_state_through_nested_refs_and_returned_refs() {
+    let src = "fn first(v: &Vec<String>) -> &String { &v[0] }\n\
+               fn grow(v: &mut Vec<String>) { let w = v; w.push(String::from(\"c\")); }\n\
+               fn main() {\n\
+               let mut v = vec![String::from(\"a\")];\n\
+               grow(&mut v);\n\
+               let r = &v;\n\
+               let rr = &r;\n\
+               println!(\"{} {} {:?} {}\", first(&v), rr.len(), rr, r[1] == \"c\");\n}";
+    assert_eq!(text(src), ["a 2 [\"a\", \"c\"] true"]);
+}
+
+#[test]
+fn moves_into_tasks_release_rc_counts_when_tasks_end() {
+    let src = tokio_body(
+        "let a = Arc::new(1);\n\
+         let b = a.clone();\n\
+         let h = tokio::spawn(async move { tokio::time::sleep(Duration::from_millis(5)).await; *b + 1 });\n\
+         println!(\"{}\", Arc::strong_count(&a));\n\
+         println!(\"{:?}\", h.await);\n\
+         println!(\"{}\", Arc::strong_count(&a));",
+    );
+    assert_eq!(text(&src), ["2", "Ok(2)", "1"]);
 }

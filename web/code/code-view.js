@@ -293,5 +293,8 @@ function summary(model) {
   for (const f of model.futures.values()) count.set(f.ending, (count.get(f.ending) || 0) + 1);
   const endings = [ENDINGS.ready, ENDINGS.pending, ENDINGS.never].filter((e) => count.get(e)).map((e) => `${count.get(e)} ${e}`);
   const n = model.futures.size;
-  return `The run took ${ms(model.endT)}; ${n === 1 ? '1 future' : `${n} futures`} took part${endings.length ? ` (${endings.join(', ')})` : ''}.`;
+  const drops = model.drops.length
+    ? ` Drop ran ${model.drops.length === 1 ? 'once' : `${model.drops.length} times`}: ${model.drops.map((d) => `${d.text} at ${ms(d.t)}`).join(', ')}.`
+    : '';
+  return `The run took ${ms(model.endT)}; ${n === 1 ? '1 future' : `${n} futures`} took part${endings.length ? ` (${endings.join(', ')})` : ''}.${drops}`;
 }

@@ -20,6 +20,8 @@ pub struct Program {
     pub consts: HashMap<Name, (Ty, Rc<Expr>)>,
     /// The unused-variable warnings found while lowering.
     pub warnings: Vec<super::diag::Diagnostic>,
+    /// The program's own types, impls and traits.
+    pub types: Rc<super::types::Registry>,
 }
 
 /// How `main` is entered.
@@ -190,8 +192,15 @@ pub enum Pat {
     None,
     /// `a | b`.
     Or(Vec<Pat>),
-    /// `[a, b, ..]` is out of the subset; `..` inside a tuple is this.
+    /// `..` inside a tuple or a slice pattern.
     Rest,
+    /// `Point { x, .. }`, `Meters(m)`, `Shape::Circle(r)`, `Color::Red`: the type, the variant,
+    /// and the fields that are matched (by index).
+    Adt(Rc<super::types::TypeDef>, usize, Vec<(usize, Pat)>),
+    /// `name @ pat` (`rest @ ..` in a slice pattern).
+    At(Name, Span, Box<Pat>),
+    /// `[first, .., last]`, `[x, rest @ ..]`.
+    Slice(Vec<Pat>),
 }
 
 /// The enum variants of the prelude.
@@ -480,4 +489,25 @@ pub enum ExprKind {
     ConstRef(Name),
     /// `select!`: biased, branches, `else` branch.
     Select(bool, Vec<SelectArm>, Option<Box<Expr>>),
+    /// `Point { x, y: 2, ..base }`, `Msg::Move { x: 1, y: 2 }`: the type, the variant, the
+    /// fields given (by index) and the base the others come from.
+    StructLit(
+        Rc<super::types::TypeDef>,
+        usize,
+        Vec<(usize, Expr)>,
+        Option<Box<Expr>>,
+    ),
+    /// `Meters(5)`, `Shape::Circle(r)`, `Color::Red`, `Unit`: the type, the variant, the fields.
+    Ctor(Rc<super::types::TypeDef>, usize, Vec<Expr>),
+    /// `p.x`: a named field, found by name in the value's type.
+    NamedField(Box<Expr>, Name),
+    /// `Point::new(..)`, `Self::origin()`: a type's associated function (by type key and name).
+    AssocCall(Name, Name, Vec<Expr>),
+    /// `Self::MAX`, `Point::ORIGIN`, or `Point::new` as a function value.
+    AssocValue(Name, Name),
+    /// `write!(f, ..)` (false) / `writeln!(f, ..)` (true) into a `Formatter` or a `String`.
+    Write(Box<Expr>, Format, bool),
+    /// The registry key of a value's type, as a string: what a generic function's type parameter
+    /// stands for in this call (`T::describe()` with `x: T`).
+    TypeOf(Box<Expr>),
 }

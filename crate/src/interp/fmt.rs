@@ -336,6 +336,11 @@ pub fn render(pieces: &[Piece], args: &[Value]) -> Result<String, String> {
 }
 
 fn hole(out: &mut String, h: &Hole, v: &Value, width: Option<usize>, precision: Option<usize>) {
+    let spec = super::types::fmt::Spec::of(h, width, precision);
+    if let Some(s) = super::types::fmt::user_hole(v, &spec) {
+        out.push_str(&s);
+        return;
+    }
     let numeric = matches!(v, Value::Int(..) | Value::Float(_));
     let mut body = match h.trait_ {
         '?' => {
@@ -454,6 +459,7 @@ pub fn display(v: &Value, precision: Option<usize>) -> String {
         Value::RecvError => "channel closed".into(),
         Value::Error(e) => e.1.clone(),
         Value::Tokio(o) if o.pointee().is_some() => o.display(&|x| display(x, precision)),
+        Value::Adt(_) => super::types::fmt::display(v, precision),
         other => {
             let mut s = String::new();
             debug(&mut s, other, precision);
@@ -564,6 +570,8 @@ pub fn debug(out: &mut String, v: &Value, precision: Option<usize>) {
         Value::OneshotSender(_) => out.push_str("Sender { .. }"),
         Value::Interval(_) => out.push_str("Interval { .. }"),
         Value::Error(e) => out.push_str(&e.0),
+        Value::Adt(a) => super::types::fmt::debug_adt(out, v, a, false, precision),
+        Value::Formatter(_) => out.push_str("Formatter { .. }"),
         Value::Moved => out.push_str("<moved>"),
         Value::Tokio(o) => o.debug(out, &|out, x| debug(out, x, precision)),
     }
@@ -624,6 +632,12 @@ pub fn debug_pretty(out: &mut String, v: &Value, indent: usize, precision: Optio
         Value::Opt(Some(x)) => list(out, "Some(", ")", std::slice::from_ref(&**x)),
         Value::Res(Ok(x)) => list(out, "Ok(", ")", std::slice::from_ref(&**x)),
         Value::Res(Err(x)) => list(out, "Err(", ")", std::slice::from_ref(&**x)),
+        Value::Adt(a) => {
+            // Rust's `PadAdapter`: the type prints itself at no indent, shifted to this one.
+            let mut s = String::new();
+            super::types::fmt::debug_adt(&mut s, v, a, true, precision);
+            out.push_str(&s.replace('\n', &format!("\n{}", pad(indent))));
+        }
         other => debug(out, other, precision),
     }
 }
@@ -651,9 +665,11 @@ fn cell_content(c: &CellBox) -> Option<Value> {
     c.value.try_borrow().ok().map(|v| v.clone())
 }
 
+/// Rust 1.95 prints a locked `Mutex`'s placeholder as a string (`"<locked>"`), the others bare.
 fn cell_busy(kind: CellKind) -> &'static str {
     match kind {
         CellKind::RefCell | CellKind::Cell => "<borrowed>",
-        CellKind::Mutex | CellKind::RwLock => "<locked>",
+        CellKind::Mutex => "\"<locked>\"",
+        CellKind::RwLock => "<locked>",
     }
 }

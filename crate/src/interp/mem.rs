@@ -77,7 +77,7 @@ impl MemError {
     /// Rust's message for it.
     pub fn message(&self) -> String {
         match self {
-            MemError::Busy => "already mutably borrowed: BorrowError".into(),
+            MemError::Busy => "RefCell already mutably borrowed".into(),
             MemError::Moved => "use of moved value".into(),
             MemError::Index { len, index } => {
                 format!("index out of bounds: the len is {len} but the index is {index}")
@@ -194,6 +194,7 @@ fn step_ref(v: &Value, s: Step) -> Result<&Value, MemError> {
     match (s, v) {
         (_, Value::Moved) => Err(MemError::Moved),
         (Step::Field(i), Value::Tuple(items)) => items.get(i).ok_or(MemError::Shape(s, "tuple")),
+        (Step::Field(i), Value::Adt(a)) => a.fields.get(i).ok_or(MemError::Shape(s, "struct")),
         (Step::Index(i), Value::Vec(items)) => items.get(i).ok_or(MemError::Index {
             len: items.len(),
             index: i,
@@ -210,6 +211,10 @@ fn step_mut(v: &mut Value, s: Step) -> Result<&mut Value, MemError> {
         (Step::Field(i), Value::Tuple(items)) => Rc::make_mut(items)
             .get_mut(i)
             .ok_or(MemError::Shape(s, "tuple")),
+        (Step::Field(i), Value::Adt(a)) => Rc::make_mut(a)
+            .fields
+            .get_mut(i)
+            .ok_or(MemError::Shape(s, "struct")),
         (Step::Index(i), Value::Vec(items)) => {
             let len = items.len();
             Rc::make_mut(items)
@@ -389,6 +394,11 @@ impl Drop for DropBox {
     }
 }
 
+/// Queues the user `Drop` of a value of the program's own type (see [`super::types::Adt`]).
+pub fn queue_drop(ty: Rc<str>, v: Value) {
+    let _ = PENDING.try_with(|p| p.borrow_mut().push((ty, v)));
+}
+
 /// The user drops queued since the last call, in the order their values died.
 pub fn take_pending_drops() -> Vec<(Rc<str>, Value)> {
     PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()))
@@ -443,4 +453,50 @@ pub enum MemFn {
     Replace,
     /// `std::mem::take`
     Take,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drop_boxes_queue_in_the_order_their_values_die() {
+        let _ = take_pending_drops();
+        let a = Rc::new(DropBox {
+            ty: "A".into(),
+            value: RefCell::new(Some(Value::Unit)),
+        });
+        let b = Rc::new(DropBox {
+            ty: "B".into(),
+            value: RefCell::new(Some(Value::Unit)),
+        });
+        let a2 = a.clone();
+        drop(b);
+        drop(a);
+        drop(a2);
+        let names: Vec<String> = take_pending_drops()
+            .into_iter()
+            .map(|(t, _)| t.to_string())
+            .collect();
+        assert_eq!(names, ["B", "A"]);
+        assert!(!has_pending_drops());
+    }
+
+    #[test]
+    fn resolve_follows_references() {
+        let v = alloc(Value::Vec(Rc::new(vec![Value::Int(
+            1,
+            super::super::ast::IntTy::I32,
+        )])));
+        let r = alloc(Value::reference(Place::root(v.clone())));
+        let through = Place::root(r).project(Step::Index(0));
+        through
+            .with_mut(|x| *x = Value::Int(7, super::super::ast::IntTy::I32))
+            .unwrap();
+        assert!(Place::root(v)
+            .project(Step::Index(0))
+            .read()
+            .unwrap()
+            .equals(&Value::Int(7, super::super::ast::IntTy::I32)));
+    }
 }

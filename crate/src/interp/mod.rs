@@ -7,6 +7,7 @@
 //! - rustc's teaching warnings ([`warnings`]);
 //! - evaluate with async Rust ([`eval`]): every interpreted `async fn` call or `async` block is a real
 //!   future, traced by [`crate::trace::Tracer`];
+//! - values live in places ([`mem`]): references, moves and drops as in Rust;
 //! - Tokio's behaviour (scheduler, timers, shutdown, `join!`/`select!`, `spawn`, channels) lives in
 //!   [`rt`], next to the evaluator and out of it;
 //! - limits live in one place ([`Limits`]).
@@ -24,8 +25,7 @@
 //! ## What the subset leaves out
 //!
 //! Named with its place when used, never silently ignored: `struct`/`enum`/`impl`/`trait` items,
-//! generics, references that outlive a call (a `&mut` argument of a plain `fn` is written back; of an
-//! `async fn` it is a copy), `Arc`/`Mutex`/`RwLock`, `tokio::sync` beyond `mpsc`/`oneshot`,
+//! generics, `Weak`, `tokio::sync` beyond `mpsc`/`oneshot`,
 //! `spawn_blocking`, `tokio::pin!`, slices patterns, iterator adapters beyond the common ones (they
 //! are eager here), `std::fs`/`std::net`/`std::process`, floats other than `f64`, and `u128` values
 //! above `i128::MAX`. Iterators and ranges are materialized, so `(0..).take(3)` is refused by the
@@ -40,6 +40,7 @@ pub mod lower;
 pub mod mem;
 pub mod rt;
 pub mod tokio;
+pub mod types;
 pub mod value;
 pub mod warnings;
 

@@ -1,9 +1,10 @@
 //! The values an interpreted program computes with.
 //!
 //! Plain data (`String`, `Vec`, tuples) is shared copy-on-write (`Rc` + `Rc::make_mut`), so reading
-//! a variable is cheap and mutation still has Rust's value semantics. Resources whose *drop* is
-//! observable (a future, a channel end, a `JoinHandle`) are moved out of their variable when used by
-//! value, so they drop where Rust drops them.
+//! a variable is cheap and mutation still has Rust's value semantics. Values whose *drop* or identity
+//! is observable (a future, a channel end, a `JoinHandle`, an `Rc`, a cell, a guard) are moved out of
+//! their variable when used by value, so they drop where Rust drops them ([`Value::is_copy`]).
+//! References are [`Value::Ref`]s to places of the memory model ([`super::mem`]).
 
 use super::ast::{FnDef, IntTy, Name, Pat};
 use super::mem::{self, Alloc, CellBox, Guard, Place, RcBox};
@@ -85,6 +86,10 @@ pub enum Value {
     Interval(rt::Interval),
     /// A library error value (`ParseIntError`, `TryRecvError`): its `Debug` and `Display` text.
     Error(Rc<(String, String)>),
+    /// A value of the program's own `struct` or `enum` (see [`super::types`]).
+    Adt(Rc<super::types::Adt>),
+    /// A `fmt::Formatter` handed to a user's `Display`/`Debug` impl.
+    Formatter(super::types::fmt::FormatterRef),
     /// What is left in a variable whose value was moved out.
     Moved,
     /// `&x`, `&mut x`: a reference to a place ([`mem`]).
@@ -146,6 +151,9 @@ impl Value {
             | Value::Cell(_)
             | Value::Guard(_)
             | Value::Tokio(_) => false,
+            // `#[derive(Clone, Copy)]` types copy; any other struct or enum moves.
+            Value::Adt(a) => a.def.derives.copy,
+            Value::Formatter(_) => true,
             Value::Tuple(items) => items.iter().all(Value::is_copy),
             // A `Vec` holds one type: its first element stands for all.
             Value::Vec(items) => items.first().is_none_or(Value::is_copy),
@@ -181,6 +189,8 @@ impl Value {
             Value::Receiver(_) => "Receiver",
             Value::Interval(_) => "Interval",
             Value::Error(_) => "error",
+            Value::Adt(_) => "struct",
+            Value::Formatter(_) => "Formatter",
             Value::Moved => "moved value",
             Value::Ref(_) => "reference",
             Value::Rc(b) if b.arc => "Arc",
@@ -228,6 +238,17 @@ impl Value {
             (Value::Elapsed, Value::Elapsed) | (Value::RecvError, Value::RecvError) => true,
             (Value::JoinError(a), Value::JoinError(b)) => a == b,
             (Value::Error(a), Value::Error(b)) => a == b,
+            // `#[derive(PartialEq)]`: same variant, equal fields (a hand-written `eq` is called by
+            // the evaluator before this).
+            (Value::Adt(a), Value::Adt(b)) => {
+                Rc::ptr_eq(&a.def, &b.def)
+                    && a.variant == b.variant
+                    && a.fields.len() == b.fields.len()
+                    && a.fields
+                        .iter()
+                        .zip(b.fields.iter())
+                        .all(|(x, y)| x.equals(y))
+            }
             _ => false,
         }
     }
@@ -264,6 +285,20 @@ impl Value {
                 (Some(_), None) => Some(Ordering::Greater),
                 (Some(a), Some(b)) => a.compare(b),
             },
+            // `#[derive(PartialOrd)]`: by variant (declaration order), then field by field.
+            (Value::Adt(a), Value::Adt(b)) if Rc::ptr_eq(&a.def, &b.def) => {
+                match a.variant.cmp(&b.variant) {
+                    Ordering::Equal => {}
+                    o => return Some(o),
+                }
+                for (x, y) in a.fields.iter().zip(b.fields.iter()) {
+                    match x.compare(y)? {
+                        Ordering::Equal => {}
+                        o => return Some(o),
+                    }
+                }
+                Some(Ordering::Equal)
+            }
             _ => None,
         }
     }

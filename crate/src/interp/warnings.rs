@@ -182,6 +182,19 @@ fn expr(program: &Program, e: &Expr, out: &mut Vec<Diagnostic>) {
                 f.args.iter().for_each(sub);
             }
         }
+        ExprKind::AssocValue(..) => {}
+        ExprKind::Ctor(_, _, args) | ExprKind::AssocCall(_, _, args) => args.iter().for_each(sub),
+        ExprKind::StructLit(_, _, fields, base) => {
+            fields.iter().for_each(|(_, x)| sub(x));
+            if let Some(b) = base {
+                sub(b);
+            }
+        }
+        ExprKind::NamedField(a, _) | ExprKind::TypeOf(a) => sub(a),
+        ExprKind::Write(t, f, _) => {
+            sub(t);
+            f.args.iter().for_each(sub);
+        }
         ExprKind::Select(_, arms, o) => {
             for a in arms {
                 expr(program, &a.fut, out);

@@ -193,6 +193,9 @@ impl Interp {
         let r = self.eval_block(&f.body, &mut env).await;
         self.0.depth.set(depth);
         drop(env);
+        if mem::has_pending_drops() {
+            self.run_drops().await?;
+        }
         match r {
             Ok(v) | Err(Flow::Return(v)) => Ok(coerce(v, &f.ret)),
             Err(f) => Err(f),

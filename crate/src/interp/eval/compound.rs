@@ -157,6 +157,11 @@ impl Interp {
             ExprKind::Field(base, i) => {
                 let v = mem::deref(self.eval_ref(base, env).await?);
                 match v {
+                    Value::Adt(a) => a
+                        .fields
+                        .get(*i)
+                        .cloned()
+                        .ok_or_else(|| self.panic(at, format!("no field `{i}` on this struct"))),
                     Value::Tuple(items) => items
                         .get(*i)
                         .cloned()
@@ -222,6 +227,7 @@ impl Interp {
                             }
                         }
                     }
+                    (Value::Adt(_), _) => self.user_index(v.clone(), i.clone(), at),
                     _ => Err(self.panic(
                         at,
                         format!("cannot index into a value of type `{}`", v.type_name()),

@@ -54,6 +54,13 @@ impl Interp {
             ExprKind::TryJoin(..) => Box::pin(self.e_try_join(e, env)),
             ExprKind::ConstRef(..) => Box::pin(self.e_const_ref(e, env)),
             ExprKind::Select(..) => Box::pin(self.e_select(e, env)),
+            ExprKind::StructLit(..)
+            | ExprKind::Ctor(..)
+            | ExprKind::NamedField(..)
+            | ExprKind::AssocCall(..)
+            | ExprKind::AssocValue(..)
+            | ExprKind::TypeOf(..) => Box::pin(self.e_user(e, env)),
+            ExprKind::Write(..) => Box::pin(self.e_write(e, env)),
         }
     }
 
@@ -175,12 +182,12 @@ impl Interp {
         #[allow(unreachable_patterns)]
         match &e.kind {
             ExprKind::Unary(op, a) => {
-                // `*guard` reads through the guard: it does not move it.
-                let v = match (&a.kind, op) {
-                    (ExprKind::Var(name), UnOp::Deref) => self.read_var(name, at, env, false)?,
-                    _ => self.eval(a, env).await?,
+                // `*r` reads through `r`, it does not move it (a guard stays locked).
+                let v = if *op == UnOp::Deref {
+                    self.eval_ref(a, env).await?
+                } else {
+                    mem::deref(self.eval(a, env).await?)
                 };
-                let v = if *op == UnOp::Deref { v } else { mem::deref(v) };
                 match (op, v) {
                     (UnOp::Not, Value::Bool(b)) => Ok(Value::Bool(!b)),
                     (UnOp::Not, Value::Int(n, t)) => Ok(Value::Int(wrap_int(!n, t), t)),
@@ -193,6 +200,7 @@ impl Interp {
                     }
                     (UnOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
                     (UnOp::Deref, v) => Ok(self.deref_once(v, at)?),
+                    (op, v @ Value::Adt(_)) => self.user_unop(*op, v, at),
                     (_, v) => Err(self.panic(
                         at,
                         format!("cannot apply this operator to `{}`", v.type_name()),
@@ -250,6 +258,19 @@ impl Interp {
             ExprKind::AssignOp(op, place, value) => {
                 let v = mem::deref(self.eval(value, env).await?);
                 let p = self.place(place, env).await?;
+                let old = self.with_place(&p, place.span, |slot| {
+                    Ok(matches!(slot, Value::Adt(_)).then(|| slot.clone()))
+                })?;
+                if let Some(old) = old {
+                    // `a += b` on your type: its `AddAssign`, or rustc's error if it has none.
+                    let new = self.user_assign_op(*op, old, v, at)?;
+                    return self
+                        .with_place(&p, place.span, |slot| {
+                            *slot = new;
+                            Ok(())
+                        })
+                        .map(|_| Value::Unit);
+                }
                 let me = self.clone();
                 let op = *op;
                 self.with_place(&p, place.span, move |slot| {
@@ -377,21 +398,23 @@ impl Interp {
         match &e.kind {
             ExprKind::For(label, pat, iter, body) => {
                 let it = self.eval(iter, env).await?;
+                if let Value::Adt(_) = it {
+                    // Your own `impl Iterator`: `next` is called for each pass, lazily.
+                    return boxed(self.for_user(label, pat, it, body, iter.span, env)).await;
+                }
                 let items: Box<dyn Iterator<Item = Value>> = match it {
                     // `for x in &v` / `&mut v`: each `x` is a reference to the element's place.
-                    Value::Ref(p) => {
-                        let len = p
-                            .with(|v| match mem::deref(v.clone()) {
-                                Value::Vec(items) => Ok(items.len()),
-                                other => Err(other.type_name()),
-                            })
-                            .map_err(|e| self.mem_err(iter.span, e))?
-                            .map_err(|t| {
-                                self.panic(iter.span, format!("`&{t}` is not an iterator"))
-                            })?;
+                    Value::Ref(p) if self.vec_len(&p).is_some() => {
+                        let len = self.vec_len(&p).unwrap_or(0);
                         let p = self.receiver((*p).clone(), "iter", iter.span)?;
+                        let p = p.resolve().map_err(|e| self.mem_err(iter.span, e))?;
                         Box::new((0..len).map(move |i| Value::reference(p.project(Step::Index(i)))))
                     }
+                    Value::Ref(p) => match self.deref_once(Value::Ref(p), iter.span)? {
+                        Value::Range(a, b, t) => Box::new((a..b).map(move |i| Value::Int(i, t))),
+                        Value::Opt(o) => Box::new(o.into_iter().map(|b| *b)),
+                        other => Box::new(self.items(other, iter.span)?.into_iter()),
+                    },
                     Value::Range(a, b, t) => Box::new((a..b).map(move |i| Value::Int(i, t))),
                     Value::Vec(items) => {
                         let items = Rc::try_unwrap(items).unwrap_or_else(|rc| (*rc).clone());

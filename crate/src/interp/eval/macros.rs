@@ -220,8 +220,12 @@ impl Interp {
                 None => args.push(self.eval_ref(a, env).await?),
             }
         }
-        let s = fmt::render(&f.pieces, &args)
-            .map_err(|m| self.panic(f.args.first().map(|a| a.span).unwrap_or_default(), m))?;
+        let s = fmt::render(&f.pieces, &args).map_err(|m| {
+            // A panic inside your `Display` impl has been reported already.
+            crate::interp::types::fmt::take_pending().unwrap_or_else(|| {
+                self.panic(f.args.first().map(|a| a.span).unwrap_or_default(), m)
+            })
+        })?;
         self.check_len(s.len(), "String")?;
         Ok(s)
     }

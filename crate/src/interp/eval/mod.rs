@@ -32,6 +32,8 @@ mod task;
 mod tokio;
 mod tokio_sync;
 mod tokio_task;
+mod user;
+mod user_fmt;
 
 use methods::*;
 use ops::*;
@@ -332,6 +334,9 @@ impl Interp {
             let mark = env.mark();
             let r = self.block_inner(b, env).await;
             env.pop_to(mark);
+            if mem::has_pending_drops() {
+                self.run_drops().await?;
+            }
             r
         }))
     }
@@ -375,6 +380,10 @@ impl Interp {
                     drop(v);
                 }
             }
+            // Temporaries died with the statement: their user `Drop`s run now.
+            if mem::has_pending_drops() {
+                self.run_drops().await?;
+            }
         }
         match &b.tail {
             Some(t) => self.eval(t, env).await,
@@ -384,7 +393,16 @@ impl Interp {
 
     /// Binds the names of `pat` (which matches `v`).
     fn bind(&self, pat: &Pat, v: Value, env: &mut Env) {
-        if let (Value::Ref(r), Pat::Tuple(_) | Pat::Variant(..) | Pat::Or(_)) = (&v, pat) {
+        if let (
+            Value::Ref(r),
+            Pat::Tuple(_)
+            | Pat::Variant(..)
+            | Pat::Or(_)
+            | Pat::Adt(..)
+            | Pat::At(..)
+            | Pat::Slice(_),
+        ) = (&v, pat)
+        {
             // Destructuring through a reference binds references to the parts (`&mut` default
             // binding mode): `if let Some(x) = &mut opt { *x += 1 }` changes `opt`.
             let r = (**r).clone();
@@ -431,6 +449,7 @@ impl Interp {
                     self.bind(p, v, env);
                 }
             }
+            Pat::Adt(..) | Pat::At(..) | Pat::Slice(_) => self.bind_user(pat, v, env),
         }
     }
 
@@ -469,6 +488,7 @@ impl Interp {
                 }
             }
             Pat::Variant(_, inner) => self.bind_ref(inner, place.project(Step::Payload), env),
+            Pat::Adt(..) | Pat::At(..) | Pat::Slice(_) => self.bind_ref_user(pat, place, env),
             Pat::Or(alts) => {
                 let v = place.read().unwrap_or(Value::Moved);
                 if let Some(p) = alts.iter().find(|p| matches(p, &v)) {
@@ -545,11 +565,15 @@ impl Interp {
                 self.binop(*op, l, r, at)
             }
             ExprKind::Unary(op, a) => {
-                // `*guard` reads through the guard: it does not move it.
                 let v = self.simple(a, env, *op != UnOp::Deref)?;
                 self.unop(*op, v, at)
             }
             ExprKind::Field(base, i) => match mem::deref(self.simple(base, env, false)?) {
+                Value::Adt(a) => a
+                    .fields
+                    .get(*i)
+                    .cloned()
+                    .ok_or_else(|| self.panic(at, format!("no field `{i}` on this struct"))),
                 Value::Tuple(items) => items
                     .get(*i)
                     .cloned()
@@ -600,6 +624,7 @@ impl Interp {
             },
             (UnOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
             (UnOp::Deref, v) => self.deref_once(v, at),
+            (op, v @ Value::Adt(_)) => self.user_unop(op, v, at),
             (_, v) => Err(self.panic(
                 at,
                 format!("cannot apply this operator to `{}`", v.type_name()),

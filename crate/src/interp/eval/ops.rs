@@ -7,6 +7,9 @@ impl Interp {
 
     pub(super) fn binop(&self, op: BinOp, l: Value, r: Value, at: Span) -> R {
         use BinOp::*;
+        if matches!(l, Value::Adt(_)) || matches!(r, Value::Adt(_)) {
+            return self.user_binop(op, l, r, at);
+        }
         let overflow = |what: &str| self.panic(at, format!("attempt to {what} with overflow"));
         // Operators see through references (`*a + b`, `&x == &y`).
         let (l, r) = (mem::deref(l), mem::deref(r));
@@ -207,6 +210,11 @@ pub(super) fn cast(v: Value, ty: &Ty) -> Value {
         (Value::Bool(b), Ty::Int(t)) => Value::Int(i128::from(b), *t),
         (Value::Char(c), Ty::Int(t)) => Value::Int(wrap_int(i128::from(u32::from(c)), *t), *t),
         (Value::Int(n, _), Ty::Float) => Value::Float(n as f64),
+        // `Color::Red as i32`: a fieldless variant's discriminant.
+        (Value::Adt(a), Ty::Int(t)) => {
+            let d = a.variant_def().map(|v| v.discriminant).unwrap_or(0);
+            Value::Int(wrap_int(d, *t), *t)
+        }
         (v, _) => v,
     }
 }

@@ -7,6 +7,10 @@ pub(super) fn refutable(p: &Pat) -> bool {
         Pat::Wild | Pat::Bind { .. } | Pat::Rest => false,
         Pat::Tuple(ps) => ps.iter().any(refutable),
         Pat::Or(ps) => ps.iter().all(refutable),
+        Pat::At(_, _, p) => refutable(p),
+        Pat::Adt(def, _, fields) => {
+            def.variants.len() > 1 || fields.iter().any(|(_, p)| refutable(p))
+        }
         _ => true,
     }
 }
@@ -62,6 +66,46 @@ pub(super) fn matches(p: &Pat, v: &Value) -> bool {
         }
         (Pat::Tuple(ps), Value::Unit) => ps.is_empty(),
         (Pat::Or(alts), v) => alts.iter().any(|p| matches(p, v)),
+        (Pat::At(_, _, p), v) => matches(p, v),
+        (Pat::Adt(def, variant, fields), Value::Adt(a)) => {
+            Rc::ptr_eq(def, &a.def)
+                && a.variant == *variant
+                && fields
+                    .iter()
+                    .all(|(i, p)| a.fields.get(*i).is_some_and(|x| matches(p, x)))
+        }
+        (Pat::Slice(ps), Value::Vec(items)) => {
+            let (before, after, rest) = slice_parts(ps);
+            match rest {
+                None => {
+                    ps.len() == items.len()
+                        && ps.iter().zip(items.iter()).all(|(p, v)| matches(p, v))
+                }
+                Some(_) => {
+                    items.len() >= before.len() + after.len()
+                        && before.iter().zip(items.iter()).all(|(p, v)| matches(p, v))
+                        && after
+                            .iter()
+                            .zip(items.iter().skip(items.len() - after.len()))
+                            .all(|(p, v)| matches(p, v))
+                }
+            }
+        }
         _ => false,
+    }
+}
+
+/// A slice pattern's parts: the patterns before `..`, after it, and the `..` itself (`rest @ ..`).
+pub(super) fn slice_parts(ps: &[Pat]) -> (&[Pat], &[Pat], Option<&Pat>) {
+    let is_rest = |p: &Pat| {
+        matches!(p, Pat::Rest) || matches!(p, Pat::At(_, _, r) if matches!(**r, Pat::Rest))
+    };
+    match ps.iter().position(is_rest) {
+        Some(r) => (
+            ps.get(..r).unwrap_or(&[]),
+            ps.get(r + 1..).unwrap_or(&[]),
+            ps.get(r),
+        ),
+        None => (ps, &[], None),
     }
 }

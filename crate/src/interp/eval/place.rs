@@ -13,6 +13,13 @@ impl Interp {
     ) -> Pin<Box<dyn Future<Output = R<Option<Place>>> + 'a>> {
         Box::pin(async move {
             match &e.kind {
+                ExprKind::NamedField(b, name) => match self.place(b, env).await? {
+                    Some(p) => {
+                        let i = self.field_index(&p, name, e.span)?;
+                        Ok(Some(p.project(Step::Field(i))))
+                    }
+                    None => Ok(None),
+                },
                 ExprKind::Index(b, idx) => {
                     let i = self.eval(idx, env).await?;
                     let i = self.as_usize(&mem::deref(i), idx.span)?;
@@ -46,6 +53,11 @@ impl Interp {
                 self.place_now(b, env).map(|p| p.project(Step::Deref))
             }
             ExprKind::Field(b, i) => self.place_now(b, env).map(|p| p.project(Step::Field(*i))),
+            ExprKind::NamedField(b, name) => {
+                let p = self.place_now(b, env)?;
+                let i = self.field_index(&p, name, e.span).ok()?;
+                Some(p.project(Step::Field(i)))
+            }
             _ => None,
         }
     }
@@ -62,6 +74,18 @@ impl Interp {
             None => Place::root(mem::alloc(temp()?)),
         };
         Ok(Value::reference(place))
+    }
+
+    /// The length of the `Vec` a reference leads to, if it leads to one.
+    pub(super) fn vec_len(&self, p: &Place) -> Option<usize> {
+        p.with(|v| {
+            mem::with_deref(v, |v| match v {
+                Value::Vec(items) => Some(items.len()),
+                _ => None,
+            })
+        })
+        .ok()
+        .flatten()
     }
 
     /// `*v`: the value behind a reference, an `Rc` or a guard (a `Box` is its content here).
@@ -139,6 +163,12 @@ impl Interp {
         let a = match self.tokio_async(&place, name, a, at) {
             Ok(f) => return f.await,
             Err(a) => a,
+        };
+        let (a, place) = match self.user_method(&place, recv.span, name, a, at).await? {
+            user::Dispatch::Done(v) => return Ok(v),
+            user::Dispatch::Std(a, None) => (a, place),
+            // A user iterator's items, for a std adapter.
+            user::Dispatch::Std(a, Some(items)) => (a, Place::root(mem::alloc(items))),
         };
         let closures = matches!(
             name,

@@ -6,6 +6,28 @@ use super::*;
 use mem::{CellBox, CellKind, MemFn, RcBox};
 
 impl Interp {
+    /// The `drop` of `impl Drop for <ty>`: the hook between the memory model and user types.
+    fn drop_impl(&self, ty: &str) -> Option<Rc<FnDef>> {
+        self.0.program.types.drop_impl(ty).map(|m| m.def.clone())
+    }
+
+    /// Runs the user `Drop`s queued since the last statement ([`mem::DropBox`]), in the order
+    /// their values died: each is traced ([`crate::trace::Kind::UserDrop`]), then its `drop(&mut
+    /// self)` runs, then its fields drop (which may queue more).
+    pub(super) async fn run_drops(&self) -> R<()> {
+        while mem::has_pending_drops() {
+            for (ty, v) in mem::take_pending_drops() {
+                self.0.tracer.user_drop(&ty);
+                if let Some(f) = self.drop_impl(&ty) {
+                    let at = f.span;
+                    let place = Place::root(mem::alloc(v));
+                    boxed(self.call_fn(f, vec![Value::reference(place)], at)).await?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// A library function of the memory model.
     pub(super) fn mem_builtin(&self, f: MemFn, a: Vec<Value>, at: Span) -> R {
         let mut a = a.into_iter();
@@ -118,7 +140,7 @@ impl Interp {
         let r = match (c.kind, name) {
             (CellKind::Cell | CellKind::RefCell, "clone") => match read() {
                 Ok(x) => Ok(Value::Cell(CellBox::new(c.kind, x))),
-                Err(_) => Err(self.panic(at, "already mutably borrowed: BorrowError")),
+                Err(_) => Err(self.panic(at, "RefCell already mutably borrowed")),
             },
             (CellKind::Cell, "get") => read().map_err(|_| self.panic(at, "cell in use")),
             (CellKind::Cell, "set") => {
@@ -129,7 +151,7 @@ impl Interp {
             (CellKind::Cell, "replace") => Ok(c.value.replace(arg(a))),
             (CellKind::Cell | CellKind::RefCell, "take") => {
                 if c.kind == CellKind::RefCell && c.state.get() != 0 {
-                    return Some(Err(self.panic(at, "already borrowed: BorrowMutError")));
+                    return Some(Err(self.panic(at, "RefCell already borrowed")));
                 }
                 let d = c
                     .value
@@ -143,7 +165,7 @@ impl Interp {
             }
             (CellKind::RefCell, "replace") => {
                 if c.state.get() != 0 {
-                    return Some(Err(self.panic(at, "already borrowed: BorrowMutError")));
+                    return Some(Err(self.panic(at, "RefCell already borrowed")));
                 }
                 Ok(c.value.replace(arg(a)))
             }
@@ -161,19 +183,19 @@ impl Interp {
             }
             (CellKind::RefCell, "borrow") => match c.acquire(false) {
                 Some(g) => Ok(g),
-                None => Err(self.panic(at, "already mutably borrowed: BorrowError")),
+                None => Err(self.panic(at, "RefCell already mutably borrowed")),
             },
             (CellKind::RefCell, "borrow_mut") => match c.acquire(true) {
                 Some(g) => Ok(g),
-                None => Err(self.panic(at, "already borrowed: BorrowMutError")),
+                None => Err(self.panic(at, "RefCell already borrowed")),
             },
             (CellKind::RefCell, "try_borrow") => Ok(match c.acquire(false) {
                 Some(g) => Value::ok(g),
-                None => lock_err("BorrowError", "already mutably borrowed"),
+                None => lock_err("BorrowError", "RefCell already mutably borrowed"),
             }),
             (CellKind::RefCell, "try_borrow_mut") => Ok(match c.acquire(true) {
                 Some(g) => Value::ok(g),
-                None => lock_err("BorrowMutError", "already borrowed"),
+                None => lock_err("BorrowMutError", "RefCell already borrowed"),
             }),
             (CellKind::Mutex, "lock") | (CellKind::RwLock, "read" | "write") => {
                 match c.acquire(name != "read") {
@@ -199,7 +221,7 @@ impl Interp {
                         _ => lock_err("Poisoned(..)", "poisoned lock: another task failed inside"),
                     },
                     None => lock_err(
-                        "WouldBlock",
+                        "\"WouldBlock\"",
                         "try_lock failed because the operation would block",
                     ),
                 })

@@ -35,13 +35,29 @@ impl Lowerer<'_> {
                     self.use_name("Write");
                 }
                 let name = m.method.to_string();
-                if !METHODS.contains(&name.as_str()) && !crate::interp::tokio::is_method(&name) {
+                if !METHODS.contains(&name.as_str())
+                    && !self.items.method_names.contains(&name)
+                    && !crate::interp::types::METHODS.contains(&name.as_str())
+                    && !crate::interp::tokio::is_method(&name)
+                {
                     return Err(not_available(
                         span(&m.method),
                         &format!("the method `{name}`"),
                     ));
                 }
                 let mut args = self.exprs(&m.args)?;
+                let own_target = match m.turbofish.as_ref().and_then(|t| t.args.first()) {
+                    Some(syn::GenericArgument::Type(t)) if name == "parse" => self.declared_key(t),
+                    _ => None,
+                };
+                if let Some(key) = own_target {
+                    // `parse::<MyType>()`: its `FromStr` impl.
+                    let recv = self.expr(&m.receiver)?;
+                    return Ok(Expr {
+                        kind: ExprKind::AssocCall(key.into(), "from_str".into(), vec![recv]),
+                        span: at,
+                    });
+                }
                 if name == "parse" {
                     // `parse::<T>()`: the target type travels as a literal of that type.
                     let target = m
@@ -222,7 +238,7 @@ impl Lowerer<'_> {
             syn::Expr::Field(f) => match &f.member {
                 syn::Member::Unnamed(i) => ExprKind::Field(self.boxed(&f.base)?, i.index as usize),
                 syn::Member::Named(n) => {
-                    return Err(not_available(span(n), &format!("the field `{n}`")))
+                    ExprKind::NamedField(self.boxed(&f.base)?, n.to_string().into())
                 }
             },
             syn::Expr::Index(i) => ExprKind::Index(self.boxed(&i.expr)?, self.boxed(&i.index)?),
@@ -239,7 +255,7 @@ impl Lowerer<'_> {
             ),
             syn::Expr::Cast(c) => ExprKind::Cast(self.boxed(&c.expr)?, self.ty(&c.ty)?),
             syn::Expr::Macro(m) => return self.mac(&m.mac),
-            syn::Expr::Struct(_) => return Err(not_available(at, "a struct expression")),
+            syn::Expr::Struct(s) => self.struct_lit(s, at)?,
             _ => return Err(not_available(at, "this kind of expression")),
         };
         Ok(Expr { kind, span: at })
@@ -306,12 +322,11 @@ impl Lowerer<'_> {
             if one == "None" {
                 return Ok(ExprKind::None);
             }
-            if self.fn_names.iter().any(|f| f == one) {
-                return Ok(ExprKind::FnRef(one.as_str().into()));
-            }
-            if self.const_names.iter().any(|f| f == one) {
-                return Ok(ExprKind::ConstRef(one.as_str().into()));
-            }
+        }
+        if let Some(k) = self.own_path_expr(&segs, at)? {
+            return Ok(k);
+        }
+        if let [one] = segs.as_slice() {
             return Err(Diagnostic::error(
                 at,
                 format!("cannot find value `{one}` in this scope"),
@@ -369,6 +384,11 @@ impl Lowerer<'_> {
             }
         };
         let segs = Self::segments(path);
+        if segs.len() > 1 || segs.first().is_some_and(|s| self.var_shadowed(s).is_none()) {
+            if let Some(k) = self.own_call(&segs, c)? {
+                return Ok(k);
+            }
+        }
         let args = self.exprs(&c.args)?;
         if let [one] = segs.as_slice() {
             match one.as_str() {
@@ -381,9 +401,6 @@ impl Lowerer<'_> {
                 // Calling an `FnMut` closure needs `mut`: never claim it does not.
                 self.mark_mutated(&c.func);
                 return Ok(ExprKind::Call(Callee::Local(name), args));
-            }
-            if self.fn_names.iter().any(|f| f == one) {
-                return Ok(ExprKind::Call(Callee::Fn(one.as_str().into()), args));
             }
         }
         let full = self.expand(&segs);

@@ -5,42 +5,106 @@ use super::*;
 impl Lowerer<'_> {
     pub(super) fn file(mut self, file: &syn::File) -> Result<Program, Vec<Diagnostic>> {
         let mut errors = Vec::new();
-        for (n, item) in file.items.iter().enumerate() {
-            match item {
-                syn::Item::Use(u) => {
-                    self.use_item = n;
-                    self.use_single =
-                        !matches!(&u.tree, syn::UseTree::Group(_) | syn::UseTree::Glob(_))
-                            && !use_has_group(&u.tree);
-                    if let Err(e) = self.use_tree(&u.tree, String::new(), None) {
-                        errors.push(e);
-                    }
+        let mut flat = Vec::new();
+        if let Err(e) = types::flatten(&file.items, &[], &mut flat) {
+            return Err(vec![e]);
+        }
+        for (module, item) in &flat {
+            self.declare(module, item);
+        }
+        for (n, (module, item)) in flat.iter().enumerate() {
+            if let syn::Item::Use(u) = item {
+                self.module = module.clone();
+                self.use_item = n;
+                self.use_single =
+                    !matches!(&u.tree, syn::UseTree::Group(_) | syn::UseTree::Glob(_))
+                        && !use_has_group(&u.tree);
+                if let Err(e) = self.use_tree(&u.tree, String::new(), None) {
+                    errors.push(e);
                 }
-                syn::Item::Fn(f) => self.fn_names.push(f.sig.ident.to_string()),
-                syn::Item::Const(c) => self.const_names.push(c.ident.to_string()),
-                _ => {}
+            }
+        }
+        // Aliases, then type definitions (their fields may name aliases and each other).
+        for (module, item) in &flat {
+            self.module = module.clone();
+            let r = match item {
+                syn::Item::Type(t) => self.alias(module, t),
+                _ => Ok(()),
+            };
+            if let Err(e) = r {
+                errors.push(e);
+            }
+        }
+        for (module, item) in &flat {
+            self.module = module.clone();
+            if let Err(e) = self.type_def(module, item) {
+                errors.push(e);
+            }
+        }
+        let mut traits = HashMap::new();
+        for (module, item) in &flat {
+            if let syn::Item::Trait(t) = item {
+                let mut p = module.join("::");
+                if !p.is_empty() {
+                    p.push_str("::");
+                }
+                p.push_str(&t.ident.to_string());
+                traits.insert(p, t);
             }
         }
         let mut fns = HashMap::new();
         let mut consts = HashMap::new();
         let mut main = None;
-        for item in &file.items {
+        for (module, item) in &flat {
+            self.module = module.clone();
+            let prefix = |id: &syn::Ident| {
+                let mut p = module.join("::");
+                if !p.is_empty() {
+                    p.push_str("::");
+                }
+                p.push_str(&id.to_string());
+                Name::from(p)
+            };
             match item {
-                syn::Item::Use(_) => {}
-                syn::Item::Const(c) => {
-                    let r = self.ty(&c.ty).and_then(|ty| Ok((ty, self.expr(&c.expr)?)));
+                syn::Item::Use(_)
+                | syn::Item::Struct(_)
+                | syn::Item::Enum(_)
+                | syn::Item::Type(_) => {}
+                syn::Item::Trait(t) => {
+                    if let Err(e) = self.item_trait(t) {
+                        errors.push(e);
+                    }
+                }
+                syn::Item::Impl(i) => {
+                    if let Err(e) = self.item_impl(i, &traits) {
+                        errors.push(e);
+                    }
+                }
+                syn::Item::Static(st) if !matches!(st.mutability, syn::StaticMutability::None) => {
+                    errors.push(not_available(item_span(item), "a `static mut`"));
+                }
+                syn::Item::Const(_) | syn::Item::Static(_) => {
+                    let (ident, ty, expr) = match item {
+                        syn::Item::Const(c) => (&c.ident, &c.ty, &c.expr),
+                        syn::Item::Static(c) => (&c.ident, &c.ty, &c.expr),
+                        _ => continue,
+                    };
+                    let r = self.ty(ty).and_then(|ty| Ok((ty, self.expr(expr)?)));
                     match r {
                         Ok((ty, e)) => {
-                            consts.insert(Name::from(c.ident.to_string()), (ty, Rc::new(e)));
+                            consts.insert(prefix(ident), (ty, Rc::new(e)));
                         }
                         Err(e) => errors.push(e),
                     }
                 }
                 syn::Item::Fn(f) => match self.item_fn(f) {
-                    Ok((def, kind)) => {
-                        if let Some(kind) = kind {
-                            main = Some(kind);
+                    Ok((mut def, kind)) => {
+                        if module.is_empty() {
+                            if let Some(kind) = kind {
+                                main = Some(kind);
+                            }
                         }
+                        def.name = prefix(&f.sig.ident);
                         if fns.contains_key(&def.name) {
                             errors.push(Diagnostic::error(
                                 def.span,
@@ -54,6 +118,7 @@ impl Lowerer<'_> {
                 other => errors.push(not_available(item_span(other), &item_kind(other))),
             }
         }
+        self.module.clear();
         if errors.is_empty() && main.is_none() {
             let end = Span {
                 line: 1,
@@ -76,6 +141,7 @@ impl Lowerer<'_> {
                     consts,
                     main,
                     warnings,
+                    types: Rc::new(std::mem::take(&mut self.reg)),
                 })
             }
             _ => Err(errors),
@@ -142,6 +208,20 @@ impl Lowerer<'_> {
             full,
             "std::println" | "std::print" | "std::eprintln" | "std::format" | "std::vec"
         );
+        let segs: Vec<String> = full.split("::").map(String::from).collect();
+        let own = self.own(&segs, |i, p| {
+            i.type_names.contains(p)
+                || i.fns.contains(p)
+                || i.consts.contains(p)
+                || i.traits.contains(p)
+                || i.aliases.contains_key(p)
+        });
+        if let Some(own) = own {
+            if local != "_" {
+                self.items.uses.insert(local, own);
+            }
+            return Ok(());
+        }
         if known(full).is_none() && !macro_ok {
             return Err(not_available(at, &format!("`{full}`")));
         }
@@ -229,11 +309,32 @@ impl Lowerer<'_> {
     }
 
     pub(super) fn item_fn(&mut self, f: &syn::ItemFn) -> R<(FnDef, Option<MainKind>)> {
+        let n = self.generics.len();
+        self.note_generics(&f.sig.generics);
+        self.generics
+            .extend(f.sig.generics.type_params().map(|t| t.ident.to_string()));
+        let r = self.item_fn_inner(f);
+        self.generics.truncate(n);
+        r
+    }
+
+    /// [`Lowerer::item_fn_parts`] with what its type parameters stand for bound.
+    fn item_fn_inner(&mut self, f: &syn::ItemFn) -> R<(FnDef, Option<MainKind>)> {
+        let ((mut def, main), params, body) = self.with_tparams(&f.sig, &f.block, true, |me| {
+            let (mut def, main) = me.item_fn_parts(f)?;
+            let params = std::mem::take(&mut def.params);
+            let body = std::mem::take(&mut def.body);
+            let body = Rc::try_unwrap(body).unwrap_or_default();
+            Ok(((def, main), params, body))
+        })?;
+        def.params = params;
+        def.body = Rc::new(body);
+        Ok((def, main))
+    }
+
+    fn item_fn_parts(&mut self, f: &syn::ItemFn) -> R<(FnDef, Option<MainKind>)> {
         let sig = &f.sig;
         let name = sig.ident.to_string();
-        if !sig.generics.params.is_empty() {
-            return Err(not_available(span(&sig.generics), "a generic function"));
-        }
         if let Some(u) = &sig.unsafety {
             return Err(not_available(span(u), "`unsafe`"));
         }
@@ -342,7 +443,7 @@ impl Lowerer<'_> {
             syn::Type::Group(g) => self.ty(&g.elem)?,
             syn::Type::Slice(s) => Ty::Vec(Box::new(self.ty(&s.elem)?)),
             syn::Type::Array(a) => Ty::Vec(Box::new(self.ty(&a.elem)?)),
-            syn::Type::Infer(_) | syn::Type::ImplTrait(_) | syn::Type::Never(_) => Ty::Other,
+            syn::Type::Infer(_) | syn::Type::Never(_) => Ty::Other,
             syn::Type::Path(p) if p.qself.is_none() => {
                 if let Some(first) = p.path.segments.first() {
                     self.use_name(&first.ident.to_string());
@@ -378,11 +479,44 @@ impl Lowerer<'_> {
                             Ty::Other
                         }
                         n if crate::interp::tokio::is_type(n) => Ty::Other,
-                        _ => return Err(not_available(span(t), &format!("the type `{name}`"))),
+                        "Self" | "Formatter" | "Ordering" => Ty::Other,
+                        // `Self::Err`, `T::Item`: an associated type.
+                        _ if p.path.segments.len() > 1
+                            && p.path.segments.first().is_some_and(|s| {
+                                s.ident == "Self" || self.generics.contains(&s.ident.to_string())
+                            }) =>
+                        {
+                            Ty::Other
+                        }
+                        _ if p.path.segments.len() == 1 && self.generics.contains(&name) => {
+                            Ty::Other
+                        }
+                        _ => {
+                            let segs = Self::segments(&p.path);
+                            match self.own(&segs, |i, p| i.aliases.contains_key(p)) {
+                                Some(a) => match self.items.aliases.get(&a) {
+                                    Some((ty, _)) => ty.clone(),
+                                    None => Ty::Other,
+                                },
+                                None if self.own_type(&segs).is_some() => Ty::Other,
+                                None => {
+                                    return Err(not_available(
+                                        span(t),
+                                        &format!("the type `{name}`"),
+                                    ))
+                                }
+                            }
+                        }
                     }
                 }
             }
-            syn::Type::TraitObject(_) => Ty::Other,
+            syn::Type::TraitObject(_) | syn::Type::ImplTrait(_) => {
+                use syn::visit::Visit;
+                for h in types::path_heads(|f| types::Paths(f).visit_type(t)) {
+                    self.use_name(&h);
+                }
+                Ty::Other
+            }
             other => {
                 return Err(not_available(span(other), "this kind of type"));
             }

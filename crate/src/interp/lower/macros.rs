@@ -16,6 +16,8 @@ impl Lowerer<'_> {
             "eprintln" => ExprKind::Print(PrintTo::StderrLine, self.format(tokens, at, true)?),
             "eprint" => ExprKind::Print(PrintTo::Stderr, self.format(tokens, at, true)?),
             "format" => ExprKind::FormatStr(self.format(tokens, at, false)?),
+            "write" => self.write_mac(tokens, at, false)?,
+            "writeln" => self.write_mac(tokens, at, true)?,
             "panic" | "unreachable" | "todo" | "unimplemented" => {
                 let prefix = match name.as_str() {
                     "unreachable" => "internal error: entered unreachable code",
@@ -214,8 +216,21 @@ impl Lowerer<'_> {
             &mut out,
             positional,
             lit_span,
-            &mut |name| self.var(name),
+            &mut |name| {
+                self.var(name).or_else(|| {
+                    // `{GREETING}` captures a `const` or `static` too (marked, then replaced).
+                    let c = self.own(&[name.to_string()], |i, p| i.consts.contains(p))?;
+                    Some(format!("\0{c}").into())
+                })
+            },
         )?;
+        for a in out.args.iter_mut() {
+            if let ExprKind::Var(n) = &a.kind {
+                if let Some(c) = n.strip_prefix('\0') {
+                    a.kind = ExprKind::ConstRef(c.into());
+                }
+            }
+        }
         Ok(out)
     }
 

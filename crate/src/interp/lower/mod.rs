@@ -21,11 +21,13 @@ pub const AVAILABLE: &str = "note: this playground runs `fn`/`async fn`, `let`, 
 `println!`/`format!`/`panic!`, `tokio::time` (`sleep`, `timeout`, `Duration`, `Instant`), \
 `tokio::join!`/`select!`/`spawn`, `join_all`, `mpsc` and `oneshot` channels, and `std::thread::sleep`";
 
+mod adt;
 mod expr;
 mod items;
 mod macros;
 mod paths;
 mod stmt;
+mod types;
 
 use items::*;
 pub use paths::METHODS;
@@ -189,10 +191,6 @@ struct Lowerer<'l> {
     use_single: bool,
     /// Whether the code being lowered is in an `async` fn, block or closure (innermost last).
     in_async: Vec<bool>,
-    /// The program's functions (names only, for resolution before their bodies are lowered).
-    fn_names: Vec<String>,
-    /// The program's `const` items (names only).
-    const_names: Vec<String>,
     /// Local variables in scope, innermost last.
     locals: Vec<Local>,
     /// Warnings found while lowering (unused variables).
@@ -200,6 +198,22 @@ struct Lowerer<'l> {
     /// Open async blocks and closures: where their locals start, and what they captured.
     captures: Vec<(usize, Vec<Name>)>,
     depth: usize,
+    /// The program's own types, impls and traits, filled while lowering items.
+    reg: super::types::Registry,
+    /// Names of the program's own items, resolved by [`items::Items`].
+    items: types::Items,
+    /// The module being lowered (`["shapes"]` inside `mod shapes`).
+    module: Vec<String>,
+    /// The type `Self` stands for in the `impl` being lowered (its key).
+    self_ty: Option<String>,
+    /// Generic type parameters in scope.
+    generics: Vec<String>,
+    /// The type parameters of the function being lowered (not of its `impl`), and those of them
+    /// that its body calls through (`T::default()`).
+    fn_generics: Vec<String>,
+    tparams_used: Vec<String>,
+    /// The own type the expression being lowered must have (`let p: Point = make();`).
+    expect: Option<String>,
 }
 
 impl<'l> Lowerer<'l> {
@@ -213,12 +227,18 @@ impl<'l> Lowerer<'l> {
             use_item: 0,
             use_single: false,
             in_async: Vec::new(),
-            fn_names: Vec::new(),
-            const_names: Vec::new(),
             locals: Vec::new(),
             warnings: Vec::new(),
             captures: Vec::new(),
             depth: 0,
+            reg: super::types::Registry::default(),
+            items: types::Items::default(),
+            module: Vec::new(),
+            self_ty: None,
+            generics: Vec::new(),
+            fn_generics: Vec::new(),
+            tparams_used: Vec::new(),
+            expect: None,
         }
     }
 }

@@ -211,6 +211,7 @@ pub(super) fn known(path: &str) -> Option<Known> {
     let path = canonical(path);
     KNOWN
         .iter()
+        .chain(TRAIT_PATHS)
         .find(|(p, _)| *p == path)
         .map(|(_, k)| *k)
         .or_else(|| tokio_known(&path))
@@ -363,4 +364,48 @@ pub const METHODS: &[&str] = &[
     "try_write",
     "is_poisoned",
     "clear_poison",
+];
+
+/// The std modules and traits that a program's own types implement or name.
+pub(super) const TRAIT_PATHS: &[(&str, Known)] = &[
+    ("std::fmt", Known::Module),
+    ("std::fmt::Display", Known::Type),
+    ("std::fmt::Debug", Known::Type),
+    ("std::fmt::Formatter", Known::Type),
+    ("std::fmt::Result", Known::Type),
+    ("std::fmt::Write", Known::Type),
+    ("std::ops", Known::Module),
+    ("std::ops::Add", Known::Type),
+    ("std::ops::Sub", Known::Type),
+    ("std::ops::Mul", Known::Type),
+    ("std::ops::Div", Known::Type),
+    ("std::ops::Rem", Known::Type),
+    ("std::ops::Neg", Known::Type),
+    ("std::ops::Not", Known::Type),
+    ("std::ops::AddAssign", Known::Type),
+    ("std::ops::SubAssign", Known::Type),
+    ("std::ops::MulAssign", Known::Type),
+    ("std::ops::DivAssign", Known::Type),
+    ("std::ops::Index", Known::Type),
+    ("std::ops::IndexMut", Known::Type),
+    ("std::cmp", Known::Module),
+    ("std::cmp::Ordering", Known::Type),
+    ("std::cmp::PartialEq", Known::Type),
+    ("std::cmp::Eq", Known::Type),
+    ("std::cmp::PartialOrd", Known::Type),
+    ("std::cmp::Ord", Known::Type),
+    ("std::convert", Known::Module),
+    ("std::convert::From", Known::Type),
+    ("std::convert::Into", Known::Type),
+    ("std::convert::TryFrom", Known::Type),
+    ("std::str", Known::Module),
+    ("std::str::FromStr", Known::Type),
+    ("std::default", Known::Module),
+    ("std::default::Default", Known::Type),
+    ("std::iter", Known::Module),
+    ("std::iter::Iterator", Known::Type),
+    ("std::hash", Known::Module),
+    ("std::hash::Hash", Known::Type),
+    ("std::error", Known::Module),
+    ("std::error::Error", Known::Type),
 ];

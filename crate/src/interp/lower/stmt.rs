@@ -21,9 +21,16 @@ impl Lowerer<'_> {
                         syn::Pat::Type(pt) => (&*pt.pat, Some(self.ty(&pt.ty)?)),
                         p => (p, None),
                     };
+                    let key = match &local.pat {
+                        syn::Pat::Type(pt) => self.declared_key(&pt.ty),
+                        _ => None,
+                    };
                     let (init, otherwise) = match &local.init {
                         Some(init) => {
-                            let e = self.expr(&init.expr)?;
+                            let e = match &key {
+                                Some(k) => self.expr_for(&init.expr, k)?,
+                                None => self.expr(&init.expr)?,
+                            };
                             let o = match &init.diverge {
                                 Some((_, d)) => Some(self.else_block(d)?),
                                 None => None,
@@ -41,6 +48,21 @@ impl Lowerer<'_> {
                         otherwise,
                     });
                 }
+                // Items inside a function were lowered with the module's (see `types::flatten`);
+                // a `use` there applies from here on.
+                syn::Stmt::Item(syn::Item::Use(u)) => {
+                    self.use_tree(&u.tree, String::new(), None)?
+                }
+                syn::Stmt::Item(
+                    syn::Item::Fn(_)
+                    | syn::Item::Struct(_)
+                    | syn::Item::Enum(_)
+                    | syn::Item::Impl(_)
+                    | syn::Item::Trait(_)
+                    | syn::Item::Const(_)
+                    | syn::Item::Static(_)
+                    | syn::Item::Type(_),
+                ) => {}
                 syn::Stmt::Item(item) => {
                     return Err(not_available(
                         item_span(item),
@@ -141,15 +163,26 @@ impl Lowerer<'_> {
     }
 
     pub(super) fn pat(&mut self, p: &syn::Pat) -> R<Pat> {
+        if let Some(p) = self.adt_pat(p)? {
+            return Ok(p);
+        }
         Ok(match p {
             syn::Pat::Wild(_) => Pat::Wild,
+            syn::Pat::Slice(s) => self.slice_pat(s)?,
             syn::Pat::Ident(pi) => {
-                if let Some((_, sub)) = &pi.subpat {
-                    return Err(not_available(span(sub), "`@` patterns"));
+                if let (Some(_), Some(m)) = (&pi.by_ref, &pi.mutability) {
+                    // Binding a copy would lose what the arm writes through it.
+                    return Err(not_available(span(m), "`ref mut` in a pattern"));
                 }
                 let name: Name = pi.ident.to_string().into();
                 if name.as_ref() == "None" {
                     return Ok(Pat::None);
+                }
+                if let Some((_, sub)) = &pi.subpat {
+                    let inner = self.pat(sub)?;
+                    let mut_span = pi.mutability.as_ref().map(|_| span(pi));
+                    self.bind(name.clone(), span(&pi.ident), mut_span);
+                    return Ok(Pat::At(name, span(&pi.ident), Box::new(inner)));
                 }
                 let mut_span = pi.mutability.as_ref().map(|_| span(pi));
                 self.bind(name.clone(), span(&pi.ident), mut_span);
@@ -216,7 +249,7 @@ impl Lowerer<'_> {
                 };
                 Pat::Variant(variant, Box::new(inner))
             }
-            syn::Pat::Const(_) | syn::Pat::Macro(_) | syn::Pat::Slice(_) | syn::Pat::Struct(_) => {
+            syn::Pat::Const(_) | syn::Pat::Macro(_) | syn::Pat::Struct(_) => {
                 return Err(not_available(span(p), "this kind of pattern"))
             }
             _ => return Err(not_available(span(p), "this kind of pattern")),
@@ -290,6 +323,11 @@ impl Lowerer<'_> {
         es: impl IntoIterator<Item = &'a syn::Expr>,
     ) -> R<Vec<Expr>> {
         es.into_iter().map(|e| self.expr(e)).collect()
+    }
+
+    /// Is `name` a local variable in scope (without using it)?
+    pub(super) fn var_shadowed(&self, name: &str) -> Option<usize> {
+        self.locals.iter().rposition(|l| l.name.as_ref() == name)
     }
 
     /// Resolves a variable reference, noting captures for open async blocks and closures.
