@@ -469,6 +469,21 @@ impl Interp {
             }
             (Value::Sender(tx), "max_capacity") => Ok(Value::usize(tx.max_capacity())),
             (Value::Receiver(rx), "len") => Ok(Value::usize(rx.len())),
+            // `Pin::set`: the pinned future is replaced (the old one drops now).
+            (Value::Future(cell), "set") if !a.is_empty() => {
+                let new = match a.remove(0) {
+                    Value::Future(new) => new.borrow_mut().take(),
+                    other => {
+                        return Some(Err(self.panic(
+                            at,
+                            format!("`set` takes a future, not `{}`", other.type_name()),
+                        )))
+                    }
+                };
+                let old = std::mem::replace(&mut *cell.borrow_mut(), new);
+                drop(old);
+                Ok(Value::Unit)
+            }
             (Value::JoinHandle(h), "abort_handle" | "id") => match h.borrow().as_ref() {
                 Some(h) if name == "id" => Ok(super::tokio_task::task_id(h.id())),
                 Some(h) => Ok(Obj::AbortHandle(h.abort_handle()).value()),

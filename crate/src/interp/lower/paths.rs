@@ -224,6 +224,7 @@ fn tokio_known(path: &str) -> Option<Known> {
         Item::Module => Known::Module,
         Item::Type => Known::Type,
         Item::Fn(f) => Known::Fn(Builtin::Tokio(f)),
+        Item::Macro => Known::Macro,
     })
 }
 

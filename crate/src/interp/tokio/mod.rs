@@ -39,10 +39,31 @@ pub enum Item {
     Type,
     /// A function.
     Fn(TokioFn),
+    /// A macro (`tokio::pin!`).
+    Macro,
 }
 
 /// The Tokio items of the subset beyond those in `lower/paths.rs`, by canonical path.
 pub const ITEMS: &[(&str, Item)] = &[
+    // Pinning: every future here already stays where it is (`&mut fut` polls it in place).
+    ("tokio::pin", Item::Macro),
+    ("std::pin::pin", Item::Macro),
+    ("futures::pin_mut", Item::Macro),
+    ("tokio::sync::OwnedMutexGuard", Item::Type),
+    ("tokio::sync::MappedMutexGuard", Item::Type),
+    ("tokio::sync::OwnedRwLockReadGuard", Item::Type),
+    ("tokio::sync::OwnedRwLockWriteGuard", Item::Type),
+    ("tokio::sync::RwLockMappedWriteGuard", Item::Type),
+    ("tokio::sync::OwnedSemaphorePermit", Item::Type),
+    ("tokio::sync::mpsc::Permit", Item::Type),
+    ("tokio::sync::mpsc::OwnedPermit", Item::Type),
+    ("tokio::sync::mpsc::WeakSender", Item::Type),
+    ("tokio::sync::mpsc::error::SendError", Item::Type),
+    ("tokio::sync::mpsc::error::TrySendError", Item::Type),
+    ("tokio::sync::mpsc::error::SendTimeoutError", Item::Type),
+    ("tokio::sync::mpsc::error::TryRecvError", Item::Type),
+    ("tokio::sync::oneshot::error::RecvError", Item::Type),
+    ("tokio::sync::oneshot::error::TryRecvError", Item::Type),
     ("tokio::sync::broadcast", Item::Module),
     ("tokio::sync::broadcast::error", Item::Module),
     ("tokio::sync::watch", Item::Module),
@@ -160,6 +181,19 @@ pub fn item(path: &str) -> Option<Item> {
         .find_map(|(from, to)| path.strip_prefix(from).map(|rest| format!("{to}{rest}")))
         .unwrap_or_else(|| path.to_string());
     ITEMS.iter().find(|(p, _)| *p == path).map(|(_, k)| *k)
+}
+
+/// The statements of `tokio::pin! { let x = ..; }`: plain `let`s here.
+pub fn pin_lets(m: &syn::Macro) -> Option<Vec<syn::Stmt>> {
+    let last = m.path.segments.last()?.ident.to_string();
+    if last != "pin" {
+        return None;
+    }
+    let tokens = m.tokens.to_string();
+    if !tokens.trim_start().starts_with("let") {
+        return None;
+    }
+    syn::parse::Parser::parse2(syn::Block::parse_within, m.tokens.clone()).ok()
 }
 
 /// True if `name` is the last segment of one of Tokio's types here (for type positions).
