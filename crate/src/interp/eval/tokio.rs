@@ -94,6 +94,46 @@ impl Interp {
                 let inner = self.to_future(arg(&mut a), at)?;
                 future_value(Box::pin(rt::Unconstrained::new(inner)))
             }
+            TokioFn::Const => match arg(&mut a) {
+                Value::Str(path) => {
+                    let name = path.rsplit("::").next().unwrap_or("").to_string();
+                    error_value(name.clone(), name)
+                }
+                other => other,
+            },
+            TokioFn::IntervalAt => {
+                if !self.0.in_runtime {
+                    return Err(self.panic(at, rt::NO_RUNTIME));
+                }
+                let start = match arg(&mut a) {
+                    Value::Instant(t) => t,
+                    _ => return Err(self.panic(at, "`interval_at` takes an `Instant`")),
+                };
+                let period = self.as_us(&arg(&mut a), at)?;
+                if period == 0 {
+                    return Err(self.panic(at, "`period` must be non-zero."));
+                }
+                Value::Interval(self.0.rt.interval_at(start, period))
+            }
+            TokioFn::TimeoutAt => {
+                if !self.0.in_runtime {
+                    return Err(self.panic(at, rt::NO_RUNTIME));
+                }
+                let deadline = match arg(&mut a) {
+                    Value::Instant(t) => t,
+                    _ => return Err(self.panic(at, "`timeout_at` takes an `Instant`")),
+                };
+                let inner = self.to_future(arg(&mut a), at)?;
+                let us = deadline.saturating_sub(self.0.rt.now_us());
+                let t = self.0.rt.timeout(us, inner);
+                future_value(Box::pin(async move {
+                    match t.await {
+                        Ok(Ok(v)) => Ok(Value::ok(v)),
+                        Ok(Err(f)) => Err(f),
+                        Err(rt::Elapsed) => Ok(Value::err(Value::Elapsed)),
+                    }
+                }))
+            }
             TokioFn::GuardDowngrade => {
                 let g = arg(&mut a);
                 if let Value::Tokio(o) = &g {

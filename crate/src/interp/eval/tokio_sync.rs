@@ -469,6 +469,41 @@ impl Interp {
             }
             (Value::Sender(tx), "max_capacity") => Ok(Value::usize(tx.max_capacity())),
             (Value::Receiver(rx), "len") => Ok(Value::usize(rx.len())),
+            (Value::Interval(i), "reset" | "reset_immediately" | "reset_after" | "reset_at") => {
+                let now = self.0.rt.now_us();
+                let deadline = match name {
+                    "reset" => now + i.period_us(),
+                    "reset_immediately" => now,
+                    "reset_after" => {
+                        match self.as_us(&a.first().cloned().unwrap_or(Value::Unit), at) {
+                            Ok(us) => now + us,
+                            Err(e) => return Some(Err(e)),
+                        }
+                    }
+                    _ => match a.first() {
+                        Some(Value::Instant(t)) => *t,
+                        _ => return Some(Err(self.panic(at, "`reset_at` takes an `Instant`"))),
+                    },
+                };
+                i.reset_at(deadline);
+                Ok(Value::Unit)
+            }
+            (Value::Interval(i), "set_missed_tick_behavior") => {
+                let b = match a.first() {
+                    Some(Value::Error(e)) if e.0 == "Delay" => rt::MissedTickBehavior::Delay,
+                    Some(Value::Error(e)) if e.0 == "Skip" => rt::MissedTickBehavior::Skip,
+                    _ => rt::MissedTickBehavior::Burst,
+                };
+                i.set_missed_tick_behavior(b);
+                Ok(Value::Unit)
+            }
+            (Value::Interval(i), "missed_tick_behavior") => {
+                let b = format!("{:?}", i.missed_tick_behavior());
+                Ok(error_value(b.clone(), b))
+            }
+            (Value::Interval(i), "period") => Ok(Value::Duration(
+                std::time::Duration::from_micros(i.period_us()),
+            )),
             // `Pin::set`: the pinned future is replaced (the old one drops now).
             (Value::Future(cell), "set") if !a.is_empty() => {
                 let new = match a.remove(0) {

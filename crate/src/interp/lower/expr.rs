@@ -339,6 +339,13 @@ impl Lowerer<'_> {
         }
         let full = self.expand(&segs);
         match full.as_deref().map(|f| (canonical(f), known(f))) {
+            Some((c, Some(Known::Const))) if c.starts_with("tokio::") => Ok(ExprKind::Call(
+                Callee::Builtin(Builtin::Tokio(crate::interp::tokio::TokioFn::Const)),
+                vec![Expr {
+                    kind: ExprKind::Lit(Lit::Str(c.as_str().into())),
+                    span: at,
+                }],
+            )),
             Some((c, Some(Known::Const))) => Ok(ExprKind::Call(
                 Callee::Builtin(Builtin::DurationZero),
                 vec![Expr {

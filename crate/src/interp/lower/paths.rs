@@ -225,6 +225,7 @@ fn tokio_known(path: &str) -> Option<Known> {
         Item::Type => Known::Type,
         Item::Fn(f) => Known::Fn(Builtin::Tokio(f)),
         Item::Macro => Known::Macro,
+        Item::Const => Known::Const,
     })
 }
 

@@ -82,7 +82,7 @@ pub use sched::{
 };
 pub use select::{select, Branch, Rng, Select};
 pub use task::{AbortHandle, JoinError, JoinHandle, Panic, YieldNow};
-pub use time::{Elapsed, Interval, Sleep, Tick, Timeout};
+pub use time::{Elapsed, Interval, MissedTickBehavior, Sleep, Tick, Timeout};
 
 use std::future::Future;
 use std::pin::Pin;

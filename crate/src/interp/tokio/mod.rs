@@ -28,6 +28,10 @@ pub enum TokioFn {
     Unconstrained,
     /// `RwLockWriteGuard::downgrade(guard)` and the like, called as associated functions.
     GuardDowngrade,
+    IntervalAt,
+    TimeoutAt,
+    /// A constant (`MissedTickBehavior::Delay`): its path is the argument.
+    Const,
 }
 
 /// What a Tokio path names.
@@ -41,10 +45,20 @@ pub enum Item {
     Fn(TokioFn),
     /// A macro (`tokio::pin!`).
     Macro,
+    /// A constant (`MissedTickBehavior::Skip`).
+    Const,
 }
 
 /// The Tokio items of the subset beyond those in `lower/paths.rs`, by canonical path.
 pub const ITEMS: &[(&str, Item)] = &[
+    ("tokio::time::interval_at", Item::Fn(TokioFn::IntervalAt)),
+    ("tokio::time::timeout_at", Item::Fn(TokioFn::TimeoutAt)),
+    ("tokio::time::MissedTickBehavior", Item::Type),
+    ("tokio::time::MissedTickBehavior::Burst", Item::Const),
+    ("tokio::time::MissedTickBehavior::Delay", Item::Const),
+    ("tokio::time::MissedTickBehavior::Skip", Item::Const),
+    ("tokio::time::Sleep", Item::Type),
+    ("tokio::time::Timeout", Item::Type),
     // Pinning: every future here already stays where it is (`&mut fut` polls it in place).
     ("tokio::pin", Item::Macro),
     ("std::pin::pin", Item::Macro),
@@ -293,6 +307,16 @@ pub const METHODS: &[&str] = &[
     "strong_count",
     "blocking_send",
     "blocking_recv",
+    // Interval, Sleep
+    "reset",
+    "reset_immediately",
+    "reset_after",
+    "reset_at",
+    "set_missed_tick_behavior",
+    "missed_tick_behavior",
+    "period",
+    "deadline",
+    "is_elapsed",
 ];
 
 /// The methods that run interpreted code or block (see `eval/tokio.rs`'s `tokio_async`).
