@@ -178,12 +178,8 @@ impl Interp {
             }
             Builtin::OneshotChannel => {
                 let (tx, rx) = rt::oneshot::channel();
-                let rx = future_value(Box::pin(async move {
-                    Ok(match rx.await {
-                        Ok(v) => Value::ok(v),
-                        Err(_) => Value::err(Value::RecvError),
-                    })
-                }));
+                // A value of its own (not a plain future): it has methods (`try_recv`, `close`).
+                let rx = crate::interp::tokio::Obj::OneshotReceiver(RefCell::new(rx)).value();
                 Ok(Value::Tuple(Rc::new(vec![
                     Value::OneshotSender(Rc::new(RefCell::new(Some(tx)))),
                     rx,

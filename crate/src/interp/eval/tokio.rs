@@ -101,6 +101,14 @@ impl Interp {
                 }
                 other => other,
             },
+            TokioFn::LocalSetNew => Obj::LocalSet(rt::LocalSet::new()).value(),
+            TokioFn::SpawnLocal => {
+                if !self.0.in_runtime {
+                    return Err(self.panic(at, rt::NO_RUNTIME));
+                }
+                let fut = self.to_future(arg(&mut a), at)?;
+                Value::JoinHandle(Rc::new(RefCell::new(Some(self.spawn_value_task(fut)))))
+            }
             TokioFn::IntervalAt => {
                 if !self.0.in_runtime {
                     return Err(self.panic(at, rt::NO_RUNTIME));

@@ -175,6 +175,19 @@ impl Interp {
                 Ok(Value::Opt(w.upgrade().map(|s| Box::new(Value::Sender(s)))))
             }
             (Obj::WeakSender(w), "clone") => Ok(Obj::WeakSender(w.clone()).value()),
+            // ---- oneshot
+            (Obj::OneshotReceiver(rx), "try_recv") => Ok(match rx.borrow_mut().try_recv() {
+                Ok(v) => Value::ok(v),
+                Err(e) => Value::err(error_value(format!("{e:?}"), e.to_string())),
+            }),
+            (Obj::OneshotReceiver(rx), "close") => {
+                rx.borrow_mut().close();
+                Ok(Value::Unit)
+            }
+            (Obj::OneshotReceiver(rx), "is_empty") => Ok(Value::Bool(rx.borrow().is_empty())),
+            (Obj::OneshotReceiver(rx), "is_terminated") => {
+                Ok(Value::Bool(rx.borrow().is_terminated()))
+            }
             // ---- Notify
             (Obj::Notify(n), "notified") => {
                 // Made now: a `notify_waiters` from here on reaches it, polled or not.
@@ -469,6 +482,20 @@ impl Interp {
             }
             (Value::Sender(tx), "max_capacity") => Ok(Value::usize(tx.max_capacity())),
             (Value::Receiver(rx), "len") => Ok(Value::usize(rx.len())),
+            (Value::OneshotSender(tx), "is_closed") => Ok(Value::Bool(
+                tx.borrow().as_ref().is_none_or(|t| t.is_closed()),
+            )),
+            (Value::OneshotSender(tx), "closed") => {
+                let tx = tx.clone();
+                Ok(self.traced(name, at, async move {
+                    std::future::poll_fn(|cx| match tx.borrow().as_ref() {
+                        Some(t) => t.poll_closed(cx),
+                        None => Poll::Ready(()),
+                    })
+                    .await;
+                    Ok(Value::Unit)
+                }))
+            }
             (Value::Interval(i), "reset" | "reset_immediately" | "reset_after" | "reset_at") => {
                 let now = self.0.rt.now_us();
                 let deadline = match name {

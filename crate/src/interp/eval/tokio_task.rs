@@ -107,6 +107,22 @@ impl Interp {
                 }))
             }
             (Obj::JoinSet(set), "len") => Ok(Value::usize(set.len())),
+            (Obj::LocalSet(local), "spawn_local") => {
+                let fut = match self.to_future(arg(a), at) {
+                    Ok(f) => f,
+                    Err(e) => return Some(Err(e)),
+                };
+                let token = local.enter();
+                let fut: ValFut = Box::pin(async move {
+                    let r = fut.await;
+                    drop(token);
+                    r
+                });
+                let h = self.spawn_value_task(fut);
+                Ok(Value::JoinHandle(Rc::new(RefCell::new(Some(h)))))
+            }
+            // `run_until(fut)`: the future runs here, its `spawn_local`s on the runtime.
+            (Obj::LocalSet(_), "run_until") => Ok(arg(a)),
             (Obj::JoinSet(set), "is_empty") => Ok(Value::Bool(set.is_empty())),
             (Obj::AbortHandle(h), "abort") => {
                 h.abort();

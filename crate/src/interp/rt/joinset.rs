@@ -191,3 +191,52 @@ impl<T> Future for JoinNext<T> {
         self.set.poll_join_next(Some(cx))
     }
 }
+
+/// `tokio::task::LocalSet`, on the one thread there is: its tasks run on the runtime's queue (as
+/// `spawn_local` inside `run_until` does on a current-thread runtime), and awaiting the set waits
+/// until every task spawned on it has ended.
+#[derive(Clone, Default)]
+pub struct LocalSet(std::rc::Rc<LocalState>);
+
+#[derive(Default)]
+struct LocalState {
+    live: Cell<usize>,
+    waker: RefCell<Option<Waker>>,
+}
+
+/// Held by a task of a [`LocalSet`]: its drop (the task ended, panicked or was aborted) is counted.
+pub struct LocalTask(std::rc::Rc<LocalState>);
+
+impl LocalSet {
+    /// `LocalSet::new()`.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A task joins the set; keep the token inside the task's future.
+    pub fn enter(&self) -> LocalTask {
+        self.0.live.set(self.0.live.get() + 1);
+        LocalTask(self.0.clone())
+    }
+
+    /// Awaiting the set, polled.
+    pub fn poll_idle(&self, cx: &mut Context<'_>) -> Poll<()> {
+        if self.0.live.get() == 0 {
+            return Poll::Ready(());
+        }
+        *self.0.waker.borrow_mut() = Some(cx.waker().clone());
+        Poll::Pending
+    }
+}
+
+impl Drop for LocalTask {
+    fn drop(&mut self) {
+        self.0.live.set(self.0.live.get().saturating_sub(1));
+        if self.0.live.get() == 0 {
+            let w = self.0.waker.borrow_mut().take();
+            if let Some(w) = w {
+                w.wake();
+            }
+        }
+    }
+}

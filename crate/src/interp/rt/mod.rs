@@ -75,7 +75,7 @@ mod time;
 
 pub use coop::{consume_budget, ConsumeBudget, Unconstrained};
 pub use join::{join, try_join, Join, TryJoin};
-pub use joinset::{JoinNext, JoinSet};
+pub use joinset::{JoinNext, JoinSet, LocalSet, LocalTask};
 pub use sched::{
     Flavor, Host, Limits, Rt, Stats, Turn, VirtualHost, EVENT_INTERVAL, HALT_EXIT_CODE, NO_RUNTIME,
     STOP_EXIT_CODE,

@@ -62,6 +62,8 @@ struct Inner<T> {
     tx_done: Cell<bool>,
     rx_closed: Cell<bool>,
     rx_waker: RefCell<Option<Waker>>,
+    /// `Sender::closed()`: woken when the receiver closes or drops.
+    tx_waker: RefCell<Option<Waker>>,
 }
 
 /// Creates a oneshot channel.
@@ -71,6 +73,7 @@ pub fn channel<T>() -> (Sender<T>, Receiver<T>) {
         tx_done: Cell::new(false),
         rx_closed: Cell::new(false),
         rx_waker: RefCell::new(None),
+        tx_waker: RefCell::new(None),
     });
     (
         Sender {
@@ -104,6 +107,25 @@ impl<T> Sender<T> {
     pub fn is_closed(&self) -> bool {
         self.inner.rx_closed.get()
     }
+
+    /// `closed()`, polled: ready once the receiver is closed or dropped.
+    pub fn poll_closed(&self, cx: &mut Context<'_>) -> Poll<()> {
+        if self.inner.rx_closed.get() {
+            return Poll::Ready(());
+        }
+        *self.inner.tx_waker.borrow_mut() = Some(cx.waker().clone());
+        Poll::Pending
+    }
+}
+
+impl<T> Inner<T> {
+    fn close_rx(&self) {
+        self.rx_closed.set(true);
+        let w = self.tx_waker.borrow_mut().take();
+        if let Some(w) = w {
+            w.wake();
+        }
+    }
 }
 
 impl<T> Drop for Sender<T> {
@@ -128,7 +150,17 @@ impl<T> Receiver<T> {
 
     /// `close()`: the sender's `send` will fail from now on.
     pub fn close(&mut self) {
-        self.inner.rx_closed.set(true);
+        self.inner.close_rx();
+    }
+
+    /// `is_empty()`: nothing to receive now.
+    pub fn is_empty(&self) -> bool {
+        self.inner.value.borrow().is_none()
+    }
+
+    /// `is_terminated()`: the value was taken, or the sender is gone without sending.
+    pub fn is_terminated(&self) -> bool {
+        self.inner.tx_done.get() && self.inner.value.borrow().is_none()
     }
 }
 
@@ -136,7 +168,7 @@ impl<T> Receiver<T> {
 // receiver's task is not woken.
 impl<T> Drop for Receiver<T> {
     fn drop(&mut self) {
-        self.inner.rx_closed.set(true);
+        self.inner.close_rx();
         self.inner.rx_waker.borrow_mut().take();
     }
 }

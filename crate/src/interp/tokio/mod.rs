@@ -30,6 +30,8 @@ pub enum TokioFn {
     GuardDowngrade,
     IntervalAt,
     TimeoutAt,
+    LocalSetNew,
+    SpawnLocal,
     /// A constant (`MissedTickBehavior::Delay`): its path is the argument.
     Const,
 }
@@ -52,6 +54,9 @@ pub enum Item {
 /// The Tokio items of the subset beyond those in `lower/paths.rs`, by canonical path.
 pub const ITEMS: &[(&str, Item)] = &[
     ("tokio::time::interval_at", Item::Fn(TokioFn::IntervalAt)),
+    ("tokio::task::LocalSet", Item::Type),
+    ("tokio::task::LocalSet::new", Item::Fn(TokioFn::LocalSetNew)),
+    ("tokio::task::spawn_local", Item::Fn(TokioFn::SpawnLocal)),
     ("tokio::time::timeout_at", Item::Fn(TokioFn::TimeoutAt)),
     ("tokio::time::MissedTickBehavior", Item::Type),
     ("tokio::time::MissedTickBehavior::Burst", Item::Const),
@@ -290,6 +295,8 @@ pub const METHODS: &[&str] = &[
     "detach_all",
     "shutdown",
     "abort_handle",
+    "run_until",
+    "spawn_local",
     "into_panic",
     "id",
     // mpsc, oneshot
@@ -307,6 +314,7 @@ pub const METHODS: &[&str] = &[
     "strong_count",
     "blocking_send",
     "blocking_recv",
+    "is_terminated",
     // Interval, Sleep
     "reset",
     "reset_immediately",

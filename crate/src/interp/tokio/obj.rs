@@ -44,6 +44,9 @@ pub enum Obj {
     WatchSender(watch::Sender<Value>),
     WatchReceiver(Rc<RefCell<watch::Receiver<Value>>>),
     JoinSet(Rc<rt::JoinSet<Value>>),
+    LocalSet(rt::LocalSet),
+    /// A `oneshot::Receiver`: awaited in place (`&mut rx` in `select!`).
+    OneshotReceiver(RefCell<rt::oneshot::Receiver<Value>>),
     /// `mpsc::Permit`: a reserved slot (taken by `send`).
     /// With the sender for an `OwnedPermit`, whose `send` gives it back.
     MpscPermit(
@@ -97,6 +100,8 @@ impl Obj {
             Obj::BroadcastSender(_) | Obj::WatchSender(_) => "Sender",
             Obj::BroadcastReceiver(_) | Obj::WatchReceiver(_) => "Receiver",
             Obj::JoinSet(_) => "JoinSet",
+            Obj::LocalSet(_) => "LocalSet",
+            Obj::OneshotReceiver(_) => "Receiver",
             Obj::AbortHandle(_) => "AbortHandle",
             Obj::MpscPermit(..) => "Permit",
             Obj::WeakSender(_) => "WeakSender",
