@@ -87,10 +87,8 @@ impl Interp {
                     _ => rt.sleep(self.as_us(&when, at)?),
                 };
                 if b != Builtin::Timeout {
-                    return Ok(future_value(Box::pin(async move {
-                        sleep.await;
-                        Ok(Value::Unit)
-                    })));
+                    // A value of its own: `Sleep::reset`, `deadline`, `is_elapsed`.
+                    return Ok(crate::interp::tokio::Obj::Sleep(RefCell::new(sleep)).value());
                 }
                 drop(sleep);
                 let us = self.as_us(&when, at)?;

@@ -74,6 +74,14 @@ impl Interp {
                     _ => Poll::Ready(Ok(Value::Unit)),
                 })))
             }
+            Value::Tokio(o) if matches!(&*o, crate::interp::tokio::Obj::Sleep(_)) => {
+                Ok(Box::pin(std::future::poll_fn(move |cx| match &*o {
+                    crate::interp::tokio::Obj::Sleep(s) => Pin::new(&mut *s.borrow_mut())
+                        .poll(cx)
+                        .map(|()| Ok(Value::Unit)),
+                    _ => Poll::Ready(Ok(Value::Unit)),
+                })))
+            }
             // Awaiting a `LocalSet`: until its tasks have ended.
             Value::Tokio(o) if matches!(&*o, crate::interp::tokio::Obj::LocalSet(_)) => {
                 Ok(Box::pin(std::future::poll_fn(move |cx| match &*o {

@@ -175,6 +175,17 @@ impl Interp {
                 Ok(Value::Opt(w.upgrade().map(|s| Box::new(Value::Sender(s)))))
             }
             (Obj::WeakSender(w), "clone") => Ok(Obj::WeakSender(w.clone()).value()),
+            // ---- time::Sleep
+            (Obj::Sleep(s), "reset") => match a.first() {
+                Some(Value::Instant(t)) => {
+                    s.borrow_mut().reset(*t);
+                    Ok(Value::Unit)
+                }
+                _ => Err(self.panic(at, "`reset` takes an `Instant`")),
+            },
+            (Obj::Sleep(s), "deadline") => Ok(Value::Instant(s.borrow().deadline_us())),
+            (Obj::Sleep(s), "is_elapsed") => Ok(Value::Bool(s.borrow().is_elapsed())),
+            (Obj::WatchReceiver(rx), "is_closed") => Ok(Value::Bool(rx.borrow().is_closed())),
             // ---- oneshot
             (Obj::OneshotReceiver(rx), "try_recv") => Ok(match rx.borrow_mut().try_recv() {
                 Ok(v) => Value::ok(v),

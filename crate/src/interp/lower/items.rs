@@ -393,7 +393,7 @@ impl Lowerer<'_> {
                     ))
                 }
             });
-        } else if tokio_main.is_some() {
+        } else if tokio_main.is_some() && sig.asyncness.is_none() {
             return Err(Diagnostic::error(
                 span(&sig.ident),
                 "`#[tokio::main]` goes on `async fn main` only in this playground",

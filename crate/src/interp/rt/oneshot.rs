@@ -64,6 +64,8 @@ struct Inner<T> {
     rx_waker: RefCell<Option<Waker>>,
     /// `Sender::closed()`: woken when the receiver closes or drops.
     tx_waker: RefCell<Option<Waker>>,
+    /// The receiver yielded its value or its error.
+    terminated: Cell<bool>,
 }
 
 /// Creates a oneshot channel.
@@ -74,6 +76,7 @@ pub fn channel<T>() -> (Sender<T>, Receiver<T>) {
         rx_closed: Cell::new(false),
         rx_waker: RefCell::new(None),
         tx_waker: RefCell::new(None),
+        terminated: Cell::new(false),
     });
     (
         Sender {
@@ -145,6 +148,7 @@ impl<T> Receiver<T> {
             return Err(TryRecvError::Empty);
         }
         let value = self.inner.value.borrow_mut().take();
+        self.inner.terminated.set(true);
         value.ok_or(TryRecvError::Closed)
     }
 
@@ -158,9 +162,9 @@ impl<T> Receiver<T> {
         self.inner.value.borrow().is_none()
     }
 
-    /// `is_terminated()`: the value was taken, or the sender is gone without sending.
+    /// `is_terminated()`: it has yielded its value or its error.
     pub fn is_terminated(&self) -> bool {
-        self.inner.tx_done.get() && self.inner.value.borrow().is_none()
+        self.inner.terminated.get()
     }
 }
 
@@ -183,6 +187,7 @@ impl<T> Future for Receiver<T> {
         if self.inner.tx_done.get() {
             coop::made_progress();
             let value = self.inner.value.borrow_mut().take();
+            self.inner.terminated.set(true);
             return Poll::Ready(value.ok_or(RecvError));
         }
         *self.inner.rx_waker.borrow_mut() = Some(cx.waker().clone());

@@ -45,6 +45,8 @@ pub enum Obj {
     WatchReceiver(Rc<RefCell<watch::Receiver<Value>>>),
     JoinSet(Rc<rt::JoinSet<Value>>),
     LocalSet(rt::LocalSet),
+    /// `tokio::time::Sleep`, awaited in place.
+    Sleep(RefCell<rt::Sleep>),
     /// A `oneshot::Receiver`: awaited in place (`&mut rx` in `select!`).
     OneshotReceiver(RefCell<rt::oneshot::Receiver<Value>>),
     /// `mpsc::Permit`: a reserved slot (taken by `send`).
@@ -101,6 +103,7 @@ impl Obj {
             Obj::BroadcastReceiver(_) | Obj::WatchReceiver(_) => "Receiver",
             Obj::JoinSet(_) => "JoinSet",
             Obj::LocalSet(_) => "LocalSet",
+            Obj::Sleep(_) => "Sleep",
             Obj::OneshotReceiver(_) => "Receiver",
             Obj::AbortHandle(_) => "AbortHandle",
             Obj::MpscPermit(..) => "Permit",

@@ -187,6 +187,11 @@ impl<T> Receiver<T> {
         self.shared.value.borrow()
     }
 
+    /// `is_closed()`: every sender is gone.
+    pub fn is_closed(&self) -> bool {
+        self.shared.senders.get() == 0
+    }
+
     /// `has_changed()`.
     pub fn has_changed(&self) -> Result<bool, Closed> {
         if self.shared.senders.get() == 0 {
