@@ -116,6 +116,8 @@ struct Inner {
     in_task: Cell<bool>,
     /// A `spawn_blocking` closure is being polled: it runs on a blocking-pool thread.
     blocking: Cell<bool>,
+    /// Inside `futures::executor::block_on` in a plain `fn main`: async bodies run there.
+    executor: Cell<bool>,
     depth: Cell<u32>,
     lines: Cell<u64>,
     out_buf: RefCell<String>,
@@ -142,6 +144,7 @@ impl Interp {
             blocked: Cell::new(0),
             in_task: Cell::new(false),
             blocking: Cell::new(false),
+            executor: Cell::new(false),
             depth: Cell::new(0),
             lines: Cell::new(0),
             out_buf: RefCell::new(String::new()),

@@ -101,6 +101,13 @@ impl Interp {
                 }
                 other => other,
             },
+            TokioFn::Ready => {
+                let v = arg(&mut a);
+                future_value(Box::pin(async move { Ok(v) }))
+            }
+            TokioFn::Pending => future_value(Box::pin(std::future::pending())),
+            // Called through `tokio_call`, which awaits the future.
+            TokioFn::BlockOn => return Err(self.panic(at, "`block_on` needs a future")),
             TokioFn::LocalSetNew => Obj::LocalSet(rt::LocalSet::new()).value(),
             TokioFn::SpawnLocal => {
                 if !self.0.in_runtime {
@@ -163,6 +170,17 @@ impl Interp {
                 let us = self.as_us(a.first().unwrap_or(&Value::Unit), at)?;
                 self.0.rt.sleep(us).await;
                 Ok(Value::Unit)
+            }
+            // `futures::executor::block_on(fut)`: runs `fut` to its end on this thread. Inside a
+            // runtime that blocks the worker, as in Tokio (a timer in `fut` would never fire there:
+            // Tokio's own `block_on` panics, `futures`' hangs; both are rare in a playground).
+            Builtin::Tokio(TokioFn::BlockOn) => {
+                let f = a.into_iter().next().unwrap_or(Value::Unit);
+                let fut = self.to_future(f, at)?;
+                let outer = self.0.executor.replace(true);
+                let r = fut.await;
+                self.0.executor.set(outer);
+                r
             }
             Builtin::Tokio(TokioFn::BlockInPlace) => {
                 let f = a.into_iter().next().unwrap_or(Value::Unit);

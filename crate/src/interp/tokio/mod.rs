@@ -32,6 +32,12 @@ pub enum TokioFn {
     TimeoutAt,
     LocalSetNew,
     SpawnLocal,
+    /// `std::future::ready(v)` / `futures::future::ready(v)`.
+    Ready,
+    /// `std::future::pending()`.
+    Pending,
+    /// `futures::executor::block_on(fut)`.
+    BlockOn,
     /// A constant (`MissedTickBehavior::Delay`): its path is the argument.
     Const,
 }
@@ -54,6 +60,12 @@ pub enum Item {
 /// The Tokio items of the subset beyond those in `lower/paths.rs`, by canonical path.
 pub const ITEMS: &[(&str, Item)] = &[
     ("tokio::time::interval_at", Item::Fn(TokioFn::IntervalAt)),
+    ("std::future::ready", Item::Fn(TokioFn::Ready)),
+    ("std::future::pending", Item::Fn(TokioFn::Pending)),
+    ("futures::future::ready", Item::Fn(TokioFn::Ready)),
+    ("futures::future::pending", Item::Fn(TokioFn::Pending)),
+    ("futures::executor", Item::Module),
+    ("futures::executor::block_on", Item::Fn(TokioFn::BlockOn)),
     ("tokio::task::LocalSet", Item::Type),
     ("tokio::task::LocalSet::new", Item::Fn(TokioFn::LocalSetNew)),
     ("tokio::task::spawn_local", Item::Fn(TokioFn::SpawnLocal)),
