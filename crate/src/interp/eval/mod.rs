@@ -118,6 +118,9 @@ struct Inner {
     blocking: Cell<bool>,
     /// Inside `futures::executor::block_on` in a plain `fn main`: async bodies run there.
     executor: Cell<bool>,
+    /// The statics whose value is a shared handle (`static ONCE: OnceCell<T>`, a `Mutex`): made
+    /// once, the same object at every use.
+    statics: RefCell<Vec<(Name, Value)>>,
     depth: Cell<u32>,
     lines: Cell<u64>,
     out_buf: RefCell<String>,
@@ -145,6 +148,7 @@ impl Interp {
             in_task: Cell::new(false),
             blocking: Cell::new(false),
             executor: Cell::new(false),
+            statics: RefCell::new(Vec::new()),
             depth: Cell::new(0),
             lines: Cell::new(0),
             out_buf: RefCell::new(String::new()),

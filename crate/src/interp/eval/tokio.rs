@@ -108,6 +108,16 @@ impl Interp {
             TokioFn::Pending => future_value(Box::pin(std::future::pending())),
             // Called through `tokio_call`, which awaits the future.
             TokioFn::BlockOn => return Err(self.panic(at, "`block_on` needs a future")),
+            TokioFn::SetOnceNew => {
+                Obj::SetOnce(rsync::OnceCell::new(None), rsync::Notify::new()).value()
+            }
+            TokioFn::SetOnceNewWith => {
+                let v = match arg(&mut a) {
+                    Value::Opt(o) => o.map(|b| *b),
+                    other => Some(other),
+                };
+                Obj::SetOnce(rsync::OnceCell::new(v), rsync::Notify::new()).value()
+            }
             TokioFn::LocalSetNew => Obj::LocalSet(rt::LocalSet::new()).value(),
             TokioFn::SpawnLocal => {
                 if !self.0.in_runtime {

@@ -276,6 +276,37 @@ impl Interp {
                     }
                 }))
             }
+            // ---- SetOnce
+            (Obj::SetOnce(c, _), "get") => Ok(Value::Opt(c.get().map(Box::new))),
+            (Obj::SetOnce(c, _), "initialized") => Ok(Value::Bool(c.initialized())),
+            (Obj::SetOnce(c, n), "set") => Ok(match c.set(arg(a)) {
+                Ok(()) => {
+                    n.notify_waiters();
+                    Value::ok(Value::Unit)
+                }
+                Err(
+                    crate::interp::rt::sync::once_cell::SetError::AlreadyInitializedError(v)
+                    | crate::interp::rt::sync::once_cell::SetError::InitializingError(v),
+                ) => {
+                    let mut dbg = String::from("SetOnceError(");
+                    fmt::debug(&mut dbg, &v, None);
+                    dbg.push(')');
+                    Value::err(error_value(dbg, "SetOnceError"))
+                }
+            }),
+            (Obj::SetOnce(c, n), "wait") => {
+                let (c, n) = (c.clone(), n.clone());
+                Ok(self.traced("wait", at, async move {
+                    loop {
+                        let notified = n.notified();
+                        if let Some(v) = c.get() {
+                            return Ok(v);
+                        }
+                        notified.await;
+                    }
+                }))
+            }
+            (Obj::SetOnce(..), "clone") => Ok(Value::Tokio(o.clone())),
             // ---- broadcast
             (Obj::BroadcastSender(tx), "send") => Ok(match tx.send(arg(a)) {
                 Ok(n) => Value::ok(Value::usize(n)),

@@ -38,6 +38,9 @@ pub enum TokioFn {
     Pending,
     /// `futures::executor::block_on(fut)`.
     BlockOn,
+    SetOnceNew,
+    /// `SetOnce::new_with(Option<T>)` and `const_new_with(T)`.
+    SetOnceNewWith,
     /// A constant (`MissedTickBehavior::Delay`): its path is the argument.
     Const,
 }
@@ -66,6 +69,21 @@ pub const ITEMS: &[(&str, Item)] = &[
     ("futures::future::pending", Item::Fn(TokioFn::Pending)),
     ("futures::executor", Item::Module),
     ("futures::executor::block_on", Item::Fn(TokioFn::BlockOn)),
+    ("tokio::sync::SetOnce", Item::Type),
+    ("tokio::sync::SetOnceError", Item::Type),
+    ("tokio::sync::SetOnce::new", Item::Fn(TokioFn::SetOnceNew)),
+    (
+        "tokio::sync::SetOnce::const_new",
+        Item::Fn(TokioFn::SetOnceNew),
+    ),
+    (
+        "tokio::sync::SetOnce::new_with",
+        Item::Fn(TokioFn::SetOnceNewWith),
+    ),
+    (
+        "tokio::sync::SetOnce::const_new_with",
+        Item::Fn(TokioFn::SetOnceNewWith),
+    ),
     ("tokio::task::LocalSet", Item::Type),
     ("tokio::task::LocalSet::new", Item::Fn(TokioFn::LocalSetNew)),
     ("tokio::task::spawn_local", Item::Fn(TokioFn::SpawnLocal)),

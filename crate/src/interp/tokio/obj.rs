@@ -39,6 +39,8 @@ pub enum Obj {
     /// `BarrierWaitResult`: `is_leader`.
     BarrierResult(bool),
     OnceCell(sync::OnceCell<Value>),
+    /// `SetOnce`: a `OnceCell` whose `wait` is woken by the `set`.
+    SetOnce(sync::OnceCell<Value>, sync::Notify),
     BroadcastSender(broadcast::Sender<Value>),
     BroadcastReceiver(Rc<RefCell<broadcast::Receiver<Value>>>),
     WatchSender(watch::Sender<Value>),
@@ -99,6 +101,7 @@ impl Obj {
             Obj::Barrier(_) => "Barrier",
             Obj::BarrierResult(_) => "BarrierWaitResult",
             Obj::OnceCell(_) => "OnceCell",
+            Obj::SetOnce(..) => "SetOnce",
             Obj::BroadcastSender(_) | Obj::WatchSender(_) => "Sender",
             Obj::BroadcastReceiver(_) | Obj::WatchReceiver(_) => "Receiver",
             Obj::JoinSet(_) => "JoinSet",
