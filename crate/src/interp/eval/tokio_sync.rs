@@ -496,6 +496,9 @@ impl Interp {
             (Value::Sender(tx), "same_channel") => Ok(Value::Bool(
                 matches!(a.first(), Some(Value::Sender(o)) if tx.same_channel(o)),
             )),
+            (Value::UnboundedSender(tx), "same_channel") => Ok(Value::Bool(
+                matches!(a.first(), Some(Value::UnboundedSender(o)) if tx.same_channel(o)),
+            )),
             (Value::Receiver(rx), "capacity") => Ok(Value::usize(rx.capacity())),
             (Value::Receiver(rx), "max_capacity") => Ok(Value::usize(rx.max_capacity())),
             (Value::Receiver(rx), "recv_many") if a.len() >= 2 => {

@@ -214,6 +214,11 @@ impl<T> Receiver<T> {
 }
 
 impl<T> super::UnboundedSender<T> {
+    /// `same_channel()`.
+    pub fn same_channel(&self, other: &super::UnboundedSender<T>) -> bool {
+        Rc::ptr_eq(&self.chan, &other.chan)
+    }
+
     /// `closed()`, polled.
     pub fn poll_closed(&self, cx: &mut Context<'_>) -> Poll<()> {
         self.chan.poll_closed(cx)
