@@ -31,6 +31,7 @@ mod smart;
 mod task;
 mod user;
 mod user_fmt;
+mod user_ops;
 
 use methods::*;
 use ops::*;
