@@ -122,6 +122,22 @@ fn async_methods_and_trait_objects_on_tasks() {
 }
 
 #[test]
+fn a_panic_inside_display_unwinds_from_the_print() {
+    for call in ["println!(\"{}\", Bad);", "let _s = Bad.to_string();"] {
+        let src = format!(
+            "use std::fmt;\nstruct Bad;\nimpl fmt::Display for Bad {{\n    fn fmt(&self, _f: &mut fmt::Formatter) -> fmt::Result {{\n        panic!(\"display failed\");\n    }}\n}}\nfn main() {{\n    println!(\"before\");\n    {call}\n    println!(\"after\");\n}}\n"
+        );
+        let lines = out(&src);
+        assert_eq!(lines.first().map(String::as_str), Some("before"), "{call}");
+        assert!(
+            lines.contains(&"E display failed".to_string()),
+            "{call}: {lines:?}"
+        );
+        assert!(!lines.contains(&"after".to_string()), "{call}: {lines:?}");
+    }
+}
+
+#[test]
 fn refused_before_the_run_with_their_place() {
     let cases: &[(&str, &str)] = &[
         (

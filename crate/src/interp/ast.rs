@@ -510,4 +510,7 @@ pub enum ExprKind {
     /// The registry key of a value's type, as a string: what a generic function's type parameter
     /// stands for in this call (`T::describe()` with `x: T`).
     TypeOf(Box<Expr>),
+    /// `e?` in a function returning `Result<_, E>` with `E` your type: an `Err` converts through
+    /// `E`'s `From` impl (by the error's type), as `?` does.
+    TryFrom(Box<Expr>, Name),
 }

@@ -141,6 +141,11 @@ impl Place {
 
     /// Runs `f` on the value at the place.
     pub fn with<T>(&self, f: impl FnOnce(&Value) -> T) -> Result<T, MemError> {
+        if self.path.is_empty() {
+            // A variable itself: the common case, without resolving.
+            let root = self.alloc.try_borrow().map_err(|_| MemError::Busy)?;
+            return Ok(f(&root));
+        }
         let p = self.resolve()?;
         let root = p.alloc.try_borrow().map_err(|_| MemError::Busy)?;
         let mut cur: &Value = &root;
@@ -152,6 +157,10 @@ impl Place {
 
     /// Runs `f` on the value at the place, mutably.
     pub fn with_mut<T>(&self, f: impl FnOnce(&mut Value) -> T) -> Result<T, MemError> {
+        if self.path.is_empty() {
+            let mut root = self.alloc.try_borrow_mut().map_err(|_| MemError::Busy)?;
+            return Ok(f(&mut root));
+        }
         let p = self.resolve()?;
         let mut root = p.alloc.try_borrow_mut().map_err(|_| MemError::Busy)?;
         let mut cur: &mut Value = &mut root;

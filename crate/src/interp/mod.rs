@@ -24,9 +24,11 @@
 
 //! ## What the subset leaves out
 //!
-//! Named with its place when used, never silently ignored: `struct`/`enum`/`impl`/`trait` items,
-//! generics, `Weak`, `tokio::sync` beyond `mpsc`/`oneshot`,
-//! `spawn_blocking`, `tokio::pin!`, slices patterns, iterator adapters beyond the common ones (they
+//! Named with its place when used, never silently ignored: of your own types ([`types`]), generic
+//! `type` aliases, `macro_rules!`, `ref mut` patterns, calls through a type parameter of an `impl`
+//! (`T::default()` in `impl<T> W<T>`), and traits of std beyond the common ones
+//! (`STD_TRAITS` in `lower/impls.rs`); `Weak`, `tokio::sync` beyond `mpsc`/`oneshot`,
+//! `spawn_blocking`, `tokio::pin!`, iterator adapters beyond the common ones (they
 //! are eager here), `std::fs`/`std::net`/`std::process`, floats other than `f64`, and `u128` values
 //! above `i128::MAX`. Iterators and ranges are materialized, so `(0..).take(3)` is refused by the
 //! `Vec` limit.

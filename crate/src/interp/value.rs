@@ -152,7 +152,7 @@ impl Value {
             | Value::Guard(_)
             | Value::Tokio(_) => false,
             // `#[derive(Clone, Copy)]` types copy; any other struct or enum moves.
-            Value::Adt(a) => a.def.derives.copy,
+            Value::Adt(a) => a.def.copy.get(),
             Value::Formatter(_) => true,
             Value::Tuple(items) => items.iter().all(Value::is_copy),
             // A `Vec` holds one type: its first element stands for all.
@@ -208,6 +208,12 @@ impl Value {
 
     /// Structural equality (`==`).
     pub fn equals(&self, other: &Value) -> bool {
+        // A hand-written `PartialEq` decides for your types (`assert_eq!`, `contains`).
+        if let Value::Adt(_) = self {
+            if let Some(r) = super::types::user_eq(self, other) {
+                return r;
+            }
+        }
         if mem::pointee(self).is_some() || mem::pointee(other).is_some() {
             return mem::with_deref(self, |a| mem::with_deref(other, |b| a.equals(b)));
         }
@@ -255,6 +261,12 @@ impl Value {
 
     /// Ordering (`<`, `max`, `sort`); `None` when the values don't compare.
     pub fn compare(&self, other: &Value) -> Option<std::cmp::Ordering> {
+        // A hand-written `Ord`/`PartialOrd` decides for your types (`sort`, `max`, `<`).
+        if let Value::Adt(_) = self {
+            if let Some(r) = super::types::user_cmp(self, other) {
+                return r;
+            }
+        }
         use std::cmp::Ordering;
         if mem::pointee(self).is_some() || mem::pointee(other).is_some() {
             return mem::with_deref(self, |a| mem::with_deref(other, |b| a.compare(b)));

@@ -8,6 +8,19 @@ use super::diag::Diagnostic;
 pub fn warnings(program: &Program) -> Vec<Diagnostic> {
     let mut out = program.warnings.clone();
     let mut fns: Vec<_> = program.fns.values().collect();
+    // The functions of `impl` blocks too (a trait's default appears once per impl: once here).
+    let mut seen = std::collections::HashSet::new();
+    let reg = &program.types;
+    let methods = reg
+        .inherent
+        .values()
+        .flat_map(|m| m.values())
+        .chain(reg.impls.iter().flat_map(|i| i.methods.values()));
+    for m in methods {
+        if seen.insert((m.def.span.line, m.def.span.column)) {
+            fns.push(&m.def);
+        }
+    }
     fns.sort_by_key(|f| (f.span.line, f.span.column));
     for f in fns {
         block(program, &f.body, &mut out);
@@ -190,7 +203,7 @@ fn expr(program: &Program, e: &Expr, out: &mut Vec<Diagnostic>) {
                 sub(b);
             }
         }
-        ExprKind::NamedField(a, _) | ExprKind::TypeOf(a) => sub(a),
+        ExprKind::NamedField(a, _) | ExprKind::TypeOf(a) | ExprKind::TryFrom(a, _) => sub(a),
         ExprKind::Write(t, f, _) => {
             sub(t);
             f.args.iter().for_each(sub);

@@ -194,7 +194,7 @@ impl Interp {
         self.0.depth.set(depth);
         drop(env);
         if mem::has_pending_drops() {
-            self.run_drops().await?;
+            boxed(self.run_drops()).await?;
         }
         match r {
             Ok(v) | Err(Flow::Return(v)) => Ok(coerce(v, &f.ret)),

@@ -59,7 +59,8 @@ impl Interp {
             | ExprKind::NamedField(..)
             | ExprKind::AssocCall(..)
             | ExprKind::AssocValue(..)
-            | ExprKind::TypeOf(..) => Box::pin(self.e_user(e, env)),
+            | ExprKind::TypeOf(..)
+            | ExprKind::TryFrom(..) => Box::pin(self.e_user(e, env)),
             ExprKind::Write(..) => Box::pin(self.e_write(e, env)),
         }
     }

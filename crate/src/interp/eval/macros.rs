@@ -241,6 +241,9 @@ impl Interp {
                 self.panic(f.args.first().map(|a| a.span).unwrap_or_default(), m)
             })
         })?;
+        if let Some(flow) = crate::interp::types::fmt::take_pending() {
+            return Err(flow);
+        }
         self.check_len(s.len(), "String")?;
         Ok(s)
     }

@@ -34,6 +34,7 @@ mod tokio_sync;
 mod tokio_task;
 mod user;
 mod user_fmt;
+mod user_ops;
 
 use methods::*;
 use ops::*;
@@ -342,7 +343,7 @@ impl Interp {
             let r = self.block_inner(b, env).await;
             env.pop_to(mark);
             if mem::has_pending_drops() {
-                self.run_drops().await?;
+                boxed(self.run_drops()).await?;
             }
             r
         }))
@@ -389,7 +390,7 @@ impl Interp {
             }
             // Temporaries died with the statement: their user `Drop`s run now.
             if mem::has_pending_drops() {
-                self.run_drops().await?;
+                boxed(self.run_drops()).await?;
             }
         }
         match &b.tail {

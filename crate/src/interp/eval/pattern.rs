@@ -67,6 +67,11 @@ pub(super) fn matches(p: &Pat, v: &Value) -> bool {
         (Pat::Tuple(ps), Value::Unit) => ps.is_empty(),
         (Pat::Or(alts), v) => alts.iter().any(|p| matches(p, v)),
         (Pat::At(_, _, p), v) => matches(p, v),
+        // `Ordering::Less`: whatever value stands for an `Ordering` ([`types::as_ordering`]).
+        (Pat::Adt(def, variant, _), v) if def.path.as_ref() == "std::cmp::Ordering" => {
+            crate::interp::types::as_ordering(v)
+                .is_some_and(|o| crate::interp::types::ordering_index(o) == *variant)
+        }
         (Pat::Adt(def, variant, fields), Value::Adt(a)) => {
             Rc::ptr_eq(def, &a.def)
                 && a.variant == *variant

@@ -179,7 +179,12 @@ impl Interp {
             let a = a.into_iter().map(mem::deref).collect();
             return boxed(self.method_closure(v, name, a, at)).await;
         }
-        self.with_place(&Some(place), recv.span, |v| self.method_on(v, name, a, at))
+        let r = self.with_place(&Some(place), recv.span, |v| self.method_on(v, name, a, at));
+        // `x.to_string()` whose `Display` impl panicked: that panic unwinds from here.
+        match crate::interp::types::fmt::take_pending() {
+            Some(flow) => Err(flow),
+            None => r,
+        }
     }
 
     pub(super) async fn method_closure(

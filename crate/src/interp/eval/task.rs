@@ -20,8 +20,9 @@ impl Future for TaskCtx {
         i.poll_start.set(i.rt.wall_us());
         i.depth.set(0);
         // Formatting calls your `Display`/`Debug` impls through this poll's interpreter.
-        let _hook = (!i.program.types.impls.is_empty())
-            .then(|| crate::interp::types::fmt::install(Some(self.interp.fmt_hook())));
+        let user = !i.program.types.impls.is_empty();
+        let _hook = user.then(|| crate::interp::types::fmt::install(Some(self.interp.fmt_hook())));
+        let _cmp = user.then(|| crate::interp::types::install_cmp(Some(self.interp.cmp_hook())));
         let r = self.fut.as_mut().poll(cx);
         i.in_task.set(outer);
         if r.is_ready() {

@@ -38,7 +38,7 @@ const ITER_METHODS: &[&str] = &[
 ];
 
 impl Interp {
-    fn reg(&self) -> Rc<types::Registry> {
+    pub(super) fn reg(&self) -> Rc<types::Registry> {
         self.0.program.types.clone()
     }
 
@@ -46,6 +46,12 @@ impl Interp {
         self.tick()?;
         let at = e.span;
         match &e.kind {
+            ExprKind::Ctor(def, v, _) if def.path.as_ref() == "std::cmp::Ordering" => {
+                use std::cmp::Ordering::*;
+                Ok(types::ordering(
+                    [Less, Equal, Greater].get(*v).copied().unwrap_or(Equal),
+                ))
+            }
             ExprKind::Ctor(def, v, args) => {
                 let var = def.variants.get(*v);
                 let mut fields = Vec::with_capacity(args.len());
@@ -113,6 +119,26 @@ impl Interp {
                 let key = self.type_param(key, at, env)?;
                 self.assoc_call(&key, name, a, at).await
             }
+            ExprKind::TryFrom(x, key) => match mem::deref(self.eval(x, env).await?) {
+                Value::Res(Ok(v)) | Value::Opt(Some(v)) => Ok(*v),
+                Value::Opt(None) => Err(Flow::Return(Value::Opt(None))),
+                Value::Res(Err(err)) => {
+                    let same = matches!(&*err, Value::Adt(a) if a.def.path == *key);
+                    let err = if same {
+                        *err
+                    } else {
+                        boxed(self.assoc_call(key, "from", vec![*err], at)).await?
+                    };
+                    Err(Flow::Return(Value::err(err)))
+                }
+                other => Err(self.panic(
+                    at,
+                    format!(
+                        "the `?` operator cannot be applied to `{}`",
+                        other.type_name()
+                    ),
+                )),
+            },
             ExprKind::TypeOf(x) => {
                 let v = self.eval_ref(x, env).await?;
                 let key = mem::with_deref(&v, |v| types::type_keys(v).into_iter().next());
@@ -150,6 +176,12 @@ impl Interp {
     /// `Type::name(args)`: the type's function, or what a derive gives it (`default`).
     pub(super) async fn assoc_call(&self, key: &str, name: &str, a: Vec<Value>, at: Span) -> R {
         let reg = self.reg();
+        if let (true, Some(v)) = (matches!(name, "from" | "try_from"), a.first()) {
+            if let Some(m) = reg.convert(key, name, &mem::deref(v.clone())) {
+                let def = m.def.clone();
+                return boxed(self.call_fn(def, a, at)).await;
+            }
+        }
         if let Some(Found::Fn(m)) = reg.lookup(key, name) {
             let def = m.def.clone();
             return boxed(self.call_fn(def, a, at)).await;
@@ -257,7 +289,11 @@ impl Interp {
             return Ok(Dispatch::Std(a, None));
         }
         let recv = mem::deref(place.read().map_err(|e| self.mem_err(recv_at, e))?);
-        if let Some(m) = reg.method_for(&recv, name) {
+        // On a std value a user method is a trait's: std's inherent method of that name wins, as
+        // in rustc's method resolution.
+        let inherent_std =
+            !matches!(recv, Value::Adt(_)) && crate::interp::lower::METHODS.contains(&name);
+        if let (false, Some(m)) = (inherent_std, reg.method_for(&recv, name)) {
             let m = m.clone();
             drop(recv);
             a.insert(0, self.self_arg(&m, place, recv_at)?);
@@ -307,22 +343,6 @@ impl Interp {
             }
         }
         Ok(Dispatch::Std(a, None))
-    }
-
-    /// `Ordering` between two values: a user `Ord`/`PartialOrd` impl, else the derived order.
-    fn compare_values(&self, l: &Value, r: &Value, at: Span) -> R<Option<std::cmp::Ordering>> {
-        let reg = self.reg();
-        for (tr, name) in [("Ord", "cmp"), ("PartialOrd", "partial_cmp")] {
-            if let Some(m) = reg.trait_method(l, tr, name) {
-                let v = self.call_sync(m.def.clone(), vec![l.clone(), r.clone()], at)?;
-                return Ok(match v {
-                    Value::Opt(Some(x)) => types::as_ordering(&x),
-                    Value::Opt(None) => None,
-                    x => types::as_ordering(&x),
-                });
-            }
-        }
-        Ok(l.compare(r))
     }
 
     /// The items of a user iterator, calling its `next` until `None` (or `limit` items).
@@ -381,93 +401,6 @@ impl Interp {
             }
         }
         Ok(Value::Unit)
-    }
-
-    /// A binary operator with a value of your type: its `Add`/`Sub`/.. impl, `PartialEq`
-    /// (hand-written or derived), `PartialOrd`.
-    pub(super) fn user_binop(&self, op: BinOp, l: Value, r: Value, at: Span) -> R {
-        let (l, r) = (mem::deref(l), mem::deref(r));
-        let reg = self.reg();
-        let arith = match op {
-            BinOp::Add => Some(("Add", "add")),
-            BinOp::Sub => Some(("Sub", "sub")),
-            BinOp::Mul => Some(("Mul", "mul")),
-            BinOp::Div => Some(("Div", "div")),
-            BinOp::Rem => Some(("Rem", "rem")),
-            _ => None,
-        };
-        if let Some((tr, name)) = arith {
-            let Some(m) = reg.trait_method(&l, tr, name) else {
-                return Err(self.panic(at, format!("cannot apply `{name}` to `{}`", l.type_name())));
-            };
-            return self.call_sync(m.def.clone(), vec![l, r], at);
-        }
-        match op {
-            BinOp::Eq | BinOp::Ne => {
-                let eq = match reg.trait_method(&l, "PartialEq", "eq") {
-                    Some(m) => truthy(&self.call_sync(m.def.clone(), vec![l, r], at)?),
-                    None => l.equals(&r),
-                };
-                Ok(Value::Bool(eq == (op == BinOp::Eq)))
-            }
-            BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
-                use std::cmp::Ordering::*;
-                let o = self.compare_values(&l, &r, at)?;
-                Ok(Value::Bool(match (op, o) {
-                    (_, None) => false,
-                    (BinOp::Lt, Some(o)) => o == Less,
-                    (BinOp::Le, Some(o)) => o != Greater,
-                    (BinOp::Gt, Some(o)) => o == Greater,
-                    (_, Some(o)) => o != Less,
-                }))
-            }
-            _ => Err(self.panic(
-                at,
-                format!("cannot apply this operator to `{}`", l.type_name()),
-            )),
-        }
-    }
-
-    /// `a op= b` with `a` of your type: its `AddAssign` (..), else `a = a op b`.
-    pub(super) fn user_assign_op(&self, op: BinOp, old: Value, v: Value, at: Span) -> R {
-        let reg = self.reg();
-        let tr = match op {
-            BinOp::Add => Some(("AddAssign", "add_assign")),
-            BinOp::Sub => Some(("SubAssign", "sub_assign")),
-            BinOp::Mul => Some(("MulAssign", "mul_assign")),
-            BinOp::Div => Some(("DivAssign", "div_assign")),
-            _ => None,
-        };
-        if let Some(m) = tr.and_then(|(tr, name)| reg.trait_method(&old, tr, name)) {
-            // `add_assign(&mut self, ..)` changes a place: a temporary one, read back.
-            let slot = Place::root(mem::alloc(old));
-            self.call_sync(m.def.clone(), vec![Value::reference(slot.clone()), v], at)?;
-            return slot.read().map_err(|e| self.mem_err(at, e));
-        }
-        self.user_binop(op, old, v, at)
-    }
-
-    /// `-x`, `!x` with `x` of your type.
-    pub(super) fn user_unop(&self, op: UnOp, v: Value, at: Span) -> R {
-        let (tr, name) = match op {
-            UnOp::Neg => ("Neg", "neg"),
-            UnOp::Not => ("Not", "not"),
-            UnOp::Deref => return Ok(v),
-        };
-        let reg = self.reg();
-        let Some(m) = reg.trait_method(&v, tr, name) else {
-            return Err(self.panic(at, format!("cannot apply `{name}` to `{}`", v.type_name())));
-        };
-        self.call_sync(m.def.clone(), vec![v], at)
-    }
-
-    /// `x[i]` with `x` of your type: its `Index` impl.
-    pub(super) fn user_index(&self, v: Value, i: Value, at: Span) -> R {
-        let reg = self.reg();
-        let Some(m) = reg.trait_method(&v, "Index", "index") else {
-            return Err(self.panic(at, format!("cannot index into `{}`", v.type_name())));
-        };
-        self.call_sync(m.def.clone(), vec![v, i], at)
     }
 
     /// The index of the named field of the struct at `p`.

@@ -143,6 +143,9 @@ impl Interp {
         };
         let s = fmt::render(&[Piece::Hole(hole)], std::slice::from_ref(v))
             .map_err(|m| tfmt::take_pending().unwrap_or_else(|| self.panic(Span::default(), m)))?;
+        if let Some(flow) = tfmt::take_pending() {
+            return Err(flow);
+        }
         f.borrow_mut().buf.push_str(&s);
         Ok(Value::ok(Value::Unit))
     }

@@ -19,6 +19,16 @@ impl Lowerer<'_> {
             let def = self.items.types.get(&key)?;
             return (!def.is_enum).then(|| (def.clone(), 0));
         }
+        if let [one] = segs {
+            for g in &self.items.enum_globs {
+                let Some(def) = self.items.types.get(g) else {
+                    continue;
+                };
+                if let Some(v) = def.variants.iter().position(|v| v.name.as_ref() == one) {
+                    return Some((def.clone(), v));
+                }
+            }
+        }
         let (last, ty) = segs.split_last()?;
         let key = self.own_type(ty)?;
         let def = self.items.types.get(&key)?;
@@ -31,11 +41,38 @@ impl Lowerer<'_> {
     pub(super) fn own_path_expr(&mut self, segs: &[String], at: Span) -> R<Option<ExprKind>> {
         if let Some((def, v)) = self.ctor(segs) {
             let var = def.variants.get(v).map(|v| v.shape);
+            let n = def.variants.get(v).map(|x| x.fields.len()).unwrap_or(0);
             return match var {
                 Some(Shape::Unit) => Ok(Some(ExprKind::Ctor(def, v, Vec::new()))),
-                _ => Err(not_available(
+                // `.map(Shape::Circle)`: a closure that constructs.
+                Some(Shape::Tuple) => {
+                    let names: Vec<Name> = (0..n).map(|i| format!("__ctor{i}").into()).collect();
+                    let args = names
+                        .iter()
+                        .map(|x| Expr {
+                            kind: ExprKind::Var(x.clone()),
+                            span: at,
+                        })
+                        .collect();
+                    Ok(Some(ExprKind::Closure(
+                        Capturing {
+                            body: Rc::new(Expr {
+                                kind: ExprKind::Ctor(def, v, args),
+                                span: at,
+                            }),
+                            captures: Vec::new(),
+                            is_move: false,
+                        },
+                        names
+                            .into_iter()
+                            .map(|name| Pat::Bind { name, span: at })
+                            .collect(),
+                        false,
+                    )))
+                }
+                _ => Err(Diagnostic::error(
                     at,
-                    "a tuple struct or variant used as a function value",
+                    format!("expected value, found struct variant `{}`", segs.join("::")),
                 )),
             };
         }
@@ -100,6 +137,28 @@ impl Lowerer<'_> {
                     t.into(),
                     name.as_str().into(),
                     args,
+                )));
+            }
+            let own_trait = !ty.is_empty() && self.own(ty, |i, p| i.traits.contains(p)).is_some();
+            let std_trait = ty.len() == 1
+                && ty
+                    .first()
+                    .is_some_and(|t| super::impls::STD_TRAITS.contains(&t.as_str()));
+            let known = METHODS.contains(&name.as_str())
+                || self.items.method_names.contains(name)
+                || crate::interp::types::METHODS.contains(&name.as_str());
+            if (own_trait || std_trait) && !c.args.is_empty() && known {
+                // `Shape::area(&c)`, `Iterator::next(&mut it)`: a method call on the first argument.
+                if let Some(first) = ty.first() {
+                    self.use_name(first);
+                }
+                let mut args = self.exprs(&c.args)?;
+                let recv = args.remove(0);
+                return Ok(Some(ExprKind::Method(
+                    Box::new(recv),
+                    name.as_str().into(),
+                    args,
+                    span(&c.func),
                 )));
             }
             if ty.len() == 1 && ty.first().is_some_and(|t| self.generics.contains(t)) {
@@ -213,7 +272,9 @@ impl Lowerer<'_> {
                     format!("struct `{}` has no field named `{name}`", var.name),
                 ));
             };
-            fields.push((i, self.expr(&f.expr)?));
+            // `retries: Default::default()`: the field's type's default.
+            let key = var.keys.get(i).map(|k| k.to_string()).unwrap_or_default();
+            fields.push((i, self.expr_for(&f.expr, &key)?));
         }
         let base = match &s.rest {
             Some(r) => Some(Box::new(self.expr_for(r, &def.path)?)),
@@ -269,7 +330,14 @@ impl Lowerer<'_> {
                 let segs = Self::segments(&p.path);
                 let default = matches!(segs.as_slice(), [d, f] if d == "Default" && f == "default")
                     || segs == ["std", "default", "Default", "default"];
-                if default && c.args.is_empty() && self.items.types.contains_key(key) {
+                let std_default = matches!(
+                    key,
+                    "String" | "bool" | "char" | "f64" | "f32" | "Vec" | "Option"
+                ) || IntTy::from_name(key).is_some();
+                if default
+                    && c.args.is_empty()
+                    && (self.items.types.contains_key(key) || std_default)
+                {
                     return Ok(Expr {
                         kind: ExprKind::AssocCall(key.into(), "default".into(), Vec::new()),
                         span: span(e),
@@ -318,6 +386,28 @@ impl Lowerer<'_> {
         }
     }
 
+    /// `E` of a declared `-> Result<T, E>`, when `E` is your type.
+    pub(super) fn error_key(&self, out: &syn::ReturnType) -> Option<String> {
+        let syn::ReturnType::Type(_, t) = out else {
+            return None;
+        };
+        let syn::Type::Path(p) = &**t else {
+            return None;
+        };
+        let last = p.path.segments.last()?;
+        if last.ident != "Result" {
+            return None;
+        }
+        let syn::PathArguments::AngleBracketed(a) = &last.arguments else {
+            return None;
+        };
+        let e = a.args.iter().nth(1).and_then(|g| match g {
+            syn::GenericArgument::Type(t) => Some(t),
+            _ => None,
+        })?;
+        self.declared_key(e)
+    }
+
     /// The key of an own type that a declared type names (`let p: Point = ..`).
     pub(super) fn declared_key(&self, t: &syn::Type) -> Option<String> {
         match t {
@@ -341,6 +431,8 @@ impl Lowerer<'_> {
         .parse2(tokens)
         .map_err(|e| syntax_error(&e))?;
         self.mark_mutated(&target);
+        // `fmt::Write` is what `write!` into a `String` needs (a `Formatter` has its own).
+        self.use_name("Write");
         let target = self.boxed(&target)?;
         let f = self.format(rest, at, true)?;
         Ok(ExprKind::Write(target, f, line))

@@ -170,7 +170,9 @@ impl Lowerer<'_> {
             syn::Expr::Async(a) => {
                 self.captures.push((self.locals.len(), Vec::new()));
                 self.in_async.push(true);
+                self.ret_err.push(None);
                 let body = self.block(&a.block);
+                self.ret_err.pop();
                 self.in_async.pop();
                 let (_, captures) = self.captures.pop().unwrap_or_default();
                 ExprKind::Async(Capturing {
@@ -182,6 +184,7 @@ impl Lowerer<'_> {
             syn::Expr::Closure(c) => {
                 self.captures.push((self.locals.len(), Vec::new()));
                 self.in_async.push(c.asyncness.is_some());
+                self.ret_err.push(None);
                 let base = self.locals.len();
                 let r = (|| {
                     let params = c
@@ -192,6 +195,7 @@ impl Lowerer<'_> {
                     let body = self.expr(&c.body)?;
                     Ok((params, body))
                 })();
+                self.ret_err.pop();
                 self.in_async.pop();
                 self.end_scope(base);
                 let (_, captures) = self.captures.pop().unwrap_or_default();
@@ -216,7 +220,10 @@ impl Lowerer<'_> {
                 }
                 ExprKind::Await(self.boxed(&a.base)?)
             }
-            syn::Expr::Try(t) => ExprKind::Try(self.boxed(&t.expr)?),
+            syn::Expr::Try(t) => match self.ret_err.last().cloned().flatten() {
+                Some(key) => ExprKind::TryFrom(self.boxed(&t.expr)?, key.into()),
+                None => ExprKind::Try(self.boxed(&t.expr)?),
+            },
             syn::Expr::Return(r) => ExprKind::Return(match &r.expr {
                 Some(e) => Some(self.boxed(e)?),
                 None => None,

@@ -136,6 +136,10 @@ impl Lowerer<'_> {
                 let mut warnings = self.unused_imports();
                 warnings.append(&mut self.warnings);
                 warnings.sort_by_key(|w| (w.line, w.column));
+                // A trait's default method is lowered once per impl: its warnings, once.
+                warnings.dedup_by(|a, b| {
+                    (a.line, a.column, &a.message) == (b.line, b.column, &b.message)
+                });
                 Ok(Program {
                     fns,
                     consts,
@@ -188,6 +192,33 @@ impl Lowerer<'_> {
                 self.use_one(&full, r.rename.to_string(), whole(span(tree)))
             }
             syn::UseTree::Glob(_) => {
+                let segs: Vec<String> = prefix.split("::").map(String::from).collect();
+                if let Some(key) = self.own_type(&segs) {
+                    // `use Direction::*;`: the variants by their names.
+                    self.items.enum_globs.push(key);
+                    return Ok(());
+                }
+                let module = self.full_path(&segs).join("::");
+                let inside = |p: &String| {
+                    p.strip_prefix(module.as_str())
+                        .and_then(|r| r.strip_prefix("::"))
+                        .is_some_and(|r| !r.contains("::"))
+                };
+                let own: Vec<String> = (self.items.type_names.iter())
+                    .chain(self.items.fns.iter())
+                    .chain(self.items.consts.iter())
+                    .chain(self.items.traits.iter())
+                    .filter(|p| inside(p))
+                    .cloned()
+                    .collect();
+                if !own.is_empty() {
+                    // `use shapes::*;`: every item of the module by its name.
+                    for p in own {
+                        let local = p.rsplit("::").next().unwrap_or_default().to_string();
+                        self.items.uses.insert(local, p);
+                    }
+                    return Ok(());
+                }
                 if known(&prefix) != Some(Known::Module) {
                     return Err(not_available(whole(span(tree)), &format!("`{prefix}`")));
                 }
@@ -416,7 +447,10 @@ impl Lowerer<'_> {
             syn::ReturnType::Type(_, t) => self.ty(t)?,
         };
         self.in_async.push(is_async);
+        let err = self.error_key(&sig.output);
+        self.ret_err.push(err);
         let body = self.block(&f.block);
+        self.ret_err.pop();
         self.in_async.pop();
         self.end_scope(base);
         Ok((
@@ -479,7 +513,9 @@ impl Lowerer<'_> {
                             Ty::Other
                         }
                         n if crate::interp::tokio::is_type(n) => Ty::Other,
-                        "Self" | "Formatter" | "Ordering" => Ty::Other,
+                        "Self" | "Formatter" | "Ordering" | "ParseIntError" | "ParseFloatError" => {
+                            Ty::Other
+                        }
                         // `Self::Err`, `T::Item`: an associated type.
                         _ if p.path.segments.len() > 1
                             && p.path.segments.first().is_some_and(|s| {
@@ -512,7 +548,7 @@ impl Lowerer<'_> {
             }
             syn::Type::TraitObject(_) | syn::Type::ImplTrait(_) => {
                 use syn::visit::Visit;
-                for h in types::path_heads(|f| types::Paths(f).visit_type(t)) {
+                for h in impls::path_heads(|f| impls::Paths(f).visit_type(t)) {
                     self.use_name(&h);
                 }
                 Ty::Other

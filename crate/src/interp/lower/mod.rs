@@ -23,6 +23,7 @@ pub const AVAILABLE: &str = "note: this playground runs `fn`/`async fn`, `let`, 
 
 mod adt;
 mod expr;
+mod impls;
 mod items;
 mod macros;
 mod paths;
@@ -214,6 +215,9 @@ struct Lowerer<'l> {
     tparams_used: Vec<String>,
     /// The own type the expression being lowered must have (`let p: Point = make();`).
     expect: Option<String>,
+    /// The own error type of the function being lowered (`-> Result<T, MyError>`): `?` converts
+    /// into it. Innermost last; `None` inside closures and async blocks.
+    ret_err: Vec<Option<String>>,
 }
 
 impl<'l> Lowerer<'l> {
@@ -239,6 +243,7 @@ impl<'l> Lowerer<'l> {
             fn_generics: Vec::new(),
             tparams_used: Vec::new(),
             expect: None,
+            ret_err: Vec::new(),
         }
     }
 }

@@ -410,4 +410,7 @@ pub(super) const TRAIT_PATHS: &[(&str, Known)] = &[
     ("std::hash::Hash", Known::Type),
     ("std::error", Known::Module),
     ("std::error::Error", Known::Type),
+    ("std::num", Known::Module),
+    ("std::num::ParseIntError", Known::Type),
+    ("std::num::ParseFloatError", Known::Type),
 ];

@@ -22,7 +22,13 @@ impl Lowerer<'_> {
                         p => (p, None),
                     };
                     let key = match &local.pat {
-                        syn::Pat::Type(pt) => self.declared_key(&pt.ty),
+                        syn::Pat::Type(pt) => self.declared_key(&pt.ty).or_else(|| match &*pt.ty {
+                            // `let n: u32 = Default::default();`
+                            syn::Type::Path(p) => {
+                                p.path.segments.last().map(|s| s.ident.to_string())
+                            }
+                            _ => None,
+                        }),
                         _ => None,
                     };
                     let (init, otherwise) = match &local.init {

@@ -82,6 +82,8 @@ pub struct TypeDef {
     pub default_variant: usize,
     /// It has an `impl Drop` (set when that impl is lowered).
     pub has_drop: std::cell::Cell<bool>,
+    /// It is `Copy` (derived, or `impl Copy for T {}`).
+    pub copy: std::cell::Cell<bool>,
 }
 
 /// A struct or enum value: which variant, and its fields in declaration order.
@@ -198,6 +200,8 @@ pub struct TraitImpl {
     pub trait_: Name,
     /// The type's key ([`type_keys`]), or `*` for a blanket impl.
     pub ty: Name,
+    /// The trait's type arguments' keys (`From<u32>` → `u32`).
+    pub args: Vec<Name>,
     /// Its functions, the trait's defaults included.
     pub methods: HashMap<Name, Method>,
     /// Its associated consts.
@@ -248,6 +252,25 @@ impl Registry {
             }
         }
         None
+    }
+
+    /// `T::from(v)` / `T::try_from(v)` when `T` has several such impls: the one whose trait
+    /// argument is `v`'s type.
+    pub fn convert(&self, key: &str, name: &str, v: &Value) -> Option<&Method> {
+        let keys = type_keys(v);
+        let mut found = self
+            .impls
+            .iter()
+            .filter(|i| i.ty.as_ref() == key && i.methods.contains_key(name) && !i.args.is_empty());
+        let all: Vec<&TraitImpl> = found.by_ref().collect();
+        all.iter()
+            .find(|i| {
+                i.args
+                    .first()
+                    .is_some_and(|a| keys.iter().any(|k| k == a.as_ref()))
+            })
+            .or(all.first().filter(|_| all.len() == 1))
+            .and_then(|i| i.methods.get(name))
     }
 
     /// The method `name` for a value, trying each of its type's keys.
@@ -318,6 +341,9 @@ pub fn type_keys(v: &Value) -> Vec<String> {
         Value::Res(_) => one("Result"),
         Value::Unit => one("()"),
         Value::Duration(_) => one("Duration"),
+        Value::Tuple(_) => one("tuple"),
+        // A library error's type is the start of its `Debug` (`ParseIntError { .. }`).
+        Value::Error(e) => one(e.0.split([' ', '(']).next().unwrap_or_default()),
         _ => Vec::new(),
     }
 }
@@ -337,6 +363,51 @@ pub fn int_name(t: IntTy) -> &'static str {
         IntTy::U64 => "u64",
         IntTy::U128 => "u128",
         IntTy::Usize => "usize",
+    }
+}
+
+/// Runs a user's `PartialEq::eq` (`true`) or `Ord::cmp`/`PartialOrd::partial_cmp` (`false`) on two
+/// values: `None` when the type has no such impl. Installed per poll by the evaluator, like
+/// [`fmt::Hook`], so that `sort`, `contains`, `max` and `assert_eq!` use them as Rust does.
+pub type CmpHook = Rc<dyn Fn(&Value, &Value, bool) -> Option<Value>>;
+
+thread_local! {
+    static CMP: std::cell::RefCell<Option<CmpHook>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Installs the comparison hook until the guard drops.
+pub fn install_cmp(hook: Option<CmpHook>) -> CmpGuard {
+    CmpGuard(CMP.with(|h| h.replace(hook)))
+}
+
+/// Restores the previous comparison hook when dropped.
+pub struct CmpGuard(Option<CmpHook>);
+
+impl Drop for CmpGuard {
+    fn drop(&mut self) {
+        let old = self.0.take();
+        CMP.with(|h| *h.borrow_mut() = old);
+    }
+}
+
+fn cmp_hook(a: &Value, b: &Value, eq: bool) -> Option<Value> {
+    let hook = CMP.with(|h| h.borrow().clone())?;
+    hook(a, b, eq)
+}
+
+/// `a == b` by the user's `PartialEq`, if `a`'s type has one.
+pub fn user_eq(a: &Value, b: &Value) -> Option<bool> {
+    match cmp_hook(a, b, true)? {
+        Value::Bool(x) => Some(x),
+        _ => None,
+    }
+}
+
+/// `a.partial_cmp(b)` by the user's `Ord`/`PartialOrd`, if `a`'s type has one.
+pub fn user_cmp(a: &Value, b: &Value) -> Option<Option<std::cmp::Ordering>> {
+    match cmp_hook(a, b, false)? {
+        Value::Opt(o) => Some(o.and_then(|x| as_ordering(&x))),
+        other => Some(as_ordering(&other)),
     }
 }
 
@@ -370,19 +441,29 @@ pub fn ordering_def() -> Rc<TypeDef> {
             },
             default_variant: 0,
             has_drop: std::cell::Cell::new(false),
+            copy: std::cell::Cell::new(true),
         });
     }
     DEF.with(|d| d.clone())
 }
 
-/// An `Ordering` value.
-pub fn ordering(o: std::cmp::Ordering) -> Value {
-    let variant = match o {
+/// The variant index of an `Ordering` in [`ordering_def`].
+pub fn ordering_index(o: std::cmp::Ordering) -> usize {
+    match o {
         std::cmp::Ordering::Less => 0,
         std::cmp::Ordering::Equal => 1,
         std::cmp::Ordering::Greater => 2,
-    };
-    Value::Adt(Rc::new(Adt::new(&ordering_def(), variant, Vec::new())))
+    }
+}
+
+/// An `Ordering` value. With [`as_ordering`], the only place that knows how an `Ordering` is
+/// represented: `Ordering::Less` in expressions and patterns goes through these two.
+pub fn ordering(o: std::cmp::Ordering) -> Value {
+    Value::Adt(Rc::new(Adt::new(
+        &ordering_def(),
+        ordering_index(o),
+        Vec::new(),
+    )))
 }
 
 /// The `std::cmp::Ordering` an `Ordering` value stands for.
