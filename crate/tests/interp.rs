@@ -545,14 +545,16 @@ fn select_in_a_loop_with_a_channel() {
     });
     let deadline = sleep(Duration::from_millis(250));
     tokio::pin!(deadline);
+    loop {
+        tokio::select! {
+            _ = &mut deadline => { println!("deadline"); break; }
+            Some(v) = rx.recv() => println!("got {v}"),
+        }
+    }
     "#,
     );
-    // `tokio::pin!` is outside the subset: named with its place.
-    let e = errors(&src);
-    assert_eq!(
-        e[0].message,
-        "the macro `tokio::pin!` is not available in this playground"
-    );
+    // `tokio::pin!` keeps the sleep where it is: `&mut deadline` polls the same timer each time.
+    assert_eq!(lines(&src), ["100|got 1", "200|got 2", "250|deadline"]);
     let src = tokio_main(
         r#"
     let (tx, mut rx) = mpsc::channel::<u32>(8);

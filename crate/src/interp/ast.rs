@@ -322,6 +322,8 @@ pub enum Builtin {
     Stdout,
     /// `Rc`/`Arc`/cells/locks and `std::mem` ([`super::mem::MemFn`]).
     Mem(super::mem::MemFn),
+    /// The rest of Tokio's library (`tokio::sync::Mutex::new`, `JoinSet::new`, …).
+    Tokio(super::tokio::TokioFn),
 }
 
 /// How a printing macro prints.

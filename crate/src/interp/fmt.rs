@@ -458,6 +458,7 @@ pub fn display(v: &Value, precision: Option<usize>) -> String {
         Value::SendError(_) => "channel closed".into(),
         Value::RecvError => "channel closed".into(),
         Value::Error(e) => e.1.clone(),
+        Value::Tokio(o) if o.pointee().is_some() => o.display(&|x| display(x, precision)),
         Value::Adt(_) => super::types::fmt::display(v, precision),
         other => {
             let mut s = String::new();
@@ -613,6 +614,7 @@ pub fn debug(out: &mut String, v: &Value, precision: Option<usize>) {
             let _ = write!(out, "{o:?}");
         }
         Value::Moved => out.push_str("<moved>"),
+        Value::Tokio(o) => o.debug(out, &|out, x| debug(out, x, precision)),
     }
 }
 

@@ -42,6 +42,7 @@ pub mod limits;
 pub mod lower;
 pub mod mem;
 pub mod rt;
+pub mod tokio;
 pub mod types;
 // `std/` on disk (the name the house gives it); `stdlib` in paths, so it never shadows the real `std`.
 #[path = "std/mod.rs"]

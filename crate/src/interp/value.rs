@@ -112,6 +112,8 @@ pub enum Value {
     Cell(Rc<CellBox>),
     /// `Ref`/`RefMut`, `MutexGuard`, `RwLockReadGuard`/`RwLockWriteGuard`: releases on drop.
     Guard(Rc<Guard>),
+    /// A value of Tokio's library beyond the channels: `Mutex`, a guard, `Semaphore`, `JoinSet`…
+    Tokio(Rc<super::tokio::Obj>),
 }
 
 impl Value {
@@ -159,7 +161,8 @@ impl Value {
             | Value::OneshotSender(_)
             | Value::Rc(_)
             | Value::Cell(_)
-            | Value::Guard(_) => false,
+            | Value::Guard(_)
+            | Value::Tokio(_) => false,
             // `#[derive(Clone, Copy)]` types copy; any other struct or enum moves.
             Value::Adt(a) => a.def.copy.get(),
             Value::Formatter(_) => true,
@@ -219,6 +222,7 @@ impl Value {
                 mem::CellKind::RwLock => "RwLock",
             },
             Value::Guard(_) => "guard",
+            Value::Tokio(o) => o.type_name(),
         }
     }
 

@@ -32,6 +32,7 @@ impl Interp {
         };
         let rt = &self.0.rt;
         match b {
+            Builtin::Tokio(f) => self.tokio_fn(f, a, at),
             Builtin::DurationFromSecs => Ok(Value::Duration(Duration::from_secs(u64_arg(&a, 0)?))),
             Builtin::DurationFromMillis => {
                 Ok(Value::Duration(Duration::from_millis(u64_arg(&a, 0)?)))
@@ -89,10 +90,8 @@ impl Interp {
                     _ => rt.sleep(self.as_us(&when, at)?),
                 };
                 if b != Builtin::Timeout {
-                    return Ok(future_value(Box::pin(async move {
-                        sleep.await;
-                        Ok(Value::Unit)
-                    })));
+                    // A value of its own: `Sleep::reset`, `deadline`, `is_elapsed`.
+                    return Ok(crate::interp::tokio::Obj::Sleep(RefCell::new(sleep)).value());
                 }
                 drop(sleep);
                 let us = self.as_us(&when, at)?;
@@ -180,12 +179,8 @@ impl Interp {
             }
             Builtin::OneshotChannel => {
                 let (tx, rx) = rt::oneshot::channel();
-                let rx = future_value(Box::pin(async move {
-                    Ok(match rx.await {
-                        Ok(v) => Value::ok(v),
-                        Err(_) => Value::err(Value::RecvError),
-                    })
-                }));
+                // A value of its own (not a plain future): it has methods (`try_recv`, `close`).
+                let rx = crate::interp::tokio::Obj::OneshotReceiver(RefCell::new(rx)).value();
                 Ok(Value::Tuple(Rc::new(vec![
                     Value::OneshotSender(Rc::new(RefCell::new(Some(tx)))),
                     rx,

@@ -83,6 +83,9 @@ impl Interp {
                         ));
                     }
                 }
+                if matches!(b, Builtin::ThreadSleep | Builtin::Tokio(_)) {
+                    return self.tokio_call(*b, a, at).await;
+                }
                 self.builtin(*b, a, at)
             }
         }

@@ -11,7 +11,7 @@ impl Interp {
         #[allow(unreachable_patterns)]
         match &e.kind {
             ExprKind::Await(inner) => {
-                if !self.0.in_runtime {
+                if !self.0.in_runtime && !self.0.executor.get() {
                     // Only reachable inside an async body, which only runs inside a runtime.
                     return Err(self.panic(at, "`.await` outside of an async context"));
                 }

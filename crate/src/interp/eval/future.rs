@@ -61,6 +61,36 @@ impl Interp {
                     }
                 })))
             }
+            Value::Tokio(o) if matches!(&*o, crate::interp::tokio::Obj::OneshotReceiver(_)) => {
+                Ok(Box::pin(std::future::poll_fn(move |cx| match &*o {
+                    crate::interp::tokio::Obj::OneshotReceiver(rx) => {
+                        Pin::new(&mut *rx.borrow_mut()).poll(cx).map(|r| {
+                            Ok(match r {
+                                Ok(v) => Value::ok(v),
+                                Err(_) => Value::err(Value::RecvError),
+                            })
+                        })
+                    }
+                    _ => Poll::Ready(Ok(Value::Unit)),
+                })))
+            }
+            Value::Tokio(o) if matches!(&*o, crate::interp::tokio::Obj::Sleep(_)) => {
+                Ok(Box::pin(std::future::poll_fn(move |cx| match &*o {
+                    crate::interp::tokio::Obj::Sleep(s) => Pin::new(&mut *s.borrow_mut())
+                        .poll(cx)
+                        .map(|()| Ok(Value::Unit)),
+                    _ => Poll::Ready(Ok(Value::Unit)),
+                })))
+            }
+            // Awaiting a `LocalSet`: until its tasks have ended.
+            Value::Tokio(o) if matches!(&*o, crate::interp::tokio::Obj::LocalSet(_)) => {
+                Ok(Box::pin(std::future::poll_fn(move |cx| match &*o {
+                    crate::interp::tokio::Obj::LocalSet(l) => {
+                        l.poll_idle(cx).map(|()| Ok(Value::Unit))
+                    }
+                    _ => Poll::Ready(Ok(Value::Unit)),
+                })))
+            }
             other => Err(self.panic(at, format!("`{}` is not a future", other.type_name()))),
         }
     }

@@ -169,8 +169,23 @@ impl Interp {
                 let Some((ty, e)) = self.0.program.consts.get(name).cloned() else {
                     return Err(self.panic(at, format!("cannot find value `{name}` in this scope")));
                 };
+                let cached = self
+                    .0
+                    .statics
+                    .borrow()
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, v)| v.clone());
+                if let Some(v) = cached {
+                    return Ok(v);
+                }
                 let mut empty = Env::default();
-                Ok(coerce(self.eval(&e, &mut empty).await?, &ty))
+                let v = coerce(self.eval(&e, &mut empty).await?, &ty);
+                // A lock or cell in a `static` is one object: later uses share it.
+                if matches!(v, Value::Tokio(_) | Value::Cell(_)) {
+                    self.0.statics.borrow_mut().push((name.clone(), v.clone()));
+                }
+                Ok(v)
             }
             _ => Ok(Value::Unit),
         }

@@ -28,8 +28,12 @@ mod pattern;
 mod place;
 mod smart;
 mod task;
+mod tokio;
+mod tokio_sync;
+mod tokio_task;
 mod user;
 mod user_fmt;
+mod user_ops;
 
 use ops::*;
 use pattern::*;
@@ -114,6 +118,13 @@ struct Inner {
     blocked: Cell<u64>,
     /// A spawned task is being polled (its panics name Tokio's worker thread).
     in_task: Cell<bool>,
+    /// A `spawn_blocking` closure is being polled: it runs on a blocking-pool thread.
+    blocking: Cell<bool>,
+    /// Inside `futures::executor::block_on` in a plain `fn main`: async bodies run there.
+    executor: Cell<bool>,
+    /// The statics whose value is a shared handle (`static ONCE: OnceCell<T>`, a `Mutex`): made
+    /// once, the same object at every use.
+    statics: RefCell<Vec<(Name, Value)>>,
     depth: Cell<u32>,
     lines: Cell<u64>,
     out_buf: RefCell<String>,
@@ -139,6 +150,9 @@ impl Interp {
             poll_start: Cell::new(0),
             blocked: Cell::new(0),
             in_task: Cell::new(false),
+            blocking: Cell::new(false),
+            executor: Cell::new(false),
+            statics: RefCell::new(Vec::new()),
             depth: Cell::new(0),
             lines: Cell::new(0),
             out_buf: RefCell::new(String::new()),
@@ -522,7 +536,8 @@ impl Interp {
             ExprKind::Binary(_, a, b) => self.is_simple(a) && self.is_simple(b),
             ExprKind::Call(Callee::Variant(_), args) => args.iter().all(|a| self.is_simple(a)),
             ExprKind::Call(Callee::Builtin(b), args) => {
-                *b != Builtin::Drop && args.iter().all(|a| self.is_simple(a))
+                !matches!(b, Builtin::Drop | Builtin::ThreadSleep | Builtin::Tokio(_))
+                    && args.iter().all(|a| self.is_simple(a))
             }
             ExprKind::Call(Callee::Fn(name), args) => {
                 self.0.program.fns.get(name).is_some_and(|f| f.is_async)

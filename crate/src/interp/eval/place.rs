@@ -123,6 +123,8 @@ impl Interp {
             let next = place
                 .with(|v| match v {
                     Value::Rc(_) if name == "clone" => None,
+                    // A Tokio guard's own methods (`write_guard.downgrade()`).
+                    Value::Tokio(_) if name == "downgrade" => None,
                     v => mem::pointee(v),
                 })
                 .map_err(|e| self.mem_err(at, e))?;
@@ -163,6 +165,10 @@ impl Interp {
             }
         }
         let a = self.args(args, env).await?;
+        let a = match self.tokio_async(&place, name, a, at) {
+            Ok(f) => return f.await,
+            Err(a) => a,
+        };
         let (a, place) = match self.user_method(&place, recv.span, name, a, at).await? {
             user::Dispatch::Done(v) => return Ok(v),
             user::Dispatch::Std(a, None) => (a, place),
@@ -173,6 +179,15 @@ impl Interp {
                 (a, Place::root(mem::alloc(it)))
             }
         };
+        // Tokio's values (`interp/tokio/`, `eval/tokio.rs`) dispatch by name in their own room,
+        // before std's tables: they also serve the channels' newer methods (`reserve`, `closed`).
+        let mut a = a;
+        let tokio = self.with_place(&Some(place.clone()), recv.span, |v| {
+            Ok(self.tokio_method(v, name, &mut a, at))
+        })?;
+        if let Some(r) = tokio {
+            return r;
+        }
         // The std methods take their arguments as values: references are read through.
         let a: Vec<Value> = a.into_iter().map(mem::deref).collect();
         let method = place
@@ -207,6 +222,23 @@ impl Interp {
                     format!("no method named `{name}` found for `{ty}` in this playground"),
                 ))
             }
+        }
+    }
+
+    /// A std method that calls no closure, on a value reached without a place of its own (a
+    /// Tokio guard's content: `guard.push(x)` is `(*guard).push(x)`).
+    pub(super) fn method_on(&self, v: &mut Value, name: &str, a: Vec<Value>, at: Span) -> R {
+        let a: Vec<Value> = a.into_iter().map(mem::deref).collect();
+        match stdlib::lookup(v, name) {
+            Some(Method::Sync(f)) => f(self, v, a, at),
+            Some(Method::Async(_)) => Err(self.panic(
+                at,
+                format!("`{name}` with a closure on a guard's value is not supported in this playground: bind `&mut *guard` first"),
+            )),
+            None => Err(self.panic(
+                at,
+                format!("no method named `{name}` found for `{}` in this playground", v.type_name()),
+            )),
         }
     }
 }

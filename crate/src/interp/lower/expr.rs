@@ -40,6 +40,7 @@ impl Lowerer<'_> {
                 if !crate::interp::stdlib::is_known(&name)
                     && !self.items.method_names.contains(&name)
                     && !crate::interp::types::METHODS.contains(&name.as_str())
+                    && !crate::interp::tokio::is_method(&name)
                 {
                     return Err(not_available(
                         span(&m.method),
@@ -340,6 +341,13 @@ impl Lowerer<'_> {
         }
         let full = self.expand(&segs);
         match full.as_deref().map(|f| (canonical(f), known(f))) {
+            Some((c, Some(Known::Const))) if c.starts_with("tokio::") => Ok(ExprKind::Call(
+                Callee::Builtin(Builtin::Tokio(crate::interp::tokio::TokioFn::Const)),
+                vec![Expr {
+                    kind: ExprKind::Lit(Lit::Str(c.as_str().into())),
+                    span: at,
+                }],
+            )),
             Some((c, Some(Known::Const))) => Ok(ExprKind::Call(
                 Callee::Builtin(Builtin::DurationZero),
                 vec![Expr {

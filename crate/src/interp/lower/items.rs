@@ -424,7 +424,7 @@ impl Lowerer<'_> {
                     ))
                 }
             });
-        } else if tokio_main.is_some() {
+        } else if tokio_main.is_some() && sig.asyncness.is_none() {
             return Err(Diagnostic::error(
                 span(&sig.ident),
                 "`#[tokio::main]` goes on `async fn main` only in this playground",
@@ -520,6 +520,7 @@ impl Lowerer<'_> {
                         | "MutexGuard" | "RwLock" | "RwLockReadGuard" | "RwLockWriteGuard" => {
                             Ty::Other
                         }
+                        n if crate::interp::tokio::is_type(n) => Ty::Other,
                         "Self" | "Formatter" => Ty::Other,
                         // `Self::Err`, `T::Item`: an associated type.
                         _ if p.path.segments.len() > 1

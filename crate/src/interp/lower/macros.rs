@@ -81,6 +81,15 @@ impl Lowerer<'_> {
                 ExprKind::Join(self.exprs(&args)?, futures)
             }
             "select" => self.select(tokens, at)?,
+            // `std::pin::pin!(fut)` is the future; `tokio::pin!(a, b)` and `pin_mut!` keep the
+            // variables as they are: a future here never moves once polled.
+            "pin" | "pin_mut" => {
+                let mut args = self.split_args(tokens)?;
+                if full.as_deref() == Some("std::pin::pin") && args.len() == 1 {
+                    return self.expr(&args.remove(0));
+                }
+                ExprKind::Tuple(self.exprs(&args)?.into_iter().map(|_| unit(at)).collect())
+            }
             "try_join" => {
                 let args = self.split_args(tokens)?;
                 ExprKind::TryJoin(self.exprs(&args)?)
@@ -328,5 +337,13 @@ impl Lowerer<'_> {
             None => None,
         };
         Ok(ExprKind::Select(biased, arms, otherwise))
+    }
+}
+
+/// `()` at `at`.
+fn unit(at: Span) -> Expr {
+    Expr {
+        kind: ExprKind::Tuple(Vec::new()),
+        span: at,
     }
 }

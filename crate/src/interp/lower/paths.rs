@@ -241,6 +241,19 @@ pub(super) fn known(path: &str) -> Option<Known> {
                 .find(|p| **p == path)
                 .map(|p| Known::Fn(Builtin::Std(p)))
         })
+        .or_else(|| tokio_known(&path))
+}
+
+/// The rest of Tokio's items, from their own table ([`crate::interp::tokio::ITEMS`]).
+fn tokio_known(path: &str) -> Option<Known> {
+    use crate::interp::tokio::{item, Item};
+    Some(match item(path)? {
+        Item::Module => Known::Module,
+        Item::Type => Known::Type,
+        Item::Fn(f) => Known::Fn(Builtin::Tokio(f)),
+        Item::Macro => Known::Macro,
+        Item::Const => Known::Const,
+    })
 }
 
 /// Integer and float constants such as `u64::MAX` and `f64::NAN`.

@@ -86,6 +86,13 @@ impl Lowerer<'_> {
                         out.stmts.push(Stmt::Expr(e));
                     }
                 }
+                syn::Stmt::Macro(m) if crate::interp::tokio::pin_lets(&m.mac).is_some() => {
+                    let stmts = crate::interp::tokio::pin_lets(&m.mac).unwrap_or_default();
+                    let brace_token = Default::default();
+                    let inner = self.block_inner(&syn::Block { brace_token, stmts })?;
+                    out.stmts.extend(inner.stmts);
+                    out.tail = inner.tail;
+                }
                 syn::Stmt::Macro(m) => {
                     let e = self.mac(&m.mac)?;
                     if last && m.semi_token.is_none() {

@@ -73,3 +73,53 @@ pub(super) fn defer(cx: &mut Context<'_>) {
         None => cx.waker().wake_by_ref(),
     }
 }
+
+/// `tokio::task::consume_budget()`: spends one unit, yielding first if none is left.
+#[must_use = "futures do nothing unless you `.await` or poll them"]
+#[derive(Default)]
+pub struct ConsumeBudget {
+    done: bool,
+}
+
+/// `tokio::task::consume_budget()`.
+pub fn consume_budget() -> ConsumeBudget {
+    ConsumeBudget::default()
+}
+
+impl std::future::Future for ConsumeBudget {
+    type Output = ();
+
+    fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.done {
+            return Poll::Ready(());
+        }
+        std::task::ready!(poll_proceed(cx));
+        made_progress();
+        self.done = true;
+        Poll::Ready(())
+    }
+}
+
+/// `tokio::task::unconstrained(fut)`: `fut` is polled with no budget limit.
+#[must_use = "futures do nothing unless you `.await` or poll them"]
+pub struct Unconstrained<F> {
+    inner: std::pin::Pin<Box<F>>,
+}
+
+impl<F> Unconstrained<F> {
+    /// Wraps `inner`.
+    pub fn new(inner: F) -> Self {
+        Unconstrained {
+            inner: Box::pin(inner),
+        }
+    }
+}
+
+impl<F: std::future::Future> std::future::Future for Unconstrained<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let inner = self.inner.as_mut();
+        unconstrained(|| inner.poll(cx))
+    }
+}

@@ -65,21 +65,25 @@
 mod coop;
 mod events;
 mod join;
+mod joinset;
 pub mod mpsc;
 pub mod oneshot;
 mod sched;
 mod select;
+pub mod sync;
 mod task;
 mod time;
 
+pub use coop::{consume_budget, ConsumeBudget, Unconstrained};
 pub use join::{join, try_join, Join, TryJoin};
+pub use joinset::{JoinNext, JoinSet, LocalSet, LocalTask};
 pub use sched::{
     Flavor, Host, Limits, Rt, Stats, Turn, VirtualHost, EVENT_INTERVAL, HALT_EXIT_CODE, NO_RUNTIME,
     STOP_EXIT_CODE,
 };
 pub use select::{select, Branch, Rng, Select};
-pub use task::{JoinError, JoinHandle, Panic, YieldNow};
-pub use time::{Elapsed, Interval, Sleep, Tick, Timeout};
+pub use task::{AbortHandle, JoinError, JoinHandle, Panic, YieldNow};
+pub use time::{Elapsed, Interval, MissedTickBehavior, Sleep, Tick, Timeout};
 
 use std::future::Future;
 use std::pin::Pin;

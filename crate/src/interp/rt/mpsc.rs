@@ -12,6 +12,9 @@
 //! - `recv` and the permit wait spend coop budget.
 
 use super::coop;
+
+mod more;
+pub use more::{Permit, Reserve, WeakSender};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::fmt;
@@ -101,6 +104,8 @@ struct Chan<T> {
     /// The receiver was dropped or closed.
     closed: Cell<bool>,
     rx_waker: RefCell<Option<Waker>>,
+    /// `Sender::closed()` waiters.
+    closed_wakers: RefCell<Vec<Waker>>,
 }
 
 impl<T> Chan<T> {
@@ -113,6 +118,7 @@ impl<T> Chan<T> {
             senders: Cell::new(1),
             closed: Cell::new(false),
             rx_waker: RefCell::new(None),
+            closed_wakers: RefCell::new(Vec::new()),
         })
     }
 
@@ -149,6 +155,10 @@ impl<T> Chan<T> {
     /// The receiver side closes (`Semaphore::close`): every waiting sender is woken to fail.
     fn close(&self) {
         self.closed.set(true);
+        let closed = std::mem::take(&mut *self.closed_wakers.borrow_mut());
+        for w in closed {
+            w.wake();
+        }
         let waiters = std::mem::take(&mut *self.waiters.borrow_mut());
         for w in waiters {
             let waker = w.waker.borrow_mut().take();

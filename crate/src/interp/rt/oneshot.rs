@@ -62,6 +62,10 @@ struct Inner<T> {
     tx_done: Cell<bool>,
     rx_closed: Cell<bool>,
     rx_waker: RefCell<Option<Waker>>,
+    /// `Sender::closed()`: woken when the receiver closes or drops.
+    tx_waker: RefCell<Option<Waker>>,
+    /// The receiver yielded its value or its error.
+    terminated: Cell<bool>,
 }
 
 /// Creates a oneshot channel.
@@ -71,6 +75,8 @@ pub fn channel<T>() -> (Sender<T>, Receiver<T>) {
         tx_done: Cell::new(false),
         rx_closed: Cell::new(false),
         rx_waker: RefCell::new(None),
+        tx_waker: RefCell::new(None),
+        terminated: Cell::new(false),
     });
     (
         Sender {
@@ -104,6 +110,25 @@ impl<T> Sender<T> {
     pub fn is_closed(&self) -> bool {
         self.inner.rx_closed.get()
     }
+
+    /// `closed()`, polled: ready once the receiver is closed or dropped.
+    pub fn poll_closed(&self, cx: &mut Context<'_>) -> Poll<()> {
+        if self.inner.rx_closed.get() {
+            return Poll::Ready(());
+        }
+        *self.inner.tx_waker.borrow_mut() = Some(cx.waker().clone());
+        Poll::Pending
+    }
+}
+
+impl<T> Inner<T> {
+    fn close_rx(&self) {
+        self.rx_closed.set(true);
+        let w = self.tx_waker.borrow_mut().take();
+        if let Some(w) = w {
+            w.wake();
+        }
+    }
 }
 
 impl<T> Drop for Sender<T> {
@@ -123,12 +148,23 @@ impl<T> Receiver<T> {
             return Err(TryRecvError::Empty);
         }
         let value = self.inner.value.borrow_mut().take();
+        self.inner.terminated.set(true);
         value.ok_or(TryRecvError::Closed)
     }
 
     /// `close()`: the sender's `send` will fail from now on.
     pub fn close(&mut self) {
-        self.inner.rx_closed.set(true);
+        self.inner.close_rx();
+    }
+
+    /// `is_empty()`: nothing to receive now.
+    pub fn is_empty(&self) -> bool {
+        self.inner.value.borrow().is_none()
+    }
+
+    /// `is_terminated()`: it has yielded its value or its error.
+    pub fn is_terminated(&self) -> bool {
+        self.inner.terminated.get()
     }
 }
 
@@ -136,7 +172,7 @@ impl<T> Receiver<T> {
 // receiver's task is not woken.
 impl<T> Drop for Receiver<T> {
     fn drop(&mut self) {
-        self.inner.rx_closed.set(true);
+        self.inner.close_rx();
         self.inner.rx_waker.borrow_mut().take();
     }
 }
@@ -151,6 +187,7 @@ impl<T> Future for Receiver<T> {
         if self.inner.tx_done.get() {
             coop::made_progress();
             let value = self.inner.value.borrow_mut().take();
+            self.inner.terminated.set(true);
             return Poll::Ready(value.ok_or(RecvError));
         }
         *self.inner.rx_waker.borrow_mut() = Some(cx.waker().clone());

@@ -226,6 +226,16 @@ impl<T> JoinHandle<T> {
         self.state.id
     }
 
+    /// Tokio's `set_join_waker` (what `JoinSet` uses): `waker` is woken when the task finishes,
+    /// without polling the handle (no coop budget). True if it already finished.
+    pub fn set_join_waker(&self, waker: &Waker) -> bool {
+        if self.state.finished.get() {
+            return true;
+        }
+        *self.state.waker.borrow_mut() = Some(waker.clone());
+        false
+    }
+
     /// `JoinHandle::is_finished`: the task completed, panicked or was cancelled.
     pub fn is_finished(&self) -> bool {
         self.state.finished.get()
@@ -236,15 +246,68 @@ impl<T> JoinHandle<T> {
     /// aborts itself. Its future is dropped then, and the handle resolves to
     /// [`JoinError::Cancelled`]. Does nothing to a finished task.
     pub fn abort(&self) {
-        if self.state.finished.get() || self.state.cancel.get() {
+        self.state.abort();
+    }
+}
+
+impl<T: 'static> JoinHandle<T> {
+    /// `JoinHandle::abort_handle`.
+    pub fn abort_handle(&self) -> AbortHandle {
+        AbortHandle(self.state.clone())
+    }
+}
+
+impl<T> JoinState<T> {
+    fn abort(&self) {
+        if self.finished.get() || self.cancel.get() {
             return;
         }
-        self.state.cancel.set(true);
-        match self.state.rt.upgrade() {
-            Some(rt) => Rt(rt).schedule(self.state.id),
+        self.cancel.set(true);
+        match self.rt.upgrade() {
+            Some(rt) => Rt(rt).schedule(self.id),
             // Not queued anywhere: the runtime is gone, and its tasks with it.
-            None => self.state.finish_cancelled(),
+            None => self.finish_cancelled(),
         }
+    }
+}
+
+/// What an [`AbortHandle`] needs of a task, whatever its output type.
+trait Abortable {
+    fn abort(&self);
+    fn is_finished(&self) -> bool;
+    fn id(&self) -> u64;
+}
+
+impl<T> Abortable for JoinState<T> {
+    fn abort(&self) {
+        JoinState::abort(self);
+    }
+    fn is_finished(&self) -> bool {
+        self.finished.get()
+    }
+    fn id(&self) -> u64 {
+        self.id
+    }
+}
+
+/// `tokio::task::AbortHandle`: aborts a task without owning its output.
+#[derive(Clone)]
+pub struct AbortHandle(Rc<dyn Abortable>);
+
+impl AbortHandle {
+    /// `abort()`.
+    pub fn abort(&self) {
+        self.0.abort();
+    }
+
+    /// `is_finished()`.
+    pub fn is_finished(&self) -> bool {
+        self.0.is_finished()
+    }
+
+    /// `id()`.
+    pub fn id(&self) -> u64 {
+        self.0.id()
     }
 }
 

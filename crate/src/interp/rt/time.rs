@@ -249,14 +249,37 @@ impl<T> Future for Timeout<T> {
     }
 }
 
-/// `tokio::time::Interval` with Tokio's default `MissedTickBehavior::Burst`. Cheap to clone: the
-/// evaluator's value and the [`Tick`] future share it.
+/// `tokio::time::Interval`. Cheap to clone: the evaluator's value and the [`Tick`] future share it.
 #[derive(Clone)]
 pub struct Interval(Rc<RefCell<IntervalState>>);
 
 struct IntervalState {
     delay: Sleep,
     period_us: u64,
+    missed: MissedTickBehavior,
+}
+
+/// `tokio::time::MissedTickBehavior`: what a tick more than 5 ms late does to the next deadline.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MissedTickBehavior {
+    /// Keep the schedule: the missed ticks fire at once, one after the other (the default).
+    #[default]
+    Burst,
+    /// Start the schedule again one period after now.
+    Delay,
+    /// Keep the schedule's phase, skipping the ticks that were missed.
+    Skip,
+}
+
+impl MissedTickBehavior {
+    // `MissedTickBehavior::next_timeout` (`tokio/src/time/interval.rs`).
+    fn next_timeout(self, timeout: u64, now: u64, period: u64) -> u64 {
+        match self {
+            MissedTickBehavior::Burst => timeout + period,
+            MissedTickBehavior::Delay => now + period,
+            MissedTickBehavior::Skip => now + (period - (now - timeout) % period),
+        }
+    }
 }
 
 impl Interval {
@@ -269,6 +292,22 @@ impl Interval {
     pub fn period_us(&self) -> u64 {
         self.0.borrow().period_us
     }
+
+    /// `reset_at(deadline)` (and `reset`, `reset_immediately`, `reset_after`, which compute it):
+    /// the next tick is at `deadline_us`.
+    pub fn reset_at(&self, deadline_us: u64) {
+        self.0.borrow_mut().delay.reset(deadline_us);
+    }
+
+    /// `set_missed_tick_behavior`.
+    pub fn set_missed_tick_behavior(&self, b: MissedTickBehavior) {
+        self.0.borrow_mut().missed = b;
+    }
+
+    /// `missed_tick_behavior`.
+    pub fn missed_tick_behavior(&self) -> MissedTickBehavior {
+        self.0.borrow().missed
+    }
 }
 
 /// The future of [`Interval::tick`].
@@ -279,12 +318,19 @@ impl Future for Tick {
     type Output = u64;
 
     // `Interval::poll_tick` (`tokio/src/time/interval.rs`): wait for the delay, then set the next
-    // deadline one period after this one. Burst means the same even when ticks were missed.
+    // deadline one period after this one, unless the tick is more than 5 ms late: then the
+    // `MissedTickBehavior` decides.
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<u64> {
         let mut state = self.0.borrow_mut();
         ready!(Pin::new(&mut state.delay).poll(cx));
         let timeout = state.delay.deadline_us;
-        let next = timeout.saturating_add(state.period_us);
+        let now = state.delay.rt.upgrade().map(|rt| Rt(rt).now_us());
+        let next = match now {
+            Some(now) if now > timeout + 5_000 => {
+                state.missed.next_timeout(timeout, now, state.period_us)
+            }
+            _ => timeout.saturating_add(state.period_us),
+        };
         state.delay.reset_lazy(next);
         Poll::Ready(timeout)
     }
@@ -320,6 +366,7 @@ impl Rt {
         Interval(Rc::new(RefCell::new(IntervalState {
             delay: self.sleep_until(start_us),
             period_us,
+            missed: MissedTickBehavior::Burst,
         })))
     }
 
