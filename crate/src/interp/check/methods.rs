@@ -18,6 +18,14 @@ fn span(s: &impl Spanned) -> Span {
 /// Methods a future has (by `FutureExt` and friends): never reported as missing.
 const FUTURE_METHODS: &[&str] = &[
     "poll",
+    // `Pin<&mut F>`'s own, once `tokio::pin!(f)` has shadowed `f` (the checker does not follow
+    // the macro's new binding).
+    "set",
+    "as_mut",
+    "as_ref",
+    "get_mut",
+    "get_ref",
+    "is_terminated",
     "boxed",
     "boxed_local",
     "fuse",

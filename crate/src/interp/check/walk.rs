@@ -7,6 +7,7 @@ use super::scope::{Frame, FrameKind, Init, Local, State, Use};
 use super::sig::{head_span, head_span_async};
 use super::ty::Ty;
 use crate::interp::diag::{Diagnostic, Span};
+use syn::parse::Parser;
 use syn::spanned::Spanned;
 
 /// Which of rustc's passes reports an error: a body with resolution or type errors is not
@@ -308,6 +309,42 @@ impl<'a> Walker<'a> {
                 }
             }
             syn::Stmt::Macro(m) => {
+                // `tokio::pin! { let f = fut(); }` declares its bindings in the enclosing block;
+                // they are pinned (`Pin<&mut _>`), a type the checker does not follow.
+                if m.mac.path.segments.last().is_some_and(|s| s.ident == "pin") {
+                    let body = syn::Block::parse_within.parse2(m.mac.tokens.clone());
+                    if let Ok(stmts) = body {
+                        if !stmts.is_empty()
+                            && stmts.iter().all(|s| matches!(s, syn::Stmt::Local(_)))
+                        {
+                            for s in &stmts {
+                                if let syn::Stmt::Local(l) = s {
+                                    if let Some(init) = &l.init {
+                                        self.expr(&init.expr, Use::Move);
+                                    }
+                                    // The macro rebinds it as `let mut f = Pin<&mut _>`.
+                                    match &l.pat {
+                                        syn::Pat::Ident(i) => {
+                                            let at = Span::of(i.ident.span());
+                                            let (name, init) = (i.ident.to_string(), Init::At(at));
+                                            self.declare(
+                                                name,
+                                                true,
+                                                Ty::Unknown,
+                                                at,
+                                                init,
+                                                false,
+                                                false,
+                                            );
+                                        }
+                                        p => self.pattern(p, Ty::Unknown, true, false),
+                                    }
+                                }
+                            }
+                            return Ty::Unit;
+                        }
+                    }
+                }
                 self.mac(&m.mac);
                 Ty::Unit
             }
