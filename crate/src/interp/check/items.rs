@@ -70,6 +70,8 @@ pub struct Items {
     pub display: HashSet<String>,
     /// Types with a hand-written `impl Debug`.
     pub debug: HashSet<String>,
+    /// Types with a hand-written `impl Copy` (`impl Copy for P {}`).
+    pub copy: HashSet<String>,
     /// Types that implement some trait by hand other than `Display` or `Debug` (its methods,
     /// or `Deref`'s, are then theirs too).
     pub traited: HashSet<String>,
@@ -92,7 +94,9 @@ impl Items {
 
     /// Whether `name` is a struct that is `Copy` (`None` for a type the checker does not know).
     pub fn struct_copy(&self, name: &str) -> Option<bool> {
-        self.structs.get(name).map(|s| s.copy)
+        self.structs
+            .get(name)
+            .map(|s| s.copy || self.copy.contains(name))
     }
 
     /// The full path a name stands for through the `use` declarations.
@@ -330,6 +334,9 @@ impl<'ast> Visit<'ast> for Items {
                 match t.as_deref() {
                     Some("Display") => {
                         self.display.insert(n.clone());
+                    }
+                    Some("Copy") => {
+                        self.copy.insert(n.clone());
                     }
                     Some("Debug") => {
                         self.debug.insert(n.clone());
