@@ -184,7 +184,6 @@ class RuntimeLane {
   draw(g, model, nowUs, geo, y, mid) {
     const fold = this.view.fold;
     if (!fold) return;
-    fold.sync(model);
     const key = `${geo.W}/${geo.span}/${y}/${model.over}`;
     if (key !== this.geoKey || !g.childNodes.length) {
       this.reset();
@@ -198,6 +197,13 @@ class RuntimeLane {
     // A huge run (its rows grouped by name) draws its lane once, at the end: live, its thousands of
     // polls would only smear into one bar, and drawing them costs the run's own speed.
     if (model.grouped && !model.over) return;
+    if (model.grouped && this.later !== model) {
+      // ... and in the task after the end, so that the run's last line is not held up by it.
+      this.later = model;
+      setTimeout(() => { if (g.isConnected) this.draw(g, model, nowUs, geo, y, mid); }, 0);
+      return;
+    }
+    fold.sync(model);
     const { x } = geo;
     const names = model.over ? taskNames(model) : null;
     const end = model.over ? model.endT : (model.size ? model.times[model.size - 1] : 0);

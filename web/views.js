@@ -261,7 +261,8 @@ export class RunViews {
     this.table.sync(model, true); // "pending" becomes "—" in rows that never ended
     this.stepper.update();
     this.keepRun(model);
-    if (this.runtime) this.runtime.live(model);
+    // The queue panel's final words: after the run's last line is on screen (a huge run's are many).
+    if (this.runtime) setTimeout(() => { if (this.model === model && !this.cursor) this.runtime.live(model); }, 0);
     // The finished picture, on its final axis, drawn now if the timeline is open (even off-screen:
     // it is one drawing, and what a reader scrolls to must be complete).
     this.cancelFrames();
