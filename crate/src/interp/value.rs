@@ -234,7 +234,7 @@ impl Value {
                 return r;
             }
         }
-        if mem::pointee(self).is_some() || mem::pointee(other).is_some() {
+        if mem::is_pointer(self) || mem::is_pointer(other) {
             return mem::with_deref(self, |a| mem::with_deref(other, |b| a.equals(b)));
         }
         match (self, other) {
@@ -302,7 +302,7 @@ impl Value {
             }
         }
         use std::cmp::Ordering;
-        if mem::pointee(self).is_some() || mem::pointee(other).is_some() {
+        if mem::is_pointer(self) || mem::is_pointer(other) {
             return mem::with_deref(self, |a| mem::with_deref(other, |b| a.compare(b)));
         }
         match (self, other) {
