@@ -432,7 +432,7 @@ fn hole(out: &mut String, h: &Hole, v: &Value, width: Option<usize>, precision: 
 
 /// `{}`
 pub fn display(v: &Value, precision: Option<usize>) -> String {
-    if mem::pointee(v).is_some() {
+    if mem::is_pointer(v) {
         // `&T`, `Rc<T>`, `Arc<T>` and guards display their `T`.
         return mem::with_deref(v, |x| display(x, precision));
     }

@@ -188,6 +188,7 @@ impl Place {
 }
 
 /// What a pointer value points to: a reference's place, an `Rc`'s allocation, a guard's data.
+#[inline]
 pub fn pointee(v: &Value) -> Option<Place> {
     match v {
         Value::Ref(p) => Some((**p).clone()),
@@ -231,7 +232,23 @@ fn step_mut(v: &mut Value, s: Step) -> Result<&mut Value, MemError> {
 
 /// Follows references, `Rc`s and guards to the value they lead to (printing, comparing and
 /// arithmetic see through them, as `Display`, `PartialEq` and the operators do in Rust).
+#[inline]
 pub fn deref(v: Value) -> Value {
+    // Most values are not pointers: they pass untouched, without a call (hot: every operator).
+    if is_pointer(&v) {
+        deref_slow(v)
+    } else {
+        v
+    }
+}
+
+/// A reference, an `Rc`/`Arc` or a guard.
+#[inline]
+pub fn is_pointer(v: &Value) -> bool {
+    matches!(v, Value::Ref(_) | Value::Rc(_) | Value::Guard(_))
+}
+
+fn deref_slow(v: Value) -> Value {
     let mut v = v;
     for _ in 0..64 {
         match pointee(&v) {

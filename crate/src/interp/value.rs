@@ -215,7 +215,7 @@ impl Value {
 
     /// Structural equality (`==`).
     pub fn equals(&self, other: &Value) -> bool {
-        if mem::pointee(self).is_some() || mem::pointee(other).is_some() {
+        if mem::is_pointer(self) || mem::is_pointer(other) {
             return mem::with_deref(self, |a| mem::with_deref(other, |b| a.equals(b)));
         }
         match (self, other) {
@@ -266,7 +266,7 @@ impl Value {
     /// Ordering (`<`, `max`, `sort`); `None` when the values don't compare.
     pub fn compare(&self, other: &Value) -> Option<std::cmp::Ordering> {
         use std::cmp::Ordering;
-        if mem::pointee(self).is_some() || mem::pointee(other).is_some() {
+        if mem::is_pointer(self) || mem::is_pointer(other) {
             return mem::with_deref(self, |a| mem::with_deref(other, |b| a.compare(b)));
         }
         match (self, other) {

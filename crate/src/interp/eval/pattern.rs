@@ -13,7 +13,7 @@ pub(super) fn refutable(p: &Pat) -> bool {
 
 /// Does `v` match `p`?
 pub(super) fn matches(p: &Pat, v: &Value) -> bool {
-    if mem::pointee(v).is_some() && !matches!(p, Pat::Wild | Pat::Bind { .. }) {
+    if mem::is_pointer(v) && !matches!(p, Pat::Wild | Pat::Bind { .. }) {
         // Default binding modes: a pattern looks through the reference.
         return mem::with_deref(v, |x| matches(p, x));
     }
