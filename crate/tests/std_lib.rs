@@ -372,3 +372,19 @@ fn map_values_change_through_references() {
         &[r#"[("b", 21), ("a", 11)]"#],
     );
 }
+
+#[test]
+fn or_default_without_a_written_type() {
+    check(
+        r#"let mut groups = std::collections::BTreeMap::new();
+    for w in ["ant", "bee", "asp"] {
+        groups.entry(w.chars().next().unwrap()).or_default().push(w);
+    }
+    let mut counts = std::collections::BTreeMap::new();
+    for c in "abca".chars() {
+        *counts.entry(c).or_default() += 1;
+    }
+    println!("{:?} {:?}", groups, counts);"#,
+        &[r#"{'a': ["ant", "asp"], 'b': ["bee"]} {'a': 2, 'b': 1, 'c': 1}"#],
+    );
+}

@@ -73,7 +73,9 @@ impl Lowerer<'_> {
                         .unwrap_or_default();
                     args = vec![target::target_arg(&name, &target, span(&m.method))];
                 }
-                ExprKind::Method(self.boxed(&m.receiver)?, name.into(), args, span(&m.method))
+                let mut recv = self.boxed(&m.receiver)?;
+                target::hint_default(&mut recv, &name, args.len());
+                ExprKind::Method(recv, name.into(), args, span(&m.method))
             }
             syn::Expr::Unary(u) => {
                 if let (syn::UnOp::Neg(_), syn::Expr::Lit(l)) = (&u.op, &*u.expr) {

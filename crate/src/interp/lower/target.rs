@@ -131,3 +131,26 @@ fn apply_target(e: &mut Expr, target: &str, unwrapped: bool) {
         _ => {}
     }
 }
+
+/// `map.entry(k).or_default().push(x)`: when the map's value type was not written down, the
+/// method called on the default says what it is (a `Vec` for `push`, a `String` for `push_str`).
+pub(super) fn hint_default(recv: &mut Expr, method: &str, n_args: usize) {
+    let ExprKind::Method(_, name, args, at) = &mut recv.kind else {
+        return;
+    };
+    if name.as_ref() != "or_default" || !args.is_empty() {
+        return;
+    }
+    let ty = match (method, n_args) {
+        ("push" | "pop" | "extend" | "sort" | "len" | "last" | "first" | "iter", _) => "Vec",
+        ("push_str", _) => "String",
+        ("insert", 2) => "HashMap",
+        ("insert" | "contains", 1) => "HashSet",
+        ("push_back" | "push_front" | "pop_front", _) => "VecDeque",
+        _ => return,
+    };
+    args.push(Expr {
+        kind: ExprKind::Lit(Lit::Str(ty.into())),
+        span: *at,
+    });
+}

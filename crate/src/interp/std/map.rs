@@ -232,11 +232,17 @@ fn or_insert(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let (m, k) = this_entry(i, v, at)?;
     Ok(reference(slot_or(&m, k, || d)))
 }
-/// `or_default`: the default of the map's declared value type, else of a value already in it;
-/// else a number (`*counts.entry(w).or_default() += 1`).
-fn or_default(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
+/// `or_default`: the default of the map's declared value type, else of what the next method
+/// says (`lower/target.rs`), else of a value already in it; else a number
+/// (`*counts.entry(w).or_default() += 1`).
+fn or_default(i: &Interp, v: &mut Value, a: Vec<Value>, at: Span) -> R {
     let (m, k) = this_entry(i, v, at)?;
-    let like = m.default_value().or_else(|| {
+    // The lowering's hint: the method called on the default (`.push(x)`: a `Vec`).
+    let hinted = match a.first() {
+        Some(Value::Str(t)) => super::collections::default_of(t),
+        _ => None,
+    };
+    let like = m.default_value().or(hinted).or_else(|| {
         m.entries
             .borrow()
             .first()

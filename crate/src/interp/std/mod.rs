@@ -15,6 +15,15 @@
 //! searched in order and the first that accepts the value *and* has the name wins; [`generic`] (the
 //! methods of every value, such as `clone` and `to_string`) comes last.
 //!
+//! A room that already dispatches by name (`fn my_method(&self, v, name, &mut args, at) ->
+//! Option<R>`, as `eval/smart.rs`'s `cell_method` does) registers in one line with [`by_name!`]:
+//!
+//! ```text
+//! by_name! { accepts |v| matches!(v, Value::Cell(_)), via cell_method, fallback clone, rows [get, set, borrow] }
+//! ```
+//!
+//! (see `cell.rs`; a Tokio room's `tokio_method` registers the same way).
+//!
 //! ## The two kinds of method
 //!
 //! - [`Method::Sync`] gets the receiver's place (`&mut Value`): `v.push(x)` changes `v` where it
@@ -47,6 +56,35 @@ pub(crate) mod string;
 pub(crate) mod time;
 pub(crate) mod tokio;
 pub(crate) mod vec;
+
+/// A family whose rows all reach one method of the evaluator that dispatches by name and
+/// returns `Option<R>` (`None`: not this value's method). Defines `FAMILY` in the calling file.
+/// `fallback clone` makes `clone` the value's own clone where that method has none.
+macro_rules! by_name {
+    (accepts $accepts:expr, via $method:ident, fallback clone, rows [$($f:ident),* $(,)?]) => {
+        /// The family.
+        pub(crate) const FAMILY: $crate::interp::stdlib::Family = $crate::interp::stdlib::Family {
+            accepts: $accepts,
+            methods: &[$((stringify!($f), $crate::interp::stdlib::Method::Sync($f))),*],
+        };
+        $(fn $f(
+            i: &$crate::interp::eval::Interp,
+            v: &mut $crate::interp::value::Value,
+            mut a: Vec<$crate::interp::value::Value>,
+            at: $crate::interp::diag::Span,
+        ) -> $crate::interp::eval::R {
+            match i.$method(v, stringify!($f), &mut a, at) {
+                Some(r) => r,
+                None if stringify!($f) == "clone" => Ok(v.clone()),
+                None => Err(i.panic(
+                    at,
+                    format!("no method named `{}` found for `{}`", stringify!($f), v.type_name()),
+                )),
+            }
+        })*
+    };
+}
+pub(crate) use by_name;
 
 /// The future of an async method.
 pub(crate) type Fut<'a> = Pin<Box<dyn Future<Output = R> + 'a>>;
