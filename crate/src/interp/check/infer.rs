@@ -150,6 +150,8 @@ pub fn call_ty(full: &str, args: &[Ty], items: &Items) -> Ty {
             Ty::Adt("std::sync::mpsc::Receiver".into(), vec![Ty::Unknown]),
         ]),
         "tokio::time::interval" => Ty::Adt("Interval".into(), Vec::new()),
+        // `Timeout<F>` is `Debug` only if `F` is (a forgotten `.await` printed with `{:?}`).
+        "tokio::time::timeout" => Ty::Adt("tokio::time::Timeout".into(), vec![arg(args, 1)]),
         _ if n == 1 && items.structs.contains_key(last) => Ty::Adt(last.into(), Vec::new()),
         _ => Ty::Unknown,
     }

@@ -427,7 +427,9 @@ impl<'a> Walker<'a> {
 
     fn lacks_display(&self, t: &Ty) -> bool {
         match t {
-            Ty::Unit | Ty::Tuple(_) => true,
+            // `async fn`/`async` block futures are opaque: neither `Display` nor `Debug` (a
+            // forgotten `.await` before printing).
+            Ty::Unit | Ty::Tuple(_) | Ty::Future(_) => true,
             Ty::Ref(_, t) => self.lacks_display(t),
             Ty::Adt(n, a) => match n.as_str() {
                 "Vec" | "HashMap" | "HashSet" | "VecDeque" | "BTreeMap" | "Option" | "Result"
@@ -441,9 +443,10 @@ impl<'a> Walker<'a> {
 
     fn lacks_debug(&self, t: &Ty) -> bool {
         match t {
+            Ty::Future(_) => true,
             Ty::Ref(_, t) => self.lacks_debug(t),
             Ty::Adt(n, a) => match n.as_str() {
-                "Vec" | "Option" | "Box" | "Rc" | "Arc" | "VecDeque" => {
+                "Vec" | "Option" | "Box" | "Rc" | "Arc" | "VecDeque" | "tokio::time::Timeout" => {
                     a.first().is_some_and(|t| self.lacks_debug(t))
                 }
                 n => {
