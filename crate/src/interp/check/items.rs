@@ -77,6 +77,8 @@ pub struct Items {
     pub traits: bool,
     /// Names declared twice as functions.
     dup: HashSet<String>,
+    /// Types with a hand-written `impl Copy` (applied once every struct is known).
+    hand_copy: HashSet<String>,
 }
 
 impl Items {
@@ -86,6 +88,11 @@ impl Items {
         items.visit_file(file);
         for d in std::mem::take(&mut items.dup) {
             items.fns.remove(&d);
+        }
+        for n in std::mem::take(&mut items.hand_copy) {
+            if let Some(s) = items.structs.get_mut(&n) {
+                s.copy = true;
+            }
         }
         items
     }
@@ -457,7 +464,10 @@ impl<'ast> Visit<'ast> for Items {
                     Some("Debug") => {
                         self.debug.insert(n.clone());
                     }
-                    _ => {
+                    t => {
+                        if t == Some("Copy") {
+                            self.hand_copy.insert(n.clone());
+                        }
                         self.traited.insert(n.clone());
                     }
                 }
