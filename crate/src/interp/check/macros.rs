@@ -182,13 +182,19 @@ impl<'a> Walker<'a> {
                     "println" | "print" | "eprintln" | "eprint" | "format" | "panic" => Some(0),
                     _ => None,
                 };
+                // The format string's place: any other string literal is an argument.
+                let str_at = match name.as_str() {
+                    "write" | "writeln" | "assert" | "debug_assert" => 1,
+                    "assert_eq" | "assert_ne" | "debug_assert_eq" | "debug_assert_ne" => 2,
+                    _ => 0,
+                };
                 let mut positional: Vec<Arg> = Vec::new();
                 for (k, a) in args.iter().enumerate() {
                     match a {
                         Expr::Lit(syn::ExprLit {
                             lit: syn::Lit::Str(s),
                             ..
-                        }) => self.format_string(s, &named),
+                        }) if k == str_at => self.format_string(s, &named),
                         Expr::Assign(named) => {
                             self.expr(&named.right, Use::Borrow);
                         }
