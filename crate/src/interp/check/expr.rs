@@ -279,10 +279,11 @@ impl<'a> Walker<'a> {
             }
             _ => Ty::Unknown,
         };
+        let of_param = self.loop_param(&f.pat, &f.expr);
         let header = join(span(&f.for_token), span(&f.expr));
         self.looped(header, &f.body, &mut |s: &mut Self| {
             s.push_scope();
-            s.pattern(&f.pat, elem.clone(), true, false);
+            s.loop_binding(&f.pat, elem.clone(), &of_param);
             s.block(&f.body);
             s.pop_scope();
         });

@@ -79,6 +79,8 @@ pub struct Items {
     pub traits: bool,
     /// Names declared twice as functions.
     dup: HashSet<String>,
+    /// Types with a hand-written `impl Copy` (applied once every struct is known).
+    hand_copy: HashSet<String>,
 }
 
 impl Items {
@@ -88,6 +90,11 @@ impl Items {
         items.visit_file(file);
         for d in std::mem::take(&mut items.dup) {
             items.fns.remove(&d);
+        }
+        for n in std::mem::take(&mut items.hand_copy) {
+            if let Some(s) = items.structs.get_mut(&n) {
+                s.copy = true;
+            }
         }
         items
     }
@@ -133,6 +140,129 @@ pub fn generic_names(g: &syn::Generics) -> Vec<String> {
             syn::GenericParam::Type(t) => Some(t.ident.to_string()),
             _ => None,
         })
+        .collect()
+}
+
+/// Bounds that imply neither `Debug` nor `Display` (a trait of the program may have either as a
+/// supertrait, so only std's marker and comparison traits are here).
+const PLAIN_BOUNDS: &[&str] = &[
+    "Clone",
+    "Copy",
+    "Send",
+    "Sync",
+    "Sized",
+    "Unpin",
+    "PartialEq",
+    "Eq",
+    "PartialOrd",
+    "Ord",
+    "Default",
+    "Hash",
+];
+
+/// Traits of std's prelude among [`PLAIN_BOUNDS`] (`Hash` must be imported).
+const PRELUDE_BOUNDS: &[&str] = &[
+    "Clone",
+    "Copy",
+    "Send",
+    "Sync",
+    "Sized",
+    "Unpin",
+    "PartialEq",
+    "Eq",
+    "PartialOrd",
+    "Ord",
+    "Default",
+];
+
+/// Whether a written bound is surely one of std's [`PLAIN_BOUNDS`].
+fn plain_bound(b: &syn::TypeParamBound, items: &Items) -> bool {
+    let t = match b {
+        syn::TypeParamBound::Lifetime(_) => return true,
+        syn::TypeParamBound::Trait(t) => t,
+        _ => return false,
+    };
+    if t.lifetimes.is_some() || t.paren_token.is_some() {
+        return false;
+    }
+    let segs: Vec<String> = t
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    let Some(last) = segs.last() else {
+        return false;
+    };
+    if matches!(t.modifier, syn::TraitBoundModifier::Maybe(_)) {
+        return last == "Sized";
+    }
+    if !PLAIN_BOUNDS.contains(&last.as_str()) {
+        return false;
+    }
+    if segs.len() == 1 {
+        // A name of the program's own (or a glob import) may shadow the prelude's trait.
+        return match items.uses.get(last) {
+            Some(full) => {
+                (full.starts_with("std::") || full.starts_with("core::"))
+                    && full.ends_with(&format!("::{last}"))
+            }
+            None => {
+                PRELUDE_BOUNDS.contains(&last.as_str())
+                    && !items.names.contains(last)
+                    && !items.open
+            }
+        };
+    }
+    t.path.leading_colon.is_none() && (segs[0] == "std" || segs[0] == "core")
+}
+
+/// The type parameters of `gs` (an impl's, then a function's) that surely implement neither
+/// `Debug` nor `Display`: each bound on them is one of std's [`PLAIN_BOUNDS`]. With each, whether
+/// it has bounds at all (rustc then says "further restricting").
+pub fn bare_params(gs: &[&syn::Generics], items: &Items) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool, bool)> = Vec::new();
+    for g in gs {
+        for p in &g.params {
+            if let syn::GenericParam::Type(t) = p {
+                let plain = t.bounds.iter().all(|b| plain_bound(b, items));
+                out.push((t.ident.to_string(), plain, !t.bounds.is_empty()));
+            }
+        }
+    }
+    for g in gs {
+        let Some(w) = &g.where_clause else {
+            continue;
+        };
+        for pred in &w.predicates {
+            let syn::WherePredicate::Type(pt) = pred else {
+                continue;
+            };
+            let on = match &pt.bounded_ty {
+                syn::Type::Path(p) if p.qself.is_none() && pt.lifetimes.is_none() => {
+                    p.path.get_ident().map(|i| i.to_string())
+                }
+                _ => None,
+            };
+            let plain = pt.bounds.iter().all(|b| plain_bound(b, items));
+            let text = quote::ToTokens::to_token_stream(&pt.bounded_ty).to_string();
+            for (name, ok, bounded) in out.iter_mut() {
+                if on.as_deref() == Some(name.as_str()) {
+                    *ok &= plain;
+                    *bounded = true;
+                } else if text
+                    .split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .any(|w| w == name)
+                {
+                    // `Vec<T>: Debug`, `for<'a> &'a T: Display`: left to rustc.
+                    *ok = false;
+                }
+            }
+        }
+    }
+    out.into_iter()
+        .filter(|(_, ok, _)| *ok)
+        .map(|(n, _, b)| (n, b))
         .collect()
 }
 
@@ -341,7 +471,10 @@ impl<'ast> Visit<'ast> for Items {
                     Some("Debug") => {
                         self.debug.insert(n.clone());
                     }
-                    _ => {
+                    t => {
+                        if t == Some("Copy") {
+                            self.hand_copy.insert(n.clone());
+                        }
                         self.traited.insert(n.clone());
                     }
                 }

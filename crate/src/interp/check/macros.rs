@@ -3,7 +3,7 @@
 //! opaque, and every local it names is left alone from then on.
 
 use super::errors;
-use super::scope::{State, Use};
+use super::scope::{OfParam, State, Use};
 use super::ty::Ty;
 use super::walk::{Phase, Walker};
 use crate::interp::diag::Span;
@@ -13,6 +13,9 @@ use syn::punctuated::Punctuated;
 use syn::{Expr, Token};
 
 type Args = Punctuated<Expr, Token![,]>;
+
+/// A positional format argument: its type, its span, and the type parameter it is, if any.
+type Arg = (Ty, Span, Option<OfParam>);
 
 /// One branch of `select!`.
 struct Branch {
@@ -179,13 +182,19 @@ impl<'a> Walker<'a> {
                     "println" | "print" | "eprintln" | "eprint" | "format" | "panic" => Some(0),
                     _ => None,
                 };
-                let mut positional: Vec<(Ty, Span)> = Vec::new();
+                // The format string's place: any other string literal is an argument.
+                let str_at = match name.as_str() {
+                    "write" | "writeln" | "assert" | "debug_assert" => 1,
+                    "assert_eq" | "assert_ne" | "debug_assert_eq" | "debug_assert_ne" => 2,
+                    _ => 0,
+                };
+                let mut positional: Vec<Arg> = Vec::new();
                 for (k, a) in args.iter().enumerate() {
                     match a {
                         Expr::Lit(syn::ExprLit {
                             lit: syn::Lit::Str(s),
                             ..
-                        }) => self.format_string(s, &named),
+                        }) if k == str_at => self.format_string(s, &named),
                         Expr::Assign(named) => {
                             self.expr(&named.right, Use::Borrow);
                         }
@@ -196,7 +205,8 @@ impl<'a> Walker<'a> {
                             }
                             let t = self.expr(e, Use::Borrow);
                             if fmt_at.is_some_and(|f| k > f) {
-                                positional.push((t, Span::of(syn::spanned::Spanned::span(e))));
+                                let at = Span::of(syn::spanned::Spanned::span(e));
+                                positional.push((t, at, self.arg_param(e)));
                             }
                         }
                     }
@@ -206,7 +216,7 @@ impl<'a> Walker<'a> {
                     ..
                 })) = fmt_at.and_then(|f| args.iter().nth(f))
                 {
-                    self.format_traits(s, &positional);
+                    self.format_traits(s, &positional, &named);
                 }
                 match name.as_str() {
                     "format" => Ty::String,
@@ -359,8 +369,8 @@ impl<'a> Walker<'a> {
     }
 
     /// E0277 for a `{}` whose argument has no `Display`, or a `{:?}` whose argument (of the
-    /// program's own types) has no `Debug`.
-    fn format_traits(&mut self, s: &syn::LitStr, args: &[(Ty, Span)]) {
+    /// program's own types, or a type parameter without bounds that imply them) has no `Debug`.
+    fn format_traits(&mut self, s: &syn::LitStr, args: &[Arg], named: &[String]) {
         let text = s.token().to_string();
         let tok = Span::of(s.span());
         let mut next = 0;
@@ -371,58 +381,124 @@ impl<'a> Walker<'a> {
         }
         for (start, end, arg, spec) in all {
             let at = sub_span(tok, &text, start, end - start);
-            let (ty, arg_at) = match arg.as_str() {
+            // rustc points at an inline `{name}` as a whole, with no second label.
+            let (ty, arg_at, param, inline) = match arg.as_str() {
                 "" => {
                     next += 1;
                     match args.get(next - 1) {
-                        Some(a) => a.clone(),
+                        Some((t, s, p)) => (t.clone(), *s, p.clone(), false),
                         None => return,
                     }
                 }
                 n if n.chars().all(|c| c.is_ascii_digit()) => {
                     match n.parse::<usize>().ok().and_then(|i| args.get(i)) {
-                        Some(a) => a.clone(),
+                        Some((t, s, p)) => (t.clone(), *s, p.clone(), false),
                         None => return,
                     }
                 }
+                n if named.iter().any(|m| m == n) => continue,
                 n => match self.lookup(n) {
                     Some(i) => {
-                        let off = start + 1;
-                        (
-                            self.locals[i].ty.clone(),
-                            sub_span(tok, &text, off, n.len()),
-                        )
+                        let l = &self.locals[i];
+                        let p = match &l.of_param {
+                            Some(v @ OfParam::Value(..)) => Some(v.clone()),
+                            _ => None,
+                        };
+                        (l.ty.clone(), at, p, true)
                     }
                     None => continue,
                 },
             };
             let debug = spec.contains('?');
             let plain = !debug && !spec.ends_with(['x', 'X', 'o', 'b', 'e', 'E', 'p']);
+            if let Some(OfParam::Value(name, amp)) = param {
+                if plain || debug {
+                    self.unbounded_param(&name, amp, debug, arg_at, (!inline).then_some(at));
+                }
+                continue;
+            }
             let shown = ty.show();
             if plain && self.lacks_display(&ty) {
-                let d = crate::interp::Diagnostic::error(
+                let mut d = crate::interp::Diagnostic::error(
                     arg_at,
                     format!("`{shown}` doesn't implement `std::fmt::Display`"),
                 )
                 .with_code("E0277")
-                .label(format!("`{shown}` cannot be formatted with the default formatter"))
-                .also(at, "required by this formatting parameter")
+                .label(format!(
+                    "`{shown}` cannot be formatted with the default formatter"
+                ));
+                if !inline {
+                    d = d.also(at, "required by this formatting parameter");
+                }
+                let d = d
                 .with(format!("help: the trait `std::fmt::Display` is not implemented for `{shown}`"))
                 .with("note: in format strings you may be able to use `{:?}` (or {:#?} for pretty-print) instead");
                 self.report(Phase::Typeck, d);
             } else if debug && self.lacks_debug(&ty) {
-                let d = crate::interp::Diagnostic::error(
+                let mut d = crate::interp::Diagnostic::error(
                     arg_at,
                     format!("`{shown}` doesn't implement `Debug`"),
                 )
                 .with_code("E0277")
-                .label(format!("`{shown}` cannot be formatted using `{{:?}}` because it doesn't implement `Debug`"))
-                .also(at, "required by this formatting parameter")
+                .label(format!("`{shown}` cannot be formatted using `{{:?}}` because it doesn't implement `Debug`"));
+                if !inline {
+                    d = d.also(at, "required by this formatting parameter");
+                }
+                let d = d
                 .with(format!("help: the trait `Debug` is not implemented for `{shown}`"))
                 .with(format!("note: add `#[derive(Debug)]` to `{shown}` or manually `impl Debug for {shown}`"));
                 self.report(Phase::Typeck, d);
             }
         }
+    }
+
+    /// E0277 for a value of type parameter `name` (behind `amp`: `""`, `"&"` or `"&mut "`)
+    /// formatted with `{:?}` (`debug`) or `{}`, when no bound of `name` gives it that trait.
+    fn unbounded_param(
+        &mut self,
+        name: &str,
+        amp: &str,
+        debug: bool,
+        arg_at: Span,
+        placeholder: Option<Span>,
+    ) {
+        let Some(&(_, bounded)) = self.bare.iter().find(|(n, _)| n == name) else {
+            return;
+        };
+        let (full, short) = if debug {
+            ("Debug", "Debug")
+        } else {
+            ("std::fmt::Display", "Display")
+        };
+        let label = if debug {
+            format!(
+                "`{name}` cannot be formatted using `{{:?}}` because it doesn't implement `Debug`"
+            )
+        } else {
+            format!("`{name}` cannot be formatted with the default formatter")
+        };
+        let mut d = crate::interp::Diagnostic::error(
+            arg_at,
+            format!("`{name}` doesn't implement `{full}`"),
+        )
+        .with_code("E0277")
+        .label(label);
+        if let Some(at) = placeholder {
+            d = d.also(at, "required by this formatting parameter");
+        }
+        if !debug {
+            d = d.with("note: in format strings you may be able to use `{:?}` (or {:#?} for pretty-print) instead");
+        }
+        if !amp.is_empty() {
+            d = d.with(format!(
+                "note: required for `{amp}{name}` to implement `{full}`"
+            ));
+        }
+        let further = if bounded { "further " } else { "" };
+        d = d.with(format!(
+            "help: consider {further}restricting type parameter `{name}` with trait `{short}`"
+        ));
+        self.report(Phase::Typeck, d);
     }
 
     fn lacks_display(&self, t: &Ty) -> bool {

@@ -28,14 +28,16 @@
 //!   (a method of the output called on the future, a method your own type lacks, `len` spelled
 //!   `length`, `join` on Tokio's `JoinHandle`), E0609, E0277 (`.await`, `join!`, `select!` on a
 //!   non-future, `tokio::spawn` of a closure, `?` in a function returning `()`, `{}` without
-//!   `Display`, `{:?}` without `Debug`), E0061, E0063, E0560, E0368, E0614, and "future cannot be
+//!   `Display`, `{:?}` without `Debug`, also for a type parameter whose bounds are all std traits
+//!   that imply neither), E0061, E0063, E0560, E0368, E0614, and "future cannot be
 //!   sent between threads safely" (an `Rc`, a `RefCell` borrow or a std `MutexGuard` held across an
 //!   `.await` in, or an `Rc` captured by, a `tokio::spawn`ed async block);
 //! - moves and borrows: E0382 (after a move, into closures and async blocks, across loop rounds),
 //!   E0384, E0596, E0499 and E0502 (a local holding a borrow, a loop's iterator), E0373, E0597,
 //!   E0521.
 //!
-//! Left to rustc: generic bounds (`T: Debug`), trait resolution and privacy, inference failures
+//! Left to rustc: other generic bounds (a `T` whose type the checker does not follow, or bounded
+//! by a trait of the program's), trait resolution and privacy, inference failures
 //! (E0282, E0283), moves out of borrows and partial moves (E0505, E0506, E0507), E0594, `Send` of
 //! futures built by `async fn`s or hidden in `join!`/`select!`, unknown crates, and warnings.
 //!
@@ -84,14 +86,15 @@ struct Body<'f> {
     sig: &'f syn::Signature,
     block: &'f syn::Block,
     self_ty: Option<String>,
-    generics: Vec<String>,
+    /// The enclosing impl's or trait's generics.
+    outer: Option<&'f syn::Generics>,
     tokio_main: bool,
 }
 
 #[derive(Default)]
 struct Bodies<'f> {
     all: Vec<Body<'f>>,
-    impls: Vec<(Option<String>, Vec<String>)>,
+    impls: Vec<(Option<String>, &'f syn::Generics)>,
 }
 
 fn is_tokio_main(attrs: &[syn::Attribute]) -> bool {
@@ -112,7 +115,7 @@ impl<'f> Visit<'f> for Bodies<'f> {
             sig: &f.sig,
             block: &f.block,
             self_ty: None,
-            generics: Vec::new(),
+            outer: None,
             tokio_main: is_tokio_main(&f.attrs),
         });
         syn::visit::visit_item_fn(self, f);
@@ -123,24 +126,27 @@ impl<'f> Visit<'f> for Bodies<'f> {
             syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
             _ => None,
         };
-        self.impls.push((ty, items::generic_names(&i.generics)));
+        self.impls.push((ty, &i.generics));
         syn::visit::visit_item_impl(self, i);
         self.impls.pop();
     }
 
     fn visit_item_trait(&mut self, t: &'f syn::ItemTrait) {
-        self.impls.push((None, items::generic_names(&t.generics)));
+        self.impls.push((None, &t.generics));
         syn::visit::visit_item_trait(self, t);
         self.impls.pop();
     }
 
     fn visit_impl_item_fn(&mut self, f: &'f syn::ImplItemFn) {
-        let (self_ty, generics) = self.impls.last().cloned().unwrap_or_default();
+        let (self_ty, outer) = match self.impls.last() {
+            Some((t, g)) => (t.clone(), Some(*g)),
+            None => (None, None),
+        };
         self.all.push(Body {
             sig: &f.sig,
             block: &f.block,
             self_ty,
-            generics,
+            outer,
             tokio_main: false,
         });
         syn::visit::visit_impl_item_fn(self, f);
@@ -148,12 +154,11 @@ impl<'f> Visit<'f> for Bodies<'f> {
 
     fn visit_trait_item_fn(&mut self, f: &'f syn::TraitItemFn) {
         if let Some(block) = &f.default {
-            let (_, generics) = self.impls.last().cloned().unwrap_or_default();
             self.all.push(Body {
                 sig: &f.sig,
                 block,
                 self_ty: None,
-                generics,
+                outer: self.impls.last().map(|(_, g)| *g),
                 tokio_main: false,
             });
         }
@@ -172,7 +177,7 @@ fn check_file(file: &syn::File, max_depth: usize) -> Vec<Diagnostic> {
             b.sig,
             b.block,
             b.self_ty.clone(),
-            b.generics.clone(),
+            b.outer,
             b.tokio_main,
             max_depth,
         );

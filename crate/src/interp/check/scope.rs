@@ -86,8 +86,20 @@ pub struct Local {
     pub pending: Vec<Conflict>,
     /// `let x = &v`: the local `v` it borrows (for E0597).
     pub borrows: Option<(usize, Span)>,
+    /// Its type in terms of a type parameter of the function, when it is exactly one.
+    pub of_param: Option<OfParam>,
     /// The frame that declared it.
     pub frame: usize,
+}
+
+/// A local whose type is a type parameter `T` (the checker's `Ty` says `Unknown` there): enough to
+/// tell that formatting it needs a bound the function does not have.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OfParam {
+    /// `T`, `&T` or `&mut T`: the reference written before it (`""`, `"&"`, `"&mut "`).
+    Value(String, &'static str),
+    /// `Vec<T>`, `&Vec<T>`, `&[T]` (or `&mut`): iterating it gives `T`, `&T` (or `&mut T`).
+    Elems(String, &'static str),
 }
 
 /// How an expression's value is used.

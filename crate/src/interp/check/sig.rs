@@ -1,6 +1,7 @@
 //! Signatures and written types: the types a program writes, resolved through its `use`s, and
 //! the checks of a function's head (E0106) and of its body's end (E0308 for a `;` too many).
 
+use super::scope::OfParam;
 use super::ty::{of_type, Ty};
 use super::walk::{join, Phase, Walker};
 use crate::interp::diag::{Diagnostic, Span};
@@ -159,5 +160,133 @@ pub fn head_span(sig: &syn::Signature) -> Span {
         column: start.column,
         end_line: end.end_line,
         end_column: end.end_column,
+    }
+}
+
+impl Walker<'_> {
+    /// The type parameter a written type is exactly (`T`, `&T`) or holds as elements (`Vec<T>`,
+    /// `&Vec<T>`, `&[T]`), if any.
+    pub fn param_shape(&self, t: &syn::Type) -> Option<OfParam> {
+        match t {
+            syn::Type::Paren(p) => self.param_shape(&p.elem),
+            syn::Type::Reference(r) => {
+                let amp = if r.mutability.is_some() { "&mut " } else { "&" };
+                match &*r.elem {
+                    syn::Type::Slice(s) => self.param_name(&s.elem).map(|n| OfParam::Elems(n, amp)),
+                    inner => match self.param_shape(inner)? {
+                        OfParam::Value(n, "") => Some(OfParam::Value(n, amp)),
+                        OfParam::Elems(n, "") => Some(OfParam::Elems(n, amp)),
+                        _ => None,
+                    },
+                }
+            }
+            syn::Type::Path(p) if p.qself.is_none() => {
+                if let Some(n) = self.param_name(t) {
+                    return Some(OfParam::Value(n, ""));
+                }
+                let [seg] = p.path.segments.iter().collect::<Vec<_>>()[..] else {
+                    return None;
+                };
+                // A `Vec` of the program's own would not be std's.
+                if seg.ident != "Vec" || self.items.names.contains("Vec") {
+                    return None;
+                }
+                let syn::PathArguments::AngleBracketed(a) = &seg.arguments else {
+                    return None;
+                };
+                match a.args.iter().collect::<Vec<_>>()[..] {
+                    [syn::GenericArgument::Type(e)] => {
+                        self.param_name(e).map(|n| OfParam::Elems(n, ""))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// `T`, a type parameter in scope, written alone.
+    fn param_name(&self, t: &syn::Type) -> Option<String> {
+        match t {
+            syn::Type::Path(p) if p.qself.is_none() => {
+                let id = p.path.get_ident()?.to_string();
+                self.generics.contains(&id).then_some(id)
+            }
+            syn::Type::Paren(p) => self.param_name(&p.elem),
+            _ => None,
+        }
+    }
+
+    /// What a local named alone (`x`) holds in terms of a type parameter.
+    fn local_param(&self, e: &syn::Expr) -> Option<OfParam> {
+        match e {
+            syn::Expr::Path(p) if p.qself.is_none() => {
+                let i = self.lookup(&p.path.get_ident()?.to_string())?;
+                self.locals[i].of_param.clone()
+            }
+            syn::Expr::Paren(p) => self.local_param(&p.expr),
+            _ => None,
+        }
+    }
+
+    /// A format argument that is exactly `T` or `&T`: `x`, or `&x` of such a local.
+    pub fn arg_param(&self, e: &syn::Expr) -> Option<OfParam> {
+        match e {
+            syn::Expr::Reference(r) if r.mutability.is_none() => match self.local_param(&r.expr)? {
+                OfParam::Value(n, "") => Some(OfParam::Value(n, "&")),
+                _ => None,
+            },
+            e => match self.local_param(e)? {
+                v @ OfParam::Value(..) => Some(v),
+                OfParam::Elems(..) => None,
+            },
+        }
+    }
+
+    /// What the binding of `for pat in iter` is in terms of a type parameter, if `pat` is a name.
+    pub fn loop_param(&self, pat: &syn::Pat, iter: &syn::Expr) -> Option<OfParam> {
+        match pat {
+            syn::Pat::Ident(i) if i.subpat.is_none() && i.by_ref.is_none() => self.elem_param(iter),
+            _ => None,
+        }
+    }
+
+    /// Binds a `for` loop's pattern (of type `ty`, and `of_param` if it is a name).
+    pub fn loop_binding(&mut self, pat: &syn::Pat, ty: Ty, of_param: &Option<OfParam>) {
+        let first = self.locals.len();
+        self.pattern(pat, ty, true, false);
+        if self.locals.len() == first + 1 {
+            self.locals[first].of_param = of_param.clone();
+        }
+    }
+
+    /// The element of a `for` loop over `items`, `&items`, `items.iter()` or `items.into_iter()`
+    /// where `items` holds `T`s: `T`, `&T` or `&mut T`.
+    pub fn elem_param(&self, e: &syn::Expr) -> Option<OfParam> {
+        match e {
+            syn::Expr::Paren(p) => self.elem_param(&p.expr),
+            syn::Expr::Reference(r) => match self.local_param(&r.expr)? {
+                OfParam::Elems(n, "") => {
+                    let amp = if r.mutability.is_some() { "&mut " } else { "&" };
+                    Some(OfParam::Value(n, amp))
+                }
+                _ => None,
+            },
+            syn::Expr::MethodCall(m) if m.args.is_empty() && m.turbofish.is_none() => {
+                let OfParam::Elems(n, amp) = self.local_param(&m.receiver)? else {
+                    return None;
+                };
+                match (m.method.to_string().as_str(), amp) {
+                    ("iter", _) => Some(OfParam::Value(n, "&")),
+                    ("iter_mut", "" | "&mut ") => Some(OfParam::Value(n, "&mut ")),
+                    ("into_iter", amp) => Some(OfParam::Value(n, amp)),
+                    _ => None,
+                }
+            }
+            e => match self.local_param(e)? {
+                OfParam::Elems(n, amp) => Some(OfParam::Value(n, amp)),
+                OfParam::Value(..) => None,
+            },
+        }
     }
 }

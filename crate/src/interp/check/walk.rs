@@ -60,6 +60,9 @@ pub struct Walker<'a> {
     pub out: Vec<(Phase, Diagnostic)>,
     /// Type parameters in scope.
     pub generics: Vec<String>,
+    /// Type parameters that surely implement neither `Debug` nor `Display`, and whether they
+    /// have bounds (see [`super::items::bare_params`]).
+    pub bare: Vec<(String, bool)>,
     /// The impl's type, for `self` and `Self`.
     pub self_ty: Option<String>,
     /// The closing brace of the function's body (where its locals are dropped).
@@ -99,12 +102,17 @@ impl<'a> Walker<'a> {
         sig: &syn::Signature,
         body: &syn::Block,
         self_ty: Option<String>,
-        outer_generics: Vec<String>,
+        outer: Option<&syn::Generics>,
         tokio_main: bool,
         max_depth: usize,
     ) -> Vec<(Phase, Diagnostic)> {
-        let mut generics = outer_generics;
-        generics.extend(super::items::generic_names(&sig.generics));
+        let mut all: Vec<&syn::Generics> = outer.into_iter().collect();
+        all.push(&sig.generics);
+        let generics = all
+            .iter()
+            .flat_map(|g| super::items::generic_names(g))
+            .collect();
+        let bare = super::items::bare_params(&all, items);
         let mut w = Walker {
             items,
             locals: Vec::new(),
@@ -115,6 +123,7 @@ impl<'a> Walker<'a> {
             diverged: false,
             out: Vec::new(),
             generics,
+            bare,
             self_ty,
             fn_end: Span::of(body.brace_token.span.close()),
             seq: 0,
@@ -162,7 +171,11 @@ impl<'a> Walker<'a> {
                 }
                 syn::FnArg::Typed(t) => {
                     let ty = w.written(&t.ty);
+                    let first = w.locals.len();
                     w.pattern(&t.pat, ty, true, true);
+                    if w.locals.len() == first + 1 && matches!(&*t.pat, syn::Pat::Ident(_)) {
+                        w.locals[first].of_param = w.param_shape(&t.ty);
+                    }
                 }
             }
         }
@@ -240,6 +253,7 @@ impl<'a> Walker<'a> {
             loan: None,
             pending: Vec::new(),
             borrows: None,
+            of_param: None,
             frame: self.frames.len().saturating_sub(1),
         });
         self.locals.len() - 1
