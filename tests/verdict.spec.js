@@ -32,6 +32,8 @@ test('the join! demo shows the lines real Tokio printed for the tutorial program
   const panel = await openVerdict(section);
   const concurrent = variantOf(panel, 'Run concurrently (join!)');
   const list = concurrent.getByRole('list');
+  // The transcripts come with later.js (loaded when the panel opens): wait for them to be drawn.
+  await expect(list.getByRole('listitem').first()).toBeVisible();
   const items = await itemsOf(list);
   expect(items).toContain('+1000 ms Product data fetched after 1s.');
   expect(items).toContain('+3000 ms Total execution time is ~3s, not 4s.');
