@@ -24,14 +24,19 @@
 
 //! ## What the subset leaves out
 //!
-//! Named with its place when used, never silently ignored: of your own types ([`types`]), generic
-//! `type` aliases, `macro_rules!`, `ref mut` patterns, calls through a type parameter of an `impl`
-//! (`T::default()` in `impl<T> W<T>`), and traits of std beyond the common ones
-//! (`STD_TRAITS` in `lower/impls.rs`); `Weak`, `tokio::sync` beyond `mpsc`/`oneshot`,
-//! `spawn_blocking`, `tokio::pin!`, iterator adapters beyond the common ones (they
-//! are eager here), `std::fs`/`std::net`/`std::process`, floats other than `f64`, and `u128` values
-//! above `i128::MAX`. Iterators and ranges are materialized, so `(0..).take(3)` is refused by the
-//! `Vec` limit.
+//! Named with its place when used, never silently ignored:
+//! - of your own types ([`types`]): generic `type` aliases, `macro_rules!`, `ref mut` patterns,
+//!   calls through a type parameter of an `impl` (`T::default()` in `impl<T> W<T>`), and traits of
+//!   std beyond the common ones (`STD_TRAITS` in `lower/impls.rs`);
+//! - of std ([`stdlib`]): `Weak`, the methods missing from the tables (`cycle`, `scan`, …),
+//!   `std::fs`/`std::net`/`std::process`; `f32` is computed as `f64`, and `u128` values stop at
+//!   `i128::MAX`;
+//! - of Tokio ([`tokio`]): hand-written `impl Future` with `Context` and wakers, `poll_fn`,
+//!   `futures::future::{select, select_all, Either, try_join_all}`, matching on Tokio's error
+//!   enums (`TryRecvError::Empty`), mapped guards, `task_local!` and `tokio_stream`.
+//!
+//! Iterators are lazy ([`stdlib::lazy`]): `(1..).take(3)` runs, and a `map`'s closure runs when
+//! its item is consumed.
 
 pub mod ast;
 pub mod check;
