@@ -138,6 +138,20 @@ test('diagnostics: a syntax error and an unsupported item, as rustc writes them,
   await expect(s.locator('.diagnostic').first()).toContainText('main.rs:3:');
 });
 
+test('rustc is the judge too: a spawned task borrowing a local is refused with E0373, and the lesson says why', async ({ page }) => {
+  await page.goto('/');
+  await code(page).scrollIntoViewIfNeeded();
+  const s = code(page);
+  await setProgram(page, main('    let v = vec![1, 2, 3];\n    let handle = tokio::spawn(async {\n        println!("Here\'s a vec: {:?}", v);\n    });\n    handle.await.unwrap();'));
+  await s.getByRole('button', { name: 'Run', exact: true }).click();
+  const diag = s.locator('.diagnostic').first();
+  await expect(diag).toHaveText(/^error\[E0373\]/);
+  await expect(diag).toContainText('main.rs:4:');
+  await expect(s.getByRole('log').getByRole('listitem')).toHaveCount(0);
+  await expect(s.locator('.cm-lintRange-error')).not.toHaveCount(0);
+  await expect(s.locator('.happened')).toContainText(/What just happened\? .*borrows a local at line 4.*move/);
+});
+
 test('a warning is shown as rustc shows it, and the program still runs', async ({ page }) => {
   await page.goto('/');
   await code(page).scrollIntoViewIfNeeded();

@@ -242,6 +242,7 @@ export class CodeView {
       this.session.release();
       this.setRunning(false);
       this.status.textContent = `The program has ${errors === 1 ? 'an error' : `${errors} errors`} (below the editor), so it did not run.`;
+      this.happened.textContent = lessonWord(diagnostics);
       return;
     }
     this.refused = null;
@@ -339,6 +340,27 @@ export class CodeView {
     this.views.destroy();
     this.editor.destroy();
   }
+}
+
+/**
+ * "What just happened?" for a program rustc refuses with an error the lesson (Tokio's tutorial,
+ * "Spawning") has a word for: one sentence, pointing at the line. Empty for the others: their
+ * rustc message says it.
+ */
+function lessonWord(diagnostics) {
+  const d = diagnostics.find((x) => x.level === 'error');
+  if (!d) return '';
+  const at = `line ${d.line}`;
+  if (d.code === 'E0373') {
+    return `What just happened? rustc refused to run it: the spawned task may outlive the function that started it, but it borrows a local at ${at}. A task spawned with tokio::spawn must own its data ('static): add move, so that the task takes ownership of what it uses.`;
+  }
+  if (/cannot be sent between threads safely/.test(d.message)) {
+    return `What just happened? rustc refused to run it: tokio::spawn may move a task to another thread at any .await, so everything it holds across an .await must be Send, and the value at ${at} is not (an Rc, a RefCell borrow or a std MutexGuard). Drop it before the .await, or use Arc or tokio::sync::Mutex.`;
+  }
+  if (d.code === 'E0597') {
+    return `What just happened? rustc refused to run it: the value borrowed at ${at} is dropped when the function returns, while the spawned task may still use it. Move it into the task instead.`;
+  }
+  return '';
 }
 
 /** "What just happened?" for any program: how long, and how each future's life ended. */
