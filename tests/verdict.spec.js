@@ -21,6 +21,8 @@ async function openVerdict(section) {
   await expect(panel).toHaveCount(1);
   await panel.getByText('What real Tokio printed', { exact: true }).click();
   await expect(panel).toHaveAttribute('open', '');
+  // The transcripts come with later.js, imported when the panel first opens: wait until they are drawn.
+  await expect(panel.locator('.verdict-run').first()).toBeVisible();
   return panel;
 }
 const itemsOf = async (list) => (await list.getByRole('listitem').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
@@ -32,8 +34,6 @@ test('the join! demo shows the lines real Tokio printed for the tutorial program
   const panel = await openVerdict(section);
   const concurrent = variantOf(panel, 'Run concurrently (join!)');
   const list = concurrent.getByRole('list');
-  // The transcripts come with later.js (loaded when the panel opens): wait for them to be drawn.
-  await expect(list.getByRole('listitem').first()).toBeVisible();
   const items = await itemsOf(list);
   expect(items).toContain('+1000 ms Product data fetched after 1s.');
   expect(items).toContain('+3000 ms Total execution time is ~3s, not 4s.');
