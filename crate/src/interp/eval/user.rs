@@ -325,17 +325,20 @@ impl Interp {
             _ => {}
         }
         if let Value::Adt(_) = &recv {
-            if ITER_METHODS.contains(&name) && reg.trait_method(&recv, "Iterator", "next").is_some()
+            // A method of std's iterators (`zip`, `take_while`, `sum`...): a lazy iterator whose
+            // steps call this type's `next` when they are consumed, in Rust's order.
+            let std_iter = crate::interp::stdlib::iter::FAMILY
+                .methods
+                .iter()
+                .any(|(n, _)| *n == name);
+            if (std_iter || ITER_METHODS.contains(&name))
+                && reg.trait_method(&recv, "Iterator", "next").is_some()
             {
-                let limit = match (name, a.first().cloned().map(mem::deref)) {
-                    ("take", Some(Value::Int(n, _))) => usize::try_from(n).ok(),
-                    _ => None,
-                };
-                let items = self.drain_user(recv, limit, at).await?;
-                if name == "take" {
-                    return Ok(Dispatch::Done(items));
-                }
-                return Ok(Dispatch::Std(a, Some(items)));
+                let it = crate::interp::stdlib::lazy::It::User(Place::root(mem::alloc(recv)));
+                return Ok(Dispatch::Std(
+                    a,
+                    Some(crate::interp::stdlib::lazy::value(it)),
+                ));
             }
             if let ("clone", Value::Adt(a)) = (name, &recv) {
                 // A clone is a value of its own: it drops on its own too.
@@ -345,23 +348,8 @@ impl Interp {
         Ok(Dispatch::Std(a, None))
     }
 
-    /// The items of a user iterator, calling its `next` until `None` (or `limit` items).
-    async fn drain_user(&self, it: Value, limit: Option<usize>, at: Span) -> R {
-        let it = Place::root(mem::alloc(it));
-        let mut out = Vec::new();
-        while limit.is_none_or(|l| out.len() < l) {
-            self.tick()?;
-            self.check_len(out.len(), "Vec")?;
-            match self.user_next(&it, at).await? {
-                Some(x) => out.push(x),
-                None => break,
-            }
-        }
-        Ok(Value::Vec(Rc::new(out)))
-    }
-
     /// One `next()` of the user iterator at `it`.
-    async fn user_next(&self, it: &Place, at: Span) -> R<Option<Value>> {
+    pub(crate) async fn user_next(&self, it: &Place, at: Span) -> R<Option<Value>> {
         let reg = self.reg();
         let v = mem::deref(it.read().map_err(|e| self.mem_err(at, e))?);
         let Some(m) = reg

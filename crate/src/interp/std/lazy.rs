@@ -49,6 +49,8 @@ pub enum It {
     /// An iterator still owned by its variable (`it.by_ref()`, `for x in &mut it`): each step
     /// takes the state out of the cell and puts it back.
     Shared(IterCell),
+    /// Your own `impl Iterator` (`a.zip(Counter::new())`): each step calls its `next`.
+    User(crate::interp::mem::Place),
 }
 
 /// A boxed future of one step.
@@ -66,6 +68,9 @@ pub fn of(i: &Interp, v: Value, at: Span) -> R<It> {
             It::Seq(items, 0, n)
         }
         Value::Range(lo, hi, t) => It::Range(lo, hi, t),
+        Value::Adt(_) => It::User(crate::interp::mem::Place::root(crate::interp::mem::alloc(
+            v,
+        ))),
         Value::Map(m) => {
             let items = super::map::pairs(&m);
             let n = items.len();
@@ -158,6 +163,7 @@ pub fn next<'a>(i: &'a Interp, it: &'a mut It, at: Span) -> Step<'a> {
                     None
                 }
             }
+            It::User(p) => i.user_next(p, at).await?,
             It::Empty => None,
             It::Map(src, f) => match step(i, src, at).await? {
                 Some(x) => Some(i.call_value(f.clone(), vec![x], at).await?),
