@@ -189,7 +189,7 @@ impl Interp {
                     (Value::Vec(items), Value::Range(a, b, _)) => {
                         let (a, b) = (
                             usize::try_from(*a).unwrap_or(usize::MAX),
-                            usize::try_from(*b).unwrap_or(usize::MAX),
+                            open_end(*b, items.len()),
                         );
                         match items.get(a..b) {
                             Some(s) => Ok(Value::Vec(Rc::new(s.to_vec()))),
@@ -217,7 +217,7 @@ impl Interp {
                     (Value::Str(s), Value::Range(a, b, _)) => {
                         let (a, b) = (
                             usize::try_from(*a).unwrap_or(usize::MAX),
-                            usize::try_from(*b).unwrap_or(usize::MAX),
+                            open_end(*b, s.len()),
                         );
                         match s.get(a..b) {
                             Some(x) => Ok(Value::str(x)),
@@ -228,6 +228,17 @@ impl Interp {
                         }
                     }
                     (Value::Adt(_), _) => self.user_index(v.clone(), i.clone(), at),
+                    // `map[&k]`: std's `Index` for `HashMap`/`BTreeMap` panics on a missing key.
+                    (Value::Map(m), _) => match m.find(&i) {
+                        Ok(n) => Ok(mem::deref(m.entries.borrow()[n].1.borrow().clone())),
+                        Err(_) => Err(self.panic(at, "no entry found for key")),
+                    },
+                    (Value::Deque(d), _) => {
+                        let n = self.as_usize(&i, at)?;
+                        d.get(n)
+                            .cloned()
+                            .ok_or_else(|| self.panic(at, "Out of bounds access"))
+                    }
                     _ => Err(self.panic(
                         at,
                         format!("cannot index into a value of type `{}`", v.type_name()),
@@ -280,5 +291,15 @@ impl Interp {
             }
             _ => Ok(Value::Unit),
         }
+    }
+}
+
+/// The end of a slicing range: `a..` is a range whose end is the open-range sentinel
+/// (`i64::MAX`, see `std/lazy.rs`), which means "to the end" when it slices.
+fn open_end(b: i128, len: usize) -> usize {
+    if b >= i128::from(i64::MAX) {
+        len
+    } else {
+        usize::try_from(b).unwrap_or(usize::MAX)
     }
 }
