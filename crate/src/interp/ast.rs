@@ -280,6 +280,8 @@ pub enum Callee {
     Fn(Name),
     /// A local variable holding a closure.
     Local(Name),
+    /// The value of an expression: `make_adder(2)(40)`, `(self.f)(x)`.
+    Value(Rc<Expr>),
     /// A library function of the subset.
     Builtin(Builtin),
     /// `Some(..)`, `Ok(..)`, `Err(..)`.

@@ -66,6 +66,12 @@ impl Interp {
                 let a = self.args(args, env).await?;
                 boxed(self.call_closure(f, a, at)).await
             }
+            Callee::Value(f) => {
+                // A closure or function value, read through references and boxes.
+                let f = mem::deref(self.eval(f, env).await?);
+                let a = self.args(args, env).await?;
+                boxed(self.call_closure(f, a, at)).await
+            }
             Callee::Builtin(b) => {
                 if *b == Builtin::Drop {
                     // `drop(x)` moves `x` out of its variable and drops it now.

@@ -622,7 +622,7 @@ impl Interp {
                         Some(f) => self.make_future(f, a, at),
                         None => Err(self.panic(at, format!("cannot find function `{name}`"))),
                     },
-                    Callee::Local(_) => Err(self.panic(at, "not a simple call")),
+                    Callee::Local(_) | Callee::Value(_) => Err(self.panic(at, "not a simple call")),
                 }
             }
             _ => Err(self.panic(at, "not a simple expression")),

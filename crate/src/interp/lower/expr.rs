@@ -392,7 +392,7 @@ impl Lowerer<'_> {
         }
     }
 
-    pub(super) fn call(&mut self, c: &syn::ExprCall, at: Span) -> R<ExprKind> {
+    pub(super) fn call(&mut self, c: &syn::ExprCall, _at: Span) -> R<ExprKind> {
         let path = match &*c.func {
             syn::Expr::Path(p) if p.qself.is_none() => &p.path,
             other => {
@@ -401,7 +401,10 @@ impl Lowerer<'_> {
                 if let ExprKind::Var(name) = f.kind {
                     return Ok(ExprKind::Call(Callee::Local(name), self.exprs(&c.args)?));
                 }
-                return Err(not_available(at, "calling this expression"));
+                return Ok(ExprKind::Call(
+                    Callee::Value(Rc::new(f)),
+                    self.exprs(&c.args)?,
+                ));
             }
         };
         let segs = Self::segments(path);

@@ -25,6 +25,7 @@ pub(crate) const FAMILY: Family = Family {
 
 const METHODS: &[(&str, Method)] = &[
     ("iter", Sync(iter)),
+    ("as_str", Sync(as_str)),
     ("into_iter", Sync(iter)),
     ("iter_mut", Sync(iter)),
     ("by_ref", Sync(by_ref)),
@@ -523,4 +524,26 @@ fn unzip<'a>(i: &'a Interp, v: &'a mut Value, _: Vec<Value>, at: Span) -> Fut<'a
         }
         Ok(Value::Tuple(Rc::new(vec![seq(l), seq(r)])))
     })
+}
+
+/// `Chars::as_str`: what is left of the string being iterated.
+fn as_str(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
+    if let Value::Iter(cell) = v {
+        if let Some(It::Seq(items, front, back)) = &*cell.borrow() {
+            if items[*front..*back]
+                .iter()
+                .all(|c| matches!(c, Value::Char(_)))
+            {
+                let s: String = items[*front..*back]
+                    .iter()
+                    .filter_map(|c| match c {
+                        Value::Char(c) => Some(*c),
+                        _ => None,
+                    })
+                    .collect();
+                return Ok(Value::str(s));
+            }
+        }
+    }
+    Err(i.panic(at, "`as_str` is `Chars`' only, in this playground"))
 }

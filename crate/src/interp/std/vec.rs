@@ -41,6 +41,8 @@ const METHODS: &[(&str, Method)] = &[
     ("concat", Sync(concat)),
     ("join", Sync(join)),
     ("to_vec", Sync(to_vec)),
+    // `&v[..]` as a value to read (patterns, `iter`); a copy, as nothing writes through it.
+    ("as_slice", Sync(to_vec)),
     ("binary_search", Sync(binary_search)),
     ("windows", Sync(windows)),
     ("chunks", Sync(chunks)),
