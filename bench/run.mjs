@@ -255,6 +255,54 @@ async function yourCodeSection(distUrl) {
     console.log(`bench: the runtime's events cost the 10,000-task run (${kind}) ${pctMore}% (${r1(median(t.on))} ms vs ${r1(median(t.off))} ms)`);
   }
 
+  // 8. CPU-bound work (issue 16 §6): a learner's loop is what blocks the event loop. The same two programs
+  // interpreted in Your code (bench/cpu/*_interp.rs, opened with ?code=) and compiled natively with
+  // `rustc -O` (bench/cpu/*.rs); each prints its own elapsed time (Instant is real time on the page).
+  // The sum is first probed with 1 million integers; 10 million are used unless that would take over ~60 s.
+  mkdirSync(join(root, 'target', 'bench-cpu'), { recursive: true });
+  const nativeBin = (name) => {
+    const out = join(root, 'target', 'bench-cpu', name);
+    execFileSync('rustc', ['-O', '--edition', '2021', join(root, 'bench', 'cpu', `${name}.rs`), '-o', out], { stdio: 'inherit' });
+    return out;
+  };
+  const elapsedUs = (text) => Number(/elapsed_us (\d+)/.exec(text)[1]);
+  const nativeUs = (bin, args) => {
+    const runs = [];
+    for (let i = 0; i < Math.max(REPS, 5); i++) runs.push(elapsedUs(execFileSync(bin, args, { encoding: 'utf8' })));
+    return Math.min(...runs);
+  };
+  const interpUs = async (src, needle, reps) => {
+    await page.goto(`${distUrl}/?code=${Buffer.from(src).toString('base64url')}`);
+    await page.waitForFunction(() => document.body.classList.contains('wasm-ready'));
+    await codeReady(page);
+    const runs = [];
+    for (let i = 0; i < reps; i++) {
+      const { lines } = await runUntilLine(page, { button: CODE_RUN, log: CODE_LOG, needle });
+      runs.push(elapsedUs(lines.filter(([, msg]) => msg.includes(needle)).at(-1)[1]));
+      await page.waitForTimeout(300);
+    }
+    return Math.min(...runs);
+  };
+  const sumSrc = readFileSync(join(root, 'bench', 'cpu', 'sum_interp.rs'), 'utf8');
+  const probeUs = await interpUs(sumSrc.replace('= N;', '= 1_000_000;'), 'elapsed_us', 1);
+  const sumN = probeUs * 10 <= 60e6 ? 10_000_000 : Math.max(100_000, Math.floor((60e6 / probeUs) * 1e6 / 100_000) * 100_000);
+  const sumInterp = await interpUs(sumSrc.replace('= N;', `= ${sumN};`), 'elapsed_us', Math.min(REPS, 3));
+  const sumNative = nativeUs(nativeBin('sum'), [String(sumN)]);
+  const fibInterp = await interpUs(readFileSync(join(root, 'bench', 'cpu', 'fib_interp.rs'), 'utf8'), 'elapsed_us', Math.min(REPS, 3));
+  const fibNative = nativeUs(nativeBin('fib'), []);
+  const ms = (us) => r3(us / 1000);
+  M.code_cpu_sum_interpreted_vs_native = {
+    value: Math.round(sumInterp / Math.max(sumNative, 1)), target: 'informative',
+    detail: `summing ${sumN.toLocaleString('en-US')} integers in a for loop${sumN < 10_000_000 ? ' (fewer than 10 million: the 1 million probe projected over 60 s)' : ''}, slices of 100,000 with yield_now between: interpreted ${ms(sumInterp)} ms / native rustc -O ${ms(sumNative)} ms (each program's own Instant, best of runs)`,
+    interpreted_ms: ms(sumInterp), native_ms: ms(sumNative), n: sumN,
+  };
+  M.code_cpu_fib25_interpreted_vs_native = {
+    value: Math.round(fibInterp / Math.max(fibNative, 1)), target: 'informative',
+    detail: `recursive fib(25): interpreted ${ms(fibInterp)} ms / native rustc -O ${ms(fibNative)} ms (each program's own Instant, best of runs)`,
+    interpreted_ms: ms(fibInterp), native_ms: ms(fibNative),
+  };
+  console.log(`bench: CPU-bound: sum of ${sumN} ${ms(sumInterp)} ms interpreted vs ${ms(sumNative)} ms native; fib(25) ${ms(fibInterp)} ms vs ${ms(fibNative)} ms`);
+
   // 7. Watching join! with the runtime's lane and queue panel open (they sit in the timeline's
   // <details>, which watchRun opens and scrolls to): the main thread's busy share over the run.
   const watch = await browser.newPage({ viewport: { width: 1280, height: 800 } });
