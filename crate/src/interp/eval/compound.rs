@@ -4,6 +4,26 @@
 use super::*;
 
 impl Interp {
+    /// Field `i` of a tuple or of your struct (`t.0`, `p.1`): the one reading of a positional
+    /// field, for the evaluator's fast path and its general one alike.
+    pub(super) fn field_of(&self, v: Value, i: usize, at: Span) -> R {
+        match v {
+            Value::Adt(a) => a
+                .fields
+                .get(i)
+                .cloned()
+                .ok_or_else(|| self.panic(at, format!("no field `{i}` on this struct"))),
+            Value::Tuple(items) => items
+                .get(i)
+                .cloned()
+                .ok_or_else(|| self.panic(at, format!("no field `{i}` on this tuple"))),
+            other => Err(self.panic(
+                at,
+                format!("no field `{i}` on type `{}`", other.type_name()),
+            )),
+        }
+    }
+
     #[allow(unused_variables)]
     pub(super) async fn e_await(&self, e: &Expr, env: &mut Env) -> R {
         self.tick()?;
@@ -156,21 +176,7 @@ impl Interp {
         match &e.kind {
             ExprKind::Field(base, i) => {
                 let v = mem::deref(self.eval_ref(base, env).await?);
-                match v {
-                    Value::Adt(a) => a
-                        .fields
-                        .get(*i)
-                        .cloned()
-                        .ok_or_else(|| self.panic(at, format!("no field `{i}` on this struct"))),
-                    Value::Tuple(items) => items
-                        .get(*i)
-                        .cloned()
-                        .ok_or_else(|| self.panic(at, format!("no field `{i}` on this tuple"))),
-                    other => Err(self.panic(
-                        at,
-                        format!("no field `{i}` on type `{}`", other.type_name()),
-                    )),
-                }
+                self.field_of(v, *i, at)
             }
             _ => Ok(Value::Unit),
         }

@@ -584,21 +584,10 @@ impl Interp {
                 let v = self.simple(a, env, *op != UnOp::Deref)?;
                 self.unop(*op, v, at)
             }
-            ExprKind::Field(base, i) => match mem::deref(self.simple(base, env, false)?) {
-                Value::Adt(a) => a
-                    .fields
-                    .get(*i)
-                    .cloned()
-                    .ok_or_else(|| self.panic(at, format!("no field `{i}` on this struct"))),
-                Value::Tuple(items) => items
-                    .get(*i)
-                    .cloned()
-                    .ok_or_else(|| self.panic(at, format!("no field `{i}` on this tuple"))),
-                other => Err(self.panic(
-                    at,
-                    format!("no field `{i}` on type `{}`", other.type_name()),
-                )),
-            },
+            ExprKind::Field(base, i) => {
+                let v = mem::deref(self.simple(base, env, false)?);
+                self.field_of(v, *i, at)
+            }
             ExprKind::Call(callee, args) => {
                 let mut a = Vec::with_capacity(args.len());
                 for x in args {

@@ -147,24 +147,8 @@ pub fn next<'a>(i: &'a Interp, it: &'a mut It, at: Span) -> Step<'a> {
     Box::pin(async move {
         i.tick()?;
         Ok(match it {
-            It::Seq(items, front, back) => {
-                if *front < *back {
-                    *front += 1;
-                    items.get(*front - 1).cloned()
-                } else {
-                    None
-                }
-            }
-            It::Range(lo, hi, t) => {
-                if *lo < *hi {
-                    *lo += 1;
-                    Some(Value::Int(*lo - 1, *t))
-                } else {
-                    None
-                }
-            }
+            It::Seq(..) | It::Range(..) | It::Empty => next_plain(it).flatten(),
             It::User(p) => i.user_next(p, at).await?,
-            It::Empty => None,
             It::Map(src, f) => match step(i, src, at).await? {
                 Some(x) => Some(i.call_value(f.clone(), vec![x], at).await?),
                 None => None,
