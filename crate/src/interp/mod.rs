@@ -53,6 +53,7 @@ pub mod types;
 #[path = "std/mod.rs"]
 pub mod stdlib;
 pub mod value;
+mod visit;
 pub mod warnings;
 
 pub use diag::{Diagnostic, Level, Span};

@@ -4,6 +4,7 @@
 
 use super::ty::{of_type, Ty};
 use crate::interp::diag::Span;
+use crate::interp::visit::{Node, Walk};
 use std::collections::{HashMap, HashSet};
 use syn::spanned::Spanned;
 use syn::visit::Visit;
@@ -87,7 +88,7 @@ impl Items {
     /// Gathers the items of `file`, nested ones included.
     pub fn collect(file: &syn::File) -> Items {
         let mut items = Items::default();
-        items.visit_file(file);
+        Walk(&mut |n| items.node(n)).visit_file(file);
         for d in std::mem::take(&mut items.dup) {
             items.fns.remove(&d);
         }
@@ -380,210 +381,183 @@ fn derives(attrs: &[syn::Attribute], what: &str) -> bool {
     })
 }
 
-impl<'ast> Visit<'ast> for Items {
-    fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
-        self.add_fn(f.sig.ident.to_string(), signature(&f.sig, &[]));
-        for g in generic_names(&f.sig.generics) {
-            self.names.insert(g);
-        }
-        syn::visit::visit_item_fn(self, f);
-    }
-
-    fn visit_item_struct(&mut self, s: &'ast syn::ItemStruct) {
-        let generics = generic_names(&s.generics);
-        let fields = match &s.fields {
-            syn::Fields::Named(n) => Some(
-                n.named
-                    .iter()
-                    .map(|f| {
-                        let name = f.ident.as_ref().map(|i| i.to_string()).unwrap_or_default();
-                        (name, of_type(&f.ty, &generics))
-                    })
-                    .collect(),
-            ),
-            _ => None,
-        };
-        let name = s.ident.to_string();
-        self.names.insert(name.clone());
-        self.names.extend(generics);
-        let def = StructDef {
-            fields,
-            copy: derives(&s.attrs, "Copy"),
-            debug: derives(&s.attrs, "Debug"),
-            kind: "struct",
-        };
-        if self.structs.insert(name.clone(), def).is_some() {
-            // Two structs of one name (in two modules): fields unknown, traits assumed.
-            self.display.insert(name.clone());
-            self.debug.insert(name.clone());
-            self.structs.insert(
-                name,
-                StructDef {
-                    fields: None,
-                    copy: false,
-                    debug: true,
+impl Items {
+    /// The walk's closure: notes what each item declares.
+    fn node(&mut self, n: Node<'_>) -> bool {
+        match n {
+            Node::ItemFn(f) => {
+                self.add_fn(f.sig.ident.to_string(), signature(&f.sig, &[]));
+                for g in generic_names(&f.sig.generics) {
+                    self.names.insert(g);
+                }
+            }
+            Node::ItemStruct(s) => {
+                let generics = generic_names(&s.generics);
+                let fields = match &s.fields {
+                    syn::Fields::Named(n) => Some(
+                        n.named
+                            .iter()
+                            .map(|f| {
+                                let name =
+                                    f.ident.as_ref().map(|i| i.to_string()).unwrap_or_default();
+                                (name, of_type(&f.ty, &generics))
+                            })
+                            .collect(),
+                    ),
+                    _ => None,
+                };
+                let name = s.ident.to_string();
+                self.names.insert(name.clone());
+                self.names.extend(generics);
+                let def = StructDef {
+                    fields,
+                    copy: derives(&s.attrs, "Copy"),
+                    debug: derives(&s.attrs, "Debug"),
                     kind: "struct",
-                },
-            );
-        }
-        syn::visit::visit_item_struct(self, s);
-    }
-
-    fn visit_item_enum(&mut self, e: &'ast syn::ItemEnum) {
-        self.names.insert(e.ident.to_string());
-        let def = StructDef {
-            fields: None,
-            copy: derives(&e.attrs, "Copy"),
-            debug: derives(&e.attrs, "Debug"),
-            kind: "enum",
-        };
-        if self.structs.insert(e.ident.to_string(), def).is_some() {
-            self.display.insert(e.ident.to_string());
-            self.debug.insert(e.ident.to_string());
-        }
-        for v in &e.variants {
-            self.names.insert(v.ident.to_string());
-        }
-        self.names.extend(generic_names(&e.generics));
-        syn::visit::visit_item_enum(self, e);
-    }
-
-    fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
-        let generics = generic_names(&i.generics);
-        self.names.extend(generics.iter().cloned());
-        let ty_name = match &*i.self_ty {
-            syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
-            _ => None,
-        };
-        if let Some((_, path, _)) = &i.trait_ {
-            let t = path.segments.last().map(|s| s.ident.to_string());
-            if matches!(t.as_deref(), Some("Future" | "IntoFuture")) {
-                self.own_futures = true;
+                };
+                if self.structs.insert(name.clone(), def).is_some() {
+                    // Two structs of one name (in two modules): fields unknown, traits assumed.
+                    self.display.insert(name.clone());
+                    self.debug.insert(name.clone());
+                    self.structs.insert(
+                        name,
+                        StructDef {
+                            fields: None,
+                            copy: false,
+                            debug: true,
+                            kind: "struct",
+                        },
+                    );
+                }
             }
-            if let Some(n) = &ty_name {
-                match t.as_deref() {
-                    Some("Display") => {
-                        self.display.insert(n.clone());
+            Node::ItemEnum(e) => {
+                self.names.insert(e.ident.to_string());
+                let def = StructDef {
+                    fields: None,
+                    copy: derives(&e.attrs, "Copy"),
+                    debug: derives(&e.attrs, "Debug"),
+                    kind: "enum",
+                };
+                if self.structs.insert(e.ident.to_string(), def).is_some() {
+                    self.display.insert(e.ident.to_string());
+                    self.debug.insert(e.ident.to_string());
+                }
+                for v in &e.variants {
+                    self.names.insert(v.ident.to_string());
+                }
+                self.names.extend(generic_names(&e.generics));
+            }
+            Node::ItemImpl(i) => {
+                let generics = generic_names(&i.generics);
+                self.names.extend(generics.iter().cloned());
+                let ty_name = match &*i.self_ty {
+                    syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+                    _ => None,
+                };
+                if let Some((_, path, _)) = &i.trait_ {
+                    let t = path.segments.last().map(|s| s.ident.to_string());
+                    if matches!(t.as_deref(), Some("Future" | "IntoFuture")) {
+                        self.own_futures = true;
                     }
-                    Some("Copy") => {
-                        self.copy.insert(n.clone());
-                    }
-                    Some("Debug") => {
-                        self.debug.insert(n.clone());
-                    }
-                    t => {
-                        if t == Some("Copy") {
-                            self.hand_copy.insert(n.clone());
+                    if let Some(n) = &ty_name {
+                        match t.as_deref() {
+                            Some("Display") => {
+                                self.display.insert(n.clone());
+                            }
+                            Some("Copy") => {
+                                self.copy.insert(n.clone());
+                            }
+                            Some("Debug") => {
+                                self.debug.insert(n.clone());
+                            }
+                            t => {
+                                if t == Some("Copy") {
+                                    self.hand_copy.insert(n.clone());
+                                }
+                                self.traited.insert(n.clone());
+                            }
                         }
-                        self.traited.insert(n.clone());
+                    }
+                }
+                if let Some(ty_name) = ty_name {
+                    for item in &i.items {
+                        if let syn::ImplItem::Fn(f) = item {
+                            let sig = signature(&f.sig, &generics);
+                            let ms = self.methods.entry(ty_name.clone()).or_default();
+                            let name = f.sig.ident.to_string();
+                            // Two impls defining one name (a trait's and the type's): ambiguous.
+                            ms.entry(name)
+                                .and_modify(|m| *m = None)
+                                .or_insert(Some(sig));
+                        }
+                    }
+                }
+                for item in &i.items {
+                    match item {
+                        syn::ImplItem::Const(c) => {
+                            self.names.insert(c.ident.to_string());
+                        }
+                        syn::ImplItem::Type(t) => {
+                            self.names.insert(t.ident.to_string());
+                        }
+                        _ => {}
                     }
                 }
             }
-        }
-        if let Some(ty_name) = ty_name {
-            for item in &i.items {
-                if let syn::ImplItem::Fn(f) = item {
-                    let sig = signature(&f.sig, &generics);
-                    let ms = self.methods.entry(ty_name.clone()).or_default();
-                    let name = f.sig.ident.to_string();
-                    // Two impls defining one name (a trait's and the type's): ambiguous.
-                    ms.entry(name)
-                        .and_modify(|m| *m = None)
-                        .or_insert(Some(sig));
-                }
+            Node::ImplItemFn(f) => {
+                self.names.extend(generic_names(&f.sig.generics));
             }
-        }
-        for item in &i.items {
-            match item {
-                syn::ImplItem::Const(c) => {
-                    self.names.insert(c.ident.to_string());
-                }
-                syn::ImplItem::Type(t) => {
-                    self.names.insert(t.ident.to_string());
-                }
-                _ => {}
+            Node::TraitItemFn(f) => {
+                self.names.extend(generic_names(&f.sig.generics));
             }
-        }
-        syn::visit::visit_item_impl(self, i);
-    }
-
-    fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
-        self.names.extend(generic_names(&f.sig.generics));
-        syn::visit::visit_impl_item_fn(self, f);
-    }
-
-    fn visit_trait_item_fn(&mut self, f: &'ast syn::TraitItemFn) {
-        self.names.extend(generic_names(&f.sig.generics));
-        syn::visit::visit_trait_item_fn(self, f);
-    }
-
-    fn visit_item_trait(&mut self, t: &'ast syn::ItemTrait) {
-        self.traits = true;
-        self.names.insert(t.ident.to_string());
-        self.names.extend(generic_names(&t.generics));
-        syn::visit::visit_item_trait(self, t);
-    }
-
-    fn visit_item_const(&mut self, c: &'ast syn::ItemConst) {
-        self.names.insert(c.ident.to_string());
-        syn::visit::visit_item_const(self, c);
-    }
-
-    fn visit_item_static(&mut self, s: &'ast syn::ItemStatic) {
-        self.names.insert(s.ident.to_string());
-        syn::visit::visit_item_static(self, s);
-    }
-
-    fn visit_item_type(&mut self, t: &'ast syn::ItemType) {
-        self.names.insert(t.ident.to_string());
-        syn::visit::visit_item_type(self, t);
-    }
-
-    fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
-        self.names.insert(m.ident.to_string());
-        syn::visit::visit_item_mod(self, m);
-    }
-
-    fn visit_item_union(&mut self, u: &'ast syn::ItemUnion) {
-        self.names.insert(u.ident.to_string());
-        syn::visit::visit_item_union(self, u);
-    }
-
-    fn visit_item_macro(&mut self, m: &'ast syn::ItemMacro) {
-        // `macro_rules!` may declare anything.
-        self.open = true;
-        syn::visit::visit_item_macro(self, m);
-    }
-
-    fn visit_foreign_item_fn(&mut self, f: &'ast syn::ForeignItemFn) {
-        self.names.insert(f.sig.ident.to_string());
-        syn::visit::visit_foreign_item_fn(self, f);
-    }
-
-    fn visit_foreign_item_static(&mut self, s: &'ast syn::ForeignItemStatic) {
-        self.names.insert(s.ident.to_string());
-        syn::visit::visit_foreign_item_static(self, s);
-    }
-
-    fn visit_item_extern_crate(&mut self, e: &'ast syn::ItemExternCrate) {
-        self.open = true;
-        syn::visit::visit_item_extern_crate(self, e);
-    }
-
-    fn visit_item_use(&mut self, u: &'ast syn::ItemUse) {
-        self.add_use(&u.tree, "");
-    }
-
-    fn visit_generic_param(&mut self, g: &'ast syn::GenericParam) {
-        match g {
-            syn::GenericParam::Const(c) => {
+            Node::ItemTrait(t) => {
+                self.traits = true;
+                self.names.insert(t.ident.to_string());
+                self.names.extend(generic_names(&t.generics));
+            }
+            Node::ItemConst(c) => {
                 self.names.insert(c.ident.to_string());
             }
-            syn::GenericParam::Type(t) => {
+            Node::ItemStatic(s) => {
+                self.names.insert(s.ident.to_string());
+            }
+            Node::ItemType(t) => {
                 self.names.insert(t.ident.to_string());
             }
-            syn::GenericParam::Lifetime(_) => {}
+            Node::ItemMod(m) => {
+                self.names.insert(m.ident.to_string());
+            }
+            Node::ItemUnion(u) => {
+                self.names.insert(u.ident.to_string());
+            }
+            Node::ItemMacro => {
+                // `macro_rules!` may declare anything.
+                self.open = true;
+            }
+            Node::ForeignItemFn(f) => {
+                self.names.insert(f.sig.ident.to_string());
+            }
+            Node::ForeignItemStatic(s) => {
+                self.names.insert(s.ident.to_string());
+            }
+            Node::ItemExternCrate => {
+                self.open = true;
+            }
+            Node::ItemUse(u) => {
+                self.add_use(&u.tree, "");
+                return false;
+            }
+            Node::GenericParam(g) => match g {
+                syn::GenericParam::Const(c) => {
+                    self.names.insert(c.ident.to_string());
+                }
+                syn::GenericParam::Type(t) => {
+                    self.names.insert(t.ident.to_string());
+                }
+                syn::GenericParam::Lifetime(_) => {}
+            },
+            _ => {}
         }
-        syn::visit::visit_generic_param(self, g);
+        true
     }
 }

@@ -60,6 +60,7 @@ mod walk;
 
 use super::diag::Diagnostic;
 use super::limits::Limits;
+use super::visit::{Node, Walk};
 use items::Items;
 use syn::visit::Visit;
 use walk::{Phase, Walker};
@@ -109,67 +110,62 @@ fn is_tokio_main(attrs: &[syn::Attribute]) -> bool {
     })
 }
 
-impl<'f> Visit<'f> for Bodies<'f> {
-    fn visit_item_fn(&mut self, f: &'f syn::ItemFn) {
-        self.all.push(Body {
-            sig: &f.sig,
-            block: &f.block,
-            self_ty: None,
-            outer: None,
-            tokio_main: is_tokio_main(&f.attrs),
-        });
-        syn::visit::visit_item_fn(self, f);
-    }
-
-    fn visit_item_impl(&mut self, i: &'f syn::ItemImpl) {
-        let ty = match &*i.self_ty {
-            syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
-            _ => None,
-        };
-        self.impls.push((ty, &i.generics));
-        syn::visit::visit_item_impl(self, i);
-        self.impls.pop();
-    }
-
-    fn visit_item_trait(&mut self, t: &'f syn::ItemTrait) {
-        self.impls.push((None, &t.generics));
-        syn::visit::visit_item_trait(self, t);
-        self.impls.pop();
-    }
-
-    fn visit_impl_item_fn(&mut self, f: &'f syn::ImplItemFn) {
-        let (self_ty, outer) = match self.impls.last() {
-            Some((t, g)) => (t.clone(), Some(*g)),
-            None => (None, None),
-        };
-        self.all.push(Body {
-            sig: &f.sig,
-            block: &f.block,
-            self_ty,
-            outer,
-            tokio_main: false,
-        });
-        syn::visit::visit_impl_item_fn(self, f);
-    }
-
-    fn visit_trait_item_fn(&mut self, f: &'f syn::TraitItemFn) {
-        if let Some(block) = &f.default {
-            self.all.push(Body {
+impl<'f> Bodies<'f> {
+    /// The walk's closure: notes each function body, with its `impl`'s or `trait`'s context.
+    fn node(&mut self, n: Node<'f>) -> bool {
+        match n {
+            Node::ItemFn(f) => self.all.push(Body {
                 sig: &f.sig,
-                block,
+                block: &f.block,
                 self_ty: None,
-                outer: self.impls.last().map(|(_, g)| *g),
-                tokio_main: false,
-            });
+                outer: None,
+                tokio_main: is_tokio_main(&f.attrs),
+            }),
+            Node::ItemImpl(i) => {
+                let ty = match &*i.self_ty {
+                    syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+                    _ => None,
+                };
+                self.impls.push((ty, &i.generics));
+            }
+            Node::ItemTrait(t) => self.impls.push((None, &t.generics)),
+            Node::End => {
+                self.impls.pop();
+            }
+            Node::ImplItemFn(f) => {
+                let (self_ty, outer) = match self.impls.last() {
+                    Some((t, g)) => (t.clone(), Some(*g)),
+                    None => (None, None),
+                };
+                self.all.push(Body {
+                    sig: &f.sig,
+                    block: &f.block,
+                    self_ty,
+                    outer,
+                    tokio_main: false,
+                });
+            }
+            Node::TraitItemFn(f) => {
+                if let Some(block) = &f.default {
+                    self.all.push(Body {
+                        sig: &f.sig,
+                        block,
+                        self_ty: None,
+                        outer: self.impls.last().map(|(_, g)| *g),
+                        tokio_main: false,
+                    });
+                }
+            }
+            _ => {}
         }
-        syn::visit::visit_trait_item_fn(self, f);
+        true
     }
 }
 
 fn check_file(file: &syn::File, max_depth: usize) -> Vec<Diagnostic> {
     let items = Items::collect(file);
     let mut bodies = Bodies::default();
-    bodies.visit_file(file);
+    Walk(&mut |n| bodies.node(n)).visit_file(file);
     let mut found: Vec<Vec<(Phase, Diagnostic)>> = Vec::new();
     for b in &bodies.all {
         let mut ds = Walker::function(

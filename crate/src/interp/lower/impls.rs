@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::interp::types::{Method, Receiver, TraitImpl};
+use crate::interp::visit::{Node, Walk};
 use syn::visit::Visit;
 
 /// The type parameters a function body calls through: `T::f(..)`, `T::CONST`.
@@ -19,39 +20,40 @@ pub(super) fn called_through(sig: &syn::Signature, body: &syn::Block) -> Vec<Str
                 f(p)
             }
         };
-        Paths(&mut only_long).visit_block(body)
+        Walk(&mut paths(&mut only_long)).visit_block(body);
     });
     // Inside macros (`format!("{}", T::name())`) the paths are tokens: `T` then `::`.
-    struct Macros(Vec<String>);
-    impl<'a> Visit<'a> for Macros {
-        fn visit_macro(&mut self, m: &'a syn::Macro) {
-            fn scan(ts: proc_macro2::TokenStream, out: &mut Vec<String>) {
-                let toks: Vec<proc_macro2::TokenTree> = ts.into_iter().collect();
-                for (k, t) in toks.iter().enumerate() {
-                    match t {
-                        proc_macro2::TokenTree::Ident(i) => {
-                            let colons = matches!(
-                                (toks.get(k + 1), toks.get(k + 2)),
-                                (
-                                    Some(proc_macro2::TokenTree::Punct(a)),
-                                    Some(proc_macro2::TokenTree::Punct(b))
-                                ) if a.as_char() == ':' && b.as_char() == ':'
-                            );
-                            if colons {
-                                out.push(i.to_string());
-                            }
-                        }
-                        proc_macro2::TokenTree::Group(g) => scan(g.stream(), out),
-                        _ => {}
+    fn scan(ts: proc_macro2::TokenStream, out: &mut Vec<String>) {
+        let toks: Vec<proc_macro2::TokenTree> = ts.into_iter().collect();
+        for (k, t) in toks.iter().enumerate() {
+            match t {
+                proc_macro2::TokenTree::Ident(i) => {
+                    let colons = matches!(
+                        (toks.get(k + 1), toks.get(k + 2)),
+                        (
+                            Some(proc_macro2::TokenTree::Punct(a)),
+                            Some(proc_macro2::TokenTree::Punct(b))
+                        ) if a.as_char() == ':' && b.as_char() == ':'
+                    );
+                    if colons {
+                        out.push(i.to_string());
                     }
                 }
+                proc_macro2::TokenTree::Group(g) => scan(g.stream(), out),
+                _ => {}
             }
-            scan(m.tokens.clone(), &mut self.0);
         }
     }
-    let mut macros = Macros(Vec::new());
-    macros.visit_block(body);
-    for h in heads.into_iter().chain(macros.0) {
+    let mut macros = Vec::new();
+    Walk(&mut |n| match n {
+        Node::Macro(m) => {
+            scan(m.tokens.clone(), &mut macros);
+            false
+        }
+        _ => true,
+    })
+    .visit_block(body);
+    for h in heads.into_iter().chain(macros) {
         if params.contains(&h) && !used.contains(&h) {
             used.push(h);
         }
@@ -243,7 +245,7 @@ impl Lowerer<'_> {
     /// A `trait` item: its signatures are checked when lowered through an impl; here only what
     /// the subset refuses.
     pub(super) fn item_trait(&mut self, t: &syn::ItemTrait) -> R<()> {
-        for h in path_heads(|f| Paths(f).visit_item_trait(t)) {
+        for h in path_heads(|f| Walk(&mut paths(f)).visit_item_trait(t)) {
             self.use_name(&h);
         }
         if let Some(u) = &t.unsafety {
@@ -358,13 +360,13 @@ pub(super) fn path_heads(node: impl FnOnce(&mut dyn FnMut(&syn::Path))) -> Vec<S
     out
 }
 
-/// Calls `f` for every path inside `node`.
-pub(super) struct Paths<'a>(pub &'a mut dyn FnMut(&syn::Path));
-
-impl<'ast> Visit<'ast> for Paths<'_> {
-    fn visit_path(&mut self, p: &'ast syn::Path) {
-        (self.0)(p);
-        syn::visit::visit_path(self, p);
+/// The walk's closure that calls `f` for every path: `Walk(&mut paths(f)).visit_type(t)`.
+pub(super) fn paths<'a>(f: &mut dyn FnMut(&syn::Path)) -> impl FnMut(Node<'a>) -> bool + '_ {
+    move |n| {
+        if let Node::Path(p) = n {
+            f(p);
+        }
+        true
     }
 }
 
@@ -438,7 +440,7 @@ impl Lowerer<'_> {
 
     /// Notes the imports that generics' bounds and `where` clauses use.
     pub(super) fn note_generics(&self, g: &syn::Generics) {
-        for h in path_heads(|f| Paths(f).visit_generics(g)) {
+        for h in path_heads(|f| Walk(&mut paths(f)).visit_generics(g)) {
             self.use_name(&h);
         }
     }
@@ -446,18 +448,15 @@ impl Lowerer<'_> {
 
 /// Does a block mention `Self`?
 fn uses_self_type(b: &syn::Block) -> bool {
-    #[derive(Default)]
-    struct Find(bool);
-    impl<'a> Visit<'a> for Find {
-        fn visit_ident(&mut self, i: &'a proc_macro2::Ident) {
-            if i == "Self" {
-                self.0 = true;
-            }
+    let mut found = false;
+    Walk(&mut |n| {
+        if matches!(n, Node::Ident(i) if i == "Self") {
+            found = true;
         }
-    }
-    let mut f = Find::default();
-    f.visit_block(b);
-    f.0
+        true
+    })
+    .visit_block(b);
+    found
 }
 
 /// The std traits a program may implement for its types.

@@ -554,7 +554,9 @@ impl Lowerer<'_> {
             }
             syn::Type::TraitObject(_) | syn::Type::ImplTrait(_) => {
                 use syn::visit::Visit;
-                for h in impls::path_heads(|f| impls::Paths(f).visit_type(t)) {
+                for h in impls::path_heads(|f| {
+                    crate::interp::visit::Walk(&mut impls::paths(f)).visit_type(t)
+                }) {
                     self.use_name(&h);
                 }
                 Ty::Other

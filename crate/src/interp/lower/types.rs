@@ -5,6 +5,7 @@
 use super::impls::{called_through, param_of};
 use super::*;
 use crate::interp::types::{Derives, Shape, TypeDef, VariantDef};
+use crate::interp::visit::{Node, Walk};
 use std::collections::HashSet;
 use syn::visit::Visit;
 
@@ -46,18 +47,6 @@ pub(super) struct Hidden {
     pub is_return: bool,
 }
 
-/// Items nested in function bodies: lowered as items of the enclosing module.
-#[derive(Default)]
-struct Nested<'f> {
-    found: Vec<&'f syn::Item>,
-}
-
-impl<'f> Visit<'f> for Nested<'f> {
-    fn visit_item(&mut self, i: &'f syn::Item) {
-        self.found.push(i);
-    }
-}
-
 /// Every item of the file with its module, modules flattened, items inside functions included.
 pub(super) fn flatten<'f>(
     items: &'f [syn::Item],
@@ -79,20 +68,28 @@ pub(super) fn flatten<'f>(
             }
             other => {
                 out.push((module.to_vec(), other));
-                let mut nested = Nested::default();
+                // Items nested in function bodies: lowered as items of the enclosing module.
+                let mut found: Vec<&'f syn::Item> = Vec::new();
+                let mut nested = |n: Node<'f>| match n {
+                    Node::Item(i) => {
+                        found.push(i);
+                        false
+                    }
+                    _ => true,
+                };
                 match other {
-                    syn::Item::Fn(f) => nested.visit_block(&f.block),
+                    syn::Item::Fn(f) => Walk(&mut nested).visit_block(&f.block),
                     syn::Item::Impl(i) => {
                         for ii in &i.items {
                             if let syn::ImplItem::Fn(f) = ii {
-                                nested.visit_block(&f.block);
+                                Walk(&mut nested).visit_block(&f.block);
                             }
                         }
                     }
                     _ => {}
                 }
                 // A `use` inside a function applies to its block only: lowered there.
-                for n in nested.found {
+                for n in found {
                     if !matches!(n, syn::Item::Use(_)) {
                         flatten(std::slice::from_ref(n), module, out)?;
                     }
