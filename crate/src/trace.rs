@@ -246,9 +246,16 @@ impl Tracer {
 
     /// Wraps `future` so that its life is reported under `name`. Reports [`Kind::Created`] now.
     pub fn trace<F: Future>(&self, name: &str, future: F) -> Traced<F> {
+        self.trace_pinned(name, Box::pin(future))
+    }
+
+    /// [`Tracer::trace`] for a future already boxed, such as a `Pin<Box<dyn Future>>`: every
+    /// future of one output type then shares one `Traced<dyn Future<..>>`, compiled once (the
+    /// interpreter traces many kinds of future, each of which would otherwise be a copy).
+    pub fn trace_pinned<F: Future + ?Sized>(&self, name: &str, future: Pin<Box<F>>) -> Traced<F> {
         Traced {
             core: self.watch(name),
-            future: Box::pin(future),
+            future,
         }
     }
 
@@ -279,7 +286,7 @@ const NOT_WOKEN: u64 = u64::MAX;
 /// The inner future is boxed so the wrapper is `Unpin` and needs no unsafe pin projection; one
 /// allocation per traced future is nothing next to what a future in a lesson does.
 #[must_use = "futures do nothing unless you `.await` or poll them"]
-pub struct Traced<F: Future> {
+pub struct Traced<F: Future + ?Sized> {
     // Declared first so it drops first: a future's own drop is reported before its children's.
     core: Watch,
     future: Pin<Box<F>>,
@@ -370,14 +377,14 @@ impl Drop for Watch {
     }
 }
 
-impl<F: Future> Traced<F> {
+impl<F: Future + ?Sized> Traced<F> {
     /// The id this future's events carry.
     pub fn id(&self) -> u32 {
         self.core.id
     }
 }
 
-impl<F: Future> Future for Traced<F> {
+impl<F: Future + ?Sized> Future for Traced<F> {
     type Output = F::Output;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {

@@ -173,7 +173,7 @@ impl Diagnostic {
         }
         let lines: Vec<&str> = source.lines().collect();
         let mut shown: Vec<u32> = marks.iter().map(|m| m.line).collect();
-        shown.sort_unstable();
+        crate::interp::sort::sort_by(&mut shown, u32::cmp);
         shown.dedup();
         let widest = shown.last().copied().unwrap_or(self.line).to_string().len();
         let pad = " ".repeat(widest);
@@ -200,7 +200,7 @@ impl Diagnostic {
             let text = text.trim_end();
             let _ = writeln!(out, "{n:>widest$} | {text}");
             let mut here: Vec<&Mark> = marks.iter().filter(|m| m.line == n).collect();
-            here.sort_by_key(|m| m.start);
+            crate::interp::sort::sort_by_key(&mut here, |m| m.start);
             out.push_str(&underline(text, &here, &pad));
         }
         if !self.notes.is_empty() {

@@ -21,11 +21,11 @@ pub fn warnings(program: &Program) -> Vec<Diagnostic> {
             fns.push(&m.def);
         }
     }
-    fns.sort_by_key(|f| (f.span.line, f.span.column));
+    crate::interp::sort::sort_by_key(&mut fns, |f| (f.span.line, f.span.column));
     for f in fns {
         block(program, &f.body, &mut out);
     }
-    out.sort_by_key(|w| (w.line, w.column));
+    crate::interp::sort::sort_by_key(&mut out, |w| (w.line, w.column));
     // rustc says once per crate that a lint of the `unused` group is on by default, on the first.
     if let Some(first) = out.first_mut() {
         let lint = if first.message.starts_with("unused import") {

@@ -62,7 +62,9 @@ impl<'a> Walker<'a> {
             .enumerate()
             .collect();
         // Inserted from the last, so that those of one place keep their order.
-        all.sort_by_key(|(i, (_, _, _, at))| std::cmp::Reverse((*at, *i)));
+        crate::interp::sort::sort_by_key(&mut all, |(i, (_, _, _, at))| {
+            std::cmp::Reverse((*at, *i))
+        });
         for (_, (decl, name, uses, at)) in all {
             let d = if let [one] = uses.as_slice() {
                 errors::not_mut(*one, &name)

@@ -576,7 +576,7 @@ impl<'a> Walker<'a> {
                     }
                 }
             }
-            left.sort();
+            crate::interp::sort::sort_by(&mut left, String::cmp);
             if !unknown && !left.is_empty() {
                 self.report(
                     Phase::Typeck,

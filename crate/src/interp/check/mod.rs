@@ -208,7 +208,7 @@ fn check_file(file: &syn::File, max_depth: usize) -> Vec<Diagnostic> {
             .filter(|(p, _)| matches!(p, Phase::Typeck | Phase::Late))
             .map(|(_, d)| d)
             .collect();
-        typeck.sort_by_key(|d| (d.line, d.column));
+        crate::interp::sort::sort_by_key(&mut typeck, |d| (d.line, d.column));
         out.extend(typeck.into_iter().cloned());
         if ds
             .iter()

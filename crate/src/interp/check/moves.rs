@@ -104,7 +104,7 @@ impl<'a> Walker<'a> {
             .map(|(i, (k, d, at))| (at.unwrap_or(len).min(len), i, k, d))
             .collect();
         // Inserted from the last, so that those of one place keep their order.
-        now.sort_by_key(|(at, i, _, _)| std::cmp::Reverse((*at, *i)));
+        crate::interp::sort::sort_by_key(&mut now, |(at, i, _, _)| std::cmp::Reverse((*at, *i)));
         for (at, _, key, d) in now {
             self.reported.push(key);
             self.out.insert(at, (Phase::Borrowck, d));

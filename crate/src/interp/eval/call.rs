@@ -128,7 +128,10 @@ impl Interp {
                         }
                     };
                     let name = format!("async closure at {}", c.body.span.at());
-                    return Ok(future_value(Box::pin(self.0.tracer.trace(&name, fut))));
+                    let fut: ValFut = Box::pin(fut);
+                    return Ok(future_value(Box::pin(
+                        self.0.tracer.trace_pinned(&name, fut),
+                    )));
                 }
                 self.0.depth.set(depth + 1);
                 let r = self.eval(&c.body, &mut env).await;
@@ -175,9 +178,10 @@ impl Interp {
                 Err(f) => Err(f),
             }
         };
+        let fut: ValFut = Box::pin(fut);
         Ok(future_value(Box::pin(Depth {
             interp: self.clone(),
-            fut: self.0.tracer.trace(&f.name, fut),
+            fut: self.0.tracer.trace_pinned(&f.name, fut),
         })))
     }
 

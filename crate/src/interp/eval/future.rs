@@ -17,7 +17,8 @@ impl Interp {
             }
         };
         let name = format!("async block at {}", at.at());
-        future_value(Box::pin(self.0.tracer.trace(&name, fut)))
+        let fut: ValFut = Box::pin(fut);
+        future_value(Box::pin(self.0.tracer.trace_pinned(&name, fut)))
     }
 
     /// Turns an awaited value into the future to await.

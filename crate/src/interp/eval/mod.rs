@@ -189,7 +189,8 @@ impl Interp {
             r
         };
         let traced: ValFut = if main.is_async {
-            Box::pin(self.0.tracer.trace("main", run))
+            let run: ValFut = Box::pin(run);
+            Box::pin(self.0.tracer.trace_pinned("main", run))
         } else {
             Box::pin(run)
         };

@@ -347,7 +347,8 @@ impl Interp {
         fut: impl Future<Output = R> + 'static,
     ) -> Value {
         let name = format!("{what} at {}", at.at());
-        future_value(Box::pin(self.0.tracer.trace(&name, fut)))
+        let fut: ValFut = Box::pin(fut);
+        future_value(Box::pin(self.0.tracer.trace_pinned(&name, fut)))
     }
 
     /// `tokio::spawn`'s task around `fut`.
@@ -379,13 +380,11 @@ impl Interp {
         let me = self.clone();
         let body = async move { me.call_value(f, Vec::new(), at).await };
         let name = format!("spawn_blocking at {}", at.at());
-        let fut: ValFut = Box::pin(self.0.tracer.trace(
-            &name,
-            BlockingThread {
-                interp: self.clone(),
-                fut: Box::pin(body),
-            },
-        ));
+        let blocking: ValFut = Box::pin(BlockingThread {
+            interp: self.clone(),
+            fut: Box::pin(body),
+        });
+        let fut: ValFut = Box::pin(self.0.tracer.trace_pinned(&name, blocking));
         Ok(self.spawn_value_task(fut))
     }
 }

@@ -135,7 +135,7 @@ impl Lowerer<'_> {
             Some(main) if errors.is_empty() => {
                 let mut warnings = self.unused_imports();
                 warnings.append(&mut self.warnings);
-                warnings.sort_by_key(|w| (w.line, w.column));
+                crate::interp::sort::sort_by_key(&mut warnings, |w| (w.line, w.column));
                 // A trait's default method is lowered once per impl: its warnings, once.
                 warnings.dedup_by(|a, b| {
                     (a.line, a.column, &a.message) == (b.line, b.column, &b.message)

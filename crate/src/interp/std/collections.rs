@@ -123,7 +123,7 @@ pub fn default_of(t: &str) -> Option<Value> {
 
 /// Sorts and dedups set items (keeps the first of equal items, as `insert` does).
 pub fn set_of(kind: Kind, mut items: Vec<Value>) -> Value {
-    items.sort_by(|a, b| a.compare(b).unwrap_or(Ordering::Equal));
+    crate::interp::sort::sort_by(&mut items, |a, b| a.compare(b).unwrap_or(Ordering::Equal));
     items.dedup_by(|a, b| a.equals(b));
     Value::Set(kind, Rc::new(items))
 }

@@ -117,7 +117,7 @@ fn combine(
         .collect();
     if extra {
         out.extend(o.into_iter().filter(|x| find(items, x).is_err()));
-        out.sort_by(|a, b| a.compare(b).unwrap_or(Ordering::Equal));
+        crate::interp::sort::sort_by(&mut out, |a, b| a.compare(b).unwrap_or(Ordering::Equal));
     }
     Ok(iter_of(out))
 }

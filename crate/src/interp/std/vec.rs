@@ -199,7 +199,9 @@ fn reverse(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
     Ok(Value::Unit)
 }
 fn sort(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
-    Rc::make_mut(this(i, v, at)?).sort_by(|x, y| x.compare(y).unwrap_or(Ordering::Equal));
+    crate::interp::sort::sort_by(Rc::make_mut(this(i, v, at)?), |x, y| {
+        x.compare(y).unwrap_or(Ordering::Equal)
+    });
     Ok(Value::Unit)
 }
 fn dedup(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
@@ -408,7 +410,9 @@ fn sort_by_key<'a>(i: &'a Interp, v: &'a mut Value, mut a: Vec<Value>, at: Span)
             let k = i.call_value(f.clone(), vec![x.clone()], at).await?;
             keyed.push((k, x));
         }
-        keyed.sort_by(|(a, _), (b, _)| a.compare(b).unwrap_or(Ordering::Equal));
+        crate::interp::sort::sort_by(&mut keyed, |(a, _), (b, _)| {
+            a.compare(b).unwrap_or(Ordering::Equal)
+        });
         *Rc::make_mut(this(i, v, at)?) = keyed.into_iter().map(|(_, x)| x).collect();
         Ok(Value::Unit)
     })
