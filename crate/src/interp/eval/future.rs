@@ -22,6 +22,11 @@ impl Interp {
 
     /// Turns an awaited value into the future to await.
     pub(super) fn to_future(&self, v: Value, at: Span) -> R<ValFut> {
+        // A value of the program's own type with `impl Future` (eval/user_future.rs).
+        let v = match self.user_future(v, at) {
+            Ok(f) => return f,
+            Err(v) => v,
+        };
         // `(&mut fut).await`: the future in the place, polled in place.
         match mem::deref(v) {
             Value::Future(cell) => {

@@ -33,6 +33,7 @@ mod tokio_sync;
 mod tokio_task;
 mod user;
 mod user_fmt;
+mod user_future;
 mod user_ops;
 
 use ops::*;

@@ -106,6 +106,8 @@ impl Interp {
                 future_value(Box::pin(async move { Ok(v) }))
             }
             TokioFn::Pending => future_value(Box::pin(std::future::pending())),
+            TokioFn::PinNew => arg(&mut a),
+            TokioFn::ContextFromWaker | TokioFn::WakerNoop => self.task_fn(f, arg(&mut a)),
             // Called through `tokio_call`, which awaits the future.
             TokioFn::BlockOn => return Err(self.panic(at, "`block_on` needs a future")),
             TokioFn::SetOnceNew => {

@@ -41,6 +41,7 @@ impl Lowerer<'_> {
                     && !self.items.method_names.contains(&name)
                     && !crate::interp::types::METHODS.contains(&name.as_str())
                     && !crate::interp::tokio::is_method(&name)
+                    && !crate::interp::stdlib::task::is_method(&name)
                 {
                     return Err(not_available(
                         span(&m.method),

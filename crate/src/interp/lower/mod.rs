@@ -62,7 +62,13 @@ pub fn lower(source: &str, limits: &Limits) -> Result<Program, Vec<Diagnostic>> 
         return Err(vec![Diagnostic::error(span, message)]);
     }
     let result = match syn::parse_file(source) {
-        Ok(file) => Lowerer::new(limits).file(&file),
+        Ok(mut file) => {
+            // `Poll`, `Either` and `futures::future`'s combinators, written in the subset.
+            if let Some(items) = super::stdlib::task::prelude_for(source) {
+                file.items.extend(items);
+            }
+            Lowerer::new(limits).file(&file)
+        }
         Err(e) => Err(vec![syntax_error(&e)]),
     };
     // Spans are converted to `Span`s above; proc-macro2 otherwise keeps every parsed source forever.

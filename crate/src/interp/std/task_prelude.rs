@@ -1,0 +1,190 @@
+// Not a Rust module of this crate: Rust source that the lowering adds to a program that uses
+// `std::task::Poll` or `futures::future`'s combinators (see `stdlib::task::with_prelude`). Written
+// in the subset itself, after std's and futures 0.3's own sources, so that these futures are
+// polled, traced and dropped exactly like a learner's hand-written ones.
+//
+// Paths are written from the crate root (`crate::std::task::Poll`): a `use` here would be seen
+// by the learner's code too. Nothing here may warn (no unused variables).
+pub mod std {
+    pub mod task {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Poll<T> {
+            Ready(T),
+            Pending,
+        }
+
+        impl<T> Poll<T> {
+            pub fn is_ready(&self) -> bool {
+                match self {
+                    crate::std::task::Poll::Ready(_) => true,
+                    crate::std::task::Poll::Pending => false,
+                }
+            }
+
+            pub fn is_pending(&self) -> bool {
+                !self.is_ready()
+            }
+
+            pub fn map<U, F: FnOnce(T) -> U>(self, f: F) -> crate::std::task::Poll<U> {
+                match self {
+                    crate::std::task::Poll::Ready(t) => crate::std::task::Poll::Ready(f(t)),
+                    crate::std::task::Poll::Pending => crate::std::task::Poll::Pending,
+                }
+            }
+        }
+    }
+
+    pub mod future {
+        // std's `PollFn`: each poll calls the closure with the task's context.
+        pub struct PollFn<F> {
+            f: F,
+        }
+
+        pub fn poll_fn<F>(f: F) -> crate::std::future::PollFn<F> {
+            crate::std::future::PollFn { f }
+        }
+
+        impl<F> Future for PollFn<F> {
+            type Output = u8;
+            fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> crate::std::task::Poll<u8> {
+                (self.f)(cx)
+            }
+        }
+    }
+}
+
+pub mod futures {
+    pub mod future {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Either<A, B> {
+            Left(A),
+            Right(B),
+        }
+
+        pub fn poll_fn<F>(f: F) -> crate::std::future::PollFn<F> {
+            crate::std::future::PollFn { f }
+        }
+
+        // futures 0.3 `future::select`: `a` first, then `b`; the loser is handed back.
+        pub struct Select<A, B> {
+            inner: Option<(A, B)>,
+        }
+
+        pub fn select<A, B>(a: A, b: B) -> crate::futures::future::Select<A, B> {
+            crate::futures::future::Select {
+                inner: Some((a, b)),
+            }
+        }
+
+        impl<A, B> Future for Select<A, B> {
+            type Output = u8;
+            fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> crate::std::task::Poll<u8> {
+                let (mut a, mut b) = self.inner.take().expect("cannot poll Select twice");
+                if let crate::std::task::Poll::Ready(v) = a.poll(cx) {
+                    return crate::std::task::Poll::Ready(crate::futures::future::Either::Left((
+                        v, b,
+                    )));
+                }
+                if let crate::std::task::Poll::Ready(v) = b.poll(cx) {
+                    return crate::std::task::Poll::Ready(crate::futures::future::Either::Right(
+                        (v, a),
+                    ));
+                }
+                self.inner = Some((a, b));
+                crate::std::task::Poll::Pending
+            }
+        }
+
+        // futures 0.3 `future::select_all`: the first ready in order; `swap_remove` leaves the rest.
+        pub struct SelectAll<F> {
+            inner: Vec<F>,
+        }
+
+        pub fn select_all<F>(futs: Vec<F>) -> crate::futures::future::SelectAll<F> {
+            let inner: Vec<F> = futs.into_iter().collect();
+            assert!(!inner.is_empty());
+            crate::futures::future::SelectAll { inner }
+        }
+
+        impl<F> Future for SelectAll<F> {
+            type Output = u8;
+            fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> crate::std::task::Poll<u8> {
+                let mut i = 0;
+                while i < self.inner.len() {
+                    if let crate::std::task::Poll::Ready(v) = self.inner[i].poll(cx) {
+                        self.inner.swap_remove(i);
+                        let rest = std::mem::take(&mut self.inner);
+                        return crate::std::task::Poll::Ready((v, i, rest));
+                    }
+                    i += 1;
+                }
+                crate::std::task::Poll::Pending
+            }
+        }
+
+        // futures 0.3 `future::try_join_all` (the small case): every unfinished future in order
+        // at each poll; the first `Err` ends it and drops the rest.
+        pub struct TryJoinAll<F, T> {
+            futs: Vec<Option<F>>,
+            outs: Vec<Option<T>>,
+        }
+
+        pub fn try_join_all<F, T>(futs: Vec<F>) -> crate::futures::future::TryJoinAll<F, T> {
+            let futs: Vec<Option<F>> = futs.into_iter().map(|f| Some(f)).collect();
+            let outs: Vec<Option<T>> = futs.iter().map(|_| None).collect();
+            crate::futures::future::TryJoinAll { futs, outs }
+        }
+
+        impl<F, T> Future for TryJoinAll<F, T> {
+            type Output = u8;
+            fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> crate::std::task::Poll<u8> {
+                let mut pending = false;
+                let mut i = 0;
+                while i < self.futs.len() {
+                    let polled = match self.futs[i].as_mut() {
+                        Some(f) => f.poll(cx),
+                        None => crate::std::task::Poll::Pending,
+                    };
+                    match polled {
+                        crate::std::task::Poll::Ready(Ok(v)) => {
+                            self.futs[i] = None;
+                            self.outs[i] = Some(v);
+                        }
+                        crate::std::task::Poll::Ready(Err(e)) => {
+                            self.futs.clear();
+                            return crate::std::task::Poll::Ready(Err(e));
+                        }
+                        crate::std::task::Poll::Pending => {
+                            if self.futs[i].is_some() {
+                                pending = true;
+                            }
+                        }
+                    }
+                    i += 1;
+                }
+                if pending {
+                    return crate::std::task::Poll::Pending;
+                }
+                let outs = std::mem::take(&mut self.outs);
+                crate::std::task::Poll::Ready(Ok(outs.into_iter().map(|o| o.unwrap()).collect()))
+            }
+        }
+
+        // futures 0.3 `future::lazy`: the closure runs at the first poll.
+        pub struct Lazy<F> {
+            f: Option<F>,
+        }
+
+        pub fn lazy<F>(f: F) -> crate::futures::future::Lazy<F> {
+            crate::futures::future::Lazy { f: Some(f) }
+        }
+
+        impl<F> Future for Lazy<F> {
+            type Output = u8;
+            fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> crate::std::task::Poll<u8> {
+                let f = self.f.take().expect("Lazy polled after completion");
+                crate::std::task::Poll::Ready(f(cx))
+            }
+        }
+    }
+}
