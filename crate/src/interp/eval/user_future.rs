@@ -94,7 +94,8 @@ impl Interp {
         let v = place.read().ok()?;
         match (&v, name) {
             (Value::Tokio(o), _) => match (&**o, name) {
-                (Obj::Context(w), "waker") => Some(Ok(Obj::Waker(w.clone()).value())),
+                // `&Waker` (a reference is `Copy`: `let w = cx.waker();` can be used twice).
+                (Obj::Context(w), "waker") => Some(Ok(by_ref(Obj::Waker(w.clone()).value()))),
                 (Obj::Waker(w), "wake_by_ref") => {
                     w.wake_by_ref();
                     Some(Ok(Value::Unit))
@@ -177,6 +178,11 @@ impl Interp {
     }
 }
 
+/// A reference to a fresh place holding `v`.
+fn by_ref(v: Value) -> Value {
+    Value::reference(Place::root(mem::alloc(v)))
+}
+
 /// The future of `.await` on a hand-written future: each poll calls the program's `poll`.
 struct UserPoll {
     interp: Interp,
@@ -200,7 +206,8 @@ impl Future for UserPoll {
             let def = this.method.clone();
             let args = vec![
                 Value::reference(this.place.clone()),
-                Obj::Context(cx.waker().clone()).value(),
+                // `&mut Context<'_>`: a reference, so passing `cx` on reborrows it.
+                by_ref(Obj::Context(cx.waker().clone()).value()),
             ];
             let at = this.at;
             this.call = Some(Box::pin(async move { me.call_fn(def, args, at).await }));

@@ -28,7 +28,10 @@ impl Lowerer<'_> {
             syn::Expr::MethodCall(m) => {
                 self.mark_mutated(&m.receiver);
                 // A trait import is used by calling its methods.
-                if m.method == "fuse" {
+                if matches!(
+                    m.method.to_string().as_str(),
+                    "fuse" | "boxed" | "boxed_local" | "poll_unpin"
+                ) {
                     self.use_name("FutureExt");
                 }
                 if m.method == "flush" {

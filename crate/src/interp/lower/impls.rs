@@ -307,6 +307,9 @@ impl Lowerer<'_> {
                         (None, _) => Receiver::Value,
                     };
                     if r.colon_token.is_some() {
+                        for h in path_heads(|f| Paths(f).visit_type(&r.ty)) {
+                            self.use_name(&h);
+                        }
                         receiver = typed_receiver(&r.ty)
                             .ok_or_else(|| not_available(span(r), "`self` with this type"))?;
                     }
