@@ -134,6 +134,11 @@ impl Interp {
             branches.push(branch);
         }
         let won = rt::select(branches, biased, self.0.rt.rng()).await;
+        // Tokio's `select!` drops every branch's future before the handler runs: their `Drop`s
+        // come first.
+        if mem::has_pending_drops() {
+            boxed(self.run_drops()).await?;
+        }
         match won {
             Some((i, out)) => {
                 let v = out?;
