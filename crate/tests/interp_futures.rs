@@ -48,7 +48,10 @@ fn life_of(src: &str, name: &str) -> Vec<String> {
 fn lines(src: &str) -> Vec<String> {
     match run_virtual(src, 7) {
         Ok(t) => t.lines.iter().map(|l| l.text.clone()).collect(),
-        Err(d) => panic!("refused: {:?}", d.iter().map(|d| d.render(src)).collect::<Vec<_>>()),
+        Err(d) => panic!(
+            "refused: {:?}",
+            d.iter().map(|d| d.render(src)).collect::<Vec<_>>()
+        ),
     }
 }
 
@@ -128,29 +131,72 @@ async fn main() {
 }
 
 #[test]
-fn a_waker_sent_to_a_std_thread_is_refused_before_the_run() {
+fn a_waker_sent_to_a_std_thread_wakes_the_task_when_the_thread_would() {
     let src = r#"
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::thread;
-struct Delay { done: bool }
+use std::time::Duration;
+struct Delay { started: bool }
 impl Future for Delay {
     type Output = ();
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if self.done { return Poll::Ready(()); }
-        self.done = true;
+        if self.started { return Poll::Ready(()); }
+        self.started = true;
         let waker = cx.waker().clone();
-        thread::spawn(move || waker.wake());
+        thread::spawn(move || {
+            thread::sleep(Duration::from_millis(30));
+            waker.wake();
+        });
         Poll::Pending
     }
 }
 #[tokio::main]
-async fn main() { Delay { done: false }.await; }
+async fn main() {
+    Delay { started: false }.await;
+    println!("woken");
+}
 "#;
-    let (message, line) = refusal(src).expect("refused");
+    let t = run_virtual(src, 7).expect("runs");
+    let woken = t.lines.iter().find(|l| l.text == "woken").expect("woken");
+    assert_eq!(woken.t_us, 30_000);
+}
+
+#[test]
+fn a_std_thread_elsewhere_or_its_join_handle_is_refused_before_the_run() {
+    let in_main = r#"
+use std::thread;
+fn main() {
+    thread::spawn(|| println!("hi"));
+    thread::sleep(std::time::Duration::from_millis(10));
+}
+"#;
+    let (message, line) = refusal(in_main).expect("refused");
+    assert!(
+        message.contains("outside a hand-written `Future::poll`"),
+        "{message}"
+    );
+    assert_eq!(line, 4);
+    let handle = r#"
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+struct D;
+impl Future for D {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
+        let h = std::thread::spawn(|| 1);
+        let _ = h.join();
+        Poll::Ready(())
+    }
+}
+#[tokio::main]
+async fn main() { D.await; }
+"#;
+    let (message, line) = refusal(handle).expect("refused");
     assert!(message.contains("thread::spawn"), "{message}");
-    assert_eq!(line, 13);
+    assert_eq!(line, 9);
 }
 
 #[test]

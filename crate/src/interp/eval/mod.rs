@@ -28,6 +28,7 @@ mod pattern;
 mod place;
 mod smart;
 mod task;
+mod thread;
 mod tokio;
 mod tokio_sync;
 mod tokio_task;

@@ -268,7 +268,9 @@ impl Lowerer<'_> {
         self.note_generics(&sig.generics);
         let n = self.generics.len();
         self.generics.extend(added);
+        let outer = std::mem::replace(&mut self.in_poll, sig.ident == "poll");
         let r = self.method_inner(sig, block);
+        self.in_poll = outer;
         self.generics.truncate(n);
         r
     }

@@ -224,6 +224,8 @@ struct Lowerer<'l> {
     /// The own error type of the function being lowered (`-> Result<T, MyError>`): `?` converts
     /// into it. Innermost last; `None` inside closures and async blocks.
     ret_err: Vec<Option<String>>,
+    /// Lowering a method named `poll` (where `std::thread::spawn(f);` may start a thread).
+    in_poll: bool,
 }
 
 impl<'l> Lowerer<'l> {
@@ -250,6 +252,7 @@ impl<'l> Lowerer<'l> {
             tparams_used: Vec::new(),
             expect: None,
             ret_err: Vec::new(),
+            in_poll: false,
         }
     }
 }

@@ -49,6 +49,8 @@ pub enum TokioFn {
     ContextFromWaker,
     /// `Waker::noop()`.
     WakerNoop,
+    /// `std::thread::spawn(f);` as a statement (the lowering only makes it there).
+    ThreadSpawn,
 }
 
 /// What a Tokio path names.
