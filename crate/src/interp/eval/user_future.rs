@@ -133,6 +133,16 @@ impl Interp {
                     .map(Value::reference)
                     .map_err(|e| self.mem_err(at, e)),
             ),
+            // `FutureExt::poll_unpin(cx)` on a hand-written future: its `poll`.
+            (Value::Adt(_), "poll_unpin") => {
+                let def = self.reg().trait_method(&v, "Future", "poll")?.def.clone();
+                let cx = a.first().cloned().unwrap_or(Value::Unit);
+                let this = match place.resolve() {
+                    Ok(p) => Value::reference(p),
+                    Err(e) => return Some(Err(self.mem_err(at, e))),
+                };
+                Some(self.call_sync(def, vec![this, cx], at))
+            }
             (Value::Adt(_), "boxed" | "boxed_local") if a.is_empty() => {
                 Some(place.write(Value::Moved).map_err(|e| self.mem_err(at, e)))
             }
