@@ -85,7 +85,7 @@ impl Interp {
         &self,
         place: &Place,
         name: &str,
-        a: &mut Vec<Value>,
+        a: &mut [Value],
         at: Span,
     ) -> Option<R> {
         if !crate::interp::stdlib::task::is_method(name) {
