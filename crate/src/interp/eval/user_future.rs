@@ -126,6 +126,22 @@ impl Interp {
             (Value::Future(_) | Value::JoinHandle(_), _) => {
                 self.native_future_method(place, v, name, a, at)
             }
+            // `rx.poll_recv(cx)`, `interval.poll_tick(cx)`: one poll of `recv()` / `tick()`, whose
+            // state (the stored waker, the next deadline) lives in the channel or the interval.
+            (Value::Receiver(rx), "poll_recv") => {
+                let waker = context_waker(a)?;
+                let p = Box::pin(rx.recv())
+                    .as_mut()
+                    .poll(&mut Context::from_waker(&waker));
+                Some(self.poll_value(p.map(|v| Value::Opt(v.map(Box::new))), at))
+            }
+            (Value::Interval(iv), "poll_tick") => {
+                let waker = context_waker(a)?;
+                let p = Box::pin(iv.tick())
+                    .as_mut()
+                    .poll(&mut Context::from_waker(&waker));
+                Some(self.poll_value(p.map(Value::Instant), at))
+            }
             // `self.get_mut()` on `Pin<&mut Self>`, `pinned.as_mut()`: the same place.
             (Value::Adt(_), "get_mut" | "as_mut" | "get_ref") if a.is_empty() => Some(
                 place
@@ -161,13 +177,7 @@ impl Interp {
     ) -> Option<R> {
         match name {
             "poll" | "poll_unpin" => {
-                let waker = match a.first().cloned().map(mem::deref) {
-                    Some(Value::Tokio(o)) => match &*o {
-                        Obj::Context(w) => w.clone(),
-                        _ => return None,
-                    },
-                    _ => return None,
-                };
+                let waker = context_waker(a)?;
                 let mut fut = match self.to_future(v, at) {
                     Ok(f) => f,
                     Err(e) => return Some(Err(e)),
@@ -185,6 +195,17 @@ impl Interp {
             }
             _ => None,
         }
+    }
+}
+
+/// The waker of the `Context` passed as the first argument.
+fn context_waker(a: &[Value]) -> Option<std::task::Waker> {
+    match a.first().cloned().map(mem::deref) {
+        Some(Value::Tokio(o)) => match &*o {
+            Obj::Context(w) => Some(w.clone()),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

@@ -28,6 +28,8 @@ pub const METHODS: &[&str] = &[
     "as_mut",
     "get_ref",
     "poll_unpin",
+    "poll_recv",
+    "poll_tick",
 ];
 
 /// True if `name` is one of [`METHODS`].
