@@ -217,6 +217,11 @@ impl Lowerer<'_> {
                         let local = p.rsplit("::").next().unwrap_or_default().to_string();
                         self.items.uses.insert(local, p);
                     }
+                    // `use std::future::*;`: the library's items too (`stdlib::task`'s prelude
+                    // writes part of that module in the subset).
+                    if known(&prefix) == Some(Known::Module) {
+                        self.globs.push(prefix);
+                    }
                     return Ok(());
                 }
                 if known(&prefix) != Some(Known::Module) {
