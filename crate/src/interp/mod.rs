@@ -35,7 +35,8 @@
 //!   guards, `task_local!` and `tokio_stream`;
 //! - of futures written by hand (`stdlib::task`, `eval/user_future.rs`): `std::thread::spawn`
 //!   outside a `Future::poll` or with its `JoinHandle` used, `self: Box<Self>`/`Rc<Self>`,
-//!   `FutureExt::map`/`then`, `Poll<Result<..>>` with `?`, and `futures::task::Poll` by that path.
+//!   `FutureExt` beyond `boxed`/`map`/`then`/`fuse`/`now_or_never`/`poll_unpin`,
+//!   `Poll<Result<..>>` with `?`, and `futures::task::Poll` by that path.
 //!
 //! Iterators are lazy ([`stdlib::lazy`]): `(1..).take(3)` runs, and a `map`'s closure runs when
 //! its item is consumed.

@@ -142,8 +142,15 @@ impl Interp {
                     .poll(&mut Context::from_waker(&waker));
                 Some(self.poll_value(p.map(Value::Instant), at))
             }
+            // `FutureExt::map(f)`, `then(f)` and `now_or_never()` on a hand-written future (a
+            // value whose type has no method of that name: those were called before this).
+            (Value::Adt(_), "map" | "then" | "now_or_never")
+                if self.reg().trait_method(&v, "Future", "poll").is_some() =>
+            {
+                self.native_future_method(place, v, name, a, at)
+            }
             // `self.get_mut()` on `Pin<&mut Self>`, `pinned.as_mut()`: the same place.
-            (Value::Adt(_), "get_mut" | "as_mut" | "get_ref") if a.is_empty() => Some(
+            (Value::Adt(_), "get_mut" | "as_mut" | "get_ref" | "as_ref") if a.is_empty() => Some(
                 place
                     .resolve()
                     .map(Value::reference)
@@ -189,7 +196,42 @@ impl Interp {
                     Poll::Pending => Some(self.poll_value(Poll::Pending, at)),
                 }
             }
-            "as_mut" | "get_mut" | "get_ref" => Some(Ok(v)),
+            "map" | "then" => {
+                let f = a.first().cloned().map(mem::deref).unwrap_or(Value::Unit);
+                let _ = place.write(Value::Moved);
+                let fut = match self.to_future(v, at) {
+                    Ok(f) => f,
+                    Err(e) => return Some(Err(e)),
+                };
+                let me = self.clone();
+                let then = name == "then";
+                Some(Ok(future_value(Box::pin(async move {
+                    let out = fut.await?;
+                    let r = me.call_value(f, vec![out], at).await?;
+                    if then {
+                        me.to_future(r, at)?.await
+                    } else {
+                        Ok(r)
+                    }
+                }))))
+            }
+            // Polled once with a waker that does nothing; dropped if not ready.
+            "now_or_never" => {
+                let _ = place.write(Value::Moved);
+                let mut fut = match self.to_future(v, at) {
+                    Ok(f) => f,
+                    Err(e) => return Some(Err(e)),
+                };
+                match fut
+                    .as_mut()
+                    .poll(&mut Context::from_waker(std::task::Waker::noop()))
+                {
+                    Poll::Ready(Ok(v)) => Some(Ok(Value::some(v))),
+                    Poll::Ready(Err(e)) => Some(Err(e)),
+                    Poll::Pending => Some(Ok(Value::Opt(None))),
+                }
+            }
+            "as_mut" | "get_mut" | "get_ref" | "as_ref" => Some(Ok(v)),
             "boxed" | "boxed_local" => {
                 Some(place.write(Value::Moved).map_err(|e| self.mem_err(at, e)))
             }

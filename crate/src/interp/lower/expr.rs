@@ -30,7 +30,7 @@ impl Lowerer<'_> {
                 // A trait import is used by calling its methods.
                 if matches!(
                     m.method.to_string().as_str(),
-                    "fuse" | "boxed" | "boxed_local" | "poll_unpin"
+                    "fuse" | "boxed" | "boxed_local" | "poll_unpin" | "now_or_never" | "then"
                 ) {
                     self.use_name("FutureExt");
                 }

@@ -30,6 +30,10 @@ pub const METHODS: &[&str] = &[
     "poll_unpin",
     "poll_recv",
     "poll_tick",
+    "map",
+    "then",
+    "now_or_never",
+    "as_ref",
 ];
 
 /// True if `name` is one of [`METHODS`].
