@@ -212,3 +212,22 @@ fn main() {}
     assert!(message.contains("`self` with this type"), "{message}");
     assert_eq!(line, 4);
 }
+
+#[test]
+fn poll_of_a_result_maps_its_ok_and_its_err() {
+    let src = r#"
+use std::task::Poll;
+fn main() {
+    let p: Poll<Result<u32, String>> = Poll::Ready(Ok(2));
+    println!("{:?}", p.clone().map_ok(|x| x + 1));
+    let q: Poll<Result<u32, String>> = Poll::Ready(Err("e".to_string()));
+    println!("{:?}", q.map_err(|e| e.len()));
+    let r: Poll<Result<u32, String>> = Poll::Pending;
+    println!("{:?} {}", r.map_ok(|x| x), p.is_ready());
+}
+"#;
+    assert_eq!(
+        lines(src),
+        ["Ready(Ok(3))", "Ready(Err(1))", "Pending true"]
+    );
+}

@@ -31,6 +31,23 @@ pub mod std {
                     crate::std::task::Poll::Pending => crate::std::task::Poll::Pending,
                 }
             }
+
+            // `Poll<Result<T, E>>`'s (types are not checked at run time: one impl serves).
+            pub fn map_ok<F>(self, f: F) -> crate::std::task::Poll<T> {
+                match self {
+                    crate::std::task::Poll::Ready(r) => crate::std::task::Poll::Ready(r.map(f)),
+                    crate::std::task::Poll::Pending => crate::std::task::Poll::Pending,
+                }
+            }
+
+            pub fn map_err<F>(self, f: F) -> crate::std::task::Poll<T> {
+                match self {
+                    crate::std::task::Poll::Ready(r) => {
+                        crate::std::task::Poll::Ready(r.map_err(f))
+                    }
+                    crate::std::task::Poll::Pending => crate::std::task::Poll::Pending,
+                }
+            }
         }
     }
 
