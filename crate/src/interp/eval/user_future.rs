@@ -135,6 +135,38 @@ impl Interp {
                     .poll(&mut Context::from_waker(&waker));
                 Some(self.poll_value(p.map(|v| Value::Opt(v.map(Box::new))), at))
             }
+            (Value::Receiver(rx), "poll_recv_many") if a.len() == 3 => {
+                let waker = context_waker(a)?;
+                let limit = match self.as_usize(&mem::deref(a[2].clone()), at) {
+                    Ok(n) => n,
+                    Err(e) => return Some(Err(e)),
+                };
+                let Value::Ref(buf) = a[1].clone() else {
+                    return None;
+                };
+                // Through `&mut &mut Vec` to the `Vec`.
+                let buf = match self.receiver((*buf).clone(), "extend", at) {
+                    Ok(p) => p,
+                    Err(e) => return Some(Err(e)),
+                };
+                let p = rx.poll_recv_many(&mut Context::from_waker(&waker), limit);
+                let p = match p {
+                    Poll::Ready(got) => {
+                        let n = got.len();
+                        let put = buf.with_mut(|v| {
+                            if let Value::Vec(items) = v {
+                                Rc::make_mut(items).extend(got);
+                            }
+                        });
+                        if let Err(e) = put {
+                            return Some(Err(self.mem_err(at, e)));
+                        }
+                        Poll::Ready(Value::usize(n))
+                    }
+                    Poll::Pending => Poll::Pending,
+                };
+                Some(self.poll_value(p, at))
+            }
             (Value::Interval(iv), "poll_tick") => {
                 let waker = context_waker(a)?;
                 let p = Box::pin(iv.tick())

@@ -29,6 +29,7 @@ pub const METHODS: &[&str] = &[
     "get_ref",
     "poll_unpin",
     "poll_recv",
+    "poll_recv_many",
     "poll_tick",
     "map",
     "then",
