@@ -93,7 +93,30 @@ impl Interp {
         }
         let v = place.read().ok()?;
         match (&v, name) {
+            (Value::OneshotSender(tx), "poll_closed") => {
+                let waker = context_waker(a)?;
+                let p = match tx.borrow().as_ref() {
+                    Some(tx) => tx.poll_closed(&mut Context::from_waker(&waker)),
+                    None => Poll::Ready(()),
+                };
+                Some(self.poll_value(p.map(|()| Value::Unit), at))
+            }
             (Value::Tokio(o), _) => match (&**o, name) {
+                (Obj::JoinSet(set), "poll_join_next") => {
+                    let waker = context_waker(a)?;
+                    let p = set.poll_join_next(Some(&mut Context::from_waker(&waker)));
+                    Some(self.poll_value(
+                        p.map(|out| {
+                            Value::Opt(out.map(|r| {
+                                Box::new(match r {
+                                    Ok(v) => Value::ok(v),
+                                    Err(e) => Value::err(Value::JoinError(e)),
+                                })
+                            }))
+                        }),
+                        at,
+                    ))
+                }
                 // `&Waker` (a reference is `Copy`: `let w = cx.waker();` can be used twice).
                 (Obj::Context(w), "waker") => Some(Ok(by_ref(Obj::Waker(w.clone()).value()))),
                 (Obj::Waker(w), "wake_by_ref") => {

@@ -30,6 +30,8 @@ pub const METHODS: &[&str] = &[
     "poll_unpin",
     "poll_recv",
     "poll_recv_many",
+    "poll_closed",
+    "poll_join_next",
     "poll_tick",
     "map",
     "then",
