@@ -24,6 +24,18 @@ impl Interp {
             Value::Adt(_) => (Place::root(mem::alloc(v.clone())), true),
             _ => return Err(v),
         };
+        // `impl IntoFuture`: `.await` awaits what `into_future(self)` gives.
+        if let Value::Adt(_) = &v {
+            let into = self
+                .reg()
+                .trait_method(&v, "IntoFuture", "into_future")
+                .map(|m| m.def.clone());
+            if let Some(def) = into {
+                return Ok(self
+                    .call_sync(def, vec![v], at)
+                    .and_then(|f| self.to_future(f, at)));
+            }
+        }
         let Ok(Some((method, name))) = place.with(|x| {
             let x = mem::deref(x.clone());
             let reg = self.reg();

@@ -498,6 +498,7 @@ pub(super) const STD_TRAITS: &[&str] = &[
     "Error",
     // Futures written by hand: `poll` is called by `.await` (eval/user_future.rs).
     "Future",
+    "IntoFuture",
     "Unpin",
 ];
 

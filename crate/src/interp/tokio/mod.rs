@@ -87,6 +87,7 @@ pub const ITEMS: &[(&str, Item)] = &[
     ("futures::ready", Item::Macro),
     ("futures::task::ready", Item::Macro),
     ("futures::Future", Item::Type),
+    ("std::future::IntoFuture", Item::Type),
     ("futures::future::Future", Item::Type),
     ("futures::future::BoxFuture", Item::Type),
     ("futures::future::LocalBoxFuture", Item::Type),
