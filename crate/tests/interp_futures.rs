@@ -231,3 +231,23 @@ fn main() {
         ["Ready(Ok(3))", "Ready(Err(1))", "Pending true"]
     );
 }
+
+#[test]
+fn an_unused_import_of_poll_or_poll_fn_warns_as_rustc_does() {
+    let src = r#"
+use std::future::poll_fn;
+use std::task::{Context, Poll};
+#[tokio::main]
+async fn main() {
+    let _c: Option<&Context<'_>> = None;
+}
+"#;
+    let warnings: Vec<String> = check(src).into_iter().map(|d| d.message).collect();
+    assert_eq!(
+        warnings,
+        [
+            "unused import: `std::future::poll_fn`",
+            "unused import: `Poll`"
+        ]
+    );
+}

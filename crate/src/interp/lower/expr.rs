@@ -30,9 +30,20 @@ impl Lowerer<'_> {
                 // A trait import is used by calling its methods.
                 if matches!(
                     m.method.to_string().as_str(),
-                    "fuse" | "boxed" | "boxed_local" | "poll_unpin" | "now_or_never" | "then"
+                    // `map` may be an iterator's: counting it never warns where rustc doesn't.
+                    "fuse"
+                        | "boxed"
+                        | "boxed_local"
+                        | "poll_unpin"
+                        | "now_or_never"
+                        | "then"
+                        | "map"
                 ) {
                     self.use_name("FutureExt");
+                }
+                // `Future::poll` is a trait method: calling it uses the import of `Future`.
+                if m.method == "poll" {
+                    self.use_name("Future");
                 }
                 if m.method == "flush" {
                     self.use_name("Write");

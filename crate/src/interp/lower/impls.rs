@@ -144,7 +144,12 @@ impl Lowerer<'_> {
                     let e = self.expr(&c.expr)?;
                     consts.insert(Name::from(c.ident.to_string()), (ty, Rc::new(e)));
                 }
-                syn::ImplItem::Type(_) => {}
+                // `type IntoFuture = Pin<Box<dyn Future<..>>>;`: its names are uses.
+                syn::ImplItem::Type(t) => {
+                    for h in path_heads(|f| Paths(f).visit_type(&t.ty)) {
+                        self.use_name(&h);
+                    }
+                }
                 other => return Err(not_available(span(other), "this kind of `impl` item")),
             }
         }

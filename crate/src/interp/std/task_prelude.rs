@@ -1,10 +1,11 @@
 // Not a Rust module of this crate: Rust source that the lowering adds to a program that uses
-// `std::task::Poll` or `futures::future`'s combinators (see `stdlib::task::with_prelude`). Written
+// `std::task::Poll` or `futures::future`'s combinators (see `stdlib::task::prelude_for`). Written
 // in the subset itself, after std's and futures 0.3's own sources, so that these futures are
 // polled, traced and dropped exactly like a learner's hand-written ones.
 //
-// Paths are written from the crate root (`crate::std::task::Poll`): a `use` here would be seen
-// by the learner's code too. Nothing here may warn (no unused variables).
+// Paths are written from the crate root (`crate::std::task::Poll`), even `Pin` and `Context`:
+// a `use` here, or a bare name, would be resolved through the learner's own imports. Nothing here
+// may warn (no unused variables).
 pub mod std {
     pub mod task {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -13,7 +14,7 @@ pub mod std {
             Pending,
         }
 
-        impl<T> Poll<T> {
+        impl<T> crate::std::task::Poll<T> {
             pub fn is_ready(&self) -> bool {
                 match self {
                     crate::std::task::Poll::Ready(_) => true,
@@ -42,9 +43,7 @@ pub mod std {
 
             pub fn map_err<F>(self, f: F) -> crate::std::task::Poll<T> {
                 match self {
-                    crate::std::task::Poll::Ready(r) => {
-                        crate::std::task::Poll::Ready(r.map_err(f))
-                    }
+                    crate::std::task::Poll::Ready(r) => crate::std::task::Poll::Ready(r.map_err(f)),
                     crate::std::task::Poll::Pending => crate::std::task::Poll::Pending,
                 }
             }
@@ -61,9 +60,12 @@ pub mod std {
             crate::std::future::PollFn { f }
         }
 
-        impl<F> Future for PollFn<F> {
+        impl<F> crate::std::future::Future for crate::std::future::PollFn<F> {
             type Output = u8;
-            fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> crate::std::task::Poll<u8> {
+            fn poll(
+                mut self: crate::std::pin::Pin<&mut Self>,
+                cx: &mut crate::std::task::Context<'_>,
+            ) -> crate::std::task::Poll<u8> {
                 (self.f)(cx)
             }
         }
@@ -93,9 +95,12 @@ pub mod futures {
             }
         }
 
-        impl<A, B> Future for Select<A, B> {
+        impl<A, B> crate::std::future::Future for crate::futures::future::Select<A, B> {
             type Output = u8;
-            fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> crate::std::task::Poll<u8> {
+            fn poll(
+                mut self: crate::std::pin::Pin<&mut Self>,
+                cx: &mut crate::std::task::Context<'_>,
+            ) -> crate::std::task::Poll<u8> {
                 let (mut a, mut b) = self.inner.take().expect("cannot poll Select twice");
                 if let crate::std::task::Poll::Ready(v) = a.poll(cx) {
                     return crate::std::task::Poll::Ready(crate::futures::future::Either::Left((
@@ -103,9 +108,9 @@ pub mod futures {
                     )));
                 }
                 if let crate::std::task::Poll::Ready(v) = b.poll(cx) {
-                    return crate::std::task::Poll::Ready(crate::futures::future::Either::Right(
-                        (v, a),
-                    ));
+                    return crate::std::task::Poll::Ready(crate::futures::future::Either::Right((
+                        v, a,
+                    )));
                 }
                 self.inner = Some((a, b));
                 crate::std::task::Poll::Pending
@@ -123,9 +128,12 @@ pub mod futures {
             crate::futures::future::SelectAll { inner }
         }
 
-        impl<F> Future for SelectAll<F> {
+        impl<F> crate::std::future::Future for crate::futures::future::SelectAll<F> {
             type Output = u8;
-            fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> crate::std::task::Poll<u8> {
+            fn poll(
+                mut self: crate::std::pin::Pin<&mut Self>,
+                cx: &mut crate::std::task::Context<'_>,
+            ) -> crate::std::task::Poll<u8> {
                 let mut i = 0;
                 while i < self.inner.len() {
                     if let crate::std::task::Poll::Ready(v) = self.inner[i].poll(cx) {
@@ -152,9 +160,12 @@ pub mod futures {
             crate::futures::future::TryJoinAll { futs, outs }
         }
 
-        impl<F, T> Future for TryJoinAll<F, T> {
+        impl<F, T> crate::std::future::Future for crate::futures::future::TryJoinAll<F, T> {
             type Output = u8;
-            fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> crate::std::task::Poll<u8> {
+            fn poll(
+                mut self: crate::std::pin::Pin<&mut Self>,
+                cx: &mut crate::std::task::Context<'_>,
+            ) -> crate::std::task::Poll<u8> {
                 let mut pending = false;
                 let mut i = 0;
                 while i < self.futs.len() {
@@ -196,9 +207,12 @@ pub mod futures {
             crate::futures::future::Lazy { f: Some(f) }
         }
 
-        impl<F> Future for Lazy<F> {
+        impl<F> crate::std::future::Future for crate::futures::future::Lazy<F> {
             type Output = u8;
-            fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> crate::std::task::Poll<u8> {
+            fn poll(
+                mut self: crate::std::pin::Pin<&mut Self>,
+                cx: &mut crate::std::task::Context<'_>,
+            ) -> crate::std::task::Poll<u8> {
                 let f = self.f.take().expect("Lazy polled after completion");
                 crate::std::task::Poll::Ready(f(cx))
             }
