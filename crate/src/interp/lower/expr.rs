@@ -341,6 +341,34 @@ impl Lowerer<'_> {
             if one == "None" {
                 return Ok(ExprKind::None);
             }
+            // `Some`, `Ok` and `Err` as functions (`.map(Ok)`): a closure of one argument.
+            let variant = match one.as_str() {
+                "Some" => Some(Variant::Some),
+                "Ok" => Some(Variant::Ok),
+                "Err" => Some(Variant::Err),
+                _ => None,
+            };
+            if let Some(v) = variant {
+                let arg = Expr {
+                    kind: ExprKind::Var("__arg".into()),
+                    span: at,
+                };
+                return Ok(ExprKind::Closure(
+                    Capturing {
+                        body: Rc::new(Expr {
+                            kind: ExprKind::Call(Callee::Variant(v), vec![arg]),
+                            span: at,
+                        }),
+                        captures: Vec::new(),
+                        is_move: false,
+                    },
+                    vec![Pat::Bind {
+                        name: "__arg".into(),
+                        span: at,
+                    }],
+                    false,
+                ));
+            }
         }
         if let Some(k) = self.own_path_expr(&segs, at)? {
             return Ok(k);

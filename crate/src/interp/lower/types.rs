@@ -199,7 +199,11 @@ impl Lowerer<'_> {
         match self.uses.get(segs.first()?.as_str()) {
             Some(base) if segs.len() > 1 => {
                 let full = format!("{base}::{}", segs.get(1..)?.join("::"));
-                is(&self.items, &full).then_some(full)
+                let found = is(&self.items, &full);
+                if found {
+                    self.use_name(segs.first()?);
+                }
+                found.then_some(full)
             }
             _ => None,
         }

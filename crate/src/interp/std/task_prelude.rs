@@ -198,6 +198,132 @@ pub mod futures {
             }
         }
 
+        // futures 0.3 `future::join`: both polled in order at each poll until each is done (a
+        // finished one drops at once, as `MaybeDone` drops it).
+        pub struct Join<A, B, X, Y> {
+            a: Option<A>,
+            b: Option<B>,
+            ra: Option<X>,
+            rb: Option<Y>,
+        }
+
+        pub fn join<A, B>(a: A, b: B) -> crate::futures::future::Join<A, B, u8, u8> {
+            crate::futures::future::Join {
+                a: Some(a),
+                b: Some(b),
+                ra: None,
+                rb: None,
+            }
+        }
+
+        impl<A, B, X, Y> crate::std::future::Future for crate::futures::future::Join<A, B, X, Y> {
+            type Output = u8;
+            fn poll(
+                mut self: crate::std::pin::Pin<&mut Self>,
+                cx: &mut crate::std::task::Context<'_>,
+            ) -> crate::std::task::Poll<u8> {
+                let pa = match self.a.as_mut() {
+                    Some(f) => f.poll(cx),
+                    None => crate::std::task::Poll::Pending,
+                };
+                if let crate::std::task::Poll::Ready(v) = pa {
+                    self.a = None;
+                    self.ra = Some(v);
+                }
+                let pb = match self.b.as_mut() {
+                    Some(f) => f.poll(cx),
+                    None => crate::std::task::Poll::Pending,
+                };
+                if let crate::std::task::Poll::Ready(v) = pb {
+                    self.b = None;
+                    self.rb = Some(v);
+                }
+                if self.ra.is_some() && self.rb.is_some() {
+                    let ra = self.ra.take().unwrap();
+                    let rb = self.rb.take().unwrap();
+                    return crate::std::task::Poll::Ready((ra, rb));
+                }
+                crate::std::task::Poll::Pending
+            }
+        }
+
+        // futures 0.3 `future::try_join`: as `join`, but the first `Err` ends it.
+        pub struct TryJoin<A, B, X, Y> {
+            a: Option<A>,
+            b: Option<B>,
+            ra: Option<X>,
+            rb: Option<Y>,
+        }
+
+        pub fn try_join<A, B>(a: A, b: B) -> crate::futures::future::TryJoin<A, B, u8, u8> {
+            crate::futures::future::TryJoin {
+                a: Some(a),
+                b: Some(b),
+                ra: None,
+                rb: None,
+            }
+        }
+
+        impl<A, B, X, Y> crate::std::future::Future for crate::futures::future::TryJoin<A, B, X, Y> {
+            type Output = u8;
+            fn poll(
+                mut self: crate::std::pin::Pin<&mut Self>,
+                cx: &mut crate::std::task::Context<'_>,
+            ) -> crate::std::task::Poll<u8> {
+                let pa = match self.a.as_mut() {
+                    Some(f) => f.poll(cx),
+                    None => crate::std::task::Poll::Pending,
+                };
+                match pa {
+                    crate::std::task::Poll::Ready(Ok(v)) => {
+                        self.a = None;
+                        self.ra = Some(v);
+                    }
+                    crate::std::task::Poll::Ready(Err(e)) => {
+                        self.a = None;
+                        self.b = None;
+                        return crate::std::task::Poll::Ready(Err(e));
+                    }
+                    crate::std::task::Poll::Pending => {}
+                }
+                let pb = match self.b.as_mut() {
+                    Some(f) => f.poll(cx),
+                    None => crate::std::task::Poll::Pending,
+                };
+                match pb {
+                    crate::std::task::Poll::Ready(Ok(v)) => {
+                        self.b = None;
+                        self.rb = Some(v);
+                    }
+                    crate::std::task::Poll::Ready(Err(e)) => {
+                        self.a = None;
+                        self.b = None;
+                        return crate::std::task::Poll::Ready(Err(e));
+                    }
+                    crate::std::task::Poll::Pending => {}
+                }
+                if self.ra.is_some() && self.rb.is_some() {
+                    let ra = self.ra.take().unwrap();
+                    let rb = self.rb.take().unwrap();
+                    return crate::std::task::Poll::Ready(Ok((ra, rb)));
+                }
+                crate::std::task::Poll::Pending
+            }
+        }
+
+        // futures 0.3 `future::ok` and `future::err`: ready at the first poll.
+        pub fn ok<T>(t: T) -> crate::futures::future::Lazy<u8> {
+            crate::futures::future::Lazy {
+                f: Some(move |_cx| Ok(t)),
+            }
+        }
+
+        pub fn err<E>(e: E) -> crate::futures::future::Lazy<u8> {
+            crate::futures::future::Lazy {
+                f: Some(move |_cx| Err(e)),
+            }
+        }
+
         // futures 0.3 `future::lazy`: the closure runs at the first poll.
         pub struct Lazy<F> {
             f: Option<F>,
