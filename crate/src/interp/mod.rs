@@ -31,9 +31,12 @@
 //! - of std ([`stdlib`]): `Weak`, the methods missing from the tables (`cycle`, `scan`, …),
 //!   `std::fs`/`std::net`/`std::process`; `f32` is computed as `f64`, and `u128` values stop at
 //!   `i128::MAX`;
-//! - of Tokio ([`tokio`]): hand-written `impl Future` with `Context` and wakers, `poll_fn`,
-//!   `futures::future::{select, select_all, Either, try_join_all}`, matching on Tokio's error
-//!   enums (`TryRecvError::Empty`), mapped guards, `task_local!` and `tokio_stream`.
+//! - of Tokio ([`tokio`]): matching on Tokio's error enums (`TryRecvError::Empty`), mapped
+//!   guards, `task_local!` and `tokio_stream`;
+//! - of futures written by hand (`stdlib::task`, `eval/user_future.rs`): `std::thread::spawn`
+//!   outside a `Future::poll` or with its `JoinHandle` used, `self: Box<Self>`/`Rc<Self>`,
+//!   `FutureExt` beyond `boxed`/`map`/`then`/`fuse`/`now_or_never`/`poll_unpin`,
+//!   `Poll<Result<..>>` with `?`, and `futures::task::Poll` by that path.
 //!
 //! Iterators are lazy ([`stdlib::lazy`]): `(1..).take(3)` runs, and a `map`'s closure runs when
 //! its item is consumed.

@@ -164,7 +164,8 @@ impl Value {
             | Value::Guard(_)
             | Value::Tokio(_) => false,
             // `#[derive(Clone, Copy)]` types copy; any other struct or enum moves.
-            Value::Adt(a) => a.def.copy.get(),
+            // A generic type's derived `Copy` holds only for `Copy` arguments (`Poll<T>`).
+            Value::Adt(a) => a.def.copy.get() && a.fields.iter().all(Value::is_copy),
             Value::Formatter(_) => true,
             Value::Tuple(items) => items.iter().all(Value::is_copy),
             // A `Vec` holds one type: its first element stands for all.

@@ -23,6 +23,11 @@ impl Interp {
 
     /// Turns an awaited value into the future to await.
     pub(super) fn to_future(&self, v: Value, at: Span) -> R<ValFut> {
+        // A value of the program's own type with `impl Future` (eval/user_future.rs).
+        let v = match self.user_future(v, at) {
+            Ok(f) => return f,
+            Err(v) => v,
+        };
         // `(&mut fut).await`: the future in the place, polled in place.
         match mem::deref(v) {
             Value::Future(cell) => {
@@ -130,6 +135,11 @@ impl Interp {
             branches.push(branch);
         }
         let won = rt::select(branches, biased, self.0.rt.rng()).await;
+        // Tokio's `select!` drops every branch's future before the handler runs: their `Drop`s
+        // come first.
+        if mem::has_pending_drops() {
+            boxed(self.run_drops()).await?;
+        }
         match won {
             Some((i, out)) => {
                 let v = out?;

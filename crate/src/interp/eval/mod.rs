@@ -28,11 +28,13 @@ mod pattern;
 mod place;
 mod smart;
 mod task;
+mod thread;
 mod tokio;
 mod tokio_sync;
 mod tokio_task;
 mod user;
 mod user_fmt;
+mod user_future;
 mod user_ops;
 
 use ops::*;

@@ -179,6 +179,10 @@ impl Interp {
                 (a, Place::root(mem::alloc(it)))
             }
         };
+        let mut a = a;
+        if let Some(r) = self.future_method(&place, name, &mut a, at) {
+            return r;
+        }
         // Tokio's values (`interp/tokio/`, `eval/tokio.rs`) dispatch by name in their own room,
         // before std's tables: they also serve the channels' newer methods (`reserve`, `closed`).
         let mut a = a;

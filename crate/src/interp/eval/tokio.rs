@@ -106,6 +106,9 @@ impl Interp {
                 future_value(Box::pin(async move { Ok(v) }))
             }
             TokioFn::Pending => future_value(Box::pin(std::future::pending())),
+            TokioFn::PinNew => arg(&mut a), // see `tokio_call`
+            TokioFn::ThreadSpawn => self.thread_spawn(arg(&mut a), at),
+            TokioFn::ContextFromWaker | TokioFn::WakerNoop => self.task_fn(f, arg(&mut a)),
             // Called through `tokio_call`, which awaits the future.
             TokioFn::BlockOn => return Err(self.panic(at, "`block_on` needs a future")),
             TokioFn::SetOnceNew => {
@@ -176,6 +179,8 @@ impl Interp {
     /// `block_in_place` runs interpreted code, and a sleep on a blocking-pool thread is a timer.
     pub(super) async fn tokio_call(&self, b: Builtin, a: Vec<Value>, at: Span) -> R {
         match b {
+            // `Pin::new(&mut f)`: the reference itself (not read through, as other calls' are).
+            Builtin::Tokio(TokioFn::PinNew) => Ok(a.into_iter().next().unwrap_or(Value::Unit)),
             Builtin::ThreadSleep if self.0.blocking.get() => {
                 let us = self.as_us(a.first().unwrap_or(&Value::Unit), at)?;
                 self.0.rt.sleep(us).await;
@@ -391,9 +396,9 @@ impl Interp {
 
 /// Polls a `spawn_blocking` closure as the blocking thread it runs on: `std::thread::sleep` in it
 /// is a timer (see `Interp::on_blocking_thread`).
-struct BlockingThread {
-    interp: Interp,
-    fut: ValFut,
+pub(super) struct BlockingThread {
+    pub(super) interp: Interp,
+    pub(super) fut: ValFut,
 }
 
 impl Future for BlockingThread {

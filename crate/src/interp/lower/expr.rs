@@ -28,8 +28,22 @@ impl Lowerer<'_> {
             syn::Expr::MethodCall(m) => {
                 self.mark_mutated(&m.receiver);
                 // A trait import is used by calling its methods.
-                if m.method == "fuse" {
+                if matches!(
+                    m.method.to_string().as_str(),
+                    // `map` may be an iterator's: counting it never warns where rustc doesn't.
+                    "fuse"
+                        | "boxed"
+                        | "boxed_local"
+                        | "poll_unpin"
+                        | "now_or_never"
+                        | "then"
+                        | "map"
+                ) {
                     self.use_name("FutureExt");
+                }
+                // `Future::poll` is a trait method: calling it uses the import of `Future`.
+                if m.method == "poll" {
+                    self.use_name("Future");
                 }
                 if m.method == "flush" {
                     self.use_name("Write");
@@ -41,6 +55,7 @@ impl Lowerer<'_> {
                     && !self.items.method_names.contains(&name)
                     && !crate::interp::types::METHODS.contains(&name.as_str())
                     && !crate::interp::tokio::is_method(&name)
+                    && !crate::interp::stdlib::task::is_method(&name)
                 {
                     return Err(not_available(
                         span(&m.method),
@@ -325,6 +340,34 @@ impl Lowerer<'_> {
             }
             if one == "None" {
                 return Ok(ExprKind::None);
+            }
+            // `Some`, `Ok` and `Err` as functions (`.map(Ok)`): a closure of one argument.
+            let variant = match one.as_str() {
+                "Some" => Some(Variant::Some),
+                "Ok" => Some(Variant::Ok),
+                "Err" => Some(Variant::Err),
+                _ => None,
+            };
+            if let Some(v) = variant {
+                let arg = Expr {
+                    kind: ExprKind::Var("__arg".into()),
+                    span: at,
+                };
+                return Ok(ExprKind::Closure(
+                    Capturing {
+                        body: Rc::new(Expr {
+                            kind: ExprKind::Call(Callee::Variant(v), vec![arg]),
+                            span: at,
+                        }),
+                        captures: Vec::new(),
+                        is_move: false,
+                    },
+                    vec![Pat::Bind {
+                        name: "__arg".into(),
+                        span: at,
+                    }],
+                    false,
+                ));
             }
         }
         if let Some(k) = self.own_path_expr(&segs, at)? {

@@ -146,7 +146,12 @@ impl Lowerer<'_> {
                     let e = self.expr(&c.expr)?;
                     consts.insert(Name::from(c.ident.to_string()), (ty, Rc::new(e)));
                 }
-                syn::ImplItem::Type(_) => {}
+                // `type IntoFuture = Pin<Box<dyn Future<..>>>;`: its names are uses.
+                syn::ImplItem::Type(t) => {
+                    for h in path_heads(|f| Paths(f).visit_type(&t.ty)) {
+                        self.use_name(&h);
+                    }
+                }
                 other => return Err(not_available(span(other), "this kind of `impl` item")),
             }
         }
@@ -270,7 +275,9 @@ impl Lowerer<'_> {
         self.note_generics(&sig.generics);
         let n = self.generics.len();
         self.generics.extend(added);
+        let outer = std::mem::replace(&mut self.in_poll, sig.ident == "poll");
         let r = self.method_inner(sig, block);
+        self.in_poll = outer;
         self.generics.truncate(n);
         r
     }
@@ -309,7 +316,11 @@ impl Lowerer<'_> {
                         (None, _) => Receiver::Value,
                     };
                     if r.colon_token.is_some() {
-                        return Err(not_available(span(r), "`self` with a type"));
+                        for h in path_heads(|f| Paths(f).visit_type(&r.ty)) {
+                            self.use_name(&h);
+                        }
+                        receiver = typed_receiver(&r.ty)
+                            .ok_or_else(|| not_available(span(r), "`self` with this type"))?;
                     }
                     self.locals.push(Local {
                         name: "self".into(),
@@ -489,4 +500,45 @@ pub(super) const STD_TRAITS: &[&str] = &[
     "Iterator",
     "Drop",
     "Error",
+    // Futures written by hand: `poll` is called by `.await` (eval/user_future.rs).
+    "Future",
+    "IntoFuture",
+    "Unpin",
 ];
+
+/// The receiver a typed `self` stands for: `self: Pin<&mut Self>` is `&mut self` here (every
+/// value already stays in its place, so pinning changes nothing the program can observe).
+fn typed_receiver(ty: &syn::Type) -> Option<Receiver> {
+    match ty {
+        syn::Type::Reference(r) if is_self(&r.elem) => Some(if r.mutability.is_some() {
+            Receiver::RefMut
+        } else {
+            Receiver::Ref
+        }),
+        syn::Type::Path(p) if is_self(ty) && p.qself.is_none() => Some(Receiver::Value),
+        syn::Type::Path(p) => {
+            let last = p.path.segments.last()?;
+            if last.ident != "Pin" {
+                return None;
+            }
+            match &last.arguments {
+                syn::PathArguments::AngleBracketed(a) => match a.args.first()? {
+                    syn::GenericArgument::Type(syn::Type::Reference(r)) if is_self(&r.elem) => {
+                        Some(if r.mutability.is_some() {
+                            Receiver::RefMut
+                        } else {
+                            Receiver::Ref
+                        })
+                    }
+                    _ => None,
+                },
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+fn is_self(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.qself.is_none() && p.path.is_ident("Self"))
+}

@@ -217,6 +217,11 @@ impl Lowerer<'_> {
                         let local = p.rsplit("::").next().unwrap_or_default().to_string();
                         self.items.uses.insert(local, p);
                     }
+                    // `use std::future::*;`: the library's items too (`stdlib::task`'s prelude
+                    // writes part of that module in the subset).
+                    if known(&prefix) == Some(Known::Module) {
+                        self.globs.push(prefix);
+                    }
                     return Ok(());
                 }
                 if known(&prefix) != Some(Known::Module) {
@@ -248,6 +253,12 @@ impl Lowerer<'_> {
                 || i.aliases.contains_key(p)
         });
         if let Some(own) = own {
+            // The library items written in the subset (`stdlib::task`'s prelude) warn when
+            // unused, as every library import does.
+            let library = own.starts_with("std::") || own.starts_with("futures::");
+            if library && local != "_" {
+                self.note_use(full, &local, at);
+            }
             if local != "_" {
                 self.items.uses.insert(local, own);
             }
@@ -256,22 +267,28 @@ impl Lowerer<'_> {
         if known(full).is_none() && !macro_ok {
             return Err(not_available(at, &format!("`{full}`")));
         }
-        let shown = if self.use_single {
-            full.to_string()
-        } else {
-            local.clone()
-        };
         if local != "_" {
-            self.use_index.insert(local.clone(), self.use_entries.len());
-            self.use_entries.push(UseEntry {
-                item: self.use_item,
-                shown,
-                span: at,
-                used: std::cell::Cell::new(false),
-            });
+            self.note_use(full, &local, at);
         }
         self.uses.insert(local, full.to_string());
         Ok(())
+    }
+
+    /// Records an imported name for rustc's `unused_imports`.
+    fn note_use(&mut self, full: &str, local: &str, at: Span) {
+        let shown = if self.use_single {
+            full.to_string()
+        } else {
+            local.to_string()
+        };
+        self.use_index
+            .insert(local.to_string(), self.use_entries.len());
+        self.use_entries.push(UseEntry {
+            item: self.use_item,
+            shown,
+            span: at,
+            used: std::cell::Cell::new(false),
+        });
     }
 
     /// Notes that the imported name `name` is used.

@@ -59,6 +59,21 @@ impl Lowerer<'_> {
                 let msg = self.rest_format(args, at)?;
                 ExprKind::AssertEq(l, r, msg, name == "assert_eq")
             }
+            // `ready!(p)`: the value of `Poll::Ready(v)`, or `return Poll::Pending`.
+            "ready"
+                if matches!(
+                    full.as_deref(),
+                    Some("std::task::ready" | "futures::ready" | "futures::task::ready")
+                ) =>
+            {
+                let e: syn::Expr = syn::parse_quote! {
+                    match #tokens {
+                        crate::std::task::Poll::Ready(__ready) => __ready,
+                        crate::std::task::Poll::Pending => return crate::std::task::Poll::Pending,
+                    }
+                };
+                return self.expr(&e);
+            }
             "vec" => {
                 let repeat = (|input: ParseStream| {
                     let x: syn::Expr = input.parse()?;

@@ -62,7 +62,13 @@ pub fn lower(source: &str, limits: &Limits) -> Result<Program, Vec<Diagnostic>> 
         return Err(vec![Diagnostic::error(span, message)]);
     }
     let result = match syn::parse_file(source) {
-        Ok(file) => Lowerer::new(limits).file(&file),
+        Ok(mut file) => {
+            // `Poll`, `Either` and `futures::future`'s combinators, written in the subset.
+            if let Some(items) = super::stdlib::task::prelude_for(source) {
+                file.items.extend(items);
+            }
+            Lowerer::new(limits).file(&file)
+        }
         Err(e) => Err(vec![syntax_error(&e)]),
     };
     // Spans are converted to `Span`s above; proc-macro2 otherwise keeps every parsed source forever.
@@ -218,6 +224,8 @@ struct Lowerer<'l> {
     /// The own error type of the function being lowered (`-> Result<T, MyError>`): `?` converts
     /// into it. Innermost last; `None` inside closures and async blocks.
     ret_err: Vec<Option<String>>,
+    /// Lowering a method named `poll` (where `std::thread::spawn(f);` may start a thread).
+    in_poll: bool,
 }
 
 impl<'l> Lowerer<'l> {
@@ -244,6 +252,7 @@ impl<'l> Lowerer<'l> {
             tparams_used: Vec::new(),
             expect: None,
             ret_err: Vec::new(),
+            in_poll: false,
         }
     }
 }

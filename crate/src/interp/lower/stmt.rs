@@ -79,7 +79,10 @@ impl Lowerer<'_> {
                     ))
                 }
                 syn::Stmt::Expr(e, semi) => {
-                    let e = self.expr(e)?;
+                    let e = match semi.as_ref().and_then(|_| self.thread_spawn_stmt(e)) {
+                        Some(call) => call?,
+                        None => self.expr(e)?,
+                    };
                     if last && semi.is_none() {
                         out.tail = Some(Box::new(e));
                     } else {
@@ -104,6 +107,39 @@ impl Lowerer<'_> {
             }
         }
         Ok(out)
+    }
+
+    /// `std::thread::spawn(f);` as a statement in a hand-written `poll`: a virtual thread
+    /// (eval/thread.rs), as in Tokio's tutorial. Its `JoinHandle` is not in the subset, so a
+    /// `thread::spawn` whose value is used stays refused.
+    fn thread_spawn_stmt(&mut self, e: &syn::Expr) -> Option<R<Expr>> {
+        let syn::Expr::Call(c) = e else { return None };
+        let syn::Expr::Path(p) = &*c.func else {
+            return None;
+        };
+        let segs = Self::segments(&p.path);
+        if self.own(&segs, |i, p| i.fns.contains(p)).is_some() {
+            return None;
+        }
+        let full = self.expand(&segs).map(|f| canonical(&f))?;
+        if full != "std::thread::spawn" || c.args.len() != 1 {
+            return None;
+        }
+        if !self.in_poll {
+            // Elsewhere the spawner may block (`thread::sleep`, `join`) while the thread runs,
+            // which one event loop cannot show faithfully.
+            return Some(Err(not_available(
+                span(e),
+                "`std::thread::spawn` outside a hand-written `Future::poll`",
+            )));
+        }
+        Some(self.exprs(&c.args).map(|args| Expr {
+            kind: ExprKind::Call(
+                Callee::Builtin(Builtin::Tokio(crate::interp::tokio::TokioFn::ThreadSpawn)),
+                args,
+            ),
+            span: span(e),
+        }))
     }
 
     pub(super) fn else_block(&mut self, e: &syn::Expr) -> R<Block> {

@@ -188,7 +188,22 @@ impl Lowerer<'_> {
             return Some(full);
         }
         let root = segs.join("::");
-        is(&self.items, &root).then_some(root)
+        if is(&self.items, &root) {
+            return Some(root);
+        }
+        // Through a library module's import (`use futures::future; future::select(a, b)`): the
+        // std and futures items written in the subset (`stdlib::task`'s prelude).
+        match self.uses.get(segs.first()?.as_str()) {
+            Some(base) if segs.len() > 1 => {
+                let full = format!("{base}::{}", segs.get(1..)?.join("::"));
+                let found = is(&self.items, &full);
+                if found {
+                    self.use_name(segs.first()?);
+                }
+                found.then_some(full)
+            }
+            _ => None,
+        }
     }
 
     /// An own type (or an alias of one) that `segs` names: its key.

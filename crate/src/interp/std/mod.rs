@@ -53,6 +53,7 @@ pub(crate) mod ordering;
 pub(crate) mod result;
 pub(crate) mod set;
 pub(crate) mod string;
+pub mod task;
 pub(crate) mod time;
 pub(crate) mod tokio;
 pub(crate) mod vec;

@@ -43,6 +43,14 @@ pub enum TokioFn {
     SetOnceNewWith,
     /// A constant (`MissedTickBehavior::Delay`): its path is the argument.
     Const,
+    /// `Pin::new(p)`: the pointer itself (every value here stays in its place).
+    PinNew,
+    /// `Context::from_waker(&waker)`.
+    ContextFromWaker,
+    /// `Waker::noop()`.
+    WakerNoop,
+    /// `std::thread::spawn(f);` as a statement (the lowering only makes it there).
+    ThreadSpawn,
 }
 
 /// What a Tokio path names.
@@ -62,6 +70,27 @@ pub enum Item {
 
 /// The Tokio items of the subset beyond those in `lower/paths.rs`, by canonical path.
 pub const ITEMS: &[(&str, Item)] = &[
+    // Futures written by hand (the rest is in `std/task_prelude.rs`, see `stdlib::task`).
+    ("std::task", Item::Module),
+    ("std::task::Context", Item::Type),
+    ("std::task::Waker", Item::Type),
+    (
+        "std::task::Context::from_waker",
+        Item::Fn(TokioFn::ContextFromWaker),
+    ),
+    ("std::task::Waker::noop", Item::Fn(TokioFn::WakerNoop)),
+    ("futures::task", Item::Module),
+    ("futures::task::Context", Item::Type),
+    ("futures::task::Waker", Item::Type),
+    ("std::pin::Pin::new", Item::Fn(TokioFn::PinNew)),
+    ("std::task::ready", Item::Macro),
+    ("futures::ready", Item::Macro),
+    ("futures::task::ready", Item::Macro),
+    ("futures::Future", Item::Type),
+    ("std::future::IntoFuture", Item::Type),
+    ("futures::future::Future", Item::Type),
+    ("futures::future::BoxFuture", Item::Type),
+    ("futures::future::LocalBoxFuture", Item::Type),
     ("tokio::time::interval_at", Item::Fn(TokioFn::IntervalAt)),
     ("std::future::ready", Item::Fn(TokioFn::Ready)),
     ("std::future::pending", Item::Fn(TokioFn::Pending)),

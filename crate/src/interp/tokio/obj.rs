@@ -61,6 +61,10 @@ pub enum Obj {
     WeakSender(rt::mpsc::WeakSender<Value>),
     /// `AbortHandle`: aborts the task without owning its output.
     AbortHandle(rt::AbortHandle),
+    /// A `std::task::Waker` (`cx.waker()`): waking it schedules the task it belongs to.
+    Waker(std::task::Waker),
+    /// The `&mut Context<'_>` a hand-written `poll` gets: the waker of that poll.
+    Context(std::task::Waker),
 }
 
 impl Drop for Obj {
@@ -111,6 +115,8 @@ impl Obj {
             Obj::AbortHandle(_) => "AbortHandle",
             Obj::MpscPermit(..) => "Permit",
             Obj::WeakSender(_) => "WeakSender",
+            Obj::Waker(_) => "Waker",
+            Obj::Context(_) => "Context",
         }
     }
 
