@@ -85,6 +85,10 @@ function program(block) {
       return l;
     })
     .join("\n");
+  // `#[cfg(not(target_family = "wasm"))] { … }` around a whole example (hidden lines) makes rustdoc
+  // wrap it, and its own `main` is then never called; a learner pasting it would drop the wrapper.
+  const cfg = code.match(/^\s*#\[cfg\([^\n]*\)\]\s*\n\s*\{\s*\n([\s\S]*)\n\s*\}\s*$/);
+  if (cfg) return program({ code: cfg[1].split("\n") });
   if (/\bfn main\s*\(/.test(code)) return code + "\n";
   const attrs = [];
   const body = [];

@@ -201,6 +201,9 @@ pub enum Pat {
     At(Name, Span, Box<Pat>),
     /// `[first, .., last]`, `[x, rest @ ..]`.
     Slice(Vec<Pat>),
+    /// A variant of one of Tokio's error enums (`TryRecvError::Empty`, `RecvError::Lagged(n)`,
+    /// see `tokio/errors.rs`): its name, and the pattern of its payload.
+    TokioError(Rc<str>, Option<Box<Pat>>),
 }
 
 /// The enum variants of the prelude.

@@ -29,6 +29,7 @@ mod place;
 mod smart;
 mod task;
 mod tokio;
+mod tokio_more;
 mod tokio_sync;
 mod tokio_task;
 mod user;
@@ -466,6 +467,13 @@ impl Interp {
                 }
             }
             Pat::Adt(..) | Pat::At(..) | Pat::Slice(_) => self.bind_user(pat, v, env),
+            Pat::TokioError(_, inner) => {
+                if let (Some(p), Value::Error(e)) = (inner, mem::deref(v)) {
+                    if let Some(n) = pattern::tokio_payload(&e.0) {
+                        self.bind(p, n, env);
+                    }
+                }
+            }
         }
     }
 

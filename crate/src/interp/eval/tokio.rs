@@ -97,7 +97,9 @@ impl Interp {
             TokioFn::Const => match arg(&mut a) {
                 Value::Str(path) => {
                     let name = path.rsplit("::").next().unwrap_or("").to_string();
-                    error_value(name.clone(), name)
+                    // An error enum's variant shows Tokio's `Display`; a constant its name.
+                    let shown = crate::interp::tokio::errors::unit(&path).unwrap_or(&name);
+                    error_value(name.clone(), shown)
                 }
                 other => other,
             },
@@ -118,7 +120,7 @@ impl Interp {
                 };
                 Obj::SetOnce(rsync::OnceCell::new(v), rsync::Notify::new()).value()
             }
-            TokioFn::LocalSetNew => Obj::LocalSet(rt::LocalSet::new()).value(),
+            TokioFn::LocalSetNew => Obj::LocalSet(rt::LocalSet::with_id(self.0.rt.next_id())).value(),
             TokioFn::SpawnLocal => {
                 if !self.0.in_runtime {
                     return Err(self.panic(at, rt::NO_RUNTIME));
@@ -321,6 +323,9 @@ impl Interp {
             if !(i == 0 && name == "recv_many") {
                 *x = mem::deref(std::mem::replace(x, Value::Unit));
             }
+        }
+        if let Some(r) = self.more_method(v, name, a, at) {
+            return Some(r);
         }
         let Value::Tokio(o) = &*v else {
             return self.channel_method(v, name, a, at);

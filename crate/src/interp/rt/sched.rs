@@ -382,6 +382,14 @@ impl Rt {
         self.0.tasks.borrow().len()
     }
 
+    /// An id from the counter that task ids come from (`LocalSet::new` takes one, as Tokio's
+    /// `task::Id::next()`).
+    pub fn next_id(&self) -> u64 {
+        let id = self.0.next_task_id.get();
+        self.0.next_task_id.set(id + 1);
+        id
+    }
+
     /// `tokio::spawn`: a new task, queued at the back of the run queue; it first runs when the
     /// current task (or `main`) yields, never before its next `.await` returns Pending. `Err` from
     /// the future is a panic, reported to the awaiting `JoinHandle` as [`super::JoinError`].

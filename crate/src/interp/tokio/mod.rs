@@ -4,6 +4,7 @@
 //! to the evaluator in `eval/tokio*.rs`. Kept out of the central tables so that adding a Tokio
 //! item touches only this room.
 
+pub mod errors;
 pub mod obj;
 
 pub use obj::Obj;
@@ -229,7 +230,11 @@ pub fn item(path: &str) -> Option<Item> {
         .iter()
         .find_map(|(from, to)| path.strip_prefix(from).map(|rest| format!("{to}{rest}")))
         .unwrap_or_else(|| path.to_string());
-    ITEMS.iter().find(|(p, _)| *p == path).map(|(_, k)| *k)
+    ITEMS
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, k)| *k)
+        .or_else(|| errors::unit(&path).map(|_| Item::Const))
 }
 
 /// The statements of `tokio::pin! { let x = ..; }`: plain `let`s here.

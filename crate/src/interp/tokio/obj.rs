@@ -61,6 +61,10 @@ pub enum Obj {
     WeakSender(rt::mpsc::WeakSender<Value>),
     /// `AbortHandle`: aborts the task without owning its output.
     AbortHandle(rt::AbortHandle),
+    /// `mpsc::WeakUnboundedSender`.
+    WeakUnbounded(rt::mpsc::WeakSender<Value>),
+    /// `broadcast::WeakSender`.
+    BroadcastWeak(broadcast::WeakSender<Value>),
 }
 
 impl Drop for Obj {
@@ -110,7 +114,8 @@ impl Obj {
             Obj::OneshotReceiver(_) => "Receiver",
             Obj::AbortHandle(_) => "AbortHandle",
             Obj::MpscPermit(..) => "Permit",
-            Obj::WeakSender(_) => "WeakSender",
+            Obj::WeakSender(_) | Obj::BroadcastWeak(_) => "WeakSender",
+            Obj::WeakUnbounded(_) => "WeakUnboundedSender",
         }
     }
 

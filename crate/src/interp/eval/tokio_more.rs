@@ -1,0 +1,109 @@
+//! The smaller methods of Tokio's values that `tokio_sync.rs` and `tokio_task.rs` leave out: the
+//! weak senders of unbounded `mpsc` and `broadcast`, a permit's `split` and `merge`, an `mpsc`
+//! permit's `same_channel`, `LocalSet::id`, and collecting futures into a `JoinSet`.
+
+use super::*;
+use crate::interp::tokio::obj::Obj;
+
+impl Interp {
+    /// A method of this file's, or `None` to let the other tables answer.
+    pub(super) fn more_method(
+        &self,
+        v: &mut Value,
+        name: &str,
+        a: &mut [Value],
+        at: Span,
+    ) -> Option<R> {
+        let r = match (&*v, name) {
+            (Value::UnboundedSender(tx), "downgrade") => {
+                Ok(Obj::WeakUnbounded(tx.downgrade()).value())
+            }
+            (Value::Tokio(o), _) => return self.more_obj_method(o.clone(), name, a, at),
+            _ => return None,
+        };
+        Some(r)
+    }
+
+    fn more_obj_method(&self, o: Rc<Obj>, name: &str, a: &mut [Value], at: Span) -> Option<R> {
+        let r = match (&*o, name) {
+            (Obj::WeakUnbounded(w), "upgrade") => Ok(Value::Opt(
+                w.upgrade_unbounded()
+                    .map(|tx| Box::new(Value::UnboundedSender(tx))),
+            )),
+            (Obj::WeakUnbounded(w), "clone") => Ok(Obj::WeakUnbounded(w.clone()).value()),
+            (Obj::BroadcastSender(tx), "downgrade") => {
+                Ok(Obj::BroadcastWeak(tx.downgrade()).value())
+            }
+            (Obj::BroadcastSender(tx), "strong_count") => Ok(Value::usize(tx.strong_count())),
+            (Obj::BroadcastWeak(w), "upgrade") => Ok(Value::Opt(
+                w.upgrade()
+                    .map(|tx| Box::new(Obj::BroadcastSender(tx).value())),
+            )),
+            (Obj::BroadcastWeak(w), "clone") => Ok(Obj::BroadcastWeak(w.clone()).value()),
+            // `SemaphorePermit::split(n)`: `None` when it holds fewer than `n`.
+            (Obj::Permit(sem, held), "split") => {
+                let n = match a.first().map(|x| self.as_usize(x, at)) {
+                    Some(Ok(n)) => n,
+                    Some(Err(e)) => return Some(Err(e)),
+                    None => return None,
+                };
+                Ok(Value::Opt((n <= held.get()).then(|| {
+                    held.set(held.get() - n);
+                    Box::new(Obj::Permit(sem.clone(), Cell::new(n)).value())
+                })))
+            }
+            // `merge(other)`: the other's permits join this one (Tokio's `assert!` of one
+            // semaphore is its panic).
+            (Obj::Permit(sem, held), "merge") => match a.first() {
+                Some(Value::Tokio(other)) => match &**other {
+                    Obj::Permit(s2, n2) if sem.same(s2) => {
+                        held.set(held.get() + n2.replace(0));
+                        Ok(Value::Unit)
+                    }
+                    Obj::Permit(..) => Err(self.panic(
+                        at,
+                        "merging permits from different semaphore instances",
+                    )),
+                    _ => return None,
+                },
+                _ => return None,
+            },
+            (Obj::MpscPermit(p, _), "same_channel") => match a.first() {
+                Some(Value::Tokio(other)) => match &**other {
+                    Obj::MpscPermit(q, _) => Ok(Value::Bool(
+                        match (&*p.borrow(), &*q.borrow()) {
+                            (Some(p), Some(q)) => p.same_channel(q),
+                            _ => false,
+                        },
+                    )),
+                    _ => return None,
+                },
+                _ => return None,
+            },
+            (Obj::MpscPermit(p, _), "same_channel_as_sender") => match a.first() {
+                Some(Value::Sender(tx)) => Ok(Value::Bool(
+                    p.borrow()
+                        .as_ref()
+                        .is_some_and(|p| p.same_channel_as_sender(tx)),
+                )),
+                _ => return None,
+            },
+            (Obj::LocalSet(set), "id") => Ok(super::tokio_task::task_id(set.id())),
+            _ => return None,
+        };
+        Some(r)
+    }
+
+    /// `iter.collect::<JoinSet<_>>()`: each future spawned into a new set, in order.
+    pub(crate) fn joinset_from(&self, items: Vec<Value>, at: Span) -> R {
+        if !self.0.in_runtime {
+            return Err(self.panic(at, rt::NO_RUNTIME));
+        }
+        let set = Rc::new(rt::JoinSet::new());
+        for item in items {
+            let fut = self.to_future(item, at)?;
+            set.insert(self.spawn_value_task(fut));
+        }
+        Ok(Obj::JoinSet(set).value())
+    }
+}
