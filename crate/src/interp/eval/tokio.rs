@@ -120,7 +120,7 @@ impl Interp {
                 };
                 Obj::SetOnce(rsync::OnceCell::new(v), rsync::Notify::new()).value()
             }
-            TokioFn::LocalSetNew => Obj::LocalSet(rt::LocalSet::with_id(self.0.rt.next_id())).value(),
+            TokioFn::LocalSetNew => Obj::LocalSet(rt::LocalSet::with_id(self.0.rt.next_owned_id())).value(),
             TokioFn::SpawnLocal => {
                 if !self.0.in_runtime {
                     return Err(self.panic(at, rt::NO_RUNTIME));
@@ -218,6 +218,9 @@ impl Interp {
         mut a: Vec<Value>,
         at: Span,
     ) -> Result<Pin<Box<dyn Future<Output = R> + '_>>, Vec<Value>> {
+        if name == "extend" {
+            return self.joinset_extend(place, a, at);
+        }
         if !crate::interp::tokio::is_async_method(name) {
             return Err(a);
         }

@@ -94,6 +94,36 @@ impl Interp {
         Some(r)
     }
 
+    /// `set.extend(futures)`: each one spawned into the set (the iterator may run closures, so
+    /// this is a future); the arguments back if the receiver is not a `JoinSet`.
+    #[allow(clippy::type_complexity)]
+    pub(super) fn joinset_extend(
+        &self,
+        place: &Place,
+        mut a: Vec<Value>,
+        at: Span,
+    ) -> Result<std::pin::Pin<Box<dyn std::future::Future<Output = R> + '_>>, Vec<Value>> {
+        let set = match place.read().map(mem::deref) {
+            Ok(Value::Tokio(o)) => match &*o {
+                Obj::JoinSet(set) if a.len() == 1 => set.clone(),
+                _ => return Err(a),
+            },
+            _ => return Err(a),
+        };
+        let iter = a.remove(0);
+        Ok(Box::pin(async move {
+            let items = crate::interp::stdlib::lazy::items(self, iter, at).await?;
+            if !self.0.in_runtime {
+                return Err(self.panic(at, rt::NO_RUNTIME));
+            }
+            for item in items {
+                let fut = self.to_future(item, at)?;
+                set.insert(self.spawn_value_task(fut));
+            }
+            Ok(Value::Unit)
+        }))
+    }
+
     /// `iter.collect::<JoinSet<_>>()`: each future spawned into a new set, in order.
     pub(crate) fn joinset_from(&self, items: Vec<Value>, at: Span) -> R {
         if !self.0.in_runtime {

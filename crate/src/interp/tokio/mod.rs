@@ -293,6 +293,8 @@ pub const METHODS: &[&str] = &[
     "forget",
     "forget_permits",
     "num_permits",
+    "split",
+    "merge",
     // Notify
     "notified",
     "notify_one",
@@ -336,6 +338,7 @@ pub const METHODS: &[&str] = &[
     "id",
     // mpsc, oneshot
     "try_send",
+    "same_channel_as_sender",
     "capacity",
     "max_capacity",
     "closed",
