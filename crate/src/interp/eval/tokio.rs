@@ -110,6 +110,12 @@ impl Interp {
             TokioFn::Pending => future_value(Box::pin(std::future::pending())),
             // Called through `tokio_call`, which awaits the future.
             TokioFn::BlockOn => return Err(self.panic(at, "`block_on` needs a future")),
+            TokioFn::GuardMap
+            | TokioFn::GuardTryMap
+            | TokioFn::GuardDowngradeMap
+            | TokioFn::GuardTryDowngradeMap => {
+                return Err(self.panic(at, "`map` needs a guard and a closure"))
+            }
             TokioFn::SetOnceNew => {
                 Obj::SetOnce(rsync::OnceCell::new(None), rsync::Notify::new()).value()
             }
@@ -120,7 +126,9 @@ impl Interp {
                 };
                 Obj::SetOnce(rsync::OnceCell::new(v), rsync::Notify::new()).value()
             }
-            TokioFn::LocalSetNew => Obj::LocalSet(rt::LocalSet::with_id(self.0.rt.next_owned_id())).value(),
+            TokioFn::LocalSetNew => {
+                Obj::LocalSet(rt::LocalSet::with_id(self.0.rt.next_owned_id())).value()
+            }
             TokioFn::SpawnLocal => {
                 if !self.0.in_runtime {
                     return Err(self.panic(at, rt::NO_RUNTIME));
@@ -194,6 +202,12 @@ impl Interp {
                 self.0.executor.set(outer);
                 r
             }
+            Builtin::Tokio(
+                f @ (TokioFn::GuardMap
+                | TokioFn::GuardTryMap
+                | TokioFn::GuardDowngradeMap
+                | TokioFn::GuardTryDowngradeMap),
+            ) => self.guard_map(f, a, at).await,
             Builtin::Tokio(TokioFn::BlockInPlace) => {
                 let f = a.into_iter().next().unwrap_or(Value::Unit);
                 if self.0.flavor != Flavor::MultiThread {
@@ -341,6 +355,15 @@ impl Interp {
             return Some(r);
         }
         // A guard derefs to its value: `guard.push(x)` is `(*guard).push(x)`.
+        if let Obj::Mapped(..) = &*o {
+            let place = o.place()?;
+            let args = std::mem::take(a);
+            return Some(
+                place
+                    .with_mut(|inner| self.method_on(inner, name, args, at))
+                    .unwrap_or_else(|e| Err(self.mem_err(at, e))),
+            );
+        }
         let slot = o.pointee()?;
         let args = std::mem::take(a);
         let mut inner = slot.borrow_mut();

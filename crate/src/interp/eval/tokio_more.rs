@@ -3,7 +3,8 @@
 //! permit's `same_channel`, `LocalSet::id`, and collecting futures into a `JoinSet`.
 
 use super::*;
-use crate::interp::tokio::obj::Obj;
+use crate::interp::tokio::obj::{GuardKind, Obj};
+use crate::interp::tokio::TokioFn;
 
 impl Interp {
     /// A method of this file's, or `None` to let the other tables answer.
@@ -60,22 +61,19 @@ impl Interp {
                         held.set(held.get() + n2.replace(0));
                         Ok(Value::Unit)
                     }
-                    Obj::Permit(..) => Err(self.panic(
-                        at,
-                        "merging permits from different semaphore instances",
-                    )),
+                    Obj::Permit(..) => {
+                        Err(self.panic(at, "merging permits from different semaphore instances"))
+                    }
                     _ => return None,
                 },
                 _ => return None,
             },
             (Obj::MpscPermit(p, _), "same_channel") => match a.first() {
                 Some(Value::Tokio(other)) => match &**other {
-                    Obj::MpscPermit(q, _) => Ok(Value::Bool(
-                        match (&*p.borrow(), &*q.borrow()) {
-                            (Some(p), Some(q)) => p.same_channel(q),
-                            _ => false,
-                        },
-                    )),
+                    Obj::MpscPermit(q, _) => Ok(Value::Bool(match (&*p.borrow(), &*q.borrow()) {
+                        (Some(p), Some(q)) => p.same_channel(q),
+                        _ => false,
+                    })),
                     _ => return None,
                 },
                 _ => return None,
@@ -122,6 +120,60 @@ impl Interp {
             }
             Ok(Value::Unit)
         }))
+    }
+
+    /// `MutexGuard::map(guard, |v| &mut v.field)` and the rest: the closure gets `&mut` the
+    /// guarded value; the reference it gives back names the part the mapped guard shows. The
+    /// lock stays held by the guard inside.
+    pub(super) async fn guard_map(&self, f: TokioFn, a: Vec<Value>, at: Span) -> R {
+        let mut a = a.into_iter();
+        let (Some(g), Some(closure)) = (a.next(), a.next()) else {
+            return Err(self.panic(at, "`map` needs a guard and a closure"));
+        };
+        let Value::Tokio(o) = g.clone() else {
+            return Err(self.panic(at, format!("`map` needs a guard, not {}", g.type_name())));
+        };
+        if matches!(
+            f,
+            TokioFn::GuardDowngradeMap | TokioFn::GuardTryDowngradeMap
+        ) {
+            if let Obj::Guard(guard, kind) = &*o {
+                guard.borrow_mut().downgrade();
+                kind.set(GuardKind::Read);
+            }
+        }
+        let Some(base) = o.place() else {
+            return Err(self.panic(at, "`map` needs a guard"));
+        };
+        let r = self
+            .call_value(closure, vec![Value::reference(base.clone())], at)
+            .await?;
+        let fallible = matches!(f, TokioFn::GuardTryMap | TokioFn::GuardTryDowngradeMap);
+        let target = match (fallible, r) {
+            (true, Value::Opt(None)) => return Ok(Value::err(g)),
+            (true, Value::Opt(Some(x))) => *x,
+            (_, x) => x,
+        };
+        let path = match &target {
+            Value::Ref(p) if Rc::ptr_eq(&p.alloc, &base.alloc) => p
+                .path
+                .iter()
+                .copied()
+                .filter(|s| !matches!(s, Step::Deref))
+                .collect(),
+            _ => {
+                return Err(self.panic(
+                    at,
+                    "the closure of `map` must return a reference into the guarded value",
+                ))
+            }
+        };
+        let root = match &*o {
+            Obj::Mapped(inner, _) => inner.clone(),
+            _ => o.clone(),
+        };
+        let mapped = Obj::Mapped(root, path).value();
+        Ok(if fallible { Value::ok(mapped) } else { mapped })
     }
 
     /// `iter.collect::<JoinSet<_>>()`: each future spawned into a new set, in order.

@@ -48,12 +48,10 @@ impl Lowerer<'_> {
                     ));
                 }
                 // `watch::Ref::has_changed`: `borrow()` gives the value itself here, not a `Ref`.
-                if let (true, syn::Expr::MethodCall(inner)) = (name == "has_changed", &*m.receiver) {
+                if let (true, syn::Expr::MethodCall(inner)) = (name == "has_changed", &*m.receiver)
+                {
                     if inner.method == "borrow" || inner.method == "borrow_and_update" {
-                        return Err(not_available(
-                            span(&m.method),
-                            "`watch::Ref::has_changed`",
-                        ));
+                        return Err(not_available(span(&m.method), "`watch::Ref::has_changed`"));
                     }
                 }
                 let mut args = self.exprs(&m.args)?;

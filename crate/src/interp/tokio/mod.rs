@@ -29,6 +29,14 @@ pub enum TokioFn {
     Unconstrained,
     /// `RwLockWriteGuard::downgrade(guard)` and the like, called as associated functions.
     GuardDowngrade,
+    /// `MutexGuard::map(guard, f)` and the other guards' (`eval/tokio_more.rs`).
+    GuardMap,
+    /// `try_map(guard, f)`: `Err(guard)` when `f` gives `None`.
+    GuardTryMap,
+    /// `RwLockWriteGuard::downgrade_map(guard, f)`.
+    GuardDowngradeMap,
+    /// `RwLockWriteGuard::try_downgrade_map(guard, f)`.
+    GuardTryDowngradeMap,
     IntervalAt,
     TimeoutAt,
     LocalSetNew,
@@ -136,6 +144,99 @@ pub const ITEMS: &[(&str, Item)] = &[
         "tokio::sync::RwLockWriteGuard::downgrade",
         Item::Fn(TokioFn::GuardDowngrade),
     ),
+    ("tokio::sync::MutexGuard::map", Item::Fn(TokioFn::GuardMap)),
+    (
+        "tokio::sync::MutexGuard::try_map",
+        Item::Fn(TokioFn::GuardTryMap),
+    ),
+    (
+        "tokio::sync::OwnedMutexGuard::map",
+        Item::Fn(TokioFn::GuardMap),
+    ),
+    (
+        "tokio::sync::OwnedMutexGuard::try_map",
+        Item::Fn(TokioFn::GuardTryMap),
+    ),
+    (
+        "tokio::sync::MappedMutexGuard::map",
+        Item::Fn(TokioFn::GuardMap),
+    ),
+    (
+        "tokio::sync::MappedMutexGuard::try_map",
+        Item::Fn(TokioFn::GuardTryMap),
+    ),
+    (
+        "tokio::sync::RwLockReadGuard::map",
+        Item::Fn(TokioFn::GuardMap),
+    ),
+    (
+        "tokio::sync::RwLockReadGuard::try_map",
+        Item::Fn(TokioFn::GuardTryMap),
+    ),
+    (
+        "tokio::sync::OwnedRwLockReadGuard::map",
+        Item::Fn(TokioFn::GuardMap),
+    ),
+    (
+        "tokio::sync::OwnedRwLockReadGuard::try_map",
+        Item::Fn(TokioFn::GuardTryMap),
+    ),
+    (
+        "tokio::sync::RwLockWriteGuard::map",
+        Item::Fn(TokioFn::GuardMap),
+    ),
+    (
+        "tokio::sync::RwLockWriteGuard::try_map",
+        Item::Fn(TokioFn::GuardTryMap),
+    ),
+    (
+        "tokio::sync::OwnedRwLockWriteGuard::map",
+        Item::Fn(TokioFn::GuardMap),
+    ),
+    (
+        "tokio::sync::OwnedRwLockWriteGuard::try_map",
+        Item::Fn(TokioFn::GuardTryMap),
+    ),
+    (
+        "tokio::sync::RwLockMappedWriteGuard::map",
+        Item::Fn(TokioFn::GuardMap),
+    ),
+    (
+        "tokio::sync::RwLockMappedWriteGuard::try_map",
+        Item::Fn(TokioFn::GuardTryMap),
+    ),
+    (
+        "tokio::sync::OwnedRwLockMappedWriteGuard::map",
+        Item::Fn(TokioFn::GuardMap),
+    ),
+    (
+        "tokio::sync::OwnedRwLockMappedWriteGuard::try_map",
+        Item::Fn(TokioFn::GuardTryMap),
+    ),
+    (
+        "tokio::sync::RwLockWriteGuard::downgrade_map",
+        Item::Fn(TokioFn::GuardDowngradeMap),
+    ),
+    (
+        "tokio::sync::RwLockWriteGuard::try_downgrade_map",
+        Item::Fn(TokioFn::GuardTryDowngradeMap),
+    ),
+    (
+        "tokio::sync::OwnedRwLockWriteGuard::downgrade_map",
+        Item::Fn(TokioFn::GuardDowngradeMap),
+    ),
+    (
+        "tokio::sync::OwnedRwLockWriteGuard::try_downgrade_map",
+        Item::Fn(TokioFn::GuardTryDowngradeMap),
+    ),
+    (
+        "tokio::sync::OwnedRwLockWriteGuard::downgrade",
+        Item::Fn(TokioFn::GuardDowngrade),
+    ),
+    ("tokio::sync::OwnedRwLockMappedWriteGuard", Item::Type),
+    ("tokio::sync::OwnedRwLockMappedReadGuard", Item::Type),
+    ("tokio::sync::RwLockMappedReadGuard", Item::Type),
+    ("tokio::sync::OwnedMappedMutexGuard", Item::Type),
     ("tokio::sync::Semaphore", Item::Type),
     ("tokio::sync::SemaphorePermit", Item::Type),
     ("tokio::sync::OwnedSemaphorePermit", Item::Type),
