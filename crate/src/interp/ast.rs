@@ -490,8 +490,8 @@ pub enum ExprKind {
     AssertEq(Box<Expr>, Box<Expr>, Option<Format>, bool),
     /// `tokio::join!` (false) or `futures::join!` (true).
     Join(Vec<Expr>, bool),
-    /// `tokio::try_join!`.
-    TryJoin(Vec<Expr>),
+    /// `tokio::try_join!`; true with `biased;` (polled in order, no rotating start).
+    TryJoin(Vec<Expr>, bool),
     /// A `const` item.
     ConstRef(Name),
     /// `select!`: biased, branches, `else` branch.
