@@ -29,6 +29,7 @@ mod place;
 mod smart;
 mod task;
 mod tokio;
+mod tokio_local;
 mod tokio_more;
 mod tokio_sync;
 mod tokio_task;

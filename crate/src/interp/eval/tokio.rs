@@ -94,6 +94,10 @@ impl Interp {
                 let inner = self.to_future(arg(&mut a), at)?;
                 future_value(Box::pin(rt::Unconstrained::new(inner)))
             }
+            TokioFn::LocalKeyNew => match arg(&mut a) {
+                Value::Str(name) => Obj::LocalKey(name.as_str().into()).value(),
+                other => other,
+            },
             TokioFn::Const => match arg(&mut a) {
                 Value::Str(path) => {
                     let name = path.rsplit("::").next().unwrap_or("").to_string();
@@ -234,6 +238,9 @@ impl Interp {
     ) -> Result<Pin<Box<dyn Future<Output = R> + '_>>, Vec<Value>> {
         if name == "extend" {
             return self.joinset_extend(place, a, at);
+        }
+        if matches!(name, "with" | "try_with" | "sync_scope") {
+            return self.local_key_call(place, name, a, at);
         }
         if !crate::interp::tokio::is_async_method(name) {
             return Err(a);

@@ -87,6 +87,7 @@ impl Interp {
                 _ => return None,
             },
             (Obj::LocalSet(set), "id") => Ok(super::tokio_task::task_id(set.id())),
+            (Obj::LocalKey(key), _) => return self.local_key_method(key, name, a, at),
             _ => return None,
         };
         Some(r)

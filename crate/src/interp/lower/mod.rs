@@ -62,7 +62,10 @@ pub fn lower(source: &str, limits: &Limits) -> Result<Program, Vec<Diagnostic>> 
         return Err(vec![Diagnostic::error(span, message)]);
     }
     let result = match syn::parse_file(source) {
-        Ok(file) => Lowerer::new(limits).file(&file),
+        Ok(mut file) => {
+            crate::interp::tokio::local::expand(&mut file);
+            Lowerer::new(limits).file(&file)
+        }
         Err(e) => Err(vec![syntax_error(&e)]),
     };
     // Spans are converted to `Span`s above; proc-macro2 otherwise keeps every parsed source forever.

@@ -5,6 +5,7 @@
 //! item touches only this room.
 
 pub mod errors;
+pub mod local;
 pub mod obj;
 
 pub use obj::Obj;
@@ -52,6 +53,8 @@ pub enum TokioFn {
     SetOnceNewWith,
     /// A constant (`MissedTickBehavior::Delay`): its path is the argument.
     Const,
+    /// A `task_local!` key (`tokio/local.rs`): its name is the argument.
+    LocalKeyNew,
 }
 
 /// What a Tokio path names.
@@ -94,6 +97,14 @@ pub const ITEMS: &[(&str, Item)] = &[
         Item::Fn(TokioFn::SetOnceNewWith),
     ),
     ("tokio::task::LocalSet", Item::Type),
+    ("tokio::task_local", Item::Macro),
+    ("tokio::task::LocalKey", Item::Type),
+    (
+        "tokio::task::LocalKey::__new",
+        Item::Fn(TokioFn::LocalKeyNew),
+    ),
+    ("tokio::task::TaskLocalFuture", Item::Type),
+    ("tokio::task::futures::TaskLocalFuture", Item::Type),
     ("tokio::task::LocalSet::new", Item::Fn(TokioFn::LocalSetNew)),
     ("tokio::task::spawn_local", Item::Fn(TokioFn::SpawnLocal)),
     ("tokio::time::timeout_at", Item::Fn(TokioFn::TimeoutAt)),
@@ -464,6 +475,12 @@ pub const METHODS: &[&str] = &[
     "period",
     "deadline",
     "is_elapsed",
+    // task_local!
+    "scope",
+    "sync_scope",
+    "with",
+    "try_with",
+    "try_get",
 ];
 
 /// The methods that run interpreted code or block (see `eval/tokio.rs`'s `tokio_async`).

@@ -69,6 +69,8 @@ pub enum Obj {
     /// A mapped guard (`MutexGuard::map`): the guard it came from (an [`Obj::Guard`], which keeps
     /// the lock), and the path from the lock's value to the part it gives.
     Mapped(Rc<Obj>, Vec<Step>),
+    /// A `task_local!` key, by its name (`eval/tokio_local.rs`).
+    LocalKey(Rc<str>),
 }
 
 impl Drop for Obj {
@@ -132,6 +134,7 @@ impl Obj {
             Obj::MpscPermit(..) => "Permit",
             Obj::WeakSender(_) | Obj::BroadcastWeak(_) => "WeakSender",
             Obj::WeakUnbounded(_) => "WeakUnboundedSender",
+            Obj::LocalKey(_) => "LocalKey",
             Obj::Mapped(g, _) => match g.type_name() {
                 "MutexGuard" => "MappedMutexGuard",
                 "RwLockReadGuard" => "RwLockReadGuard",
