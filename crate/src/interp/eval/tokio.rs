@@ -77,6 +77,29 @@ impl Interp {
                 ]))
             }
             TokioFn::JoinSetNew => Obj::JoinSet(Rc::new(rt::JoinSet::new())).value(),
+            TokioFn::WatchSenderNew => Obj::WatchSender(watch::channel(arg(&mut a)).0).value(),
+            // Tokio's `assert!`s: at least one reader, at most `MAX_READS` (`u32::MAX >> 3`).
+            TokioFn::RwLockWithMaxReaders => {
+                let v = arg(&mut a);
+                let n = self.as_usize(&arg(&mut a), at)?;
+                if n > (u32::MAX >> 3) as usize {
+                    return Err(self.panic(
+                        at,
+                        format!(
+                            "a RwLock may not be created with more than {} readers",
+                            u32::MAX >> 3
+                        ),
+                    ));
+                }
+                if n == 0 {
+                    return Err(self.panic(
+                        at,
+                        "assertion `left != right` failed: a RwLock may not be created with 0 \
+                         readers\n  left: 0\n right: 0",
+                    ));
+                }
+                Obj::RwLock(rsync::RwLock::with_max_readers(slot(v), n)).value()
+            }
             TokioFn::SpawnBlocking => {
                 let h = self.spawn_blocking(arg(&mut a), at)?;
                 Value::JoinHandle(Rc::new(RefCell::new(Some(h))))
@@ -241,6 +264,12 @@ impl Interp {
         }
         if matches!(name, "with" | "try_with" | "sync_scope") {
             return self.local_key_call(place, name, a, at);
+        }
+        if name == "wait_for" {
+            return self.watch_wait_for(place, a, at);
+        }
+        if name.starts_with("blocking_acquire") || name == "blocking_lock_owned" {
+            return self.blocking_call(place, name, a, at);
         }
         if !crate::interp::tokio::is_async_method(name) {
             return Err(a);

@@ -86,6 +86,7 @@ impl Interp {
                 )),
                 _ => return None,
             },
+            (Obj::WatchSender(tx), "sender_count") => Ok(Value::usize(tx.sender_count())),
             (Obj::LocalSet(set), "id") => Ok(super::tokio_task::task_id(set.id())),
             (Obj::LocalKey(key), _) => return self.local_key_method(key, name, a, at),
             _ => return None,
@@ -175,6 +176,85 @@ impl Interp {
         };
         let mapped = Obj::Mapped(root, path).value();
         Ok(if fallible { Value::ok(mapped) } else { mapped })
+    }
+
+    /// `blocking_acquire*` and `blocking_lock_owned`: the async method, awaited on this thread,
+    /// which must not be a runtime's (Tokio panics there, as for `blocking_lock`).
+    #[allow(clippy::type_complexity)]
+    pub(super) fn blocking_call(
+        &self,
+        place: &Place,
+        name: &str,
+        mut a: Vec<Value>,
+        at: Span,
+    ) -> Result<std::pin::Pin<Box<dyn std::future::Future<Output = R> + '_>>, Vec<Value>> {
+        let o = match place.read().map(mem::deref) {
+            Ok(Value::Tokio(o)) if matches!(&*o, Obj::Semaphore(_) | Obj::Mutex(_)) => o,
+            _ => return Err(a),
+        };
+        let inner: &'static str = match name {
+            "blocking_acquire" => "acquire",
+            "blocking_acquire_owned" => "acquire_owned",
+            "blocking_acquire_many" => "acquire_many",
+            "blocking_acquire_many_owned" => "acquire_many_owned",
+            "blocking_lock_owned" => "lock_owned",
+            _ => return Err(a),
+        };
+        Ok(Box::pin(async move {
+            if !(self.0.blocking.get() || !self.0.in_runtime) {
+                return Err(self.panic(
+                    at,
+                    "Cannot block the current thread from within a runtime. This happens because \
+                     a function attempted to block the current thread while the thread is being \
+                     used to drive asynchronous tasks.",
+                ));
+            }
+            let fut = match self.sync_method(&o, inner, &mut a, at) {
+                Some(r) => r?,
+                None => return Err(self.panic(at, format!("no method `{inner}` here"))),
+            };
+            self.to_future(fut, at)?.await
+        }))
+    }
+
+    /// `rx.wait_for(|v| ..)` (`tokio/src/sync/watch.rs`): the latest value is tried first, then
+    /// each new one; `Err(RecvError)` once the sender is gone and the last value was tried.
+    #[allow(clippy::type_complexity)]
+    pub(super) fn watch_wait_for(
+        &self,
+        place: &Place,
+        mut a: Vec<Value>,
+        at: Span,
+    ) -> Result<std::pin::Pin<Box<dyn std::future::Future<Output = R> + '_>>, Vec<Value>> {
+        let rx = match place.read().map(mem::deref) {
+            Ok(Value::Tokio(o)) if a.len() == 1 => match &*o {
+                Obj::WatchReceiver(rx) => rx.clone(),
+                _ => return Err(a),
+            },
+            _ => return Err(a),
+        };
+        let f = a.remove(0);
+        let me = self.clone();
+        let fut = async move {
+            let mut closed = false;
+            loop {
+                let changed = rx.borrow_mut().update_seen();
+                if !closed || changed {
+                    let v = rx.borrow().borrow().clone();
+                    let arg = Value::reference(Place::root(mem::alloc(v.clone())));
+                    if super::truthy(&me.call_value(f.clone(), vec![arg], at).await?) {
+                        return Ok(Value::ok(v));
+                    }
+                }
+                if closed {
+                    return Ok(Value::err(Value::RecvError));
+                }
+                closed = rt::sync::watch::Changed::new(rx.clone()).await.is_err();
+            }
+        };
+        // The method gives the future; the program awaits it.
+        let v = self.traced("wait_for", at, fut);
+        Ok(Box::pin(async move { Ok(v) }))
     }
 
     /// `iter.collect::<JoinSet<_>>()`: each future spawned into a new set, in order.

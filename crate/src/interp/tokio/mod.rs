@@ -55,6 +55,10 @@ pub enum TokioFn {
     Const,
     /// A `task_local!` key (`tokio/local.rs`): its name is the argument.
     LocalKeyNew,
+    /// `watch::Sender::new(init)`: a sender without receivers.
+    WatchSenderNew,
+    /// `RwLock::with_max_readers(value, n)`.
+    RwLockWithMaxReaders,
 }
 
 /// What a Tokio path names.
@@ -150,6 +154,14 @@ pub const ITEMS: &[(&str, Item)] = &[
     (
         "tokio::sync::RwLock::const_new",
         Item::Fn(TokioFn::RwLockNew),
+    ),
+    (
+        "tokio::sync::RwLock::with_max_readers",
+        Item::Fn(TokioFn::RwLockWithMaxReaders),
+    ),
+    (
+        "tokio::sync::RwLock::const_with_max_readers",
+        Item::Fn(TokioFn::RwLockWithMaxReaders),
     ),
     (
         "tokio::sync::RwLockWriteGuard::downgrade",
@@ -299,6 +311,10 @@ pub const ITEMS: &[(&str, Item)] = &[
         Item::Fn(TokioFn::WatchChannel),
     ),
     ("tokio::sync::watch::Sender", Item::Type),
+    (
+        "tokio::sync::watch::Sender::new",
+        Item::Fn(TokioFn::WatchSenderNew),
+    ),
     ("tokio::sync::watch::Receiver", Item::Type),
     ("tokio::sync::watch::Ref", Item::Type),
     ("tokio::sync::watch::error::RecvError", Item::Type),
@@ -388,6 +404,11 @@ pub const METHODS: &[&str] = &[
     "into_inner",
     "get_mut",
     "blocking_lock",
+    "blocking_lock_owned",
+    "blocking_acquire",
+    "blocking_acquire_owned",
+    "blocking_acquire_many",
+    "blocking_acquire_many_owned",
     "blocking_read",
     "blocking_write",
     "downgrade",
@@ -426,6 +447,8 @@ pub const METHODS: &[&str] = &[
     "send_if_modified",
     "send_replace",
     "same_channel",
+    "sender_count",
+    "wait_for",
     // Barrier, OnceCell
     "wait",
     "is_leader",
