@@ -71,7 +71,9 @@ function examples(file) {
 }
 
 const SKIP_ATTRS = ["no_run", "ignore", "compile_fail", "should_panic", "text", "toml", "console", "sh"];
-const FOREIGN = ["tokio_stream", "tokio_util", "tokio_test", "loom", "tracing", "std::net", "tokio::net", "tokio::fs",
+// `flavor = "local"` is the unstable `LocalRuntime` (the runner's rewrite to `current_thread` would
+// change its meaning); the rest need crates or I/O the runner and the playground lack.
+const FOREIGN = ['flavor = "local"', "tokio_stream", "tokio_util", "tokio_test", "loom", "tracing", "std::net", "tokio::net", "tokio::fs",
   "tokio::io", "tokio::process", "tokio::signal", "reqwest", "hyper", "rand::", "bytes::", "serde", "mini_redis"];
 
 // Rustdoc's treatment: hidden lines shown, `##` unescaped, a body without `fn main` wrapped.

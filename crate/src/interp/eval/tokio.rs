@@ -196,6 +196,8 @@ impl Interp {
                     }
                 }))
             }
+            // Reached through `tokio_call` (the guard itself, not its value).
+            TokioFn::GuardLock => return self.guard_lock(a, at),
             TokioFn::GuardDowngrade => {
                 let g = arg(&mut a);
                 if let Value::Tokio(o) = &g {
@@ -235,6 +237,7 @@ impl Interp {
                 | TokioFn::GuardDowngradeMap
                 | TokioFn::GuardTryDowngradeMap),
             ) => self.guard_map(f, a, at).await,
+            Builtin::Tokio(TokioFn::GuardLock) => self.guard_lock(a, at),
             Builtin::Tokio(TokioFn::BlockInPlace) => {
                 let f = a.into_iter().next().unwrap_or(Value::Unit);
                 if self.0.flavor != Flavor::MultiThread {

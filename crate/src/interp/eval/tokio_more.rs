@@ -257,6 +257,30 @@ impl Interp {
         Ok(Box::pin(async move { Ok(v) }))
     }
 
+    /// `MutexGuard::mutex(&guard)`, `RwLockReadGuard::rwlock(&guard)`: the lock itself.
+    pub(super) fn guard_lock(&self, mut a: Vec<Value>, at: Span) -> R {
+        let mut g = if a.is_empty() {
+            Value::Unit
+        } else {
+            a.remove(0)
+        };
+        // `&guard`: through the reference to the guard itself (not to its value).
+        while let Value::Ref(p) = &g {
+            g = p.read().map_err(|e| self.mem_err(at, e))?;
+        }
+        let lock = match &g {
+            Value::Tokio(o) => match &**o {
+                Obj::Mapped(inner, _) => inner.lock_of(),
+                other => other.lock_of(),
+            },
+            _ => None,
+        };
+        match lock {
+            Some(l) => Ok(l.value()),
+            None => Err(self.panic(at, "`mutex` needs a guard")),
+        }
+    }
+
     /// `iter.collect::<JoinSet<_>>()`: each future spawned into a new set, in order.
     pub(crate) fn joinset_from(&self, items: Vec<Value>, at: Span) -> R {
         if !self.0.in_runtime {

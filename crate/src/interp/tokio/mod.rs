@@ -38,6 +38,8 @@ pub enum TokioFn {
     GuardDowngradeMap,
     /// `RwLockWriteGuard::try_downgrade_map(guard, f)`.
     GuardTryDowngradeMap,
+    /// `MutexGuard::mutex(&guard)` / `RwLockWriteGuard::rwlock(&guard)`: the lock itself.
+    GuardLock,
     IntervalAt,
     TimeoutAt,
     LocalSetNew,
@@ -255,6 +257,28 @@ pub const ITEMS: &[(&str, Item)] = &[
     (
         "tokio::sync::OwnedRwLockWriteGuard::downgrade",
         Item::Fn(TokioFn::GuardDowngrade),
+    ),
+    // The owned guards' `mutex()`/`rwlock()` give the `&Arc` they hold, which these handles are
+    // not (`Arc::ptr_eq` on it would fail mid-run): not offered.
+    (
+        "tokio::sync::MutexGuard::mutex",
+        Item::Fn(TokioFn::GuardLock),
+    ),
+    (
+        "tokio::sync::MappedMutexGuard::mutex",
+        Item::Fn(TokioFn::GuardLock),
+    ),
+    (
+        "tokio::sync::RwLockReadGuard::rwlock",
+        Item::Fn(TokioFn::GuardLock),
+    ),
+    (
+        "tokio::sync::RwLockWriteGuard::rwlock",
+        Item::Fn(TokioFn::GuardLock),
+    ),
+    (
+        "tokio::sync::RwLockMappedWriteGuard::rwlock",
+        Item::Fn(TokioFn::GuardLock),
     ),
     ("tokio::sync::OwnedRwLockMappedWriteGuard", Item::Type),
     ("tokio::sync::OwnedRwLockMappedReadGuard", Item::Type),

@@ -96,6 +96,15 @@ impl Obj {
         }
     }
 
+    /// The lock a guard holds (`MutexGuard::mutex`, `RwLockReadGuard::rwlock`).
+    pub fn lock_of(&self) -> Option<Obj> {
+        match self {
+            Obj::Guard(g, k) if k.get() == GuardKind::Mutex => Some(Obj::Mutex(g.borrow().mutex())),
+            Obj::Guard(g, _) => Some(Obj::RwLock(g.borrow().rwlock())),
+            _ => None,
+        }
+    }
+
     /// The place a guard points to: its lock's value, or a part of it for a mapped guard.
     pub fn place(&self) -> Option<Place> {
         match self {
