@@ -12,12 +12,80 @@ impl Interp {
         &self,
         v: &mut Value,
         name: &str,
-        a: &mut [Value],
+        a: &mut Vec<Value>,
         at: Span,
     ) -> Option<R> {
         let r = match (&*v, name) {
+            (Value::Sender(tx), "try_reserve_many") => {
+                let n = match a.first().map(|x| self.as_usize(x, at)) {
+                    Some(Ok(n)) => n,
+                    Some(Err(e)) => return Some(Err(e)),
+                    None => return None,
+                };
+                // Tokio's order: more than the channel holds is `Full`, then the semaphore's
+                // `try_acquire(n)`: `Closed` first, then `Full`.
+                if n > tx.max_capacity() || (!tx.is_closed() && tx.capacity() < n) {
+                    return Some(Ok(Value::err(super::tokio::error_value(
+                        "\"Full(..)\"",
+                        "no available capacity",
+                    ))));
+                }
+                if tx.is_closed() {
+                    return Some(Ok(Value::err(super::tokio::error_value(
+                        "\"Closed(..)\"",
+                        "channel closed",
+                    ))));
+                }
+                let permits: Vec<Value> = (0..n)
+                    .filter_map(|_| tx.try_reserve().ok())
+                    .map(|p| Obj::MpscPermit(RefCell::new(Some(p)), None).value())
+                    .collect();
+                self.permit_iter(permits, at).map(Value::ok)
+            }
+            (Value::Sender(tx), "reserve_many") => {
+                let n = match a.first().map(|x| self.as_usize(x, at)) {
+                    Some(Ok(n)) => n,
+                    Some(Err(e)) => return Some(Err(e)),
+                    None => return None,
+                };
+                let tx = tx.clone();
+                let me = self.clone();
+                Ok(self.traced("reserve_many", at, async move {
+                    if n > tx.max_capacity() {
+                        return Ok(Value::err(Value::SendError(Box::new(Value::Unit))));
+                    }
+                    let mut permits = Vec::with_capacity(n);
+                    for _ in 0..n {
+                        match tx.reserve().await {
+                            Ok(p) => {
+                                permits.push(Obj::MpscPermit(RefCell::new(Some(p)), None).value())
+                            }
+                            Err(_) => {
+                                return Ok(Value::err(Value::SendError(Box::new(Value::Unit))))
+                            }
+                        }
+                    }
+                    me.permit_iter(permits, at).map(Value::ok)
+                }))
+            }
             (Value::UnboundedSender(tx), "downgrade") => {
                 Ok(Obj::WeakUnbounded(tx.downgrade()).value())
+            }
+            // `Notified::enable()`: the future registers as a waiter now (polled once; a
+            // notification already there makes it ready, kept for its `.await`).
+            (Value::Future(cell), "enable") => {
+                let mut slot = cell.borrow_mut();
+                let Some(fut) = slot.as_mut() else {
+                    return Some(Ok(Value::Bool(true)));
+                };
+                let mut cx = Context::from_waker(std::task::Waker::noop());
+                match fut.as_mut().poll(&mut cx) {
+                    Poll::Ready(r) => {
+                        *slot = Some(Box::pin(async move { r }));
+                        Ok(Value::Bool(true))
+                    }
+                    Poll::Pending => Ok(Value::Bool(false)),
+                }
             }
             (Value::Tokio(o), _) => return self.more_obj_method(o.clone(), name, a, at),
             _ => return None,
@@ -87,6 +155,15 @@ impl Interp {
                 _ => return None,
             },
             (Obj::WatchSender(tx), "sender_count") => Ok(Value::usize(tx.sender_count())),
+            // An `OwnedPermit`'s `release()`: the slot back, the sender returned.
+            (Obj::MpscPermit(p, Some(tx)), "release") => {
+                drop(p.borrow_mut().take());
+                Ok(Value::Sender(tx.clone()))
+            }
+            (Obj::Notify(_), "notified_owned") => {
+                let mut a = a.to_vec();
+                return self.sync_method(&o, "notified", &mut a, at);
+            }
             (Obj::LocalSet(set), "id") => Ok(super::tokio_task::task_id(set.id())),
             (Obj::LocalKey(key), _) => return self.local_key_method(key, name, a, at),
             _ => return None,
@@ -279,6 +356,12 @@ impl Interp {
             Some(l) => Ok(l.value()),
             None => Err(self.panic(at, "`mutex` needs a guard")),
         }
+    }
+
+    /// `PermitIterator`: the permits, one by one.
+    fn permit_iter(&self, permits: Vec<Value>, at: Span) -> R {
+        let it = crate::interp::stdlib::lazy::of(self, Value::Vec(Rc::new(permits)), at)?;
+        Ok(Value::Iter(Rc::new(RefCell::new(Some(it)))))
     }
 
     /// `iter.collect::<JoinSet<_>>()`: each future spawned into a new set, in order.

@@ -457,6 +457,8 @@ pub const METHODS: &[&str] = &[
     "notify_one",
     "notify_last",
     "notify_waiters",
+    "notified_owned",
+    "enable",
     // broadcast, watch
     "subscribe",
     "resubscribe",
@@ -498,6 +500,9 @@ pub const METHODS: &[&str] = &[
     // mpsc, oneshot
     "try_send",
     "same_channel_as_sender",
+    "reserve_many",
+    "try_reserve_many",
+    "release",
     "capacity",
     "max_capacity",
     "closed",
