@@ -12,7 +12,7 @@ impl Interp {
         &self,
         v: &mut Value,
         name: &str,
-        a: &mut Vec<Value>,
+        a: &mut [Value],
         at: Span,
     ) -> Option<R> {
         let r = match (&*v, name) {
@@ -278,7 +278,7 @@ impl Interp {
             _ => return Err(a),
         };
         Ok(Box::pin(async move {
-            if !(self.0.blocking.get() || !self.0.in_runtime) {
+            if !self.0.blocking.get() && self.0.in_runtime {
                 return Err(self.panic(
                     at,
                     "Cannot block the current thread from within a runtime. This happens because \
