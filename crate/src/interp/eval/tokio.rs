@@ -117,6 +117,19 @@ impl Interp {
                 let inner = self.to_future(arg(&mut a), at)?;
                 future_value(Box::pin(rt::Unconstrained::new(inner)))
             }
+            TokioFn::ResumeUnwind => {
+                let message = match arg(&mut a) {
+                    Value::Error(e) => e.1.clone(),
+                    Value::Str(s) => s.to_string(),
+                    _ => "Box<dyn Any>".to_string(),
+                };
+                mem::set_panicking(true);
+                return Err(Flow::Panic(rt::Panic {
+                    message,
+                    line: at.line,
+                    column: at.column,
+                }));
+            }
             TokioFn::LocalKeyNew => match arg(&mut a) {
                 Value::Str(name) => Obj::LocalKey(name.as_str().into()).value(),
                 other => other,

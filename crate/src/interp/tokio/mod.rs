@@ -57,6 +57,8 @@ pub enum TokioFn {
     Const,
     /// A `task_local!` key (`tokio/local.rs`): its name is the argument.
     LocalKeyNew,
+    /// `std::panic::resume_unwind(payload)`: a panic that prints nothing (no hook runs).
+    ResumeUnwind,
     /// `watch::Sender::new(init)`: a sender without receivers.
     WatchSenderNew,
     /// `RwLock::with_max_readers(value, n)`.
@@ -103,6 +105,9 @@ pub const ITEMS: &[(&str, Item)] = &[
         Item::Fn(TokioFn::SetOnceNewWith),
     ),
     ("tokio::task::LocalSet", Item::Type),
+    // `std::panic` for `resume_unwind(err.into_panic())`; `catch_unwind` stays out.
+    ("std::panic", Item::Module),
+    ("std::panic::resume_unwind", Item::Fn(TokioFn::ResumeUnwind)),
     ("tokio::task_local", Item::Macro),
     ("tokio::task::LocalKey", Item::Type),
     (
