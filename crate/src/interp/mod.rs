@@ -25,15 +25,18 @@
 //! ## What the subset leaves out
 //!
 //! Named with its place when used, never silently ignored:
-//! - of your own types ([`types`]): generic `type` aliases, `macro_rules!`, `ref mut` patterns,
+//! - of your own types ([`types`]): `type` aliases with lifetimes or bounds, `macro_rules!`,
+//!   `ref mut` patterns,
 //!   calls through a type parameter of an `impl` (`T::default()` in `impl<T> W<T>`), and traits of
 //!   std beyond the common ones (`STD_TRAITS` in `lower/impls.rs`);
 //! - of std ([`stdlib`]): `Weak`, the methods missing from the tables (`cycle`, `scan`, …),
 //!   `std::fs`/`std::net`/`std::process`; `f32` is computed as `f64`, and `u128` values stop at
 //!   `i128::MAX`;
 //! - of Tokio ([`tokio`]): hand-written `impl Future` with `Context` and wakers, `poll_fn`,
-//!   `futures::future::{select, select_all, Either, try_join_all}`, matching on Tokio's error
-//!   enums (`TryRecvError::Empty`), mapped guards, `task_local!` and `tokio_stream`.
+//!   `futures::future::{select, select_all, Either, try_join_all}`, `tokio_stream`, the value
+//!   inside `TrySendError::Full(v)` in a pattern, `watch::Ref::has_changed`, `TaskLocalFuture::
+//!   take_value`, the owned guards' `mutex()`/`rwlock()`, `tokio::runtime::{Runtime, Builder,
+//!   Handle}`, `std::thread::spawn` and `std::panic::catch_unwind`.
 //!
 //! Iterators are lazy ([`stdlib::lazy`]): `(1..).take(3)` runs, and a `map`'s closure runs when
 //! its item is consumed.
