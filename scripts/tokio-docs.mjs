@@ -7,8 +7,8 @@
 //    macros and `runtime/task` (the version pinned by tests/oracle/runner/Cargo.lock, from cargo's
 //    registry) into DIR (default /tmp/tokio-docs), one NAME.rs each, wrapped as rustdoc wraps them
 //    (`fn main() { … }` around a body without `main`, hidden `# ` lines kept). Skipped: `no_run`,
-//    `ignore`, `compile_fail`, `should_panic`, non-Rust blocks, and examples that need crates the
-//    runner lacks (tokio-stream, tokio-util…).
+//    `ignore`, `compile_fail`, non-Rust blocks, and examples that need crates the runner lacks
+//    (tokio-stream, tokio-util…). `should_panic` ones are kept: Tokio panics there too.
 // 2. Records each with real Tokio: `oracle docs DIR` (tests/oracle/src/docs.rs) writes
 //    NAME.tokio.json beside it; an example that does not compile there is dropped, as rustdoc would
 //    fail it (cfg'd-out unstable APIs and the like).
@@ -70,7 +70,7 @@ function examples(file) {
   return found;
 }
 
-const SKIP_ATTRS = ["no_run", "ignore", "compile_fail", "should_panic", "text", "toml", "console", "sh"];
+const SKIP_ATTRS = ["no_run", "ignore", "compile_fail", "text", "toml", "console", "sh"];
 // `flavor = "local"` is the unstable `LocalRuntime` (the runner's rewrite to `current_thread` would
 // change its meaning); the rest need crates or I/O the runner and the playground lack.
 const FOREIGN = ['flavor = "local"', "tokio_stream", "tokio_util", "tokio_test", "loom", "tracing", "std::net", "tokio::net", "tokio::fs",
@@ -116,7 +116,7 @@ function extract() {
       const attrs = b.attrs.split(",").map((a) => a.trim());
       const why =
         attrs.find((a) => SKIP_ATTRS.includes(a)) ??
-        attrs.find((a) => a && a !== "rust" && !a.startsWith("edition")) ??
+        attrs.find((a) => a && a !== "rust" && a !== "should_panic" && a !== "ignore-wasm" && !a.startsWith("edition")) ??
         FOREIGN.find((f) => b.code.some((l) => l.includes(f)));
       if (why) {
         skipped[why] = (skipped[why] ?? 0) + 1;

@@ -68,6 +68,13 @@ impl Interp {
                     me.permit_iter(permits, at).map(Value::ok)
                 }))
             }
+            // `try_into_panic()`: the payload (its message kept, see `into_panic`) or the error.
+            (Value::JoinError(e), "try_into_panic") => Ok(match e {
+                rt::JoinError::Panic { message, .. } => {
+                    Value::ok(super::tokio::error_value("Any { .. }", message.clone()))
+                }
+                other => Value::err(Value::JoinError(other.clone())),
+            }),
             (Value::UnboundedSender(tx), "downgrade") => {
                 Ok(Obj::WeakUnbounded(tx.downgrade()).value())
             }

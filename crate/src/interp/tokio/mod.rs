@@ -501,6 +501,7 @@ pub const METHODS: &[&str] = &[
     "run_until",
     "spawn_local",
     "into_panic",
+    "try_into_panic",
     "id",
     // mpsc, oneshot
     "try_send",
