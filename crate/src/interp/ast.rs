@@ -201,6 +201,9 @@ pub enum Pat {
     At(Name, Span, Box<Pat>),
     /// `[first, .., last]`, `[x, rest @ ..]`.
     Slice(Vec<Pat>),
+    /// A variant of one of Tokio's error enums (`TryRecvError::Empty`, `RecvError::Lagged(n)`,
+    /// see `tokio/errors.rs`): its name, and the pattern of its payload.
+    TokioError(Rc<str>, Option<Box<Pat>>),
 }
 
 /// The enum variants of the prelude.
@@ -487,8 +490,8 @@ pub enum ExprKind {
     AssertEq(Box<Expr>, Box<Expr>, Option<Format>, bool),
     /// `tokio::join!` (false) or `futures::join!` (true).
     Join(Vec<Expr>, bool),
-    /// `tokio::try_join!`.
-    TryJoin(Vec<Expr>),
+    /// `tokio::try_join!`; true with `biased;` (polled in order, no rotating start).
+    TryJoin(Vec<Expr>, bool),
     /// A `const` item.
     ConstRef(Name),
     /// `select!`: biased, branches, `else` branch.

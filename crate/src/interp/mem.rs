@@ -195,7 +195,7 @@ pub fn pointee(v: &Value) -> Option<Place> {
         Value::Rc(b) => Some(Place::root(b.value.clone())),
         Value::Guard(g) => Some(Place::root(g.cell.value.clone())),
         // Tokio's guards (`tokio::sync::MutexGuard`...): their lock's value.
-        Value::Tokio(o) => o.pointee().map(Place::root),
+        Value::Tokio(o) => o.place(),
         _ => None,
     }
 }

@@ -25,14 +25,17 @@
 //! ## What the subset leaves out
 //!
 //! Named with its place when used, never silently ignored:
-//! - of your own types ([`types`]): generic `type` aliases, `macro_rules!`, `ref mut` patterns,
+//! - of your own types ([`types`]): `type` aliases with lifetimes or bounds, `macro_rules!`,
+//!   `ref mut` patterns,
 //!   calls through a type parameter of an `impl` (`T::default()` in `impl<T> W<T>`), and traits of
 //!   std beyond the common ones (`STD_TRAITS` in `lower/impls.rs`);
 //! - of std ([`stdlib`]): `Weak`, the methods missing from the tables (`cycle`, `scan`, …),
 //!   `std::fs`/`std::net`/`std::process`; `f32` is computed as `f64`, and `u128` values stop at
 //!   `i128::MAX`;
-//! - of Tokio ([`tokio`]): matching on Tokio's error enums (`TryRecvError::Empty`), mapped
-//!   guards, `task_local!` and `tokio_stream`;
+//! - of Tokio ([`tokio`]): `tokio_stream`, the value inside `TrySendError::Full(v)` in a
+//!   pattern, `watch::Ref::has_changed`, `TaskLocalFuture::take_value`, the owned guards'
+//!   `mutex()`/`rwlock()`, `tokio::runtime::{Runtime, Builder, Handle}` and
+//!   `std::panic::catch_unwind`;
 //! - of futures written by hand (`stdlib::task`, `eval/user_future.rs`): `std::thread::spawn`
 //!   outside a `Future::poll` or with its `JoinHandle` used, `self: Box<Self>`/`Rc<Self>`,
 //!   `FutureExt` beyond `boxed`/`map`/`then`/`fuse`/`now_or_never`/`poll_unpin`,

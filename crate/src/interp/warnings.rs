@@ -119,7 +119,7 @@ fn expr(program: &Program, e: &Expr, out: &mut Vec<Diagnostic>) {
         | ExprKind::Tuple(args)
         | ExprKind::Array(args)
         | ExprKind::Join(args, _)
-        | ExprKind::TryJoin(args) => args.iter().for_each(sub),
+        | ExprKind::TryJoin(args, _) => args.iter().for_each(sub),
         ExprKind::Method(r, _, args, _) => {
             sub(r);
             args.iter().for_each(sub);

@@ -7,6 +7,8 @@
 //!                                    the panic hook's emulation against Rust's own
 //!                                    and records rustc's verdict on the rejected programs
 //!                                    (tests/programs/rejected/*.rs → NAME.rustc.json, see rustc.rs)
+//! oracle docs DIR                  record every DIR/NAME.rs into DIR/NAME.tokio.json (the scratch
+//!                                    survey of Tokio's doc examples, scripts/tokio-docs.mjs)
 //! oracle judge [NAME…]               only record rustc's verdict on the rejected programs
 //! oracle extract                     only extract the lesson's blocks
 //! oracle generate [--seed S] [--count N] [--out DIR] [--record]   write generated programs (and
@@ -26,6 +28,7 @@
 // Shrinking and program sizes serve only the differential test (feature `interp`).
 #[cfg_attr(not(feature = "interp"), allow(dead_code))]
 mod gen;
+mod docs;
 mod lesson;
 mod runner;
 mod rustc;
@@ -160,6 +163,10 @@ fn main() {
                     t.warnings.len()
                 );
             }
+        }
+        Some("docs") => {
+            let dir = PathBuf::from(args.get(1).expect("oracle docs DIR"));
+            println!("{} examples recorded in {}", docs::record_dir(&dir), dir.display());
         }
         Some("judge") => {
             let only: Vec<String> = args[1..].to_vec();

@@ -74,7 +74,10 @@ pub fn check(source: &str, limits: &Limits) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let out = match syn::parse_file(source) {
-        Ok(file) => check_file(&file, limits.max_nesting),
+        Ok(mut file) => {
+            crate::interp::tokio::local::expand(&mut file);
+            check_file(&file, limits.max_nesting)
+        }
         Err(_) => Vec::new(),
     };
     // Every span was converted above; proc-macro2 otherwise keeps every parsed source.

@@ -68,7 +68,15 @@ impl Interp {
                 })))
             }
             Value::Tokio(o) if matches!(&*o, crate::interp::tokio::Obj::OneshotReceiver(_)) => {
+                let me = self.clone();
                 Ok(Box::pin(std::future::poll_fn(move |cx| match &*o {
+                    // Tokio's receiver panics when polled again once it has given its result
+                    // (`tokio/src/sync/oneshot.rs`).
+                    crate::interp::tokio::Obj::OneshotReceiver(rx)
+                        if rx.borrow().is_terminated() =>
+                    {
+                        Poll::Ready(Err(me.panic(at, "called after complete")))
+                    }
                     crate::interp::tokio::Obj::OneshotReceiver(rx) => {
                         Pin::new(&mut *rx.borrow_mut()).poll(cx).map(|r| {
                             Ok(match r {

@@ -135,7 +135,7 @@ impl Interp {
         let at = e.span;
         #[allow(unreachable_patterns)]
         match &e.kind {
-            ExprKind::TryJoin(branches) => {
+            ExprKind::TryJoin(branches, biased) => {
                 let mut futs: Vec<ValFut> = Vec::with_capacity(branches.len());
                 for b in branches {
                     let v = self.eval(b, env).await?;
@@ -149,7 +149,7 @@ impl Interp {
                         }
                     }));
                 }
-                match boxed(rt::try_join(futs, false)).await {
+                match boxed(rt::try_join(futs, *biased)).await {
                     Ok(out) => Ok(Value::ok(Value::Tuple(Rc::new(out)))),
                     Err(Flow::Break(Some(l), e)) if l.as_ref() == TRY_JOIN => Ok(Value::err(e)),
                     Err(f) => Err(f),

@@ -30,6 +30,8 @@ mod smart;
 mod task;
 mod thread;
 mod tokio;
+mod tokio_local;
+mod tokio_more;
 mod tokio_sync;
 mod tokio_task;
 mod user;
@@ -469,6 +471,13 @@ impl Interp {
                 }
             }
             Pat::Adt(..) | Pat::At(..) | Pat::Slice(_) => self.bind_user(pat, v, env),
+            Pat::TokioError(_, inner) => {
+                if let (Some(p), Value::Error(e)) = (inner, mem::deref(v)) {
+                    if let Some(n) = pattern::tokio_payload(&e.0) {
+                        self.bind(p, n, env);
+                    }
+                }
+            }
         }
     }
 

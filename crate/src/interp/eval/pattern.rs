@@ -79,6 +79,13 @@ pub(super) fn matches(p: &Pat, v: &Value) -> bool {
                     .iter()
                     .all(|(i, p)| a.fields.get(*i).is_some_and(|x| matches(p, x)))
         }
+        (Pat::TokioError(name, inner), Value::Error(e)) => {
+            crate::interp::tokio::errors::variant_of(&e.0) == name.as_ref()
+                && inner.as_deref().is_none_or(|p| match tokio_payload(&e.0) {
+                    Some(n) => matches(p, &n),
+                    None => matches!(p, Pat::Wild | Pat::Rest),
+                })
+        }
         (Pat::Slice(ps), Value::Vec(items)) => {
             let (before, after, rest) = slice_parts(ps);
             match rest {
@@ -98,6 +105,12 @@ pub(super) fn matches(p: &Pat, v: &Value) -> bool {
         }
         _ => false,
     }
+}
+
+/// The payload of a Tokio error that a pattern may bind: `Lagged(n)`'s count.
+pub(super) fn tokio_payload(debug: &str) -> Option<Value> {
+    crate::interp::tokio::errors::payload_count(debug)
+        .map(|n| Value::Int(i128::from(n), crate::interp::ast::IntTy::U64))
 }
 
 /// A slice pattern's parts: the patterns before `..`, after it, and the `..` itself (`rest @ ..`).

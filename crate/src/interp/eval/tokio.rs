@@ -77,6 +77,29 @@ impl Interp {
                 ]))
             }
             TokioFn::JoinSetNew => Obj::JoinSet(Rc::new(rt::JoinSet::new())).value(),
+            TokioFn::WatchSenderNew => Obj::WatchSender(watch::channel(arg(&mut a)).0).value(),
+            // Tokio's `assert!`s: at least one reader, at most `MAX_READS` (`u32::MAX >> 3`).
+            TokioFn::RwLockWithMaxReaders => {
+                let v = arg(&mut a);
+                let n = self.as_usize(&arg(&mut a), at)?;
+                if n > (u32::MAX >> 3) as usize {
+                    return Err(self.panic(
+                        at,
+                        format!(
+                            "a RwLock may not be created with more than {} readers",
+                            u32::MAX >> 3
+                        ),
+                    ));
+                }
+                if n == 0 {
+                    return Err(self.panic(
+                        at,
+                        "assertion `left != right` failed: a RwLock may not be created with 0 \
+                         readers\n  left: 0\n right: 0",
+                    ));
+                }
+                Obj::RwLock(rsync::RwLock::with_max_readers(slot(v), n)).value()
+            }
             TokioFn::SpawnBlocking => {
                 let h = self.spawn_blocking(arg(&mut a), at)?;
                 Value::JoinHandle(Rc::new(RefCell::new(Some(h))))
@@ -94,10 +117,29 @@ impl Interp {
                 let inner = self.to_future(arg(&mut a), at)?;
                 future_value(Box::pin(rt::Unconstrained::new(inner)))
             }
+            TokioFn::ResumeUnwind => {
+                let message = match arg(&mut a) {
+                    Value::Error(e) => e.1.clone(),
+                    Value::Str(s) => s.to_string(),
+                    _ => "Box<dyn Any>".to_string(),
+                };
+                mem::set_panicking(true);
+                return Err(Flow::Panic(rt::Panic {
+                    message,
+                    line: at.line,
+                    column: at.column,
+                }));
+            }
+            TokioFn::LocalKeyNew => match arg(&mut a) {
+                Value::Str(name) => Obj::LocalKey(name.as_str().into()).value(),
+                other => other,
+            },
             TokioFn::Const => match arg(&mut a) {
                 Value::Str(path) => {
                     let name = path.rsplit("::").next().unwrap_or("").to_string();
-                    error_value(name.clone(), name)
+                    // An error enum's variant shows Tokio's `Display`; a constant its name.
+                    let shown = crate::interp::tokio::errors::unit(&path).unwrap_or(&name);
+                    error_value(name.clone(), shown)
                 }
                 other => other,
             },
@@ -111,6 +153,12 @@ impl Interp {
             TokioFn::ContextFromWaker | TokioFn::WakerNoop => self.task_fn(f, arg(&mut a)),
             // Called through `tokio_call`, which awaits the future.
             TokioFn::BlockOn => return Err(self.panic(at, "`block_on` needs a future")),
+            TokioFn::GuardMap
+            | TokioFn::GuardTryMap
+            | TokioFn::GuardDowngradeMap
+            | TokioFn::GuardTryDowngradeMap => {
+                return Err(self.panic(at, "`map` needs a guard and a closure"))
+            }
             TokioFn::SetOnceNew => {
                 Obj::SetOnce(rsync::OnceCell::new(None), rsync::Notify::new()).value()
             }
@@ -121,7 +169,9 @@ impl Interp {
                 };
                 Obj::SetOnce(rsync::OnceCell::new(v), rsync::Notify::new()).value()
             }
-            TokioFn::LocalSetNew => Obj::LocalSet(rt::LocalSet::new()).value(),
+            TokioFn::LocalSetNew => {
+                Obj::LocalSet(rt::LocalSet::with_id(self.0.rt.next_owned_id())).value()
+            }
             TokioFn::SpawnLocal => {
                 if !self.0.in_runtime {
                     return Err(self.panic(at, rt::NO_RUNTIME));
@@ -162,6 +212,8 @@ impl Interp {
                     }
                 }))
             }
+            // Reached through `tokio_call` (the guard itself, not its value).
+            TokioFn::GuardLock => return self.guard_lock(a, at),
             TokioFn::GuardDowngrade => {
                 let g = arg(&mut a);
                 if let Value::Tokio(o) = &g {
@@ -197,6 +249,13 @@ impl Interp {
                 self.0.executor.set(outer);
                 r
             }
+            Builtin::Tokio(
+                f @ (TokioFn::GuardMap
+                | TokioFn::GuardTryMap
+                | TokioFn::GuardDowngradeMap
+                | TokioFn::GuardTryDowngradeMap),
+            ) => self.guard_map(f, a, at).await,
+            Builtin::Tokio(TokioFn::GuardLock) => self.guard_lock(a, at),
             Builtin::Tokio(TokioFn::BlockInPlace) => {
                 let f = a.into_iter().next().unwrap_or(Value::Unit);
                 if self.0.flavor != Flavor::MultiThread {
@@ -221,6 +280,18 @@ impl Interp {
         mut a: Vec<Value>,
         at: Span,
     ) -> Result<Pin<Box<dyn Future<Output = R> + '_>>, Vec<Value>> {
+        if name == "extend" {
+            return self.joinset_extend(place, a, at);
+        }
+        if matches!(name, "with" | "try_with" | "sync_scope") {
+            return self.local_key_call(place, name, a, at);
+        }
+        if name == "wait_for" {
+            return self.watch_wait_for(place, a, at);
+        }
+        if name.starts_with("blocking_acquire") || name == "blocking_lock_owned" {
+            return self.blocking_call(place, name, a, at);
+        }
         if !crate::interp::tokio::is_async_method(name) {
             return Err(a);
         }
@@ -327,6 +398,9 @@ impl Interp {
                 *x = mem::deref(std::mem::replace(x, Value::Unit));
             }
         }
+        if let Some(r) = self.more_method(v, name, a, at) {
+            return Some(r);
+        }
         let Value::Tokio(o) = &*v else {
             return self.channel_method(v, name, a, at);
         };
@@ -338,6 +412,15 @@ impl Interp {
             return Some(r);
         }
         // A guard derefs to its value: `guard.push(x)` is `(*guard).push(x)`.
+        if let Obj::Mapped(..) = &*o {
+            let place = o.place()?;
+            let args = std::mem::take(a);
+            return Some(
+                place
+                    .with_mut(|inner| self.method_on(inner, name, args, at))
+                    .unwrap_or_else(|e| Err(self.mem_err(at, e))),
+            );
+        }
         let slot = o.pointee()?;
         let args = std::mem::take(a);
         let mut inner = slot.borrow_mut();

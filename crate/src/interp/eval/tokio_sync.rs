@@ -598,8 +598,10 @@ impl Interp {
             },
             (Value::JoinError(e), "id") => Ok(super::tokio_task::task_id(e.id())),
             (Value::JoinError(e), "into_panic") => {
-                if e.is_panic() {
-                    Ok(error_value("Any { .. }", "Any { .. }"))
+                // The payload keeps the message (as its `Display`, which `Box<dyn Any>` never
+                // shows) for `std::panic::resume_unwind`.
+                if let rt::JoinError::Panic { message, .. } = e {
+                    Ok(error_value("Any { .. }", message.clone()))
                 } else {
                     Err(self.panic(at, "`JoinError` reason is not a panic."))
                 }

@@ -62,6 +62,13 @@ impl Lowerer<'_> {
                         &format!("the method `{name}`"),
                     ));
                 }
+                // `watch::Ref::has_changed`: `borrow()` gives the value itself here, not a `Ref`.
+                if let (true, syn::Expr::MethodCall(inner)) = (name == "has_changed", &*m.receiver)
+                {
+                    if inner.method == "borrow" || inner.method == "borrow_and_update" {
+                        return Err(not_available(span(&m.method), "`watch::Ref::has_changed`"));
+                    }
+                }
                 let mut args = self.exprs(&m.args)?;
                 let own_target = match m.turbofish.as_ref().and_then(|t| t.args.first()) {
                     Some(syn::GenericArgument::Type(t)) if name == "parse" => self.declared_key(t),

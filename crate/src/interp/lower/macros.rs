@@ -92,8 +92,10 @@ impl Lowerer<'_> {
             }
             "join" => {
                 let futures = full.as_deref().is_some_and(|f| f.starts_with("futures"));
+                // `biased;` polls the branches in order, as `futures::join!` always does.
+                let (biased, tokens) = biased_prefix(tokens);
                 let args = self.split_args(tokens)?;
-                ExprKind::Join(self.exprs(&args)?, futures)
+                ExprKind::Join(self.exprs(&args)?, futures || biased)
             }
             "select" => self.select(tokens, at)?,
             // `std::pin::pin!(fut)` is the future; `tokio::pin!(a, b)` and `pin_mut!` keep the
@@ -106,8 +108,9 @@ impl Lowerer<'_> {
                 ExprKind::Tuple(self.exprs(&args)?.into_iter().map(|_| unit(at)).collect())
             }
             "try_join" => {
+                let (biased, tokens) = biased_prefix(tokens);
                 let args = self.split_args(tokens)?;
-                ExprKind::TryJoin(self.exprs(&args)?)
+                ExprKind::TryJoin(self.exprs(&args)?, biased)
             }
             "matches" => {
                 let (e, p, g) = (|input: ParseStream| {
@@ -360,5 +363,18 @@ fn unit(at: Span) -> Expr {
     Expr {
         kind: ExprKind::Tuple(Vec::new()),
         span: at,
+    }
+}
+
+/// `join!(biased; a, b)`: whether the macro starts with `biased;`, and the tokens after it.
+fn biased_prefix(tokens: TokenStream) -> (bool, TokenStream) {
+    let mut it = tokens.clone().into_iter();
+    match (it.next(), it.next()) {
+        (Some(proc_macro2::TokenTree::Ident(i)), Some(proc_macro2::TokenTree::Punct(p)))
+            if i == "biased" && p.as_char() == ';' =>
+        {
+            (true, it.collect())
+        }
+        _ => (false, tokens),
     }
 }

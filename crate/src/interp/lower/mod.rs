@@ -67,6 +67,7 @@ pub fn lower(source: &str, limits: &Limits) -> Result<Program, Vec<Diagnostic>> 
             if let Some(items) = super::stdlib::task::prelude_for(source) {
                 file.items.extend(items);
             }
+            crate::interp::tokio::local::expand(&mut file);
             Lowerer::new(limits).file(&file)
         }
         Err(e) => Err(vec![syntax_error(&e)]),

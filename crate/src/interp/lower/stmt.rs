@@ -218,6 +218,9 @@ impl Lowerer<'_> {
         if let Some(p) = self.adt_pat(p)? {
             return Ok(p);
         }
+        if let Some(p) = self.tokio_error_pat(p)? {
+            return Ok(p);
+        }
         Ok(match p {
             syn::Pat::Wild(_) => Pat::Wild,
             syn::Pat::Slice(s) => self.slice_pat(s)?,
@@ -306,6 +309,47 @@ impl Lowerer<'_> {
             }
             _ => return Err(not_available(span(p), "this kind of pattern")),
         })
+    }
+
+    /// `TryRecvError::Empty`, `RecvError::Lagged(n)`: a variant of Tokio's error enums
+    /// (`tokio/errors.rs`).
+    fn tokio_error_pat(&mut self, p: &syn::Pat) -> R<Option<Pat>> {
+        use crate::interp::tokio::errors;
+        let (path, elems) = match p {
+            syn::Pat::Path(pp) => (&pp.path, None),
+            syn::Pat::TupleStruct(ts) => (&ts.path, Some(&ts.elems)),
+            _ => return Ok(None),
+        };
+        let segs = Self::segments(path);
+        if segs.len() < 2 {
+            return Ok(None);
+        }
+        let Some(full) = self.expand(&segs).map(|f| super::paths::canonical(&f)) else {
+            return Ok(None);
+        };
+        let name: Name = segs.last().map(String::as_str).unwrap_or("").into();
+        match elems {
+            None if errors::unit(&full).is_some() => Ok(Some(Pat::TokioError(name, None))),
+            Some(elems) if errors::with_payload(&full) => {
+                let inner = match elems.iter().collect::<Vec<_>>().as_slice() {
+                    [] => None,
+                    [one] => {
+                        let inner = self.pat(one)?;
+                        let bindable = name.as_ref() == "Lagged";
+                        if !bindable && !matches!(inner, Pat::Wild | Pat::Rest) {
+                            return Err(not_available(
+                                span(one),
+                                &format!("binding the value inside `{name}(..)`"),
+                            ));
+                        }
+                        Some(Box::new(inner))
+                    }
+                    _ => return Ok(None),
+                };
+                Ok(Some(Pat::TokioError(name, inner)))
+            }
+            _ => Ok(None),
+        }
     }
 
     pub(super) fn pat_lit(&mut self, e: &syn::Expr) -> R<Lit> {

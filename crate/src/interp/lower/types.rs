@@ -313,10 +313,20 @@ impl Lowerer<'_> {
 
     /// `type Name = T;`: what it stands for.
     pub(super) fn alias(&mut self, module: &[String], t: &syn::ItemType) -> R<()> {
-        if !t.generics.params.is_empty() {
+        // A generic alias (`type Responder<T> = oneshot::Sender<Result<T, Error>>;`, the Tokio
+        // tutorial's): its parameters stay parameters, as in a generic struct's fields.
+        if t.generics.lifetimes().next().is_none()
+            && t.generics.const_params().next().is_none()
+            && t.generics.where_clause.is_none()
+        {
+            self.note_generics(&t.generics);
+        } else {
             return Err(not_available(span(&t.generics), "a generic `type` alias"));
         }
-        let ty = self.ty(&t.ty)?;
+        let saved = std::mem::replace(&mut self.generics, Self::generic_names(&t.generics));
+        let ty = self.ty(&t.ty);
+        self.generics = saved;
+        let ty = ty?;
         let target = match &*t.ty {
             syn::Type::Path(p) => self.own_type(&Self::segments(&p.path)),
             _ => None,

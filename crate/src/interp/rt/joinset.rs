@@ -200,6 +200,8 @@ pub struct LocalSet(std::rc::Rc<LocalState>);
 
 #[derive(Default)]
 struct LocalState {
+    /// `LocalSet::id()`.
+    id: Cell<u64>,
     live: Cell<usize>,
     waker: RefCell<Option<Waker>>,
 }
@@ -211,6 +213,18 @@ impl LocalSet {
     /// `LocalSet::new()`.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// `LocalSet::new()` with its id (from the task ids' counter, as Tokio's).
+    pub fn with_id(id: u64) -> Self {
+        let set = Self::default();
+        set.0.id.set(id);
+        set
+    }
+
+    /// `id()`.
+    pub fn id(&self) -> u64 {
+        self.0.id.get()
     }
 
     /// A task joins the set; keep the token inside the task's future.

@@ -162,6 +162,8 @@ pub(super) struct Inner {
     /// Tokio's `Defer`: wakers of tasks that yielded, woken only after the next park.
     defer: RefCell<Vec<Waker>>,
     next_task_id: Cell<u64>,
+    /// See [`Rt::next_owned_id`].
+    next_owned_id: Cell<u64>,
     pub(super) state: Cell<State>,
     halt: RefCell<Option<String>>,
     /// True at the top of the `'outer` loop of `CoreGuard::block_on` (where `main` is polled if woken).
@@ -274,6 +276,7 @@ impl Rt {
             timers: RefCell::new(Timers::default()),
             defer: RefCell::new(Vec::new()),
             next_task_id: Cell::new(FIRST_TASK_ID),
+            next_owned_id: Cell::new(2),
             state: Cell::new(State::Running),
             halt: RefCell::new(None),
             at_top: Cell::new(true),
@@ -380,6 +383,14 @@ impl Rt {
     /// Number of tasks alive (spawned and not finished).
     pub fn live_tasks(&self) -> usize {
         self.0.tasks.borrow().len()
+    }
+
+    /// The id of a new `LocalSet`: Tokio's `OwnedTasks` ids, a process-wide counter from 1 whose
+    /// first id the runtime's own task list took (`runtime/task/list.rs`).
+    pub fn next_owned_id(&self) -> u64 {
+        let id = self.0.next_owned_id.get();
+        self.0.next_owned_id.set(id + 1);
+        id
     }
 
     /// `tokio::spawn`: a new task, queued at the back of the run queue; it first runs when the

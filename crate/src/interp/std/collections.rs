@@ -164,6 +164,8 @@ pub(crate) fn from_items(
         }
         "HashSet" | "BTreeSet" => set_of(kind, items),
         "VecDeque" => Value::Deque(Rc::new(items.into_iter().collect::<VecDeque<_>>())),
+        // Futures collected into a `JoinSet`: each one spawned (`FromIterator for JoinSet`).
+        "JoinSet" => i.joinset_from(items, at)?,
         _ => return Ok(Err(items)),
     }))
 }

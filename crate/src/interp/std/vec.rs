@@ -307,12 +307,23 @@ fn drain(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let items = this(i, v, at)?;
     let len = items.len();
     let (lo, hi) = match r {
+        // `drain(..)` and `drain(k..)`: the open range's end sentinel (`i64::MAX`, see
+        // `std/lazy.rs`) means the end.
+        Value::Range(lo, hi, _) if hi >= i128::from(i64::MAX) => {
+            (usize::try_from(lo).unwrap_or(usize::MAX), len)
+        }
         Value::Range(lo, hi, _) => (
             usize::try_from(lo).unwrap_or(usize::MAX),
             usize::try_from(hi).unwrap_or(usize::MAX),
         ),
         _ => (0, len),
     };
+    if lo > len && hi == len {
+        return Err(i.panic(
+            at,
+            format!("range start index {lo} out of range for slice of length {len}"),
+        ));
+    }
     if lo > hi {
         return Err(i.panic(at, format!("slice index starts at {lo} but ends at {hi}")));
     }

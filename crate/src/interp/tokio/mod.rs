@@ -4,6 +4,8 @@
 //! to the evaluator in `eval/tokio*.rs`. Kept out of the central tables so that adding a Tokio
 //! item touches only this room.
 
+pub mod errors;
+pub mod local;
 pub mod obj;
 
 pub use obj::Obj;
@@ -28,6 +30,16 @@ pub enum TokioFn {
     Unconstrained,
     /// `RwLockWriteGuard::downgrade(guard)` and the like, called as associated functions.
     GuardDowngrade,
+    /// `MutexGuard::map(guard, f)` and the other guards' (`eval/tokio_more.rs`).
+    GuardMap,
+    /// `try_map(guard, f)`: `Err(guard)` when `f` gives `None`.
+    GuardTryMap,
+    /// `RwLockWriteGuard::downgrade_map(guard, f)`.
+    GuardDowngradeMap,
+    /// `RwLockWriteGuard::try_downgrade_map(guard, f)`.
+    GuardTryDowngradeMap,
+    /// `MutexGuard::mutex(&guard)` / `RwLockWriteGuard::rwlock(&guard)`: the lock itself.
+    GuardLock,
     IntervalAt,
     TimeoutAt,
     LocalSetNew,
@@ -51,6 +63,14 @@ pub enum TokioFn {
     WakerNoop,
     /// `std::thread::spawn(f);` as a statement (the lowering only makes it there).
     ThreadSpawn,
+    /// A `task_local!` key (`tokio/local.rs`): its name is the argument.
+    LocalKeyNew,
+    /// `std::panic::resume_unwind(payload)`: a panic that prints nothing (no hook runs).
+    ResumeUnwind,
+    /// `watch::Sender::new(init)`: a sender without receivers.
+    WatchSenderNew,
+    /// `RwLock::with_max_readers(value, n)`.
+    RwLockWithMaxReaders,
 }
 
 /// What a Tokio path names.
@@ -114,6 +134,17 @@ pub const ITEMS: &[(&str, Item)] = &[
         Item::Fn(TokioFn::SetOnceNewWith),
     ),
     ("tokio::task::LocalSet", Item::Type),
+    // `std::panic` for `resume_unwind(err.into_panic())`; `catch_unwind` stays out.
+    ("std::panic", Item::Module),
+    ("std::panic::resume_unwind", Item::Fn(TokioFn::ResumeUnwind)),
+    ("tokio::task_local", Item::Macro),
+    ("tokio::task::LocalKey", Item::Type),
+    (
+        "tokio::task::LocalKey::__new",
+        Item::Fn(TokioFn::LocalKeyNew),
+    ),
+    ("tokio::task::TaskLocalFuture", Item::Type),
+    ("tokio::task::futures::TaskLocalFuture", Item::Type),
     ("tokio::task::LocalSet::new", Item::Fn(TokioFn::LocalSetNew)),
     ("tokio::task::spawn_local", Item::Fn(TokioFn::SpawnLocal)),
     ("tokio::time::timeout_at", Item::Fn(TokioFn::TimeoutAt)),
@@ -161,9 +192,132 @@ pub const ITEMS: &[(&str, Item)] = &[
         Item::Fn(TokioFn::RwLockNew),
     ),
     (
+        "tokio::sync::RwLock::with_max_readers",
+        Item::Fn(TokioFn::RwLockWithMaxReaders),
+    ),
+    (
+        "tokio::sync::RwLock::const_with_max_readers",
+        Item::Fn(TokioFn::RwLockWithMaxReaders),
+    ),
+    (
         "tokio::sync::RwLockWriteGuard::downgrade",
         Item::Fn(TokioFn::GuardDowngrade),
     ),
+    ("tokio::sync::MutexGuard::map", Item::Fn(TokioFn::GuardMap)),
+    (
+        "tokio::sync::MutexGuard::try_map",
+        Item::Fn(TokioFn::GuardTryMap),
+    ),
+    (
+        "tokio::sync::OwnedMutexGuard::map",
+        Item::Fn(TokioFn::GuardMap),
+    ),
+    (
+        "tokio::sync::OwnedMutexGuard::try_map",
+        Item::Fn(TokioFn::GuardTryMap),
+    ),
+    (
+        "tokio::sync::MappedMutexGuard::map",
+        Item::Fn(TokioFn::GuardMap),
+    ),
+    (
+        "tokio::sync::MappedMutexGuard::try_map",
+        Item::Fn(TokioFn::GuardTryMap),
+    ),
+    (
+        "tokio::sync::RwLockReadGuard::map",
+        Item::Fn(TokioFn::GuardMap),
+    ),
+    (
+        "tokio::sync::RwLockReadGuard::try_map",
+        Item::Fn(TokioFn::GuardTryMap),
+    ),
+    (
+        "tokio::sync::OwnedRwLockReadGuard::map",
+        Item::Fn(TokioFn::GuardMap),
+    ),
+    (
+        "tokio::sync::OwnedRwLockReadGuard::try_map",
+        Item::Fn(TokioFn::GuardTryMap),
+    ),
+    (
+        "tokio::sync::RwLockWriteGuard::map",
+        Item::Fn(TokioFn::GuardMap),
+    ),
+    (
+        "tokio::sync::RwLockWriteGuard::try_map",
+        Item::Fn(TokioFn::GuardTryMap),
+    ),
+    (
+        "tokio::sync::OwnedRwLockWriteGuard::map",
+        Item::Fn(TokioFn::GuardMap),
+    ),
+    (
+        "tokio::sync::OwnedRwLockWriteGuard::try_map",
+        Item::Fn(TokioFn::GuardTryMap),
+    ),
+    (
+        "tokio::sync::RwLockMappedWriteGuard::map",
+        Item::Fn(TokioFn::GuardMap),
+    ),
+    (
+        "tokio::sync::RwLockMappedWriteGuard::try_map",
+        Item::Fn(TokioFn::GuardTryMap),
+    ),
+    (
+        "tokio::sync::OwnedRwLockMappedWriteGuard::map",
+        Item::Fn(TokioFn::GuardMap),
+    ),
+    (
+        "tokio::sync::OwnedRwLockMappedWriteGuard::try_map",
+        Item::Fn(TokioFn::GuardTryMap),
+    ),
+    (
+        "tokio::sync::RwLockWriteGuard::downgrade_map",
+        Item::Fn(TokioFn::GuardDowngradeMap),
+    ),
+    (
+        "tokio::sync::RwLockWriteGuard::try_downgrade_map",
+        Item::Fn(TokioFn::GuardTryDowngradeMap),
+    ),
+    (
+        "tokio::sync::OwnedRwLockWriteGuard::downgrade_map",
+        Item::Fn(TokioFn::GuardDowngradeMap),
+    ),
+    (
+        "tokio::sync::OwnedRwLockWriteGuard::try_downgrade_map",
+        Item::Fn(TokioFn::GuardTryDowngradeMap),
+    ),
+    (
+        "tokio::sync::OwnedRwLockWriteGuard::downgrade",
+        Item::Fn(TokioFn::GuardDowngrade),
+    ),
+    // The owned guards' `mutex()`/`rwlock()` give the `&Arc` they hold, which these handles are
+    // not (`Arc::ptr_eq` on it would fail mid-run): not offered.
+    (
+        "tokio::sync::MutexGuard::mutex",
+        Item::Fn(TokioFn::GuardLock),
+    ),
+    (
+        "tokio::sync::MappedMutexGuard::mutex",
+        Item::Fn(TokioFn::GuardLock),
+    ),
+    (
+        "tokio::sync::RwLockReadGuard::rwlock",
+        Item::Fn(TokioFn::GuardLock),
+    ),
+    (
+        "tokio::sync::RwLockWriteGuard::rwlock",
+        Item::Fn(TokioFn::GuardLock),
+    ),
+    (
+        "tokio::sync::RwLockMappedWriteGuard::rwlock",
+        Item::Fn(TokioFn::GuardLock),
+    ),
+    ("tokio::sync::OwnedRwLockMappedWriteGuard", Item::Type),
+    ("tokio::sync::OwnedRwLockMappedReadGuard", Item::Type),
+    ("tokio::sync::RwLockMappedReadGuard", Item::Type),
+    ("tokio::sync::OwnedMappedMutexGuard", Item::Type),
     ("tokio::sync::Semaphore", Item::Type),
     ("tokio::sync::SemaphorePermit", Item::Type),
     ("tokio::sync::OwnedSemaphorePermit", Item::Type),
@@ -215,6 +369,10 @@ pub const ITEMS: &[(&str, Item)] = &[
         Item::Fn(TokioFn::WatchChannel),
     ),
     ("tokio::sync::watch::Sender", Item::Type),
+    (
+        "tokio::sync::watch::Sender::new",
+        Item::Fn(TokioFn::WatchSenderNew),
+    ),
     ("tokio::sync::watch::Receiver", Item::Type),
     ("tokio::sync::watch::Ref", Item::Type),
     ("tokio::sync::watch::error::RecvError", Item::Type),
@@ -258,7 +416,11 @@ pub fn item(path: &str) -> Option<Item> {
         .iter()
         .find_map(|(from, to)| path.strip_prefix(from).map(|rest| format!("{to}{rest}")))
         .unwrap_or_else(|| path.to_string());
-    ITEMS.iter().find(|(p, _)| *p == path).map(|(_, k)| *k)
+    ITEMS
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, k)| *k)
+        .or_else(|| errors::unit(&path).map(|_| Item::Const))
 }
 
 /// The statements of `tokio::pin! { let x = ..; }`: plain `let`s here.
@@ -300,6 +462,11 @@ pub const METHODS: &[&str] = &[
     "into_inner",
     "get_mut",
     "blocking_lock",
+    "blocking_lock_owned",
+    "blocking_acquire",
+    "blocking_acquire_owned",
+    "blocking_acquire_many",
+    "blocking_acquire_many_owned",
     "blocking_read",
     "blocking_write",
     "downgrade",
@@ -317,11 +484,15 @@ pub const METHODS: &[&str] = &[
     "forget",
     "forget_permits",
     "num_permits",
+    "split",
+    "merge",
     // Notify
     "notified",
     "notify_one",
     "notify_last",
     "notify_waiters",
+    "notified_owned",
+    "enable",
     // broadcast, watch
     "subscribe",
     "resubscribe",
@@ -336,6 +507,8 @@ pub const METHODS: &[&str] = &[
     "send_if_modified",
     "send_replace",
     "same_channel",
+    "sender_count",
+    "wait_for",
     // Barrier, OnceCell
     "wait",
     "is_leader",
@@ -357,9 +530,14 @@ pub const METHODS: &[&str] = &[
     "run_until",
     "spawn_local",
     "into_panic",
+    "try_into_panic",
     "id",
     // mpsc, oneshot
     "try_send",
+    "same_channel_as_sender",
+    "reserve_many",
+    "try_reserve_many",
+    "release",
     "capacity",
     "max_capacity",
     "closed",
@@ -384,6 +562,12 @@ pub const METHODS: &[&str] = &[
     "period",
     "deadline",
     "is_elapsed",
+    // task_local!
+    "scope",
+    "sync_scope",
+    "with",
+    "try_with",
+    "try_get",
 ];
 
 /// The methods that run interpreted code or block (see `eval/tokio.rs`'s `tokio_async`).

@@ -5,6 +5,7 @@
 //! permit gives back what it holds when its last copy drops, which the evaluator makes the moment
 //! Rust drops it (these values move, never copy).
 
+use super::super::mem::{Place, Step};
 use super::super::rt;
 use super::super::rt::sync::{self, broadcast, watch};
 use super::super::value::Value;
@@ -65,6 +66,15 @@ pub enum Obj {
     Waker(std::task::Waker),
     /// The `&mut Context<'_>` a hand-written `poll` gets: the waker of that poll.
     Context(std::task::Waker),
+    /// `mpsc::WeakUnboundedSender`.
+    WeakUnbounded(rt::mpsc::WeakSender<Value>),
+    /// `broadcast::WeakSender`.
+    BroadcastWeak(broadcast::WeakSender<Value>),
+    /// A mapped guard (`MutexGuard::map`): the guard it came from (an [`Obj::Guard`], which keeps
+    /// the lock), and the path from the lock's value to the part it gives.
+    Mapped(Rc<Obj>, Vec<Step>),
+    /// A `task_local!` key, by its name (`eval/tokio_local.rs`).
+    LocalKey(Rc<str>),
 }
 
 impl Drop for Obj {
@@ -85,7 +95,28 @@ impl Obj {
     pub fn pointee(&self) -> Option<Slot> {
         match self {
             Obj::Guard(g, _) => Some(g.borrow().get().clone()),
+            Obj::Mapped(g, _) => g.pointee(),
             _ => None,
+        }
+    }
+
+    /// The lock a guard holds (`MutexGuard::mutex`, `RwLockReadGuard::rwlock`).
+    pub fn lock_of(&self) -> Option<Obj> {
+        match self {
+            Obj::Guard(g, k) if k.get() == GuardKind::Mutex => Some(Obj::Mutex(g.borrow().mutex())),
+            Obj::Guard(g, _) => Some(Obj::RwLock(g.borrow().rwlock())),
+            _ => None,
+        }
+    }
+
+    /// The place a guard points to: its lock's value, or a part of it for a mapped guard.
+    pub fn place(&self) -> Option<Place> {
+        match self {
+            Obj::Mapped(g, path) => g.pointee().map(|slot| Place {
+                alloc: slot,
+                path: path.clone(),
+            }),
+            other => other.pointee().map(Place::root),
         }
     }
 
@@ -117,6 +148,14 @@ impl Obj {
             Obj::WeakSender(_) => "WeakSender",
             Obj::Waker(_) => "Waker",
             Obj::Context(_) => "Context",
+            Obj::WeakSender(_) | Obj::BroadcastWeak(_) => "WeakSender",
+            Obj::WeakUnbounded(_) => "WeakUnboundedSender",
+            Obj::LocalKey(_) => "LocalKey",
+            Obj::Mapped(g, _) => match g.type_name() {
+                "MutexGuard" => "MappedMutexGuard",
+                "RwLockReadGuard" => "RwLockReadGuard",
+                _ => "RwLockMappedWriteGuard",
+            },
         }
     }
 
@@ -124,6 +163,11 @@ impl Obj {
     pub fn debug(&self, out: &mut String, inner: &dyn Fn(&mut String, &Value)) {
         match self {
             Obj::Guard(g, _) => inner(out, &g.borrow().get().borrow()),
+            Obj::Mapped(..) => {
+                if let Some(Ok(v)) = self.place().map(|p| p.read()) {
+                    inner(out, &v);
+                }
+            }
             Obj::Mutex(m) => match m.try_lock() {
                 Ok(g) => {
                     out.push_str("Mutex { data: ");
@@ -164,6 +208,12 @@ impl Obj {
 
     /// `{}`: a guard shows its value; other Tokio values have no `Display`.
     pub fn display(&self, inner: &dyn Fn(&Value) -> String) -> String {
+        if let Obj::Mapped(..) = self {
+            return match self.place().map(|p| p.read()) {
+                Some(Ok(v)) => inner(&v),
+                _ => self.type_name().to_string(),
+            };
+        }
         match self.pointee() {
             Some(slot) => inner(&slot.borrow()),
             None => self.type_name().to_string(),

@@ -13,6 +13,16 @@ pub struct Permit<T> {
 }
 
 impl<T> Permit<T> {
+    /// `same_channel(&other)`: both reserved on one channel.
+    pub fn same_channel(&self, other: &Permit<T>) -> bool {
+        matches!((&self.chan, &other.chan), (Some(a), Some(b)) if Rc::ptr_eq(a, b))
+    }
+
+    /// `same_channel_as_sender(&tx)`.
+    pub fn same_channel_as_sender(&self, tx: &Sender<T>) -> bool {
+        self.chan.as_ref().is_some_and(|c| Rc::ptr_eq(c, &tx.chan))
+    }
+
     /// `permit.send(value)`: never waits, never fails (the receiver may have gone: then the
     /// value is dropped with the buffer, as in Tokio).
     pub fn send(mut self, value: T) {
@@ -122,6 +132,25 @@ impl<T> WeakSender<T> {
         Some(Sender {
             chan: add_sender(&self.chan),
         })
+    }
+
+    /// `upgrade()` of a `WeakUnboundedSender`: an unbounded sender again.
+    pub fn upgrade_unbounded(&self) -> Option<super::UnboundedSender<T>> {
+        if self.chan.senders.get() == 0 {
+            return None;
+        }
+        Some(super::UnboundedSender {
+            chan: add_sender(&self.chan),
+        })
+    }
+}
+
+impl<T> super::UnboundedSender<T> {
+    /// `downgrade()`: a `WeakUnboundedSender`.
+    pub fn downgrade(&self) -> WeakSender<T> {
+        WeakSender {
+            chan: self.chan.clone(),
+        }
     }
 }
 

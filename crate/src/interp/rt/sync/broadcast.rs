@@ -107,6 +107,46 @@ impl<T> Drop for Sender<T> {
     }
 }
 
+/// `broadcast::WeakSender`: does not keep the channel open.
+pub struct WeakSender<T> {
+    shared: Rc<Shared<T>>,
+}
+
+impl<T> Clone for WeakSender<T> {
+    fn clone(&self) -> Self {
+        WeakSender {
+            shared: self.shared.clone(),
+        }
+    }
+}
+
+impl<T> WeakSender<T> {
+    /// `upgrade()`: a sender again, unless every sender is gone.
+    pub fn upgrade(&self) -> Option<Sender<T>> {
+        if self.shared.closed() {
+            return None;
+        }
+        self.shared.senders.set(self.shared.senders.get() + 1);
+        Some(Sender {
+            shared: self.shared.clone(),
+        })
+    }
+}
+
+impl<T> Sender<T> {
+    /// `downgrade()`.
+    pub fn downgrade(&self) -> WeakSender<T> {
+        WeakSender {
+            shared: self.shared.clone(),
+        }
+    }
+
+    /// `strong_count()`: the senders.
+    pub fn strong_count(&self) -> usize {
+        self.shared.senders.get()
+    }
+}
+
 impl<T: Clone> Sender<T> {
     /// `send(value)`: `Ok(receiver_count)`, or the value back when nobody listens.
     pub fn send(&self, value: T) -> Result<usize, T> {

@@ -40,6 +40,22 @@ pub struct Guard<T> {
 }
 
 impl<T> Guard<T> {
+    /// The mutex this guard locks (`MutexGuard::mutex`).
+    pub fn mutex(&self) -> Mutex<T> {
+        Mutex(self.cell.clone())
+    }
+
+    /// The lock this guard holds, as an `RwLock` (`RwLockWriteGuard::rwlock`): a write guard
+    /// holds all its permits; a read guard's lock is taken to have the default maximum.
+    pub fn rwlock(&self) -> super::RwLock<T> {
+        let max = if self.permits > 1 {
+            self.permits
+        } else {
+            super::rwlock::MAX_READS
+        };
+        super::RwLock::from_cell(self.cell.clone(), max)
+    }
+
     /// A guard for `permits` already taken from `cell`'s semaphore.
     pub(super) fn held(cell: Rc<Cell<T>>, permits: usize) -> Guard<T> {
         Guard { cell, permits }

@@ -32,6 +32,11 @@ impl<T> RwLock<T> {
         RwLock::with_max_readers(value, MAX_READS)
     }
 
+    /// The lock of a cell a guard holds.
+    pub(super) fn from_cell(cell: Rc<Cell<T>>, max_reads: usize) -> RwLock<T> {
+        RwLock { cell, max_reads }
+    }
+
     /// `RwLock::with_max_readers(value, n)`.
     pub fn with_max_readers(value: T, max_reads: usize) -> RwLock<T> {
         RwLock {

@@ -125,6 +125,11 @@ impl<T> Sender<T> {
         self.shared.receivers.get()
     }
 
+    /// `sender_count()`.
+    pub fn sender_count(&self) -> usize {
+        self.shared.senders.get()
+    }
+
     /// `same_channel()`.
     pub fn same_channel(&self, other: &Sender<T>) -> bool {
         Rc::ptr_eq(&self.shared, &other.shared)
@@ -190,6 +195,14 @@ impl<T> Receiver<T> {
     /// `is_closed()`: every sender is gone.
     pub fn is_closed(&self) -> bool {
         self.shared.senders.get() == 0
+    }
+
+    /// Marks the latest value seen; whether it was new (`wait_for`'s `has_changed`).
+    pub fn update_seen(&mut self) -> bool {
+        let v = self.shared.version.get();
+        let changed = self.seen != v;
+        self.seen = v;
+        changed
     }
 
     /// `has_changed()`.
