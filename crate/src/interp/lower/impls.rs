@@ -148,7 +148,7 @@ impl Lowerer<'_> {
                 }
                 // `type IntoFuture = Pin<Box<dyn Future<..>>>;`: its names are uses.
                 syn::ImplItem::Type(t) => {
-                    for h in path_heads(|f| Paths(f).visit_type(&t.ty)) {
+                    for h in path_heads(|f| Walk(&mut paths(f)).visit_type(&t.ty)) {
                         self.use_name(&h);
                     }
                 }
@@ -316,7 +316,7 @@ impl Lowerer<'_> {
                         (None, _) => Receiver::Value,
                     };
                     if r.colon_token.is_some() {
-                        for h in path_heads(|f| Paths(f).visit_type(&r.ty)) {
+                        for h in path_heads(|f| Walk(&mut paths(f)).visit_type(&r.ty)) {
                             self.use_name(&h);
                         }
                         receiver = typed_receiver(&r.ty)

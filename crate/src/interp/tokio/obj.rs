@@ -145,7 +145,6 @@ impl Obj {
             Obj::OneshotReceiver(_) => "Receiver",
             Obj::AbortHandle(_) => "AbortHandle",
             Obj::MpscPermit(..) => "Permit",
-            Obj::WeakSender(_) => "WeakSender",
             Obj::Waker(_) => "Waker",
             Obj::Context(_) => "Context",
             Obj::WeakSender(_) | Obj::BroadcastWeak(_) => "WeakSender",
