@@ -939,8 +939,8 @@ fn every_error_message() {
             16,
         ),
         (
-            "fn main() {\n    let v = vec![1];\n    v.iter().cycle();\n}\n",
-            "the method `cycle` is not available in this playground",
+            "fn main() {\n    let v = vec![1];\n    v.iter().intersperse(0);\n}\n",
+            "the method `intersperse` is not available in this playground",
             3,
             14,
         ),

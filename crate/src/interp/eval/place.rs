@@ -14,13 +14,11 @@ impl Interp {
     ) -> Pin<Box<dyn Future<Output = R<Option<Place>>> + 'a>> {
         Box::pin(async move {
             match &e.kind {
-                ExprKind::NamedField(b, name) => match self.place(b, env).await? {
-                    Some(p) => {
-                        let i = self.field_index(&p, name, e.span)?;
-                        Ok(Some(p.project(Step::Field(i))))
-                    }
-                    None => Ok(None),
-                },
+                ExprKind::NamedField(b, name) => {
+                    let p = self.place_or_temp(b, env).await?;
+                    let i = self.field_index(&p, name, e.span)?;
+                    Ok(Some(p.project(Step::Field(i))))
+                }
                 ExprKind::Index(b, idx) => {
                     let i = mem::deref(self.eval(idx, env).await?);
                     // `&s[1..3]` is a new slice, not a place inside `s`.
@@ -28,7 +26,9 @@ impl Interp {
                         return Ok(None);
                     }
                     let i = self.as_usize(&i, idx.span)?;
-                    Ok(self.place(b, env).await?.map(|p| p.project(Step::Index(i))))
+                    Ok(Some(
+                        self.place_or_temp(b, env).await?.project(Step::Index(i)),
+                    ))
                 }
                 ExprKind::Ref(b) => self.place(b, env).await,
                 ExprKind::Unary(UnOp::Deref, b) => {
@@ -40,12 +40,21 @@ impl Interp {
                     };
                     Ok(Some(base.project(Step::Deref)))
                 }
-                ExprKind::Field(b, i) => Ok(self
-                    .place(b, env)
-                    .await?
-                    .map(|p| p.project(Step::Field(*i)))),
+                ExprKind::Field(b, i) => Ok(Some(
+                    self.place_or_temp(b, env).await?.project(Step::Field(*i)),
+                )),
                 _ => Ok(self.place_now(e, env)),
             }
+        })
+    }
+
+    /// `b`'s place, or a new one holding its value: a part of a temporary is a place too
+    /// (`cell.borrow_mut().count += 1` and `m.lock().unwrap()[0] = 1` change what the guard
+    /// leads to; the guard is dropped with the place at the end of the statement).
+    async fn place_or_temp(&self, b: &Expr, env: &mut Env) -> R<Place> {
+        Ok(match self.place(b, env).await? {
+            Some(p) => p,
+            None => Place::root(mem::alloc(self.eval(b, env).await?)),
         })
     }
 
@@ -188,8 +197,19 @@ impl Interp {
         if let Some(r) = tokio {
             return r;
         }
-        // The std methods take their arguments as values: references are read through.
-        let a: Vec<Value> = a.into_iter().map(mem::deref).collect();
+        // The std methods take their arguments as values: references are read through, but an
+        // `Rc` given by value stays one (`v.push(Rc::clone(&a))` stores the `Rc`).
+        let a: Vec<Value> = a.into_iter().map(mem::deref_arg).collect();
+        let as_vec = place
+            .with(|v| stdlib::iter_more::as_vec_for(v, name))
+            .unwrap_or(false);
+        let place = if as_vec {
+            let it = place.read().map_err(|e| self.mem_err(recv.span, e))?;
+            let items = stdlib::lazy::items(self, it, at).await?;
+            Place::root(mem::alloc(Value::Vec(Rc::new(items))))
+        } else {
+            place
+        };
         let method = place
             .with(|v| stdlib::lookup(v, name))
             .map_err(|e| self.mem_err(recv.span, e))?;

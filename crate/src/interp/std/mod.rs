@@ -46,6 +46,7 @@ pub(crate) mod float;
 pub(crate) mod generic;
 pub(crate) mod int;
 pub(crate) mod iter;
+pub(crate) mod iter_more;
 pub mod lazy;
 pub mod map;
 pub(crate) mod option;
@@ -122,6 +123,7 @@ pub(crate) const FAMILIES: &[&Family] = &[
     &set::FAMILY,
     &deque::FAMILY,
     &iter::FAMILY,
+    &iter_more::FAMILY,
     &option::FAMILY,
     &ordering::FAMILY,
     &result::FAMILY,
@@ -208,7 +210,7 @@ mod tests {
     #[test]
     fn known_methods_come_from_the_tables() {
         assert!(is_known("dedup_by_key") && is_known("or_insert") && is_known("borrow_mut"));
-        assert!(!is_known("cycle") && !is_known("no_such_method"));
+        assert!(!is_known("intersperse") && !is_known("no_such_method"));
         let v = Value::Vec(std::rc::Rc::new(Vec::new()));
         assert!(matches!(lookup(&v, "retain"), Some(Method::Async(_))));
         assert!(matches!(lookup(&v, "push"), Some(Method::Sync(_))));

@@ -47,7 +47,7 @@ const METHODS: &[(&str, Method)] = &[
     ("chars", Sync(chars)),
     ("char_indices", Sync(char_indices)),
     ("bytes", Sync(bytes)),
-    ("as_bytes", Sync(bytes)),
+    ("as_bytes", Sync(as_bytes)),
     ("split", Sync(split)),
     ("rsplit", Sync(rsplit)),
     ("splitn", Sync(splitn)),
@@ -243,6 +243,13 @@ fn bytes(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
             .map(|b| Value::Int(i128::from(b), IntTy::U8))
             .collect(),
     ))
+}
+/// `as_bytes`: a `&[u8]`, a slice (it indexes, has `len` and `to_vec`), not an iterator.
+fn as_bytes(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
+    let b = this(i, v, at)?.bytes();
+    Ok(Value::Vec(Rc::new(
+        b.map(|b| Value::Int(i128::from(b), IntTy::U8)).collect(),
+    )))
 }
 fn split(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let p = pat(&arg(i, &mut a, 0, "split", at)?);
