@@ -174,6 +174,11 @@ impl Interp {
             }
         }
         let a = self.args(args, env).await?;
+        if stdlib::parts::is_part(name) {
+            if let Some(v) = self.part_method(&place, name, &a, at)? {
+                return Ok(v);
+            }
+        }
         let a = match self.tokio_async(&place, name, a, at) {
             Ok(f) => return f.await,
             Err(a) => a,

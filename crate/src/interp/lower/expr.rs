@@ -257,6 +257,15 @@ impl Lowerer<'_> {
                 },
                 matches!(r.limits, syn::RangeLimits::Closed(_)),
             ),
+            // `b as char`: a `u8` to its char (the cast types have no `char`).
+            syn::Expr::Cast(c) if matches!(&*c.ty, syn::Type::Path(p) if p.path.is_ident("char")) => {
+                ExprKind::Method(
+                    self.boxed(&c.expr)?,
+                    "__as_char".into(),
+                    Vec::new(),
+                    span(c),
+                )
+            }
             syn::Expr::Cast(c) => ExprKind::Cast(self.boxed(&c.expr)?, self.ty(&c.ty)?),
             syn::Expr::Macro(m) => return self.mac(&m.mac),
             syn::Expr::Struct(s) => self.struct_lit(s, at)?,
@@ -410,6 +419,9 @@ impl Lowerer<'_> {
         let segs = Self::segments(path);
         if segs.len() > 1 || segs.first().is_some_and(|s| self.var_shadowed(s).is_none()) {
             if let Some(k) = self.own_call(&segs, c)? {
+                return Ok(k);
+            }
+            if let Some(k) = self.prim_call(&segs, c)? {
                 return Ok(k);
             }
         }

@@ -27,6 +27,7 @@ mod impls;
 mod items;
 mod macros;
 mod paths;
+mod prim;
 mod stmt;
 mod target;
 mod types;

@@ -322,6 +322,7 @@ impl Lowerer<'_> {
             syn::Lit::Str(s) => Lit::Str(s.value().into()),
             syn::Lit::Char(c) => Lit::Char(c.value()),
             syn::Lit::Bool(b) => Lit::Bool(b.value),
+            syn::Lit::Byte(b) => Lit::Int(i128::from(b.value()), IntTy::U8),
             other => return Err(not_available(span(other), "this kind of literal")),
         })
     }

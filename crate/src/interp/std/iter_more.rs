@@ -24,6 +24,25 @@ pub(crate) const FAMILY: Family = Family {
     ],
 };
 
+/// `Iterator::eq`/`ne` (only on iterators: a `Vec`'s `eq` is `PartialEq`'s, in `generic.rs`).
+pub(crate) const ITER_ONLY: Family = Family {
+    accepts: |v| matches!(v, Value::Iter(_)),
+    methods: &[("eq", Async(iter_eq)), ("ne", Async(iter_ne))],
+};
+
+async fn same_items(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R<bool> {
+    let other = arg(i, &mut a, 0, "eq", at)?;
+    let mine = lazy::drain(i, &mut here(i, v, at)?, at).await?;
+    let theirs = lazy::items(i, other, at).await?;
+    Ok(mine.len() == theirs.len() && mine.iter().zip(&theirs).all(|(x, y)| x.equals(y)))
+}
+fn iter_eq<'a>(i: &'a Interp, v: &'a mut Value, a: Vec<Value>, at: Span) -> Fut<'a> {
+    Box::pin(async move { Ok(Value::Bool(same_items(i, v, a, at).await?)) })
+}
+fn iter_ne<'a>(i: &'a Interp, v: &'a mut Value, a: Vec<Value>, at: Span) -> Fut<'a> {
+    Box::pin(async move { Ok(Value::Bool(!same_items(i, v, a, at).await?)) })
+}
+
 /// The receiver as an iterator an adapter owns (an iterator value is moved out of its place).
 fn src(i: &Interp, v: &mut Value, at: Span) -> R<Box<It>> {
     let v = match v {

@@ -51,6 +51,8 @@ pub mod lazy;
 pub mod map;
 pub(crate) mod option;
 pub(crate) mod ordering;
+pub(crate) mod parts;
+pub(crate) mod prim;
 pub(crate) mod result;
 pub(crate) mod set;
 pub(crate) mod string;
@@ -116,22 +118,26 @@ pub(crate) struct Family {
 /// Every family, searched in order (see the module's docs).
 pub(crate) const FAMILIES: &[&Family] = &[
     &cell::FAMILY,
+    &parts::FAMILY,
     &string::FAMILY,
     &vec::FAMILY,
     &map::FAMILY,
     &collections::ENTRY,
     &set::FAMILY,
     &deque::FAMILY,
+    &iter_more::ITER_ONLY,
     &iter::FAMILY,
     &iter_more::FAMILY,
     &option::FAMILY,
     &ordering::FAMILY,
     &result::FAMILY,
+    &prim::BYTE,
     &int::FAMILY,
     &float::FAMILY,
     &char::FAMILY,
     &time::FAMILY,
     &tokio::FAMILY,
+    &prim::FAMILY,
     &generic::FAMILY,
 ];
 
