@@ -243,10 +243,15 @@ fn parse_spec(
     }
     let mut count = |i: &mut usize| -> Result<Option<Count>, String> {
         let start = *i;
-        while chars
-            .get(*i)
-            .is_some_and(|c| c.is_alphanumeric() || *c == '_')
-        {
+        // A count is digits (`{:.2e}`: the `e` after them is the trait) or a name before `$`.
+        let digits = chars.get(*i).is_some_and(char::is_ascii_digit);
+        while chars.get(*i).is_some_and(|c| {
+            if digits {
+                c.is_ascii_digit()
+            } else {
+                c.is_alphanumeric() || *c == '_'
+            }
+        }) {
             *i += 1;
         }
         let word: String = chars.get(start..*i).unwrap_or(&[]).iter().collect();

@@ -60,6 +60,7 @@ fn more() {
 }
 fn main() {
     prims();
+    paths_as_values();
     parts();
     let b = b'q';
     println!("{} {} {}", b, b.is_ascii_lowercase(), b.to_ascii_uppercase() as char);
@@ -70,4 +71,16 @@ fn main() {
     println!("{:?} {:?} {:?}", s, n, r);
     let name: Option<&str> = None;
     println!("{}", name.unwrap_or_default().len());
+}
+
+fn paths_as_values() {
+    let v: Vec<String> = vec!["a", "b"].into_iter().map(String::from).collect();
+    let t: Vec<&str> = " x , y ".split(',').map(str::trim).collect();
+    let s: Vec<String> = [1, 2].iter().map(ToString::to_string).collect();
+    println!("{:?} {:?} {:?}", v, t, s);
+    let n = "a1b2".chars().filter(char::is_ascii_digit).count();
+    let m = [1.5f64, 3.0, 2.0].iter().cloned().fold(f64::MIN, f64::max);
+    println!("{} {}", n, m);
+    let total = vec![1, 2, 3].iter().copied().reduce(|a, b| a + b);
+    println!("{:?} {:e} {:.2e} {:E}", total, 1234.5, 0.00123, 9876.5);
 }

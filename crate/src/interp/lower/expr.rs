@@ -397,7 +397,10 @@ impl Lowerer<'_> {
                     false,
                 ))
             }
-            _ => Err(not_available(at, &format!("`{}`", segs.join("::")))),
+            _ => match prim::method_value(&segs, at) {
+                Some(k) => Ok(k),
+                None => Err(not_available(at, &format!("`{}`", segs.join("::")))),
+            },
         }
     }
 

@@ -97,3 +97,103 @@ impl Lowerer<'_> {
         }
     }
 }
+
+/// Methods that take one argument besides `self`, for [`method_value`].
+const BINARY: &[&str] = &[
+    "max",
+    "min",
+    "pow",
+    "powi",
+    "powf",
+    "cmp",
+    "partial_cmp",
+    "total_cmp",
+    "eq",
+    "ne",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+    "abs_diff",
+    "atan2",
+    "hypot",
+    "checked_add",
+    "checked_sub",
+    "checked_mul",
+    "checked_div",
+    "saturating_add",
+    "saturating_sub",
+    "saturating_mul",
+    "wrapping_add",
+    "wrapping_sub",
+    "wrapping_mul",
+    "rem_euclid",
+    "div_euclid",
+    "push_str",
+    "contains",
+    "starts_with",
+    "ends_with",
+];
+
+/// The types whose methods a path may name as a value (`map(str::trim)`, `fold(f64::MIN,
+/// f64::max)`, `filter(char::is_alphanumeric)`, `map(ToString::to_string)`).
+const TYPES: &[&str] = &[
+    "str",
+    "String",
+    "char",
+    "f64",
+    "f32",
+    "i8",
+    "i16",
+    "i32",
+    "i64",
+    "i128",
+    "isize",
+    "u8",
+    "u16",
+    "u32",
+    "u64",
+    "u128",
+    "usize",
+    "ToString",
+    "Option",
+    "Result",
+    "Vec",
+    "Clone",
+    "Iterator",
+    "IntoIterator",
+];
+
+/// A method named as a value: the closure `|a| a.name()`, or `|a, b| a.name(b)` for the
+/// [`BINARY`] ones.
+pub(super) fn method_value(segs: &[String], at: Span) -> Option<ExprKind> {
+    let [ty, name] = segs else { return None };
+    if !TYPES.contains(&ty.as_str()) || !crate::interp::stdlib::is_known(name) {
+        return None;
+    }
+    let var = |n: &str| Expr {
+        kind: ExprKind::Var(n.into()),
+        span: at,
+    };
+    let bind = |n: &str| Pat::Bind {
+        name: n.into(),
+        span: at,
+    };
+    let (params, args) = if BINARY.contains(&name.as_str()) {
+        (vec![bind("__a"), bind("__b")], vec![var("__b")])
+    } else {
+        (vec![bind("__a")], Vec::new())
+    };
+    Some(ExprKind::Closure(
+        Capturing {
+            body: Rc::new(Expr {
+                kind: ExprKind::Method(Box::new(var("__a")), name.as_str().into(), args, at),
+                span: at,
+            }),
+            captures: Vec::new(),
+            is_move: false,
+        },
+        params,
+        false,
+    ))
+}

@@ -21,6 +21,7 @@ pub(crate) const FAMILY: Family = Family {
         ("cycle", Sync(cycle)),
         ("try_fold", Async(try_fold)),
         ("try_for_each", Async(try_for_each)),
+        ("reduce", Async(reduce)),
     ],
 };
 
@@ -107,6 +108,20 @@ fn try_for_each<'a>(i: &'a Interp, v: &'a mut Value, mut a: Vec<Value>, at: Span
     Box::pin(async move {
         let f = arg(i, &mut a, 0, "try_for_each", at)?;
         try_loop(i, v, Value::Unit, f, false, at).await
+    })
+}
+
+fn reduce<'a>(i: &'a Interp, v: &'a mut Value, mut a: Vec<Value>, at: Span) -> Fut<'a> {
+    Box::pin(async move {
+        let f = arg(i, &mut a, 0, "reduce", at)?;
+        let mut it = here(i, v, at)?;
+        let Some(mut acc) = step(i, &mut it, at).await? else {
+            return Ok(Value::Opt(None));
+        };
+        while let Some(x) = step(i, &mut it, at).await? {
+            acc = i.call_value(f.clone(), vec![acc, x], at).await?;
+        }
+        Ok(Value::some(acc))
     })
 }
 
