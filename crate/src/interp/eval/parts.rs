@@ -67,4 +67,66 @@ impl Interp {
         };
         Ok(Some(r))
     }
+
+    /// `v[a..b].method(..)` (`sort`, `reverse`, `iter_mut`, `fill`, …) on the `Vec` at `base`:
+    /// the slice's items, written back after the call; `iter_mut` hands out references into
+    /// `v` itself. `None` when `base` holds no `Vec` (a string's `s[1..3]` is a new `&str`).
+    pub(super) async fn range_method(
+        &self,
+        base: Place,
+        idx: &Expr,
+        name: &str,
+        args: &[Expr],
+        at: Span,
+        env: &mut Env,
+    ) -> R<Option<Value>> {
+        let base = self.receiver(base, "index", idx.span)?;
+        let len = match self.vec_len(&base) {
+            Some(n) => n,
+            None => return Ok(None),
+        };
+        let (lo, hi) = match mem::deref(self.eval(idx, env).await?) {
+            Value::Range(a, b, _) => (
+                usize::try_from(a).unwrap_or(usize::MAX),
+                if b >= i128::from(i64::MAX) {
+                    len
+                } else {
+                    usize::try_from(b).unwrap_or(usize::MAX)
+                },
+            ),
+            _ => return Ok(None),
+        };
+        if lo > hi || hi > len {
+            return Err(self.panic(
+                at,
+                format!("range end index {hi} out of range for slice of length {len}"),
+            ));
+        }
+        let base = base.resolve().map_err(|e| self.mem_err(at, e))?;
+        if name == "iter_mut" {
+            let refs = (lo..hi).map(|i| Value::reference(base.project(Step::Index(i))));
+            return Ok(Some(Value::Vec(Rc::new(refs.collect()))));
+        }
+        let items = base
+            .with(|v| match v {
+                Value::Vec(items) => items[lo..hi].to_vec(),
+                _ => Vec::new(),
+            })
+            .map_err(|e| self.mem_err(at, e))?;
+        let temp = Place::root(mem::alloc(Value::Vec(Rc::new(items))));
+        let r = self
+            .method_in(temp.clone(), idx.span, name, args, at, env)
+            .await;
+        if let Ok(Value::Vec(after)) = temp.read() {
+            if after.len() == hi - lo {
+                base.with_mut(|v| {
+                    if let Value::Vec(items) = v {
+                        Rc::make_mut(items)[lo..hi].clone_from_slice(&after);
+                    }
+                })
+                .map_err(|e| self.mem_err(at, e))?;
+            }
+        }
+        r.map(Some)
+    }
 }

@@ -153,11 +153,32 @@ impl Interp {
         at: Span,
         env: &mut Env,
     ) -> R {
+        // `v[1..3].sort()`: the method works on the slice, written back into `v` after.
+        if let ExprKind::Index(b, idx) = &recv.kind {
+            if let (ExprKind::Range(..), Some(base)) = (&idx.kind, self.place_now(b, env)) {
+                if let Some(r) = self.range_method(base, idx, name, args, at, env).await? {
+                    return Ok(r);
+                }
+            }
+        }
         let place = match self.place(recv, env).await? {
             Some(p) => p,
             None => Place::root(mem::alloc(self.eval(recv, env).await?)),
         };
-        let place = self.receiver(place, name, recv.span)?;
+        self.method_in(place, recv.span, name, args, at, env).await
+    }
+
+    /// [`Interp::method`] on the receiver's place.
+    pub(super) async fn method_in(
+        &self,
+        place: Place,
+        recv_span: Span,
+        name: &str,
+        args: &[Expr],
+        at: Span,
+        env: &mut Env,
+    ) -> R {
+        let place = self.receiver(place, name, recv_span)?;
         if name == "iter_mut" {
             // Each element is yielded as a reference to its place: `*x += 1` changes the `Vec`.
             let len = place.with(|v| match v {
@@ -165,7 +186,7 @@ impl Interp {
                 _ => None,
             });
             if let Ok(Some(len)) = len {
-                let place = place.resolve().map_err(|e| self.mem_err(recv.span, e))?;
+                let place = place.resolve().map_err(|e| self.mem_err(recv_span, e))?;
                 return Ok(Value::Vec(Rc::new(
                     (0..len)
                         .map(|i| Value::reference(place.project(Step::Index(i))))
@@ -183,12 +204,12 @@ impl Interp {
             Ok(f) => return f.await,
             Err(a) => a,
         };
-        let (a, place) = match self.user_method(&place, recv.span, name, a, at).await? {
+        let (a, place) = match self.user_method(&place, recv_span, name, a, at).await? {
             user::Dispatch::Done(v) => return Ok(v),
             user::Dispatch::Std(a, None) => (a, place),
             // A user iterator's items, for a std adapter (`counter.map(..)`).
             user::Dispatch::Std(a, Some(items)) => {
-                let it = crate::interp::stdlib::lazy::of(self, items, recv.span)?;
+                let it = crate::interp::stdlib::lazy::of(self, items, recv_span)?;
                 let it = Value::Iter(Rc::new(std::cell::RefCell::new(Some(it))));
                 (a, Place::root(mem::alloc(it)))
             }
@@ -196,7 +217,7 @@ impl Interp {
         // Tokio's values (`interp/tokio/`, `eval/tokio.rs`) dispatch by name in their own room,
         // before std's tables: they also serve the channels' newer methods (`reserve`, `closed`).
         let mut a = a;
-        let tokio = self.with_place(&Some(place.clone()), recv.span, |v| {
+        let tokio = self.with_place(&Some(place.clone()), recv_span, |v| {
             Ok(self.tokio_method(v, name, &mut a, at))
         })?;
         if let Some(r) = tokio {
@@ -209,7 +230,7 @@ impl Interp {
             .with(|v| stdlib::iter_more::as_vec_for(v, name))
             .unwrap_or(false);
         let place = if as_vec {
-            let it = place.read().map_err(|e| self.mem_err(recv.span, e))?;
+            let it = place.read().map_err(|e| self.mem_err(recv_span, e))?;
             let items = stdlib::lazy::items(self, it, at).await?;
             Place::root(mem::alloc(Value::Vec(Rc::new(items))))
         } else {
@@ -217,10 +238,10 @@ impl Interp {
         };
         let method = place
             .with(|v| stdlib::lookup(v, name))
-            .map_err(|e| self.mem_err(recv.span, e))?;
+            .map_err(|e| self.mem_err(recv_span, e))?;
         match method {
             Some(Method::Sync(f)) => {
-                let r = self.with_place(&Some(place), recv.span, |v| f(self, v, a, at));
+                let r = self.with_place(&Some(place), recv_span, |v| f(self, v, a, at));
                 // `x.to_string()` whose `Display` impl panicked: that panic unwinds from here.
                 match crate::interp::types::fmt::take_pending() {
                     Some(flow) => Err(flow),
@@ -230,9 +251,9 @@ impl Interp {
             // A method that calls closures works on a copy of the receiver, written back after
             // (`v.retain(..)` changes `v`): the closures may reach the same place meanwhile.
             Some(Method::Async(f)) => {
-                let mut v = place.read().map_err(|e| self.mem_err(recv.span, e))?;
+                let mut v = place.read().map_err(|e| self.mem_err(recv_span, e))?;
                 let r = boxed(f(self, &mut v, a, at)).await;
-                self.with_place(&Some(place), recv.span, |slot| {
+                self.with_place(&Some(place), recv_span, |slot| {
                     *slot = v;
                     Ok(())
                 })?;
@@ -241,7 +262,7 @@ impl Interp {
             None => {
                 let ty = place
                     .with(|v| v.type_name())
-                    .map_err(|e| self.mem_err(recv.span, e))?;
+                    .map_err(|e| self.mem_err(recv_span, e))?;
                 Err(self.panic(
                     at,
                     format!("no method named `{name}` found for `{ty}` in this playground"),

@@ -102,6 +102,12 @@ impl Lowerer<'_> {
             syn::Expr::Reference(r) => {
                 if r.mutability.is_some() {
                     self.mark_mutated(&r.expr);
+                    // `&mut v[1..3]` would be a copy here, and writes through it lost.
+                    if let syn::Expr::Index(ix) = &*r.expr {
+                        if matches!(&*ix.index, syn::Expr::Range(_)) {
+                            return Err(not_available(span(r), "a `&mut` to a range of a slice"));
+                        }
+                    }
                 }
                 ExprKind::Ref(self.boxed(&r.expr)?)
             }
