@@ -129,4 +129,44 @@ impl Interp {
         }
         r.map(Some)
     }
+
+    /// A string method's closure pattern (`s.split(|c: char| !c.is_alphanumeric())`): the set
+    /// of the receiver's chars it accepts, which `std/string.rs` takes as a `&[char]` pattern.
+    pub(super) async fn char_predicates(
+        &self,
+        place: &Place,
+        a: Vec<Value>,
+        at: Span,
+    ) -> R<Vec<Value>> {
+        let is_fn = |v: &Value| matches!(v, Value::Closure(_) | Value::FnRef(_));
+        if !a.iter().any(is_fn) {
+            return Ok(a);
+        }
+        let s = match place.with(|v| match v {
+            Value::Str(s) => Some(s.clone()),
+            _ => None,
+        }) {
+            Ok(Some(s)) => s,
+            _ => return Ok(a),
+        };
+        let mut out = Vec::with_capacity(a.len());
+        for x in a {
+            if !is_fn(&x) {
+                out.push(x);
+                continue;
+            }
+            let (mut set, mut seen) = (Vec::new(), Vec::new());
+            for c in s.chars() {
+                if seen.contains(&c) {
+                    continue;
+                }
+                seen.push(c);
+                if truthy(&self.call_value(x.clone(), vec![Value::Char(c)], at).await?) {
+                    set.push(Value::Char(c));
+                }
+            }
+            out.push(Value::Vec(Rc::new(set)));
+        }
+        Ok(out)
+    }
 }

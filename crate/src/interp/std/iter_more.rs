@@ -22,6 +22,8 @@ pub(crate) const FAMILY: Family = Family {
         ("try_fold", Async(try_fold)),
         ("try_for_each", Async(try_for_each)),
         ("reduce", Async(reduce)),
+        // `String::extend` (a `Vec`'s is its own family's, searched first).
+        ("extend", Async(extend_string)),
     ],
 };
 
@@ -122,6 +124,21 @@ fn reduce<'a>(i: &'a Interp, v: &'a mut Value, mut a: Vec<Value>, at: Span) -> F
             acc = i.call_value(f.clone(), vec![acc, x], at).await?;
         }
         Ok(Value::some(acc))
+    })
+}
+
+fn extend_string<'a>(i: &'a Interp, v: &'a mut Value, mut a: Vec<Value>, at: Span) -> Fut<'a> {
+    Box::pin(async move {
+        let items = lazy::items(i, arg(i, &mut a, 0, "extend", at)?, at).await?;
+        let Value::Str(s) = v else {
+            return Err(i.panic(at, "`extend` needs a `String` or a `Vec` here"));
+        };
+        let s = std::rc::Rc::make_mut(s);
+        for x in items {
+            s.push_str(&crate::interp::fmt::display(&mem::deref(x), None));
+            i.check_len(s.len(), "String")?;
+        }
+        Ok(Value::Unit)
     })
 }
 
