@@ -301,10 +301,19 @@ impl Lowerer<'_> {
 
     /// `type Name = T;`: what it stands for.
     pub(super) fn alias(&mut self, module: &[String], t: &syn::ItemType) -> R<()> {
-        if !t.generics.params.is_empty() {
-            return Err(not_available(span(&t.generics), "a generic `type` alias"));
+        // `type Result<T> = std::result::Result<T, MyError>;`: the parameters are erased, as a
+        // generic function's are.
+        if t.generics.lifetimes().next().is_some() || t.generics.const_params().next().is_some() {
+            return Err(not_available(
+                span(&t.generics),
+                "a `type` alias with lifetimes or consts",
+            ));
         }
-        let ty = self.ty(&t.ty)?;
+        let saved = self.generics.clone();
+        self.generics.extend(Self::generic_names(&t.generics));
+        let ty = self.ty(&t.ty);
+        self.generics = saved;
+        let ty = ty?;
         let target = match &*t.ty {
             syn::Type::Path(p) => self.own_type(&Self::segments(&p.path)),
             _ => None,
