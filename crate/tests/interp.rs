@@ -939,8 +939,8 @@ fn every_error_message() {
             16,
         ),
         (
-            "fn main() {\n    let v = vec![1];\n    v.iter().cycle();\n}\n",
-            "the method `cycle` is not available in this playground",
+            "fn main() {\n    let v = vec![1];\n    v.iter().intersperse(0);\n}\n",
+            "the method `intersperse` is not available in this playground",
             3,
             14,
         ),
@@ -969,12 +969,21 @@ fn every_error_message() {
             14,
         ),
     ];
-    let more: &[(&str, &str, u32, u32)] = &[(
-        "fn main() {\n    let f = async { 1 };\n    f.await;\n}\n",
-        "`await` is only allowed inside `async` functions and blocks",
-        3,
-        7,
-    )];
+    let more: &[(&str, &str, u32, u32)] = &[
+        (
+            // `f32` prints with its own shortest digits: refused rather than printed as `f64`.
+            "fn main() {\n    let x = 0.1f32 + 0.2;\n}\n",
+            "`f32` is not available in this playground",
+            2,
+            13,
+        ),
+        (
+            "fn main() {\n    let f = async { 1 };\n    f.await;\n}\n",
+            "`await` is only allowed inside `async` functions and blocks",
+            3,
+            7,
+        ),
+    ];
     for (src, msg, line, col) in cases.iter().chain(more) {
         let e = errors(src);
         let d = e

@@ -37,6 +37,9 @@ fn run_file() {
     for l in &t.lines {
         println!("{:>8.1} {:?} {}", l.t_us as f64 / 1000.0, l.stream, l.text);
     }
+    for n in &t.notes {
+        println!("note {n}");
+    }
     println!("exit {}", t.exit_code);
 }
 

@@ -243,10 +243,15 @@ fn parse_spec(
     }
     let mut count = |i: &mut usize| -> Result<Option<Count>, String> {
         let start = *i;
-        while chars
-            .get(*i)
-            .is_some_and(|c| c.is_alphanumeric() || *c == '_')
-        {
+        // A count is digits (`{:.2e}`: the `e` after them is the trait) or a name before `$`.
+        let digits = chars.get(*i).is_some_and(char::is_ascii_digit);
+        while chars.get(*i).is_some_and(|c| {
+            if digits {
+                c.is_ascii_digit()
+            } else {
+                c.is_alphanumeric() || *c == '_'
+            }
+        }) {
             *i += 1;
         }
         let word: String = chars.get(start..*i).unwrap_or(&[]).iter().collect();
@@ -342,7 +347,21 @@ fn hole(out: &mut String, h: &Hole, v: &Value, width: Option<usize>, precision: 
         return;
     }
     let numeric = matches!(v, Value::Int(..) | Value::Float(_));
-    let mut body = match h.trait_ {
+    let body = match h.trait_ {
+        // `{:5?}`: `Debug` hands the formatter to each leaf (numbers, `bool`, `()` are padded,
+        // `str` and `char` are not), never to the whole.
+        '?' if width.is_some() || h.plus => {
+            super::fmt_pad::with_leaves(h, width, || {
+                let mut s = String::new();
+                if h.alternate {
+                    debug_pretty(&mut s, v, 0, precision);
+                } else {
+                    debug(&mut s, v, precision);
+                }
+                out.push_str(&s);
+            });
+            return;
+        }
         '?' => {
             let mut s = String::new();
             if h.alternate {
@@ -393,46 +412,7 @@ fn hole(out: &mut String, h: &Hole, v: &Value, width: Option<usize>, precision: 
         }
         _ => display(v, precision),
     };
-    if h.plus && numeric && !body.starts_with('-') {
-        body.insert(0, '+');
-    }
-    let len = body.chars().count();
-    let Some(width) = width.filter(|w| *w > len) else {
-        out.push_str(&body);
-        return;
-    };
-    let pad = width - len;
-    if h.zero && numeric {
-        // Sign-aware zero padding: the sign (and 0x) stay in front of the zeros.
-        let split = body
-            .find(|c: char| c.is_ascii_digit())
-            .map(|i| {
-                if body
-                    .get(i..i + 2)
-                    .is_some_and(|p| p == "0x" || p == "0b" || p == "0o")
-                    && h.alternate
-                {
-                    i + 2
-                } else {
-                    i
-                }
-            })
-            .unwrap_or(0);
-        let (sign, digits) = body.split_at(split.min(body.len()));
-        out.push_str(sign);
-        out.extend(std::iter::repeat_n('0', pad));
-        out.push_str(digits);
-        return;
-    }
-    let align = h.align.unwrap_or(if numeric { '>' } else { '<' });
-    let (before, after) = match align {
-        '>' => (pad, 0),
-        '^' => (pad / 2, pad - pad / 2),
-        _ => (0, pad),
-    };
-    out.extend(std::iter::repeat_n(h.fill, before));
-    out.push_str(&body);
-    out.extend(std::iter::repeat_n(h.fill, after));
+    super::fmt_pad::pad(out, body, h, width, numeric);
 }
 
 /// `{}`
@@ -489,18 +469,15 @@ pub fn debug(out: &mut String, v: &Value, precision: Option<usize>) {
             }
             out.push_str(" }");
         }
-        Value::Unit => out.push_str("()"),
-        Value::Bool(b) => {
-            let _ = write!(out, "{b}");
-        }
-        Value::Int(n, _) => {
-            let _ = write!(out, "{n}");
-        }
+        Value::Unit => super::fmt_pad::leaf(out, "()".into(), false),
+        Value::Bool(b) => super::fmt_pad::leaf(out, b.to_string(), false),
+        Value::Int(n, _) => super::fmt_pad::leaf(out, n.to_string(), true),
         Value::Float(f) => {
-            let _ = match precision {
-                Some(p) => write!(out, "{f:.p$?}"),
-                None => write!(out, "{f:?}"),
+            let s = match precision {
+                Some(p) => format!("{f:.p$?}"),
+                None => format!("{f:?}"),
             };
+            super::fmt_pad::leaf(out, s, true)
         }
         Value::Char(c) => {
             let _ = write!(out, "{c:?}");

@@ -249,6 +249,15 @@ pub fn deref(v: Value) -> Value {
     }
 }
 
+/// A method's argument as a value: a reference is read through, an `Rc`/`Arc` given by value
+/// stays one (`v.push(Rc::clone(&a))` and `tx.send(Arc::clone(&s))` store the pointer).
+pub fn deref_arg(v: Value) -> Value {
+    match v {
+        Value::Rc(_) => v,
+        v => deref(v),
+    }
+}
+
 /// A reference, an `Rc`/`Arc` or a guard.
 #[inline]
 pub fn is_pointer(v: &Value) -> bool {

@@ -49,6 +49,7 @@ pub mod check;
 pub mod diag;
 pub mod eval;
 pub mod fmt;
+mod fmt_pad;
 pub mod limits;
 pub mod lower;
 pub mod mem;

@@ -37,7 +37,13 @@ impl Interp {
                 }
                 let v = self.eval(inner, env).await?;
                 let fut = self.to_future(v, inner.span)?;
-                fut.await
+                let r = fut.await;
+                // What other tasks dropped meanwhile (an aborted task's locals) was dropped before
+                // this task resumed, as the runtime drops it when it cancels the task.
+                if mem::has_pending_drops() {
+                    boxed(self.run_drops()).await?;
+                }
+                r
             }
             _ => Ok(Value::Unit),
         }

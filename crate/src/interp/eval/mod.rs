@@ -24,6 +24,7 @@ mod expr;
 mod future;
 mod macros;
 mod ops;
+mod parts;
 mod pattern;
 mod place;
 mod smart;

@@ -14,13 +14,11 @@ impl Interp {
     ) -> Pin<Box<dyn Future<Output = R<Option<Place>>> + 'a>> {
         Box::pin(async move {
             match &e.kind {
-                ExprKind::NamedField(b, name) => match self.place(b, env).await? {
-                    Some(p) => {
-                        let i = self.field_index(&p, name, e.span)?;
-                        Ok(Some(p.project(Step::Field(i))))
-                    }
-                    None => Ok(None),
-                },
+                ExprKind::NamedField(b, name) => {
+                    let p = self.place_or_temp(b, env).await?;
+                    let i = self.field_index(&p, name, e.span)?;
+                    Ok(Some(p.project(Step::Field(i))))
+                }
                 ExprKind::Index(b, idx) => {
                     let i = mem::deref(self.eval(idx, env).await?);
                     // `&s[1..3]` is a new slice, not a place inside `s`.
@@ -28,7 +26,9 @@ impl Interp {
                         return Ok(None);
                     }
                     let i = self.as_usize(&i, idx.span)?;
-                    Ok(self.place(b, env).await?.map(|p| p.project(Step::Index(i))))
+                    Ok(Some(
+                        self.place_or_temp(b, env).await?.project(Step::Index(i)),
+                    ))
                 }
                 ExprKind::Ref(b) => self.place(b, env).await,
                 ExprKind::Unary(UnOp::Deref, b) => {
@@ -40,12 +40,21 @@ impl Interp {
                     };
                     Ok(Some(base.project(Step::Deref)))
                 }
-                ExprKind::Field(b, i) => Ok(self
-                    .place(b, env)
-                    .await?
-                    .map(|p| p.project(Step::Field(*i)))),
+                ExprKind::Field(b, i) => Ok(Some(
+                    self.place_or_temp(b, env).await?.project(Step::Field(*i)),
+                )),
                 _ => Ok(self.place_now(e, env)),
             }
+        })
+    }
+
+    /// `b`'s place, or a new one holding its value: a part of a temporary is a place too
+    /// (`cell.borrow_mut().count += 1` and `m.lock().unwrap()[0] = 1` change what the guard
+    /// leads to; the guard is dropped with the place at the end of the statement).
+    async fn place_or_temp(&self, b: &Expr, env: &mut Env) -> R<Place> {
+        Ok(match self.place(b, env).await? {
+            Some(p) => p,
+            None => Place::root(mem::alloc(self.eval(b, env).await?)),
         })
     }
 
@@ -144,11 +153,32 @@ impl Interp {
         at: Span,
         env: &mut Env,
     ) -> R {
+        // `v[1..3].sort()`: the method works on the slice, written back into `v` after.
+        if let ExprKind::Index(b, idx) = &recv.kind {
+            if let (ExprKind::Range(..), Some(base)) = (&idx.kind, self.place_now(b, env)) {
+                if let Some(r) = self.range_method(base, idx, name, args, at, env).await? {
+                    return Ok(r);
+                }
+            }
+        }
         let place = match self.place(recv, env).await? {
             Some(p) => p,
             None => Place::root(mem::alloc(self.eval(recv, env).await?)),
         };
-        let place = self.receiver(place, name, recv.span)?;
+        self.method_in(place, recv.span, name, args, at, env).await
+    }
+
+    /// [`Interp::method`] on the receiver's place.
+    pub(super) async fn method_in(
+        &self,
+        place: Place,
+        recv_span: Span,
+        name: &str,
+        args: &[Expr],
+        at: Span,
+        env: &mut Env,
+    ) -> R {
+        let place = self.receiver(place, name, recv_span)?;
         if name == "iter_mut" {
             // Each element is yielded as a reference to its place: `*x += 1` changes the `Vec`.
             let len = place.with(|v| match v {
@@ -156,7 +186,7 @@ impl Interp {
                 _ => None,
             });
             if let Ok(Some(len)) = len {
-                let place = place.resolve().map_err(|e| self.mem_err(recv.span, e))?;
+                let place = place.resolve().map_err(|e| self.mem_err(recv_span, e))?;
                 return Ok(Value::Vec(Rc::new(
                     (0..len)
                         .map(|i| Value::reference(place.project(Step::Index(i))))
@@ -165,16 +195,22 @@ impl Interp {
             }
         }
         let a = self.args(args, env).await?;
+        let a = self.char_predicates(&place, a, at).await?;
+        if stdlib::parts::is_part(name) {
+            if let Some(v) = self.part_method(&place, name, &a, at)? {
+                return Ok(v);
+            }
+        }
         let a = match self.tokio_async(&place, name, a, at) {
             Ok(f) => return f.await,
             Err(a) => a,
         };
-        let (a, place) = match self.user_method(&place, recv.span, name, a, at).await? {
+        let (a, place) = match self.user_method(&place, recv_span, name, a, at).await? {
             user::Dispatch::Done(v) => return Ok(v),
             user::Dispatch::Std(a, None) => (a, place),
             // A user iterator's items, for a std adapter (`counter.map(..)`).
             user::Dispatch::Std(a, Some(items)) => {
-                let it = crate::interp::stdlib::lazy::of(self, items, recv.span)?;
+                let it = crate::interp::stdlib::lazy::of(self, items, recv_span)?;
                 let it = Value::Iter(Rc::new(std::cell::RefCell::new(Some(it))));
                 (a, Place::root(mem::alloc(it)))
             }
@@ -186,20 +222,31 @@ impl Interp {
         // Tokio's values (`interp/tokio/`, `eval/tokio.rs`) dispatch by name in their own room,
         // before std's tables: they also serve the channels' newer methods (`reserve`, `closed`).
         let mut a = a;
-        let tokio = self.with_place(&Some(place.clone()), recv.span, |v| {
+        let tokio = self.with_place(&Some(place.clone()), recv_span, |v| {
             Ok(self.tokio_method(v, name, &mut a, at))
         })?;
         if let Some(r) = tokio {
             return r;
         }
-        // The std methods take their arguments as values: references are read through.
-        let a: Vec<Value> = a.into_iter().map(mem::deref).collect();
+        // The std methods take their arguments as values: references are read through, but an
+        // `Rc` given by value stays one (`v.push(Rc::clone(&a))` stores the `Rc`).
+        let a: Vec<Value> = a.into_iter().map(mem::deref_arg).collect();
+        let as_vec = place
+            .with(|v| stdlib::iter_more::as_vec_for(v, name))
+            .unwrap_or(false);
+        let place = if as_vec {
+            let it = place.read().map_err(|e| self.mem_err(recv_span, e))?;
+            let items = stdlib::lazy::items(self, it, at).await?;
+            Place::root(mem::alloc(Value::Vec(Rc::new(items))))
+        } else {
+            place
+        };
         let method = place
             .with(|v| stdlib::lookup(v, name))
-            .map_err(|e| self.mem_err(recv.span, e))?;
+            .map_err(|e| self.mem_err(recv_span, e))?;
         match method {
             Some(Method::Sync(f)) => {
-                let r = self.with_place(&Some(place), recv.span, |v| f(self, v, a, at));
+                let r = self.with_place(&Some(place), recv_span, |v| f(self, v, a, at));
                 // `x.to_string()` whose `Display` impl panicked: that panic unwinds from here.
                 match crate::interp::types::fmt::take_pending() {
                     Some(flow) => Err(flow),
@@ -209,9 +256,9 @@ impl Interp {
             // A method that calls closures works on a copy of the receiver, written back after
             // (`v.retain(..)` changes `v`): the closures may reach the same place meanwhile.
             Some(Method::Async(f)) => {
-                let mut v = place.read().map_err(|e| self.mem_err(recv.span, e))?;
+                let mut v = place.read().map_err(|e| self.mem_err(recv_span, e))?;
                 let r = boxed(f(self, &mut v, a, at)).await;
-                self.with_place(&Some(place), recv.span, |slot| {
+                self.with_place(&Some(place), recv_span, |slot| {
                     *slot = v;
                     Ok(())
                 })?;
@@ -220,7 +267,7 @@ impl Interp {
             None => {
                 let ty = place
                     .with(|v| v.type_name())
-                    .map_err(|e| self.mem_err(recv.span, e))?;
+                    .map_err(|e| self.mem_err(recv_span, e))?;
                 Err(self.panic(
                     at,
                     format!("no method named `{name}` found for `{ty}` in this playground"),

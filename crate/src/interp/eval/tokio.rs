@@ -395,7 +395,7 @@ impl Interp {
         // Arguments are taken as values, except `recv_many`'s `&mut Vec`.
         for (i, x) in a.iter_mut().enumerate() {
             if !(i == 0 && name == "recv_many") {
-                *x = mem::deref(std::mem::replace(x, Value::Unit));
+                *x = mem::deref_arg(std::mem::replace(x, Value::Unit));
             }
         }
         if let Some(r) = self.more_method(v, name, a, at) {

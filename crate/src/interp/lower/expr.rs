@@ -124,6 +124,12 @@ impl Lowerer<'_> {
             syn::Expr::Reference(r) => {
                 if r.mutability.is_some() {
                     self.mark_mutated(&r.expr);
+                    // `&mut v[1..3]` would be a copy here, and writes through it lost.
+                    if let syn::Expr::Index(ix) = &*r.expr {
+                        if matches!(&*ix.index, syn::Expr::Range(_)) {
+                            return Err(not_available(span(r), "a `&mut` to a range of a slice"));
+                        }
+                    }
                 }
                 ExprKind::Ref(self.boxed(&r.expr)?)
             }
@@ -279,6 +285,15 @@ impl Lowerer<'_> {
                 },
                 matches!(r.limits, syn::RangeLimits::Closed(_)),
             ),
+            // `b as char`: a `u8` to its char (the cast types have no `char`).
+            syn::Expr::Cast(c) if matches!(&*c.ty, syn::Type::Path(p) if p.path.is_ident("char")) => {
+                ExprKind::Method(
+                    self.boxed(&c.expr)?,
+                    "__as_char".into(),
+                    Vec::new(),
+                    span(c),
+                )
+            }
             syn::Expr::Cast(c) => ExprKind::Cast(self.boxed(&c.expr)?, self.ty(&c.ty)?),
             syn::Expr::Macro(m) => return self.mac(&m.mac),
             syn::Expr::Struct(s) => self.struct_lit(s, at)?,
@@ -438,7 +453,10 @@ impl Lowerer<'_> {
                     false,
                 ))
             }
-            _ => Err(not_available(at, &format!("`{}`", segs.join("::")))),
+            _ => match prim::method_value(&segs, at) {
+                Some(k) => Ok(k),
+                None => Err(not_available(at, &format!("`{}`", segs.join("::")))),
+            },
         }
     }
 
@@ -460,6 +478,9 @@ impl Lowerer<'_> {
         let segs = Self::segments(path);
         if segs.len() > 1 || segs.first().is_some_and(|s| self.var_shadowed(s).is_none()) {
             if let Some(k) = self.own_call(&segs, c)? {
+                return Ok(k);
+            }
+            if let Some(k) = self.prim_call(&segs, c)? {
                 return Ok(k);
             }
         }

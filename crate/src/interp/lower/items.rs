@@ -590,6 +590,8 @@ impl Lowerer<'_> {
                 }
                 Ty::Other
             }
+            // `fn(i32) -> i32`: a function pointer, called as any function value is.
+            syn::Type::BareFn(_) => Ty::Other,
             other => {
                 return Err(not_available(span(other), "this kind of type"));
             }

@@ -23,10 +23,12 @@ most of Tokio (`time`, `sync`, `task`, `join!`/`select!`/`spawn`, channels); the
 
 mod adt;
 mod expr;
+mod f32;
 mod impls;
 mod items;
 mod macros;
 mod paths;
+mod prim;
 mod stmt;
 mod target;
 mod types;
@@ -62,6 +64,9 @@ pub fn lower(source: &str, limits: &Limits) -> Result<Program, Vec<Diagnostic>> 
         return Err(vec![Diagnostic::error(span, message)]);
     }
     let result = match syn::parse_file(source) {
+        Ok(_) if f32::first_f32(source).is_some() => {
+            Err(f32::first_f32(source).into_iter().collect())
+        }
         Ok(mut file) => {
             // `Poll`, `Either` and `futures::future`'s combinators, written in the subset.
             if let Some(items) = super::stdlib::task::prelude_for(source) {

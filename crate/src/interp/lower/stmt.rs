@@ -259,14 +259,15 @@ impl Lowerer<'_> {
             syn::Pat::Rest(_) => Pat::Rest,
             syn::Pat::Lit(l) => Pat::Lit(self.lit(&l.lit, false)?),
             syn::Pat::Range(r) => {
-                let end = |e: &Option<Box<syn::Expr>>, me: &mut Self| -> R<Lit> {
+                // An open end (`90..`, `..=9`) is as far as any integer goes.
+                let end = |e: &Option<Box<syn::Expr>>, me: &mut Self, open: i128| -> R<Lit> {
                     match e.as_deref() {
                         Some(e) => me.pat_lit(e),
-                        None => Err(not_available(span(r), "an open range pattern")),
+                        None => Ok(Lit::Int(open, IntTy::Infer)),
                     }
                 };
-                let lo = end(&r.start, self)?;
-                let hi = end(&r.end, self)?;
+                let lo = end(&r.start, self, i128::MIN)?;
+                let hi = end(&r.end, self, i128::MAX)?;
                 Pat::Range(lo, hi, matches!(r.limits, syn::RangeLimits::Closed(_)))
             }
             syn::Pat::Or(o) => Pat::Or(o.cases.iter().map(|c| self.pat(c)).collect::<R<Vec<_>>>()?),
@@ -359,6 +360,11 @@ impl Lowerer<'_> {
                 syn::Expr::Lit(l) => self.lit(&l.lit, true),
                 other => Err(not_available(span(other), "this pattern")),
             },
+            // `i32::MIN..=-1`, `u8::MAX`: a primitive type's constant.
+            syn::Expr::Path(p) if p.qself.is_none() && p.path.segments.len() == 2 => {
+                let seg = |i: usize| p.path.segments[i].ident.to_string();
+                int_const(&seg(0), &seg(1)).ok_or_else(|| not_available(span(p), "this pattern"))
+            }
             other => Err(not_available(span(other), "this pattern")),
         }
     }
@@ -381,10 +387,12 @@ impl Lowerer<'_> {
                         i.base10_parse::<f64>().unwrap_or(0.0) * f64::from(sign),
                     ));
                 }
+                // A pattern's `-1` arrives as one literal with its sign.
                 let v: i128 = i
                     .base10_parse::<u128>()
                     .ok()
                     .and_then(|v| i128::try_from(v).ok())
+                    .or_else(|| i.base10_parse::<i128>().ok())
                     .ok_or_else(|| Diagnostic::error(span(l), "integer literal is too large"))?;
                 let v = v * i128::from(sign);
                 let (min, max) = ty.range();
@@ -402,6 +410,7 @@ impl Lowerer<'_> {
             syn::Lit::Str(s) => Lit::Str(s.value().into()),
             syn::Lit::Char(c) => Lit::Char(c.value()),
             syn::Lit::Bool(b) => Lit::Bool(b.value),
+            syn::Lit::Byte(b) => Lit::Int(i128::from(b.value()), IntTy::U8),
             other => return Err(not_available(span(other), "this kind of literal")),
         })
     }

@@ -138,10 +138,17 @@ pub(super) fn hint_default(recv: &mut Expr, method: &str, n_args: usize) {
     let ExprKind::Method(_, name, args, at) = &mut recv.kind else {
         return;
     };
-    if name.as_ref() != "or_default" || !args.is_empty() {
+    if !matches!(name.as_ref(), "or_default" | "unwrap_or_default") || !args.is_empty() {
         return;
     }
     let ty = match (method, n_args) {
+        // `opt.unwrap_or_default().len()`: a string's methods (an empty `Vec`'s `len` and
+        // `is_empty` say the same).
+        (
+            "len" | "is_empty" | "chars" | "trim" | "to_uppercase" | "to_lowercase" | "as_str"
+            | "split" | "lines" | "bytes" | "starts_with" | "ends_with",
+            _,
+        ) if name.as_ref() == "unwrap_or_default" => "String",
         ("push" | "pop" | "extend" | "sort" | "len" | "last" | "first" | "iter", _) => "Vec",
         ("push_str", _) => "String",
         ("insert", 2) => "HashMap",

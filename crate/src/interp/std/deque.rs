@@ -25,6 +25,8 @@ const METHODS: &[(&str, Method)] = &[
     ("is_empty", Sync(is_empty)),
     ("contains", Sync(contains)),
     ("clear", Sync(clear)),
+    ("rotate_left", Sync(rotate_left)),
+    ("rotate_right", Sync(rotate_right)),
     ("iter", Sync(iter)),
     ("into_iter", Sync(iter)),
 ];
@@ -89,4 +91,28 @@ fn clear(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
 }
 fn iter(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
     Ok(iter_of(this(i, v, at)?.iter().cloned().collect()))
+}
+
+/// `rotate_left(n)`/`rotate_right(n)` (std panics past the length, as here).
+fn rotate(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span, left: bool) -> R {
+    let n = i.as_usize(&super::arg(i, &mut a, 0, "rotate_left", at)?, at)?;
+    let Value::Deque(d) = v else {
+        return Err(i.panic(at, "expected a `VecDeque`"));
+    };
+    let d = Rc::make_mut(d);
+    if n > d.len() {
+        return Err(i.panic(at, "assertion failed: n <= self.len()"));
+    }
+    if left {
+        d.rotate_left(n);
+    } else {
+        d.rotate_right(n);
+    }
+    Ok(Value::Unit)
+}
+fn rotate_left(i: &Interp, v: &mut Value, a: Vec<Value>, at: Span) -> R {
+    rotate(i, v, a, at, true)
+}
+fn rotate_right(i: &Interp, v: &mut Value, a: Vec<Value>, at: Span) -> R {
+    rotate(i, v, a, at, false)
 }

@@ -45,7 +45,30 @@ const METHODS: &[(&str, Method)] = &[
     ("is_infinite", Sync(is_infinite)),
     ("is_sign_negative", Sync(is_sign_negative)),
     ("is_sign_positive", Sync(is_sign_positive)),
+    ("total_cmp", Sync(total_cmp)),
+    ("asin", Sync(asin)),
+    ("acos", Sync(acos)),
+    ("atan", Sync(atan)),
+    ("exp2", Sync(exp2)),
 ];
+
+fn total_cmp(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
+    let x = this(i, v, at)?;
+    let y = this(i, &arg(i, &mut a, 0, "total_cmp", at)?, at)?;
+    Ok(Value::Ordering(x.total_cmp(&y)))
+}
+fn asin(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
+    Ok(Value::Float(this(i, v, at)?.asin()))
+}
+fn acos(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
+    Ok(Value::Float(this(i, v, at)?.acos()))
+}
+fn atan(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
+    Ok(Value::Float(this(i, v, at)?.atan()))
+}
+fn exp2(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
+    Ok(Value::Float(this(i, v, at)?.exp2()))
+}
 
 fn this(i: &Interp, v: &Value, at: Span) -> R<f64> {
     match v {

@@ -310,19 +310,34 @@ fn count<'a>(i: &'a Interp, v: &'a mut Value, _: Vec<Value>, at: Span) -> Fut<'a
 /// integer type overflows as Rust's does, `f64` adds as floats.
 async fn total(i: &Interp, v: &mut Value, a: Vec<Value>, at: Span, op: BinOp) -> R {
     let unit = if op == BinOp::Add { 0 } else { 1 };
-    let mut acc = match a.first() {
-        Some(Value::Str(t)) if t.as_str() == "f64" || t.as_str() == "f32" => {
-            Value::Float(unit as f64)
-        }
-        Some(Value::Str(t)) => match IntTy::from_name(t) {
-            Some(t) => Value::Int(unit, t),
-            None => Value::Int(unit, IntTy::Infer),
+    // `Option<T>`/`Result<T, E>` sums: the first `None`/`Err` is the answer, else `Some`/`Ok`.
+    let (mut wrap, target) = match a.first() {
+        Some(Value::Str(t)) => match t.split_once(':') {
+            Some(("Option", inner)) => (Some(false), inner.to_string()),
+            Some(("Result", inner)) => (Some(true), inner.to_string()),
+            _ => (None, t.to_string()),
         },
-        _ => Value::Int(unit, IntTy::Infer),
+        _ => (None, String::new()),
+    };
+    let mut acc = match target.as_str() {
+        "f64" | "f32" => Value::Float(unit as f64),
+        t => Value::Int(unit, IntTy::from_name(t).unwrap_or(IntTy::Infer)),
     };
     let mut it = here(i, v, at)?;
     let mut first = true;
     while let Some(x) = step(i, &mut it, at).await? {
+        let x = match x {
+            Value::Opt(Some(y)) => {
+                wrap.get_or_insert(false);
+                *y
+            }
+            Value::Res(Ok(y)) => {
+                wrap.get_or_insert(true);
+                *y
+            }
+            stop @ (Value::Opt(None) | Value::Res(Err(_))) => return Ok(stop),
+            x => x,
+        };
         if first {
             if let (Value::Int(_, IntTy::Infer), Value::Float(_)) = (&acc, &x) {
                 acc = Value::Float(unit as f64);
@@ -331,7 +346,11 @@ async fn total(i: &Interp, v: &mut Value, a: Vec<Value>, at: Span, op: BinOp) ->
         }
         acc = i.binop(op, acc, x, at)?;
     }
-    Ok(acc)
+    Ok(match wrap {
+        Some(true) => Value::ok(acc),
+        Some(false) => Value::some(acc),
+        None => acc,
+    })
 }
 fn sum<'a>(i: &'a Interp, v: &'a mut Value, a: Vec<Value>, at: Span) -> Fut<'a> {
     Box::pin(total(i, v, a, at, BinOp::Add))

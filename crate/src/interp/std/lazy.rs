@@ -51,6 +51,11 @@ pub enum It {
     Shared(IterCell),
     /// Your own `impl Iterator` (`a.zip(Counter::new())`): each step calls its `next`.
     User(crate::interp::mem::Place),
+    /// `scan(init, f)`: the state's place (`f` gets a `&mut` to it), and done once `f` said `None`.
+    Scan(Box<It>, crate::interp::mem::Place, Value, bool),
+    /// `cycle()`: the source, the items it gave, and where their replay is once it ran out (the
+    /// replay hands out the items again rather than re-running the source's closures).
+    Cycle(Box<It>, Vec<Value>, Option<usize>),
 }
 
 /// A boxed future of one step.
@@ -286,6 +291,45 @@ pub fn next<'a>(i: &'a Interp, it: &'a mut It, at: Span) -> Step<'a> {
                 None => step(i, src, at).await?,
             },
             It::Rev(src) => next_back(i, src, at).await?,
+            It::Scan(src, state, f, done) => {
+                if *done {
+                    return Ok(None);
+                }
+                match step(i, src, at).await? {
+                    Some(x) => {
+                        let st = Value::reference(state.clone());
+                        match i.call_value(f.clone(), vec![st, x], at).await? {
+                            Value::Opt(Some(y)) => Some(*y),
+                            _ => {
+                                *done = true;
+                                None
+                            }
+                        }
+                    }
+                    None => None,
+                }
+            }
+            It::Cycle(src, seen, pos) => match pos {
+                None => match step(i, src, at).await? {
+                    Some(x) => {
+                        seen.push(x.clone());
+                        i.check_len(seen.len(), "Vec")?;
+                        Some(x)
+                    }
+                    None => {
+                        let first = seen.first().cloned();
+                        if !seen.is_empty() {
+                            *pos = Some(1 % seen.len());
+                        }
+                        first
+                    }
+                },
+                Some(k) => {
+                    let x = seen.get(*k).cloned();
+                    *k = (*k + 1) % seen.len().max(1);
+                    x
+                }
+            },
             It::Shared(cell) => {
                 let taken = cell.borrow_mut().take();
                 let Some(mut inner) = taken else {

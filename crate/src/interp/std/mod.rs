@@ -46,10 +46,13 @@ pub(crate) mod float;
 pub(crate) mod generic;
 pub(crate) mod int;
 pub(crate) mod iter;
+pub(crate) mod iter_more;
 pub mod lazy;
 pub mod map;
 pub(crate) mod option;
 pub(crate) mod ordering;
+pub(crate) mod parts;
+pub(crate) mod prim;
 pub(crate) mod result;
 pub(crate) mod set;
 pub(crate) mod string;
@@ -116,21 +119,26 @@ pub(crate) struct Family {
 /// Every family, searched in order (see the module's docs).
 pub(crate) const FAMILIES: &[&Family] = &[
     &cell::FAMILY,
+    &parts::FAMILY,
     &string::FAMILY,
     &vec::FAMILY,
     &map::FAMILY,
     &collections::ENTRY,
     &set::FAMILY,
     &deque::FAMILY,
+    &iter_more::ITER_ONLY,
     &iter::FAMILY,
+    &iter_more::FAMILY,
     &option::FAMILY,
     &ordering::FAMILY,
     &result::FAMILY,
+    &prim::BYTE,
     &int::FAMILY,
     &float::FAMILY,
     &char::FAMILY,
     &time::FAMILY,
     &tokio::FAMILY,
+    &prim::FAMILY,
     &generic::FAMILY,
 ];
 
@@ -209,7 +217,7 @@ mod tests {
     #[test]
     fn known_methods_come_from_the_tables() {
         assert!(is_known("dedup_by_key") && is_known("or_insert") && is_known("borrow_mut"));
-        assert!(!is_known("cycle") && !is_known("no_such_method"));
+        assert!(!is_known("intersperse") && !is_known("no_such_method"));
         let v = Value::Vec(std::rc::Rc::new(Vec::new()));
         assert!(matches!(lookup(&v, "retain"), Some(Method::Async(_))));
         assert!(matches!(lookup(&v, "push"), Some(Method::Sync(_))));

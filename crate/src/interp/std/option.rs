@@ -30,7 +30,6 @@ const METHODS: &[(&str, Method)] = &[
     ("insert", Sync(insert)),
     ("get_or_insert", Sync(get_or_insert)),
     ("as_ref", Sync(same)),
-    ("as_mut", Sync(same)),
     ("as_deref", Sync(same)),
     ("copied", Sync(same)),
     ("cloned", Sync(same)),

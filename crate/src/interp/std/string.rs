@@ -47,7 +47,7 @@ const METHODS: &[(&str, Method)] = &[
     ("chars", Sync(chars)),
     ("char_indices", Sync(char_indices)),
     ("bytes", Sync(bytes)),
-    ("as_bytes", Sync(bytes)),
+    ("as_bytes", Sync(as_bytes)),
     ("split", Sync(split)),
     ("rsplit", Sync(rsplit)),
     ("splitn", Sync(splitn)),
@@ -74,9 +74,52 @@ fn this<'v>(i: &Interp, v: &'v mut Value, at: Span) -> R<&'v mut Rc<String>> {
     }
 }
 
-/// A pattern argument: a string or a char (closures as patterns are refused by the checker).
-fn pat(a: &Value) -> String {
-    fmt::display(a, None)
+/// A pattern: a string (or a char), or a set of chars (`['-', '_']`, or a closure's answers for
+/// the receiver's chars: see `eval/parts.rs`).
+enum Pat {
+    Str(String),
+    Chars(Vec<char>),
+}
+
+impl Pat {
+    /// The text of a pattern used as a replacement.
+    fn text(&self) -> String {
+        match self {
+            Pat::Str(s) => s.clone(),
+            Pat::Chars(c) => c.iter().collect(),
+        }
+    }
+}
+
+fn pat(a: &Value) -> Pat {
+    match a {
+        Value::Vec(items) if items.iter().all(|c| matches!(c, Value::Char(_))) => Pat::Chars(
+            items
+                .iter()
+                .filter_map(|c| match c {
+                    Value::Char(c) => Some(*c),
+                    _ => None,
+                })
+                .collect(),
+        ),
+        a => Pat::Str(fmt::display(a, None)),
+    }
+}
+
+/// `$e` with `$q` the pattern `$p` as std takes it (`&str` or `&[char]`).
+macro_rules! with_pat {
+    ($p:expr, |$q:ident| $e:expr) => {
+        match &$p {
+            Pat::Str(s) => {
+                let $q = s.as_str();
+                $e
+            }
+            Pat::Chars(c) => {
+                let $q = &c[..];
+                $e
+            }
+        }
+    };
 }
 
 fn strs<'a>(it: impl Iterator<Item = &'a str>) -> Value {
@@ -104,32 +147,31 @@ fn trim_end(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
 fn trim_matches(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let p = pat(&arg(i, &mut a, 0, "trim_matches", at)?);
     let s = this(i, v, at)?;
-    Ok(Value::str(
-        s.trim_start_matches(p.as_str())
-            .trim_end_matches(p.as_str()),
-    ))
+    with_pat!(p, |q| Ok(Value::str(
+        s.trim_start_matches(q).trim_end_matches(q),
+    )))
 }
 fn trim_start_matches(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let p = pat(&arg(i, &mut a, 0, "trim_start_matches", at)?);
-    Ok(Value::str(this(i, v, at)?.trim_start_matches(p.as_str())))
+    with_pat!(p, |q| Ok(Value::str(this(i, v, at)?.trim_start_matches(q))))
 }
 fn trim_end_matches(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let p = pat(&arg(i, &mut a, 0, "trim_end_matches", at)?);
-    Ok(Value::str(this(i, v, at)?.trim_end_matches(p.as_str())))
+    with_pat!(p, |q| Ok(Value::str(this(i, v, at)?.trim_end_matches(q))))
 }
 fn strip_prefix(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let p = pat(&arg(i, &mut a, 0, "strip_prefix", at)?);
     let s = this(i, v, at)?;
-    Ok(Value::Opt(
-        s.strip_prefix(p.as_str()).map(|x| Box::new(Value::str(x))),
-    ))
+    with_pat!(p, |q| Ok(Value::Opt(
+        s.strip_prefix(q).map(|x| Box::new(Value::str(x))),
+    )))
 }
 fn strip_suffix(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let p = pat(&arg(i, &mut a, 0, "strip_suffix", at)?);
     let s = this(i, v, at)?;
-    Ok(Value::Opt(
-        s.strip_suffix(p.as_str()).map(|x| Box::new(Value::str(x))),
-    ))
+    with_pat!(p, |q| Ok(Value::Opt(
+        s.strip_suffix(q).map(|x| Box::new(Value::str(x))),
+    )))
 }
 fn push_str(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let add = fmt::display(&arg(i, &mut a, 0, "push_str", at)?, None);
@@ -184,46 +226,48 @@ fn to_lowercase_ascii(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
 }
 fn contains(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let p = pat(&arg(i, &mut a, 0, "contains", at)?);
-    Ok(Value::Bool(this(i, v, at)?.contains(p.as_str())))
+    with_pat!(p, |q| Ok(Value::Bool(this(i, v, at)?.contains(q))))
 }
 fn starts_with(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let p = pat(&arg(i, &mut a, 0, "starts_with", at)?);
-    Ok(Value::Bool(this(i, v, at)?.starts_with(p.as_str())))
+    with_pat!(p, |q| Ok(Value::Bool(this(i, v, at)?.starts_with(q))))
 }
 fn ends_with(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let p = pat(&arg(i, &mut a, 0, "ends_with", at)?);
-    Ok(Value::Bool(this(i, v, at)?.ends_with(p.as_str())))
+    with_pat!(p, |q| Ok(Value::Bool(this(i, v, at)?.ends_with(q))))
 }
 fn find(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let p = pat(&arg(i, &mut a, 0, "find", at)?);
     let s = this(i, v, at)?;
-    Ok(Value::Opt(
-        s.find(p.as_str()).map(|n| Box::new(Value::usize(n))),
-    ))
+    with_pat!(p, |q| Ok(Value::Opt(
+        s.find(q).map(|n| Box::new(Value::usize(n))),
+    )))
 }
 fn rfind(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let p = pat(&arg(i, &mut a, 0, "rfind", at)?);
     let s = this(i, v, at)?;
-    Ok(Value::Opt(
-        s.rfind(p.as_str()).map(|n| Box::new(Value::usize(n))),
-    ))
+    with_pat!(p, |q| Ok(Value::Opt(
+        s.rfind(q).map(|n| Box::new(Value::usize(n))),
+    )))
 }
 fn replace(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let from = pat(&arg(i, &mut a, 0, "replace", at)?);
     let to = pat(&arg(i, &mut a, 1, "replace", at)?);
     let s = this(i, v, at)?;
-    let grown = s.len().saturating_add(to.len().saturating_mul(s.len() + 1));
-    if to.len() > from.len() {
+    let grown = s
+        .len()
+        .saturating_add(to.text().len().saturating_mul(s.len() + 1));
+    if to.text().len() > from.text().len() {
         i.check_len(grown.min(usize::MAX / 2), "String")?;
     }
-    Ok(Value::str(s.replace(from.as_str(), &to)))
+    with_pat!(from, |q| Ok(Value::str(s.replace(q, &to.text()))))
 }
 fn replacen(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let from = pat(&arg(i, &mut a, 0, "replacen", at)?);
     let to = pat(&arg(i, &mut a, 1, "replacen", at)?);
     let n = i.as_usize(&arg(i, &mut a, 2, "replacen", at)?, at)?;
     let s = this(i, v, at)?;
-    Ok(Value::str(s.replacen(from.as_str(), &to, n)))
+    with_pat!(from, |q| Ok(Value::str(s.replacen(q, &to.text(), n))))
 }
 fn chars(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
     Ok(iter_of(this(i, v, at)?.chars().map(Value::Char).collect()))
@@ -244,33 +288,40 @@ fn bytes(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
             .collect(),
     ))
 }
+/// `as_bytes`: a `&[u8]`, a slice (it indexes, has `len` and `to_vec`), not an iterator.
+fn as_bytes(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
+    let b = this(i, v, at)?.bytes();
+    Ok(Value::Vec(Rc::new(
+        b.map(|b| Value::Int(i128::from(b), IntTy::U8)).collect(),
+    )))
+}
 fn split(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let p = pat(&arg(i, &mut a, 0, "split", at)?);
-    Ok(strs(this(i, v, at)?.split(p.as_str())))
+    with_pat!(p, |q| Ok(strs(this(i, v, at)?.split(q))))
 }
 fn rsplit(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let p = pat(&arg(i, &mut a, 0, "rsplit", at)?);
-    Ok(strs(this(i, v, at)?.rsplit(p.as_str())))
+    with_pat!(p, |q| Ok(strs(this(i, v, at)?.rsplit(q))))
 }
 fn splitn(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let n = i.as_usize(&arg(i, &mut a, 0, "splitn", at)?, at)?;
     let p = pat(&arg(i, &mut a, 1, "splitn", at)?);
-    Ok(strs(this(i, v, at)?.splitn(n, p.as_str())))
+    with_pat!(p, |q| Ok(strs(this(i, v, at)?.splitn(n, q))))
 }
 fn split_terminator(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let p = pat(&arg(i, &mut a, 0, "split_terminator", at)?);
-    Ok(strs(this(i, v, at)?.split_terminator(p.as_str())))
+    with_pat!(p, |q| Ok(strs(this(i, v, at)?.split_terminator(q))))
 }
 fn pair(x: Option<(&str, &str)>) -> Value {
     Value::Opt(x.map(|(l, r)| Box::new(Value::Tuple(Rc::new(vec![Value::str(l), Value::str(r)])))))
 }
 fn split_once(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let p = pat(&arg(i, &mut a, 0, "split_once", at)?);
-    Ok(pair(this(i, v, at)?.split_once(p.as_str())))
+    with_pat!(p, |q| Ok(pair(this(i, v, at)?.split_once(q))))
 }
 fn rsplit_once(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let p = pat(&arg(i, &mut a, 0, "rsplit_once", at)?);
-    Ok(pair(this(i, v, at)?.rsplit_once(p.as_str())))
+    with_pat!(p, |q| Ok(pair(this(i, v, at)?.rsplit_once(q))))
 }
 fn split_whitespace(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
     Ok(strs(this(i, v, at)?.split_whitespace()))
@@ -295,7 +346,7 @@ fn is_char_boundary(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R
 }
 fn eq_ignore_ascii_case(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let o = pat(&arg(i, &mut a, 0, "eq_ignore_ascii_case", at)?);
-    Ok(Value::Bool(this(i, v, at)?.eq_ignore_ascii_case(&o)))
+    Ok(Value::Bool(this(i, v, at)?.eq_ignore_ascii_case(&o.text())))
 }
 fn get(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span) -> R {
     let r = arg(i, &mut a, 0, "get", at)?;

@@ -36,6 +36,8 @@ const METHODS: &[(&str, Method)] = &[
     ("sort_unstable", Sync(sort)),
     ("dedup", Sync(dedup)),
     ("swap", Sync(swap)),
+    ("rotate_left", Sync(rotate_left)),
+    ("rotate_right", Sync(rotate_right)),
     ("split_at", Sync(split_at)),
     ("split_off", Sync(split_off)),
     ("concat", Sync(concat)),
@@ -462,4 +464,25 @@ fn retain<'a>(i: &'a Interp, v: &'a mut Value, mut a: Vec<Value>, at: Span) -> F
         *Rc::make_mut(this(i, v, at)?) = out;
         Ok(Value::Unit)
     })
+}
+
+/// `rotate_left(n)`/`rotate_right(n)` (std panics past the length, as here).
+fn rotate(i: &Interp, v: &mut Value, mut a: Vec<Value>, at: Span, left: bool) -> R {
+    let n = i.as_usize(&arg(i, &mut a, 0, "rotate_left", at)?, at)?;
+    let items = Rc::make_mut(this(i, v, at)?);
+    if n > items.len() {
+        return Err(i.panic(at, "assertion failed: mid <= self.len()"));
+    }
+    if left {
+        items.rotate_left(n);
+    } else {
+        items.rotate_right(n);
+    }
+    Ok(Value::Unit)
+}
+fn rotate_left(i: &Interp, v: &mut Value, a: Vec<Value>, at: Span) -> R {
+    rotate(i, v, a, at, true)
+}
+fn rotate_right(i: &Interp, v: &mut Value, a: Vec<Value>, at: Span) -> R {
+    rotate(i, v, a, at, false)
 }
