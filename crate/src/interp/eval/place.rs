@@ -144,7 +144,12 @@ impl Interp {
         at: Span,
         env: &mut Env,
     ) -> R {
-        let place = match self.place(recv, env).await? {
+        // A variable's place needs no future (`handles.push(h)`, the common receiver).
+        let place = match &recv.kind {
+            ExprKind::Var(_) => self.place_now(recv, env),
+            _ => self.place(recv, env).await?,
+        };
+        let place = match place {
             Some(p) => p,
             None => Place::root(mem::alloc(self.eval(recv, env).await?)),
         };
@@ -189,7 +194,11 @@ impl Interp {
             return r;
         }
         // The std methods take their arguments as values: references are read through.
-        let a: Vec<Value> = a.into_iter().map(mem::deref).collect();
+        for x in a.iter_mut() {
+            if mem::is_pointer(x) {
+                *x = mem::deref(std::mem::replace(x, Value::Unit));
+            }
+        }
         let method = place
             .with(|v| stdlib::lookup(v, name))
             .map_err(|e| self.mem_err(recv.span, e))?;

@@ -418,7 +418,7 @@ impl Rt {
         );
         lock(&inner.wake).schedule(id);
         if self.0.events.get() {
-            self.emit_queued(id as u32, &format!("spawn {}", self.polling_text()));
+            self.emit_queued(id as u32, &self.spawn_text("spawn "));
         }
         let live = inner.tasks.borrow().len();
         self.count(|s| {
