@@ -43,6 +43,7 @@ pub mod check;
 pub mod diag;
 pub mod eval;
 pub mod fmt;
+pub mod fx;
 pub mod limits;
 pub mod lower;
 pub mod mem;

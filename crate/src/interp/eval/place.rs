@@ -144,10 +144,15 @@ impl Interp {
         at: Span,
         env: &mut Env,
     ) -> R {
-        // A variable's place needs no future (`handles.push(h)`, the common receiver).
+        // Only the places that evaluate something need a future: a variable's place
+        // (`handles.push(h)`) or a temporary (`handle.await.unwrap()`) is found at once.
         let place = match &recv.kind {
-            ExprKind::Var(_) => self.place_now(recv, env),
-            _ => self.place(recv, env).await?,
+            ExprKind::NamedField(..)
+            | ExprKind::Index(..)
+            | ExprKind::Ref(_)
+            | ExprKind::Unary(UnOp::Deref, _)
+            | ExprKind::Field(..) => self.place(recv, env).await?,
+            _ => self.place_now(recv, env),
         };
         let place = match place {
             Some(p) => p,
