@@ -1,6 +1,6 @@
 //! Native timing of the interpreter's hot paths (issue 16 §6), for callgrind or a plain timing loop:
 //! `cargo run --release --features interp --example interp_prof -- many 10000`
-//! (`sum N`, `fib N`, `many N`; `valgrind --tool=callgrind` on the built binary counts instructions).
+//! (`sum N`, `fib N`, `many N`, `file PATH`; `valgrind --tool=callgrind` on the built binary counts instructions).
 //! Runs on the virtual clock, so only the interpreter's own work is measured.
 
 use async_playground::interp::run_virtual;
@@ -18,6 +18,7 @@ fn main() {
     let source = match which {
         "sum" => SUM.replace("= N;", &format!("= {n};")),
         "fib" => FIB.replace("fib(25)", &format!("fib({n})")),
+        "file" => std::fs::read_to_string(n).expect("a program's path"),
         _ => MANY.replace("1000", n),
     };
     for _ in 0..reps {

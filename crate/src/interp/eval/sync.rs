@@ -171,6 +171,7 @@ impl Interp {
     }
 
     /// [`Interp::call_fn`] of a plain `fn` whose body is sync.
+    #[inline(never)]
     pub(super) fn call_plain(&self, f: &FnDef, args: Vec<Value>, at: Span) -> R {
         if args.len() != f.params.len() {
             return Err(self.panic(
@@ -251,33 +252,44 @@ impl Interp {
         }
     }
 
-    /// The kinds of [`Interp::sync_ok`], for [`Interp::simple`] (which has ticked already).
+    /// The kinds of [`Interp::sync_ok`], for [`Interp::simple`] (which has ticked already). Each
+    /// kind with locals of its own is a call of its own, so that a recursion through one of them
+    /// keeps a small stack frame per level (the wasm stack is 1 MB).
     pub(super) fn simple_more(&self, e: &Expr, env: &mut Env) -> R {
-        let at = e.span;
+        match &e.kind {
+            ExprKind::If(..) | ExprKind::Let(..) => self.if_sync(e, env),
+            ExprKind::While(..) | ExprKind::Loop(..) | ExprKind::For(..) => self.loop_sync(e, env),
+            ExprKind::Match(scrut, arms) => self.match_sync(scrut, arms, e.span, env),
+            ExprKind::Block(b) => self.block_sync(b, env),
+            _ => self.other_sync(e, env),
+        }
+    }
+
+    #[inline(never)]
+    fn if_sync(&self, e: &Expr, env: &mut Env) -> R {
         let opt = |x: &Option<Box<Expr>>, env: &mut Env| match x {
             Some(x) => self.simple(x, env, true),
             None => Ok(Value::Unit),
         };
+        let mark = env.mark();
+        let r = match &e.kind {
+            ExprKind::If(c, then, o) => match self.cond_sync(c, env) {
+                Ok(true) => self.block_sync(then, env),
+                Ok(false) => {
+                    env.pop_to(mark);
+                    opt(o, env)
+                }
+                Err(f) => Err(f),
+            },
+            _ => self.cond_sync(e, env).map(Value::Bool),
+        };
+        env.pop_to(mark);
+        r
+    }
+
+    #[inline(never)]
+    fn loop_sync(&self, e: &Expr, env: &mut Env) -> R {
         match &e.kind {
-            ExprKind::If(c, then, o) => {
-                let mark = env.mark();
-                let r = match self.cond_sync(c, env) {
-                    Ok(true) => self.block_sync(then, env),
-                    Ok(false) => {
-                        env.pop_to(mark);
-                        opt(o, env)
-                    }
-                    Err(f) => Err(f),
-                };
-                env.pop_to(mark);
-                r
-            }
-            ExprKind::Let(..) => {
-                let mark = env.mark();
-                let r = self.cond_sync(e, env);
-                env.pop_to(mark);
-                r.map(Value::Bool)
-            }
             ExprKind::While(label, c, body) => loop {
                 let mark = env.mark();
                 let r = match self.cond_sync(c, env) {
@@ -318,35 +330,48 @@ impl Interp {
                     }
                 }
             }
-            ExprKind::Match(scrut, arms) => {
-                let v = self.simple(scrut, env, false)?;
-                for arm in arms {
-                    if !matches(&arm.pat, &v) {
+            _ => Err(self.panic(e.span, "not a simple expression")),
+        }
+    }
+
+    #[inline(never)]
+    fn match_sync(&self, scrut: &Expr, arms: &[Arm], at: Span, env: &mut Env) -> R {
+        let v = self.simple(scrut, env, false)?;
+        for arm in arms {
+            if !matches(&arm.pat, &v) {
+                continue;
+            }
+            let mark = env.mark();
+            self.bind(&arm.pat, v.clone(), env);
+            if let Some(g) = &arm.guard {
+                match self.simple(g, env, true) {
+                    Ok(g) if truthy(&g) => {}
+                    other => {
+                        env.pop_to(mark);
+                        other?;
                         continue;
                     }
-                    let mark = env.mark();
-                    self.bind(&arm.pat, v.clone(), env);
-                    if let Some(g) = &arm.guard {
-                        match self.simple(g, env, true) {
-                            Ok(g) if truthy(&g) => {}
-                            other => {
-                                env.pop_to(mark);
-                                other?;
-                                continue;
-                            }
-                        }
-                    }
-                    drop(v);
-                    let r = self.simple(&arm.body, env, true);
-                    env.pop_to(mark);
-                    return r;
                 }
-                Err(self.panic(
-                    at,
-                    "no match arm matched (rustc would require the match to be exhaustive)",
-                ))
             }
-            ExprKind::Block(b) => self.block_sync(b, env),
+            drop(v);
+            let r = self.simple(&arm.body, env, true);
+            env.pop_to(mark);
+            return r;
+        }
+        Err(self.panic(
+            at,
+            "no match arm matched (rustc would require the match to be exhaustive)",
+        ))
+    }
+
+    #[inline(never)]
+    fn other_sync(&self, e: &Expr, env: &mut Env) -> R {
+        let at = e.span;
+        let opt = |x: &Option<Box<Expr>>, env: &mut Env| match x {
+            Some(x) => self.simple(x, env, true),
+            None => Ok(Value::Unit),
+        };
+        match &e.kind {
             ExprKind::Assign(place, value) => {
                 let v = self.simple(value, env, true)?;
                 let p = self.place_sync(place, env)?;
