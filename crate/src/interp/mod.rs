@@ -50,6 +50,7 @@ pub mod diag;
 pub mod eval;
 pub mod fmt;
 mod fmt_pad;
+pub mod fx;
 pub mod limits;
 pub mod lower;
 pub mod mem;

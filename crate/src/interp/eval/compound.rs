@@ -276,18 +276,23 @@ impl Interp {
                     Some(b) => self.eval(b, env).await?,
                     None => Value::Int(i128::from(i64::MAX), IntTy::Infer),
                 };
-                match (a, b) {
-                    (Value::Int(a, t1), Value::Int(b, t2)) => {
-                        let b = if *inclusive { b.saturating_add(1) } else { b };
-                        Ok(Value::Range(a, b.max(a), t1.unify(t2)))
-                    }
-                    _ => Err(self.panic(
-                        at,
-                        "ranges of this type are not available in this playground",
-                    )),
-                }
+                self.range_of(a, b, *inclusive, at)
             }
             _ => Ok(Value::Unit),
+        }
+    }
+
+    /// `a..b` / `a..=b` of evaluated bounds (the async and the sync path's).
+    pub(super) fn range_of(&self, a: Value, b: Value, inclusive: bool, at: Span) -> R {
+        match (a, b) {
+            (Value::Int(a, t1), Value::Int(b, t2)) => {
+                let b = if inclusive { b.saturating_add(1) } else { b };
+                Ok(Value::Range(a, b.max(a), t1.unify(t2)))
+            }
+            _ => Err(self.panic(
+                at,
+                "ranges of this type are not available in this playground",
+            )),
         }
     }
 

@@ -259,42 +259,7 @@ impl Interp {
             ExprKind::AssignOp(op, place, value) => {
                 let v = mem::deref(self.eval(value, env).await?);
                 let p = self.place(place, env).await?;
-                let old = self.with_place(&p, place.span, |slot| {
-                    Ok(matches!(slot, Value::Adt(_)).then(|| slot.clone()))
-                })?;
-                if let Some(old) = old {
-                    // `a += b` on your type: its `AddAssign`, or rustc's error if it has none.
-                    let new = self.user_assign_op(*op, old, v, at)?;
-                    return self
-                        .with_place(&p, place.span, |slot| {
-                            *slot = new;
-                            Ok(())
-                        })
-                        .map(|_| Value::Unit);
-                }
-                let me = self.clone();
-                let op = *op;
-                self.with_place(&p, place.span, move |slot| {
-                    let old = std::mem::replace(slot, Value::Unit);
-                    // `s += "x"` on a String appends in place.
-                    if let (BinOp::Add, Value::Str(mut s), Value::Str(t)) = (op, old.clone(), &v) {
-                        Rc::make_mut(&mut s).push_str(t);
-                        me.check_len(s.len(), "String")?;
-                        *slot = Value::Str(s);
-                        return Ok(());
-                    }
-                    match me.binop(op, old.clone(), v, at) {
-                        Ok(n) => {
-                            *slot = n;
-                            Ok(())
-                        }
-                        Err(f) => {
-                            *slot = old;
-                            Err(f)
-                        }
-                    }
-                })?;
-                Ok(Value::Unit)
+                self.assign_op(*op, &p, v, place.span, at)
             }
             _ => Ok(Value::Unit),
         }
@@ -524,5 +489,53 @@ impl Interp {
             }
             _ => Ok(Value::Unit),
         }
+    }
+
+    /// `place op= v` with `v` evaluated and the place found (the async and the sync path's).
+    pub(super) fn assign_op(
+        &self,
+        op: BinOp,
+        p: &Option<Place>,
+        v: Value,
+        place_at: Span,
+        at: Span,
+    ) -> R {
+        // One visit of the place: your type's value is copied out for its `AddAssign` (which may
+        // reach the place again), anything else is updated where it is.
+        let mut v = Some(v);
+        let user = self.with_place(p, place_at, |slot| {
+            if let Value::Adt(_) = slot {
+                return Ok(Some(slot.clone()));
+            }
+            let v = v.take().unwrap_or(Value::Unit);
+            let old = match (op, std::mem::replace(slot, Value::Unit), &v) {
+                // `s += "x"` on a String appends in place.
+                (BinOp::Add, Value::Str(mut s), Value::Str(t)) => {
+                    Rc::make_mut(&mut s).push_str(t);
+                    let len = s.len();
+                    *slot = Value::Str(s);
+                    self.check_len(len, "String")?;
+                    return Ok(None);
+                }
+                (_, old, _) => old,
+            };
+            match self.binop(op, old.clone(), v, at) {
+                Ok(n) => *slot = n,
+                Err(f) => {
+                    *slot = old;
+                    return Err(f);
+                }
+            }
+            Ok(None)
+        })?;
+        if let Some(old) = user {
+            // `a += b` on your type: its `AddAssign`, or rustc's error if it has none.
+            let new = self.user_assign_op(op, old, v.take().unwrap_or(Value::Unit), at)?;
+            self.with_place(p, place_at, |slot| {
+                *slot = new;
+                Ok(())
+            })?;
+        }
+        Ok(Value::Unit)
     }
 }

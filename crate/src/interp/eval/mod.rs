@@ -28,6 +28,7 @@ mod parts;
 mod pattern;
 mod place;
 mod smart;
+mod sync;
 mod task;
 mod thread;
 mod tokio;
@@ -137,6 +138,8 @@ struct Inner {
     panicked: Cell<bool>,
     /// Elements and bytes allocated in bulk so far (see [`Interp::bulk`]).
     bulk: Cell<usize>,
+    /// What the synchronous path knows of the program ([`sync`]).
+    sync: sync::Facts,
 }
 
 impl Interp {
@@ -144,7 +147,7 @@ impl Interp {
     pub fn new(program: Program, rt: Rt, tracer: Tracer, limits: Limits) -> Interp {
         let in_runtime = program.main != MainKind::Plain;
         let flavor = rt.flavor();
-        Interp(Rc::new(Inner {
+        let interp = Interp(Rc::new(Inner {
             program,
             rt,
             tracer,
@@ -164,7 +167,10 @@ impl Interp {
             err_buf: RefCell::new(String::new()),
             panicked: Cell::new(false),
             bulk: Cell::new(0),
-        }))
+            sync: sync::Facts::default(),
+        }));
+        interp.judge_fns();
+        interp
     }
 
     /// The future `Rt::block_on` runs: `main`'s body (traced as `main` when it is `async`).
@@ -352,6 +358,9 @@ impl Interp {
     // ---------------------------------------------------------------- blocks and statements
 
     fn eval_block<'a>(&'a self, b: &'a Block, env: &'a mut Env) -> EvalFut<'a> {
+        if self.block_ok(b) {
+            return EvalFut::Ready(Some(self.block_sync(b, env)));
+        }
         EvalFut::Boxed(Box::pin(async move {
             let mark = env.mark();
             let r = self.block_inner(b, env).await;
@@ -539,9 +548,10 @@ impl Interp {
         }
     }
 
-    /// Can `e` be evaluated without awaiting anything (no `.await`, no call of interpreted code)?
-    /// Those expressions (`i * 10`, `Duration::from_millis(n)`, `t.0`, `task(i)`) skip the boxed
-    /// future that every other expression costs.
+    /// Can `e` be evaluated without awaiting anything (no `.await`, no call of interpreted code
+    /// that could await)? Those expressions (`i * 10`, `Duration::from_millis(n)`, `t.0`,
+    /// `task(i)`, and the statements and calls of [`sync`]) skip the boxed future that every
+    /// other expression costs.
     fn is_simple(&self, e: &Expr) -> bool {
         match &e.kind {
             ExprKind::Lit(_) | ExprKind::Var(_) | ExprKind::Const(_) | ExprKind::None => true,
@@ -553,10 +563,9 @@ impl Interp {
                     && args.iter().all(|a| self.is_simple(a))
             }
             ExprKind::Call(Callee::Fn(name), args) => {
-                self.0.program.fns.get(name).is_some_and(|f| f.is_async)
-                    && args.iter().all(|a| self.is_simple(a))
+                self.sync_fn(name).is_some() && args.iter().all(|a| self.is_simple(a))
             }
-            _ => false,
+            _ => self.sync_ok(e),
         }
     }
 
@@ -620,14 +629,15 @@ impl Interp {
                         })
                     }
                     Callee::Builtin(b) => self.builtin(*b, a, at),
-                    Callee::Fn(name) => match self.0.program.fns.get(name).cloned() {
-                        Some(f) => self.make_future(f, a, at),
+                    Callee::Fn(name) => match self.sync_fn(name) {
+                        Some(f) if f.is_async => self.make_future(f, a, at),
+                        Some(f) => self.call_plain(&f, a, at),
                         None => Err(self.panic(at, format!("cannot find function `{name}`"))),
                     },
                     Callee::Local(_) | Callee::Value(_) => Err(self.panic(at, "not a simple call")),
                 }
             }
-            _ => Err(self.panic(at, "not a simple expression")),
+            _ => self.simple_more(e, env),
         }
     }
 

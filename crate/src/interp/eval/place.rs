@@ -161,7 +161,17 @@ impl Interp {
                 }
             }
         }
-        let place = match self.place(recv, env).await? {
+        // Only the places that evaluate something need a future: a variable's place
+        // (`handles.push(h)`) or a temporary (`handle.await.unwrap()`) is found at once.
+        let place = match &recv.kind {
+            ExprKind::NamedField(..)
+            | ExprKind::Index(..)
+            | ExprKind::Ref(_)
+            | ExprKind::Unary(UnOp::Deref, _)
+            | ExprKind::Field(..) => self.place(recv, env).await?,
+            _ => self.place_now(recv, env),
+        };
+        let place = match place {
             Some(p) => p,
             None => Place::root(mem::alloc(self.eval(recv, env).await?)),
         };

@@ -39,12 +39,16 @@ pub(super) fn via<R>(what: &'static str, wake: impl FnOnce() -> R) -> R {
 }
 
 impl Rt {
-    /// The task key being polled, in words for [`Kind::Queued`]: its number, or `outside` between polls.
-    pub(super) fn polling_text(&self) -> String {
+    /// `prefix`, then the task key being polled in words for [`Kind::Queued`]: its number, or
+    /// `outside` between polls (`spawn 3`, `spawn outside`).
+    pub(super) fn spawn_text(&self, prefix: &str) -> String {
+        let mut s = String::with_capacity(prefix.len() + 10);
+        s.push_str(prefix);
         match self.0.polling.get() {
-            NO_TASK => "outside".to_owned(),
-            key => key.to_string(),
+            NO_TASK => s.push_str("outside"),
+            key => push_num(&mut s, u64::from(key)),
         }
+        s
     }
 
     /// Reports that task `key` was woken and pushed on the queue now, saying by whom (see
@@ -105,12 +109,14 @@ impl Rt {
         };
         let deadline_us = tick.saturating_mul(1000);
         let at = self.on_tracer_clock(deadline_us);
-        let text = if kind == Kind::Armed {
-            let wait = deadline_us.saturating_sub(since_us);
-            format!("{at} {n} {wait}")
-        } else {
-            format!("{at} {n}")
-        };
+        let mut text = String::with_capacity(32);
+        push_num(&mut text, at);
+        text.push(' ');
+        push_num(&mut text, n);
+        if kind == Kind::Armed {
+            text.push(' ');
+            push_num(&mut text, deadline_us.saturating_sub(since_us));
+        }
         self.event(kind, key, &text);
     }
 
@@ -121,4 +127,21 @@ impl Rt {
             self.event(Kind::Budget, key, "");
         }
     }
+}
+
+/// Appends `n` in decimal: the events of 10,000 timers and tasks cost a `format!` each otherwise,
+/// which was most of an event's price (issue 16 §6).
+fn push_num(s: &mut String, n: u64) {
+    let mut digits = [b'0'; 20];
+    let mut k = digits.len();
+    let mut n = n;
+    for d in digits.iter_mut().rev() {
+        *d = b'0' + (n % 10) as u8;
+        n /= 10;
+        k -= 1;
+        if n == 0 {
+            break;
+        }
+    }
+    s.push_str(std::str::from_utf8(digits.get(k..).unwrap_or_default()).unwrap_or_default());
 }

@@ -9,7 +9,7 @@ use super::{BoxFut, JoinHandle, Rng};
 use crate::clock::Clock;
 use crate::trace::{Kind, Tracer};
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -188,7 +188,7 @@ pub(super) use super::events::{via, Waking, MAIN_KEY, NO_TASK};
 pub(super) struct WakeQueue {
     queue: VecDeque<u64>,
     /// Tasks in `queue` (Tokio's NOTIFIED bit): a task woken twice is queued once.
-    notified: HashSet<u64>,
+    notified: crate::interp::fx::FxSet<u64>,
     /// Tokio's `Shared::woken`: the `block_on` future was woken.
     main_woken: bool,
     /// The task being polled and whether it was woken during its own poll: Tokio queues such a task
@@ -429,7 +429,7 @@ impl Rt {
         );
         lock(&inner.wake).schedule(id);
         if self.0.events.get() {
-            self.emit_queued(id as u32, &format!("spawn {}", self.polling_text()));
+            self.emit_queued(id as u32, &self.spawn_text("spawn "));
         }
         let live = inner.tasks.borrow().len();
         self.count(|s| {
