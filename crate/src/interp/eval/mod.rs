@@ -139,7 +139,7 @@ impl Interp {
     pub fn new(program: Program, rt: Rt, tracer: Tracer, limits: Limits) -> Interp {
         let in_runtime = program.main != MainKind::Plain;
         let flavor = rt.flavor();
-        Interp(Rc::new(Inner {
+        let me = Interp(Rc::new(Inner {
             program,
             rt,
             tracer,
@@ -159,7 +159,13 @@ impl Interp {
             err_buf: RefCell::new(String::new()),
             panicked: Cell::new(false),
             bulk: Cell::new(0),
-        }))
+        }));
+        // A strong reference, like every task's future holds: the runtime lets go of it when it
+        // drops its tasks (shutdown, Stop).
+        let hook = me.clone();
+        me.0.rt
+            .on_dropped_futures(Rc::new(move || hook.run_drops_now()));
+        me
     }
 
     /// The future `Rt::block_on` runs: `main`'s body (traced as `main` when it is `async`).
