@@ -15,6 +15,9 @@
 use crate::runner::Program;
 use std::fmt::Write;
 
+mod features;
+use features::Feature;
+
 /// SplitMix64: small, seedable, good enough for shapes and durations.
 pub struct Rng(u64);
 
@@ -69,6 +72,8 @@ pub enum Stmt {
     Channel(usize, usize, Vec<(u64, u32)>, u64),
     /// A oneshot channel: a spawned task sends `value` after `ms`; the block awaits the receiver.
     Oneshot(usize, u64, u32),
+    /// Your own types or `tokio::sync` (see [`features`]): items of its own, statements.
+    Feature(usize, Feature),
 }
 
 /// An async block: statements, then a `u32` value.
@@ -147,7 +152,7 @@ impl Gen<'_> {
     fn stmt(&mut self, depth: u32, handles: &mut Vec<usize>) -> Stmt {
         let leaf = depth == 0 || self.rng.chance(45);
         if leaf {
-            return match self.rng.below(20) {
+            return match self.rng.below(24) {
                 0..=7 => Stmt::Sleep(self.ms()),
                 8..=10 => Stmt::Yield,
                 13 => {
@@ -164,6 +169,10 @@ impl Gen<'_> {
                     let id = self.id();
                     let ms = self.ms();
                     Stmt::Oneshot(id, ms, self.rng.below(100) as u32)
+                }
+                20..=23 => {
+                    let id = self.id();
+                    Stmt::Feature(id, self.feature())
                 }
                 11..=12 if self.helpers > 0 => {
                     let id = self.id();
@@ -297,8 +306,24 @@ impl GenProgram {
             }
             let _ = writeln!(helpers, "    {}\n}}\n", h.value);
         }
+        let mut items = String::new();
+        walk(&self.main, &mut |s| {
+            if let Stmt::Feature(id, f) = s {
+                add_items(&mut items, f, *id);
+            }
+        });
+        for h in &self.helpers {
+            walk(&h.stmts, &mut |s| {
+                if let Stmt::Feature(id, f) = s {
+                    add_items(&mut items, f, *id);
+                }
+            });
+        }
         let all = format!("{helpers}{body}");
         let mut out = String::new();
+        if all.contains("Arc::") {
+            out.push_str("use std::sync::Arc;\n");
+        }
         let mut time = Vec::new();
         if all.contains("sleep(") {
             time.push("sleep");
@@ -318,6 +343,7 @@ impl GenProgram {
         if !out.is_empty() {
             out.push('\n');
         }
+        out.push_str(&items);
         out.push_str(&helpers);
         if self.current_thread {
             out.push_str("#[tokio::main(flavor = \"current_thread\")]\n");
@@ -416,6 +442,27 @@ impl GenProgram {
         }
         out.retain(|p| p.deterministic());
         out
+    }
+}
+
+/// A feature's items, a blank line after them.
+fn add_items(items: &mut String, f: &Feature, id: usize) {
+    let text = f.items(id);
+    if !text.is_empty() {
+        items.push_str(&text);
+        items.push('\n');
+    }
+}
+
+/// Calls `f` on every statement of `stmts`, nested ones included, in order.
+fn walk<'a>(stmts: &'a [Stmt], f: &mut impl FnMut(&'a Stmt)) {
+    for s in stmts {
+        f(s);
+        match s {
+            Stmt::Join(_, b) | Stmt::Select(_, _, b) => b.iter().for_each(|b| walk(&b.stmts, f)),
+            Stmt::Spawn(_, b, _) | Stmt::Timeout(_, _, b) => walk(&b.stmts, f),
+            _ => {}
+        }
     }
 }
 
@@ -680,6 +727,7 @@ fn render_stmt(out: &mut String, s: &Stmt, level: usize) {
                 "{ind}println!(\"oneshot {id}: {{:?}}\", rx{id}.await);"
             );
         }
+        Stmt::Feature(id, f) => f.render(out, *id, level),
     }
 }
 

@@ -107,7 +107,7 @@ pub fn call_ty(full: &str, args: &[Ty], items: &Items) -> Ty {
         ("HashMap" | "BTreeMap", "new") => {
             return Ty::Adt(ty_seg.into(), vec![Ty::Unknown, Ty::Unknown])
         }
-        ("HashSet" | "BTreeSet" | "VecDeque", "new") => {
+        ("HashSet" | "BTreeSet" | "VecDeque" | "JoinSet", "new") => {
             return Ty::Adt(ty_seg.into(), vec![Ty::Unknown])
         }
         ("Rc" | "Arc" | "Box", "new") => return Ty::Adt(ty_seg.into(), vec![a0()]),

@@ -171,8 +171,15 @@ impl<'a> Walker<'a> {
                 return self.user_call(sig, span(&m.method), &m.args, whole, true);
             }
         }
-        for a in &m.args {
+        // `JoinSet::spawn` has `tokio::spawn`'s bounds (`'static`, `Send`).
+        let spawn = (name == "spawn" && recv_ty.head() == Some("JoinSet"))
+            .then_some((super::walk::SpawnKind::Tokio, whole));
+        for (i, a) in m.args.iter().enumerate() {
+            if i == 0 && matches!(a, Expr::Async(_)) {
+                self.spawn_next = spawn;
+            }
             self.expr(a, Use::Move);
+            self.spawn_next = None;
         }
         infer::method_ty(&recv_ty, &name)
     }

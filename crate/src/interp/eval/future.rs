@@ -11,7 +11,15 @@ impl Interp {
         let me = self.clone();
         let fut = async move {
             let mut env = Env { vars: captured };
-            match me.eval_block(&body, &mut env).await {
+            let r = me.eval_block(&body, &mut env).await;
+            // What the block captured by value drops when it completes, as an `async fn`'s
+            // arguments do (`call_fn`), not later with the future: a value moved into a spawned
+            // task drops when the task ends.
+            drop(env);
+            if mem::has_pending_drops() {
+                boxed(me.run_drops()).await?;
+            }
+            match r {
                 Err(Flow::Return(v)) => Ok(v),
                 other => other,
             }

@@ -147,7 +147,7 @@ impl Interp {
     pub fn new(program: Program, rt: Rt, tracer: Tracer, limits: Limits) -> Interp {
         let in_runtime = program.main != MainKind::Plain;
         let flavor = rt.flavor();
-        let interp = Interp(Rc::new(Inner {
+        let me = Interp(Rc::new(Inner {
             program,
             rt,
             tracer,
@@ -169,8 +169,13 @@ impl Interp {
             bulk: Cell::new(0),
             sync: sync::Facts::default(),
         }));
-        interp.judge_fns();
-        interp
+        me.judge_fns();
+        // A strong reference, like every task's future holds: the runtime lets go of it when it
+        // drops its tasks (shutdown, Stop).
+        let hook = me.clone();
+        me.0.rt
+            .on_dropped_futures(Rc::new(move || hook.run_drops_now()));
+        me
     }
 
     /// The future `Rt::block_on` runs: `main`'s body (traced as `main` when it is `async`).

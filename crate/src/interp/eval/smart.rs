@@ -28,6 +28,18 @@ impl Interp {
         Ok(())
     }
 
+    /// [`Interp::run_drops`] outside any evaluation, when the runtime dropped a future (see
+    /// `Rt::on_dropped_futures`): a user `drop` is a plain `fn`, so one poll runs it to its end.
+    pub(super) fn run_drops_now(&self) {
+        if !mem::has_pending_drops() {
+            return;
+        }
+        let mut drops = boxed(self.run_drops());
+        let _ = drops
+            .as_mut()
+            .poll(&mut Context::from_waker(std::task::Waker::noop()));
+    }
+
     /// A library function of the memory model.
     pub(super) fn mem_builtin(&self, f: MemFn, a: Vec<Value>, at: Span) -> R {
         let mut a = a.into_iter();

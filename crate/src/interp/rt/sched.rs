@@ -178,6 +178,8 @@ pub(super) struct Inner {
     pub(super) waking: Cell<Waking>,
     /// Whether the runtime reports its decisions ([`Rt::without_events`]).
     pub(super) events: Cell<bool>,
+    /// Runs the user `Drop`s queued by futures the runtime dropped ([`Rt::on_dropped_futures`]).
+    drop_hook: RefCell<Option<Rc<dyn Fn()>>>,
 }
 
 pub(super) use super::events::{via, Waking, MAIN_KEY, NO_TASK};
@@ -285,7 +287,22 @@ impl Rt {
             polling: Cell::new(NO_TASK),
             waking: Cell::new(Waking::Other),
             events: Cell::new(true),
+            drop_hook: RefCell::new(None),
         }))
+    }
+
+    /// What runs the user `Drop`s that a future the runtime drops queues (a finished or cancelled
+    /// task, the tasks dropped at shutdown): the evaluator's, so that they print when Tokio drops
+    /// the future, not at the next statement of whichever code runs next.
+    pub fn on_dropped_futures(&self, hook: Rc<dyn Fn()>) {
+        *self.0.drop_hook.borrow_mut() = Some(hook);
+    }
+
+    fn dropped_futures(&self) {
+        let hook = self.0.drop_hook.borrow().clone();
+        if let Some(hook) = hook {
+            hook();
+        }
     }
 
     /// The runtime whose [`Rt::turn`] is running, if any: what `tokio::spawn` needs.
@@ -608,6 +625,7 @@ impl Rt {
                 let task = inner.tasks.borrow_mut().remove(&id);
                 drop(task);
                 drop(fut);
+                self.dropped_futures();
             }
             Poll::Pending if header.cancel_requested() => self.cancel(id, fut, &*header),
             Poll::Pending => {
@@ -630,6 +648,7 @@ impl Rt {
         let task = self.0.tasks.borrow_mut().remove(&id);
         drop(fut);
         drop(task);
+        self.dropped_futures();
         header.finish_cancelled();
     }
 
@@ -746,12 +765,16 @@ impl Rt {
             let Some((_, task)) = next else { break };
             count += 1;
             drop(task);
+            self.dropped_futures();
         }
         lock(&inner.wake).queue.clear();
         lock(&inner.wake).notified.clear();
         let defer = std::mem::take(&mut *inner.defer.borrow_mut());
         drop(defer);
         inner.timers.borrow_mut().clear();
+        // The last futures are gone: the evaluator's hook (which holds it) goes too.
+        let hook = inner.drop_hook.borrow_mut().take();
+        drop(hook);
         count
     }
 
