@@ -117,8 +117,19 @@ impl Interp {
             }
             ExprKind::Index(b, i) => self.is_simple(i) && self.place_ok(b),
             ExprKind::Unary(UnOp::Deref, b) => self.place_ok(b) && self.is_simple(b),
-            _ => true,
+            ExprKind::Var(_) => true,
+            // A temporary (`cell.borrow_mut().val = 1`): its place is a new one holding its value.
+            _ => self.is_simple(e),
         }
+    }
+
+    /// [`Interp::place_sync`], or a new place holding `b`'s value (a part of a temporary is a
+    /// place too, as in the async path's `place_or_temp`).
+    fn place_or_temp_sync(&self, b: &Expr, env: &mut Env) -> R<Place> {
+        Ok(match self.place_sync(b, env)? {
+            Some(p) => p,
+            None => Place::root(mem::alloc(self.simple(b, env, true)?)),
+        })
     }
 
     /// [`Interp::eval_block`], sync.
@@ -222,32 +233,28 @@ impl Interp {
     /// [`Interp::place`], sync.
     fn place_sync(&self, e: &Expr, env: &mut Env) -> R<Option<Place>> {
         match &e.kind {
-            ExprKind::NamedField(b, name) => match self.place_sync(b, env)? {
-                Some(p) => {
-                    let i = self.field_index(&p, name, e.span)?;
-                    Ok(Some(p.project(Step::Field(i))))
-                }
-                None => Ok(None),
-            },
+            ExprKind::NamedField(b, name) => {
+                let p = self.place_or_temp_sync(b, env)?;
+                let i = self.field_index(&p, name, e.span)?;
+                Ok(Some(p.project(Step::Field(i))))
+            }
             ExprKind::Index(b, idx) => {
                 let i = mem::deref(self.simple(idx, env, true)?);
                 if let Value::Range(..) = i {
                     return Ok(None);
                 }
                 let i = self.as_usize(&i, idx.span)?;
-                Ok(self.place_sync(b, env)?.map(|p| p.project(Step::Index(i))))
+                Ok(Some(
+                    self.place_or_temp_sync(b, env)?.project(Step::Index(i)),
+                ))
             }
             ExprKind::Ref(b) => self.place_sync(b, env),
             ExprKind::Unary(UnOp::Deref, b) => {
-                let base = match self.place_sync(b, env)? {
-                    Some(p) => p,
-                    None => Place::root(mem::alloc(self.simple(b, env, true)?)),
-                };
-                Ok(Some(base.project(Step::Deref)))
+                Ok(Some(self.place_or_temp_sync(b, env)?.project(Step::Deref)))
             }
-            ExprKind::Field(b, i) => {
-                Ok(self.place_sync(b, env)?.map(|p| p.project(Step::Field(*i))))
-            }
+            ExprKind::Field(b, i) => Ok(Some(
+                self.place_or_temp_sync(b, env)?.project(Step::Field(*i)),
+            )),
             _ => Ok(self.place_now(e, env)),
         }
     }
