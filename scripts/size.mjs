@@ -22,6 +22,8 @@ export function sizes() {
     // "Your code", fetched on first use only: the editor bundle and the interpreter's wasm.
     code_js_gz: gz('code.js'),
     interp_wasm_gz: gz('async_playground_interp_bg.wasm'),
+    // Tokio's transcripts of the corpus programs, imported by code.js only when the editor holds one.
+    corpus_js_gz: gz('corpus.js'),
     code_total_gz: gz('code.js') + gz('async_playground_interp_bg.wasm'),
   };
 }

@@ -12,7 +12,7 @@ import { encodeCode } from './base64url.js';
 import { createEditor, setSource } from './editor.js';
 import { loadInterp } from './interp.js';
 import { STARTERS } from 'virtual:starters';
-import { CORPUS } from 'virtual:corpus';
+import { CORPUS_KEYS } from 'virtual:corpus';
 import { fnv1a64, verdictPanel } from '../verdict.js';
 import css from './code.css';
 import viewsCss from '../views.css';
@@ -34,6 +34,21 @@ function adoptStyles(root) {
 
 /** Said where storage is blocked (edits cannot be kept across reloads). */
 const NOT_KEPT = 'This browser blocks this page’s storage, so edits are not kept: a reload brings the starter back (Copy link keeps a program).';
+
+let corpus = null;
+/**
+ * Imports corpus.js (Tokio's transcripts of every corpus program, most of the bytes that would
+ * otherwise be in code.js) once, from beside this script, when the editor first holds a corpus program.
+ */
+function loadCorpus() {
+  if (!corpus) {
+    corpus = import(new URL('./corpus.js', import.meta.url).href).then((m) => m.CORPUS, (err) => {
+      corpus = null;
+      throw err;
+    });
+  }
+  return corpus;
+}
 
 export const starterById = (id) => STARTERS.find((s) => s.id === id);
 
@@ -196,10 +211,17 @@ export class CodeView {
    */
   updateVerdict() {
     const fnv = fnv1a64(this.source);
-    const t = Object.hasOwn(CORPUS, fnv) ? CORPUS[fnv] : null;
-    if (t === this.verdictFor) return;
-    this.verdictFor = t;
-    this.verdictSlot.replaceChildren(...(t ? [verdictPanel([{ transcript: t }])] : []));
+    const key = CORPUS_KEYS.has(fnv) ? fnv : null;
+    if (key === this.verdictFor) return;
+    this.verdictFor = key;
+    this.verdictSlot.replaceChildren();
+    if (!key) return;
+    loadCorpus().then((c) => {
+      if (this.verdictFor === key) this.verdictSlot.replaceChildren(verdictPanel([{ transcript: c[key] }]));
+    }, (err) => {
+      // A host that did not copy corpus.js beside code.js: no panel, and nothing else breaks.
+      console.warn(`async-playground: Tokio's transcripts could not be loaded: ${err && err.message ? err.message : err}`);
+    });
   }
 
   get running() { return this.session.running; }
