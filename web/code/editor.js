@@ -5,7 +5,7 @@ import { EditorState, Prec } from '@codemirror/state';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { HighlightStyle, syntaxHighlighting, bracketMatching, indentOnInput } from '@codemirror/language';
 import { tags as t } from '@lezer/highlight';
-import { rust } from '@codemirror/lang-rust';
+import { rust } from './rust-mode.js';
 import { linter } from '@codemirror/lint';
 
 // The same CSS custom properties as the code panes (styles.css), so light/dark and embedders' themes
@@ -103,7 +103,7 @@ export function createEditor(parent, o) {
         syntaxHighlighting(highlight),
         // No indentWithTab: Tab keeps moving focus, so a keyboard alone can leave the editor.
         keymap.of([...defaultKeymap, ...historyKeymap]),
-        rust(),
+        rust,
         lint,
         theme,
         EditorView.lineWrapping,
