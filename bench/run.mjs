@@ -232,7 +232,8 @@ async function yourCodeSection(distUrl) {
 
   // 6. What the runtime's own events (issue 20: Taken, Queued, Armed, Parked, …) cost the same
   // 10,000-task runs: with them, and without (the bench-only switch globalThis.__asyncPlaygroundNoRuntimeEvents,
-  // read by the wasm when a run starts, drops them before they reach the page). Alternating A B B A.
+  // read when a run starts by web/wasm.js for the lessons and by the interpreter's wasm, drops them before they
+  // reach the page). Alternating A B B A.
   const runtimeCost = {};
   for (const [kind, run] of [['interpreted', interpMany], ['compiled', compiledMany]]) {
     const t = { on: [], off: [] };
