@@ -56,7 +56,7 @@ pub fn browser_clock() -> Clock {
 struct JsSink {
     callback: EventCallback,
     /// Whether the runtime's events ([`crate::trace::Kind::is_runtime`]) are passed on: see
-    /// [`runtime_events_wanted`].
+    /// [`start`] (the bench's switch).
     runtime: bool,
     /// The name sent with the last `Created`: a repeated name (10,000 `sleep_task`s) is sent once,
     /// and JS reuses it, saving a string decode per future.
