@@ -43,6 +43,13 @@ if (!skipWasm) {
       '--out-dir', relative(join(root, 'crate'), w.dir), '--out-name', w.out, '--no-pack', ...(w.features.length ? ['--', ...w.features] : [])],
     { cwd: root, stdio: ['ignore', process.stderr, 'inherit'] });
   }
+  // The lessons' wasm is part of every first load: one more wasm-opt pass, told that the lowest 1 KB of
+  // memory is unused (true of Rust's wasm32 output, whose stack starts at 1 MB and grows down), lets it
+  // fold constant addresses into loads and stores; --converge repeats -Oz while it still shrinks.
+  // About 0.15 KB gz. The interpreter's wasm keeps Cargo.toml's settings alone.
+  const lessons = join(pkg, 'async_playground_bg.wasm');
+  execFileSync('wasm-opt', ['--low-memory-unused', '-Oz', '--converge', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
+    '--enable-sign-ext', '--enable-mutable-globals', lessons, '-o', lessons], { stdio: ['ignore', process.stderr, 'inherit'] });
 }
 for (const w of WASM) {
   if (!existsSync(join(w.dir, `${w.out}_bg.wasm`))) throw new Error(`build: ${w.dir} has no ${w.out}_bg.wasm; build without --skip-wasm first`);
@@ -208,7 +215,8 @@ cpSync(join(pkgInterp, 'async_playground_interp_bg.wasm'), join(dist, 'async_pla
 // The raw wasm-bindgen glue too, for anyone who wants the Rust API (`start`, `check`) without our UI;
 // the pages themselves use the copy bundled into app.js / embed.js.
 for (const f of ['async_playground.js', 'async_playground.d.ts']) cpSync(join(pkg, f), join(dist, f));
-for (const f of ['index.html', 'embed.html']) cpSync(join(root, f), join(dist, f));
+// The pages without their indentation (leading whitespace never renders in them: they have no <pre>).
+for (const f of ['index.html', 'embed.html']) writeFileSync(join(dist, f), readFileSync(join(root, f), 'utf8').replace(/^[ \t]+/gm, ''));
 for (const f of ['favicon.svg', 'embed-frame.js', 'embed-loader.js']) cpSync(join(root, 'web', f), join(dist, f));
 writeFileSync(join(dist, 'styles.css'), await minCss(join(root, 'web', 'styles.css')));
 writeFileSync(join(dist, 'corpus.js'), corpusFile);
