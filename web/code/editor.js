@@ -1,12 +1,12 @@
 // The "Your code" editor: CodeMirror 6 with Rust highlighting in the site's own token colours, the
-// interpreter's diagnostics underlined (@codemirror/lint), and Ctrl/Cmd+Enter to run.
+// interpreter's diagnostics underlined (diagnostics.js), and Ctrl/Cmd+Enter to run.
 import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection } from '@codemirror/view';
 import { EditorState, Prec } from '@codemirror/state';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { HighlightStyle, syntaxHighlighting, bracketMatching, indentOnInput } from '@codemirror/language';
 import { tags as t } from '@lezer/highlight';
 import { rust } from './rust-mode.js';
-import { linter } from '@codemirror/lint';
+import { checker } from './diagnostics.js';
 
 // The same CSS custom properties as the code panes (styles.css), so light/dark and embedders' themes
 // apply to the editor too.
@@ -30,13 +30,11 @@ const theme = EditorView.theme({
   '.cm-gutters': { backgroundColor: 'var(--ap-surface)', color: 'var(--ap-muted)', borderRight: '1px solid var(--ap-border)' },
   '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'color-mix(in srgb, var(--ap-accent) 8%, transparent)' },
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'color-mix(in srgb, var(--ap-accent) 30%, transparent)' },
-  // @codemirror/lint draws its squiggles (and its gutter markers, left out) as data: SVG images, which
-  // a strict CSP (img-src falling back to 'self') refuses; a wavy text decoration needs no image.
-  '.cm-lintRange-error, .cm-lintRange-warning, .cm-lintRange-info, .cm-lintRange-hint': {
-    backgroundImage: 'none', textDecorationLine: 'underline', textDecorationStyle: 'wavy', textDecorationSkipInk: 'none', textUnderlineOffset: '3px',
-  },
+  // A wavy text decoration, not an image: a strict CSP (img-src falling back to 'self') refuses the
+  // data: SVG squiggles that @codemirror/lint drew.
+  '.cm-lintRange': { textDecorationLine: 'underline', textDecorationStyle: 'wavy', textDecorationSkipInk: 'none', textUnderlineOffset: '3px' },
   '.cm-lintRange-error': { textDecorationColor: 'var(--ap-bad)' },
-  '.cm-lintRange-warning, .cm-lintRange-info, .cm-lintRange-hint': { textDecorationColor: 'var(--ap-pending)' },
+  '.cm-lintRange-warning': { textDecorationColor: 'var(--ap-pending)' },
 });
 
 /**
@@ -79,13 +77,14 @@ export function toCodeMirror(doc, diagnostics) {
  */
 export function createEditor(parent, o) {
   const runKey = Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => { o.onRun(); return true; } }]));
-  const lint = linter(async (view) => {
+  const lint = checker(async (view) => {
     const source = view.state.doc.toString();
+    const doc = view.state.doc;
     const diagnostics = await o.check(source);
-    // The text may have changed while the interpreter loaded; stale results are dropped by the linter.
+    // The text may have changed while the interpreter loaded; stale results are dropped by the checker.
     if (o.onDiagnostics) o.onDiagnostics(diagnostics, source);
-    return toCodeMirror(view.state.doc, diagnostics);
-  }, { delay: 400 });
+    return toCodeMirror(doc, diagnostics);
+  });
   return new EditorView({
     parent,
     root: o.root,
