@@ -1,12 +1,13 @@
 // The body of the "Your code" section, built when the section is first used: the starter menu, the
 // editor, Run/Stop, the diagnostics, the live log, and the lessons' own timeline, table and
-// step-through views fed by the same event stream as the demos.
+// step-through views fed by the same event stream as the demos. Those views come as the demos' do:
+// in later.js, imported when the first run starts or a saved run is opened (views-slot.js), so code.js
+// does not carry a second copy of them and the editor is ready without them.
 import { h, nextId } from '../dom.js';
 import { ENDINGS, ms } from '../model.js';
 import { RunSession } from '../session.js';
-import { RunViews } from '../views.js';
+import { ViewsSlot, loadLater } from '../views-slot.js';
 import { speedLabel } from '../params.js';
-import { parseRun } from '../runfile.js';
 import { DEMOS, demoById } from '../demos.js';
 import { encodeCode } from './base64url.js';
 import { createEditor, setSource } from './editor.js';
@@ -15,14 +16,13 @@ import { STARTERS } from 'virtual:starters';
 import { CORPUS_KEYS } from 'virtual:corpus';
 import { fnv1a64, verdictPanel } from '../verdict.js';
 import css from './code.css';
-import viewsCss from '../views.css';
 
 let sheets = null;
-/** Adds this section's styles and its views' (views.css) to `root` (the page, or an element's shadow root) once. */
+/** Adds this section's styles to `root` (the page, or an element's shadow root) once (the views' come with them). */
 function adoptStyles(root) {
   if (!sheets) {
     // Constructable stylesheets, like the element's: they pass a strict CSP.
-    sheets = [css, viewsCss].map((text) => {
+    sheets = [css].map((text) => {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(text);
       return sheet;
@@ -78,7 +78,7 @@ export class CodeView {
     this.crashed = false;
     // The demos' own run machinery and views: this section only adds the editor and its chrome.
     // Save run keeps the source each run ran (its meta's `source`); Open a saved run shows one again.
-    this.views = new RunViews({ title: o.title, lines: 6, open: (text, name) => this.openRun(text, name) });
+    this.views = new ViewsSlot({ title: o.title, lines: 6, open: (text, name) => this.openRun(text, name).catch((err) => this.views.failed(err)) });
     this.session = new RunSession({ listeners: [this.views, this] });
     this.build(o);
   }
@@ -155,7 +155,14 @@ export class CodeView {
     });
     this.updateVerdict();
     this.interp.then(
-      () => { if (!this.session.model && !this.crashed) this.status.textContent = 'Ready. Edit the program, then press Run.'; },
+      () => {
+        if (!this.session.model && !this.crashed) this.status.textContent = 'Ready. Edit the program, then press Run.';
+        // The views (later.js) once the page is idle after that, not in the middle of the first run:
+        // their arrival, compile and first layout would make its early lines late (a 100 ms interval's
+        // first ticks). A run begun before then loads them itself (ViewsSlot.begin).
+        const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
+        idle(() => this.views.load().catch((err) => this.views.failed(err)), { timeout: 3000 });
+      },
       (err) => this.fail(`Your code cannot run: ${err.message}`),
     );
   }
@@ -288,15 +295,16 @@ export class CodeView {
    * "Open a saved run": puts its program in the editor and shows the run in the same views, running
    * nothing. A file that is not a run of Your code gets a sentence instead, and the last run stays.
    */
-  openRun(text, name) {
+  async openRun(text, name) {
+    const [{ parseRun }, views] = await Promise.all([loadLater(), this.views.load()]);
     const r = parseRun(text, { variants: new Set(DEMOS.flatMap((d) => d.variants.map((v) => v.id))) });
     if (!r.ok) {
-      this.views.keep.refuse(`${name}: ${r.error}`);
+      views.keep.refuse(`${name}: ${r.error}`);
       return;
     }
     const { program, events, hidden, stalled } = r.run;
     if (program.code === undefined) {
-      this.views.keep.refuse(`${name} is a run of the “${demoById(program.demo).title}” demo: open it there.`);
+      views.keep.refuse(`${name} is a run of the “${demoById(program.demo).title}” demo: open it there.`);
       return;
     }
     // Only a label here: nothing runs, so the speed it ran at is only told, not used.
@@ -319,9 +327,15 @@ export class CodeView {
     this.setRunning(false);
     this.measured.textContent = model.state === 'done' ? `Measured: the run took ${ms(model.endT)}.`
       : model.state === 'stopped' ? `Stopped after ${ms(model.endT)}.` : '';
-    // The lints' sentences (the views found them when the run ended: they listen first).
-    const lints = this.views.lints.map((l) => l.sentence);
-    this.happened.textContent = model.state === 'crashed' ? '' : [`What just happened? ${summary(model)}`, ...lints].join(' ');
+    const said = model.state === 'crashed' ? '' : `What just happened? ${summary(model)}`;
+    this.happened.textContent = said;
+    // The lints' sentences, once the views have them (they find them when the run ends; the first
+    // run's end may come before later.js is in).
+    if (said) {
+      this.views.lintsOf(model).then((lints) => {
+        if (lints.length && this.session.model === model) this.happened.textContent = [said, ...lints.map((l) => l.sentence)].join(' ');
+      });
+    }
     if (this.loaded) {
       this.status.textContent = `Showing the saved run in ${this.loaded.file}: nothing was run again. Press Run to run the program now.`;
       this.measured.textContent = this.measured.textContent.replace(/^Measured:/, 'Measured when it was recorded:');
