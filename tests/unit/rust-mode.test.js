@@ -1,17 +1,15 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { StringStream } from '@codemirror/language';
-import { rust } from '../../web/code/rust-mode.js';
+import { Stream, startState, token, tokenize } from '../../web/code/rust-mode.js';
 
-/** [style, text] for each token of `source`, line by line, as the editor's StreamLanguage reads it. */
+/** [style, text] for each token of `source`, line by line, as the editor's tokenizer reads it. */
 function tokens(source) {
-  const p = rust.streamParser;
-  const state = p.startState(4);
+  const state = startState();
   const out = [];
   for (const line of source.split('\n')) {
-    const s = new StringStream(line, 4, 4);
+    const s = new Stream(line);
     while (!s.eol()) {
-      const style = p.token(s, state);
+      const style = token(s, state);
       const text = line.slice(s.start, s.pos);
       if (style) out.push([style, text]);
       s.start = s.pos;
@@ -51,11 +49,12 @@ test('characters and lifetimes: \'a\' is a char, \'a and \'static are not', () =
   assert.deepEqual(t.filter(([s]) => s === 'labelName').map(([, x]) => x), ["'a", "'static"]);
 });
 
-test('a new line is indented by the brackets open before it, one unit less when it closes one', () => {
-  const p = rust.streamParser;
-  const state = p.startState(4);
-  const s = new StringStream('fn main() { foo(', 4, 4);
-  while (!s.eol()) { p.token(s, state); s.start = s.pos; }
-  assert.equal(p.indent(state, '', { unit: 4 }), 8);
-  assert.equal(p.indent(state, ')', { unit: 4 }), 4);
+test('the editor draws each line\'s tokens with the code panes\' classes, uncoloured text left out', () => {
+  const src = 'let s = "x"; // hi\n    foo(1)';
+  assert.deepEqual(tokenize(src), [
+    [[0, 3, 'k'], [8, 11, 's'], [13, 18, 'c']],
+    [[4, 7, 'f'], [8, 9, 'n']],
+  ]);
+  // Every character is taken by some rule, even ones Rust has no use for.
+  assert.deepEqual(tokenize('a ¤ @ `'), [[]]);
 });

@@ -10,7 +10,7 @@ import { ViewsSlot, loadLater } from '../views-slot.js';
 import { speedLabel } from '../params.js';
 import { DEMOS, demoById } from '../demos.js';
 import { encodeCode } from './base64url.js';
-import { createEditor, setSource } from './editor.js';
+import { createEditor } from './editor.js';
 import { loadInterp } from './interp.js';
 import { STARTERS } from 'virtual:starters';
 import { CORPUS_KEYS } from 'virtual:corpus';
@@ -181,14 +181,14 @@ export class CodeView {
   }
 
   /** The program in the editor. */
-  get source() { return this.editor.state.doc.toString(); }
+  get source() { return this.editor.value; }
 
   /** Puts `starter` ({ id, source }) or a plain source in the editor. Never runs it. */
   open(starter) {
     const source = typeof starter === 'string' ? starter : starter.source;
     this.menu.value = typeof starter === 'string' ? (STARTERS.find((s) => s.source === source)?.id ?? '') : starter.id;
     this.cameFrom = this.menu.value || null;
-    if (source !== this.source) setSource(this.editor, source);
+    this.editor.value = source; // an edit: Ctrl+Z in the editor brings the last program back
     this.kept();
     this.onChange();
   }

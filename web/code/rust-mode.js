@@ -1,9 +1,40 @@
-// Rust for the editor: a line tokenizer (CodeMirror's StreamLanguage) instead of @codemirror/lang-rust.
-// Why: lang-rust's Lezer grammar and LR runtime were about 110 KB of code.js's minified 540 KB, for what
-// the editor uses of them: colours, indentation and comment toggling. A tokenizer gives the same
-// colours (the tags the highlight style in editor.js names), indents by bracket depth, and knows
-// Rust's comments; brackets still match (CodeMirror scans the text when a language has no tree).
-import { StreamLanguage } from '@codemirror/language';
+// Rust for the editor: a line tokenizer, run over the whole program after each edit (programs are
+// small: a few hundred lines at most, 64 KB by the interpreter's limit). It gives the code panes'
+// colours (editor.js draws them as classes of code.css), knows Rust's nested comments, raw strings
+// and lifetimes, and needs no library: CodeMirror's view, state and language packages were about
+// 290 KB of code.js's minified 344 KB (see README "The editor").
+
+/** The little of CodeMirror's StringStream the tokenizer uses: one line, `start` and `pos` in it. */
+export class Stream {
+  constructor(string) {
+    Object.assign(this, { string, pos: 0, start: 0 });
+  }
+
+  eol() { return this.pos >= this.string.length; }
+
+  next() { return this.pos < this.string.length ? this.string.charAt(this.pos++) : undefined; }
+
+  eatSpace() {
+    const from = this.pos;
+    while (/\s/.test(this.string.charAt(this.pos))) this.pos += 1;
+    return this.pos > from;
+  }
+
+  skipToEnd() { this.pos = this.string.length; }
+
+  /** A string or a ^-anchored regexp at `pos`; consumed unless `consume` is false. */
+  match(pattern, consume = true) {
+    if (typeof pattern === 'string') {
+      const ok = this.string.startsWith(pattern, this.pos);
+      if (ok && consume) this.pos += pattern.length;
+      return ok || null;
+    }
+    const m = this.string.slice(this.pos).match(pattern);
+    if (!m || m.index > 0) return null;
+    if (consume) this.pos += m[0].length;
+    return m;
+  }
+}
 
 const KEYWORDS = new Set(('as async await break const continue crate dyn else enum extern fn for if impl in let loop '
   + 'match mod move mut pub ref return self Self static struct super trait type union unsafe use where while yield')
@@ -105,19 +136,37 @@ function token(stream, state) {
   return null;
 }
 
-export const rust = StreamLanguage.define({
-  name: 'rust',
-  startState: () => ({ string: false, raw: -1, comment: 0, depth: 0, after: '' }),
-  copyState: (s) => ({ ...s }),
-  token,
-  // One unit per bracket open at the start of the line, one less for a line that begins by closing.
-  indent(state, textAfter, cx) {
-    if (state.string || state.comment) return null;
-    const closing = textAfter && CLOSE.includes(textAfter[0]) ? 1 : 0;
-    return Math.max(0, state.depth - closing) * cx.unit;
-  },
-  languageData: {
-    commentTokens: { line: '//', block: { open: '/*', close: '*/' } },
-    indentOnInput: /^\s*[}\])]$/,
-  },
-});
+/** The state at the start of a program; the tokenizer carries it from line to line. */
+export const startState = () => ({ string: false, raw: -1, comment: 0, depth: 0, after: '' });
+
+export { token };
+
+/** The class (code.css `.ed-hl .k` …) of a token style: the colours of the code panes (styles.css .tok-*). */
+function classOf(style) {
+  if (!style) return '';
+  if (style.includes('.function')) return 'f';
+  return CLASS[style] || '';
+}
+const CLASS = {
+  keyword: 'k', typeName: 't', namespace: 't', string: 's', character: 's', comment: 'c',
+  macroName: 'm', number: 'n', bool: 'n', meta: 'a',
+};
+
+/**
+ * The coloured tokens of each line of `source`: an array per line of `[from, to, class]`, columns in
+ * UTF-16 units of that line, uncoloured text left out.
+ */
+export function tokenize(source) {
+  const state = startState();
+  return source.split('\n').map((line) => {
+    const s = new Stream(line);
+    const out = [];
+    while (!s.eol()) {
+      const cls = classOf(token(s, state));
+      if (s.pos === s.start) s.pos += 1; // never stall on a character no rule takes
+      if (cls) out.push([s.start, s.pos, cls]);
+      s.start = s.pos;
+    }
+    return out;
+  });
+}
