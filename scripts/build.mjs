@@ -200,7 +200,7 @@ await build({
   entryPoints: { later: join(root, 'web', 'later.js') },
   plugins: [sourcesPlugin(join(pkg, 'async_playground.js')), cssPlugin],
 });
-// code.js is "Your code" (CodeMirror, the interpreter's glue, the section). app.js and embed.js load it
+// code.js is "Your code" (the editor, the interpreter's glue, the section). app.js and embed.js load it
 // with import() on first use, by URL relative to themselves, so it is never part of a first load. Its
 // views read event kinds from the interpreter's glue (the same Rust enum), so the lessons' glue is not
 // bundled a second time.
