@@ -22,7 +22,12 @@ export function sizes() {
     // "Your code", fetched on first use only: the editor bundle and the interpreter's wasm.
     code_js_gz: gz('code.js'),
     interp_wasm_gz: gz('async_playground_interp_bg.wasm'),
+    // Tokio's transcripts of the corpus programs, imported by code.js only when the editor holds one.
+    corpus_js_gz: gz('corpus.js'),
     code_total_gz: gz('code.js') + gz('async_playground_interp_bg.wasm'),
+    // What Your code's first use with a run fetches on a page where no demo has run yet: the above
+    // and later.js (its timeline, table and step-through are the demos' own, imported at idle).
+    code_with_views_gz: gz('code.js') + gz('async_playground_interp_bg.wasm') + gz('later.js'),
   };
 }
 

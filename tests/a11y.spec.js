@@ -185,7 +185,7 @@ for (const scheme of ['light', 'dark']) {
     await s.getByRole('button', { name: 'Run', exact: true }).click();
     await lineAt(s, 'hi');
     await expect(s.locator('.diagnostic.warning')).toHaveCount(1);
-    await expect(s.locator('.cm-lintRange-warning')).not.toHaveCount(0);
+    await expect(s.locator('.ed-lint-warning')).not.toHaveCount(0);
     await axe(page, '#your-code');
   });
 }

@@ -22,7 +22,7 @@ test.beforeAll(async () => {
   mkdirSync(join(work, 'async-playground'));
   cpSync(join(dist, 'embed-loader.js'), join(work, 'async-playground', 'embed-loader.js'));
   mkdirSync(join(work, 'src', 'async-playground'));
-  for (const f of ['embed.js', 'later.js', 'async_playground_bg.wasm', 'code.js', 'async_playground_interp_bg.wasm']) {
+  for (const f of ['embed.js', 'later.js', 'async_playground_bg.wasm', 'code.js', 'corpus.js', 'async_playground_interp_bg.wasm']) {
     cpSync(join(dist, f), join(work, 'src', 'async-playground', f));
   }
   const mdbook = process.env.MDBOOK || join(process.env.HOME, '.cargo', 'bin', 'mdbook');

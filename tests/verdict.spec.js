@@ -94,11 +94,12 @@ test('demos with no tutorial program get no panel, rather than an invented one',
   }
 });
 
-test('the first load carries no transcript; the lessons\' come with later.js, the corpus with code.js', async ({ page }) => {
+test('the first load carries no transcript; the lessons\' come with later.js, the corpus with corpus.js', async ({ page }) => {
   await page.goto('/');
   const app = await (await page.request.get('/app.js')).text();
   const later = await (await page.request.get('/later.js')).text();
   const code = await (await page.request.get('/code.js')).text();
+  const corpus = await (await page.request.get('/corpus.js')).text();
   // The lessons' transcripts, and the panel that shows them, load when a panel is first opened.
   expect(app).not.toContain('Recorded from tests/programs/');
   expect(later).toContain('Recorded from tests/programs/');
@@ -108,7 +109,11 @@ test('the first load carries no transcript; the lessons\' come with later.js, th
   expect(differences.lessons.some((l) => l.program === 'task_panic')).toBe(false);
   expect(app).not.toContain(other.source_fnv);
   expect(app).not.toContain('main is still running');
+  // code.js knows which programs have a transcript; the transcripts are in corpus.js, imported on a match.
   expect(code).toContain(other.source_fnv);
+  expect(code).not.toContain('main is still running');
+  expect(corpus).toContain(other.source_fnv);
+  expect(corpus).toContain('main is still running');
   expect(app).toContain('Product data fetched after 1s.');
 });
 
@@ -158,6 +163,9 @@ for (const scheme of ['light', 'dark']) {
     const panels = page.locator('details.verdict');
     expect(await panels.count()).toBe(6); // lazy, sleep, join!, select!, no-await, Your code
     await panels.evaluateAll((all) => { for (const d of all) d.open = true; });
+    // The lessons' transcripts come with later.js, imported when a panel first opens: axe must see
+    // them drawn (it raced them once, reporting on half-filled panels).
+    for (let i = 0; i < 6; i++) await expect(panels.nth(i).locator('.verdict-run').first()).toBeVisible();
     await page.addScriptTag({ path: axePath });
     // What this spec adds, the panels (tests/a11y.spec.js checks the rest of the page).
     const violations = await page.evaluate(async () => {

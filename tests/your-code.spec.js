@@ -14,7 +14,7 @@ async function setProgram(page, source) {
   await box.click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Delete');
-  // insertText, not type(): CodeMirror would auto-indent each typed newline.
+  // insertText, not type(): the editor keeps each typed newline's indentation.
   await page.keyboard.insertText(source);
   await expect(box).toContainText(source.split('\n')[0]);
 }
@@ -130,7 +130,7 @@ test('diagnostics: a syntax error and an unsupported item, as rustc writes them,
   await expect(diag).toHaveText(/^error/);
   await expect(diag).toContainText(/main\.rs:3:\d+/);
   await expect(s.getByRole('log').getByRole('listitem')).toHaveCount(0);
-  await expect(s.locator('.cm-lintRange-error')).not.toHaveCount(0);
+  await expect(s.locator('.ed-lint-error')).not.toHaveCount(0);
 
   await setProgram(page, main('    let text = std::fs::read_to_string("x").unwrap();\n    println!("{}", text);'));
   await s.getByRole('button', { name: 'Run', exact: true }).click();
@@ -148,7 +148,7 @@ test('rustc is the judge too: a spawned task borrowing a local is refused with E
   await expect(diag).toHaveText(/^error\[E0373\]/);
   await expect(diag).toContainText('main.rs:4:');
   await expect(s.getByRole('log').getByRole('listitem')).toHaveCount(0);
-  await expect(s.locator('.cm-lintRange-error')).not.toHaveCount(0);
+  await expect(s.locator('.ed-lint-error')).not.toHaveCount(0);
   await expect(s.locator('.happened')).toContainText(/What just happened\? .*borrows a local at line 4.*move/);
 });
 

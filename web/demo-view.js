@@ -8,7 +8,7 @@ import { ms } from './model.js';
 import { RunSession } from './session.js';
 import { ViewsSlot, loadLater } from './views-slot.js';
 import { sourcePanes } from './source-view.js';
-import { DEMOS, TEST_PANIC, demoById, predictedUs, variantById, whatHappened } from './demos.js';
+import { DEMOS, TEST_PANIC, demoById, predictedUs, variantById } from './demos.js';
 import { DEFAULTS, speedLabel } from './params.js';
 
 /** Every variant a saved run may name (a file of another demo gets a sentence naming its section). */
@@ -236,19 +236,17 @@ export class DemoView {
       this.status.textContent = `Showing the saved run in ${this.loaded.file} (“${this.loaded.label}”): nothing was run again.`;
       this.measured.textContent = this.measured.textContent.replace(/^Measured:/, 'Measured when it was recorded:');
     }
-    const parts = [`What just happened? ${whatHappened(model)}`];
-    if (this.ticker && model.state === 'done') {
-      // A frozen page shows here as missing ticks: a 100 ms interval should tick about endT/100 times.
-      const expected = Math.floor(model.endT / 100_000);
-      parts.push(`The counter ticked ${this.ticks} ${this.ticks === 1 ? 'time' : 'times'} in ${ms(model.endT)} (about ${expected} if the page never froze).`);
-    }
-    this.happened.textContent = parts.join(' ');
-    // The lints' sentences, before the counter's: the views find them when the run ended (they listen
-    // first), once they are loaded (the first run's end may come before they are).
-    this.views.lintsOf(model).then((lints) => {
-      if (!lints.length || this.session.model !== model) return;
-      parts.splice(1, 0, ...lints.map((l) => l.sentence));
-      this.happened.textContent = parts.join(' ');
+    // A frozen page shows as missing ticks: a 100 ms interval should tick about endT/100 times.
+    const ticks = this.ticker && model.state === 'done'
+      ? `The counter ticked ${this.ticks} ${this.ticks === 1 ? 'time' : 'times'} in ${ms(model.endT)} (about ${Math.floor(model.endT / 100_000)} if the page never froze).`
+      : null;
+    // The sentence (happened.js) and the lints come with later.js, which the run's start imported
+    // (the first run's end may come before it is in); the lints' sentences go before the counter's.
+    Promise.all([loadLater(), this.views.lintsOf(model)]).then(([m, lints]) => {
+      if (this.session.model !== model) return;
+      this.happened.textContent = [`What just happened? ${m.whatHappened(model)}`, ...lints.map((l) => l.sentence), ticks].filter(Boolean).join(' ');
+    }, () => {
+      if (ticks && this.session.model === model) this.happened.textContent = ticks;
     });
   }
 

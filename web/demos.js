@@ -1,13 +1,12 @@
 // Owns: every fact about each lesson demo that the page needs, in one place: its title and intro,
 // which Rust file and Tokio original it shows, its Run buttons (variant ids, labels, predicted
-// durations), how many log lines it prints, and its "What just happened?" sentence.
+// durations) and how many log lines it prints. Its "What just happened?" sentence, needed only once a
+// run has ended, is in happened.js (later.js).
 //
 // The Rust half is `VARIANTS` in crate/src/lessons/mod.rs (the variant ids and the `main` each
 // runs; `?demo=` accepts the demo part of those ids). tests/facts.spec.js fails when the two
 // disagree: a variant missing on either side, a demo name the validator does not accept, or a
 // predicted duration the real run does not match.
-import { ENDINGS, ms } from './model.js';
-
 const MAPPING = {
   sleep: ['tokio::time::sleep', 'gloo_timers::future::sleep'],
   join: ['tokio::join!', 'futures::join!'],
@@ -16,16 +15,12 @@ const MAPPING = {
   main: ['#[tokio::main]', 'the browser’s event loop (Run spawns main)'],
 };
 
-/** blocking.rs's timer waits this long (lesson ms) beside the 2 s wait. */
-const BLOCKING_TIMER_MS = 1000;
-
 /**
  * @typedef {object} Variant
  * @property {string} id       `demo/variant`, as in crate/src/lessons/mod.rs VARIANTS
  * @property {string} label    the Run button's text (begins with "Run")
  * @property {(p: {user:number, product:number}) => number} predict  lesson ms the run should take
  * @property {string} [why]    what the prediction is, in words
- * @property {(m: import('./model.js').RunModel) => string} happened  "What just happened?" of a finished run
  */
 
 /** @type {Array<{id:string, title:string, file:string, tokio:string|null, tokioNote?:string, intro:string, variants:Variant[], durations?:boolean, ticker?:boolean, lines:number, mapping:string[][]}>} */
@@ -38,19 +33,8 @@ export const DEMOS = [
     intro: 'Calling my_async_task() only builds a Future, an inert recipe. Its body runs when the Future is polled, which is what .await does. Dropped without being polled, it never runs at all.',
     lines: 3,
     variants: [
-      {
-        id: 'lazy/call', label: 'Run: call without .await', predict: () => 0,
-        happened: (m) => (m.byName('my_async_task')?.ending === ENDINGS.never
-          ? 'my_async_task() returned a Future that was dropped without ever being polled: its body never ran, so “Task finished” was never produced.'
-          : 'my_async_task was polled: that should not happen without .await.'),
-      },
-      {
-        id: 'lazy/await', label: 'Run with .await', predict: () => 0,
-        happened: (m) => {
-          const t = m.byName('my_async_task');
-          return `.await polled my_async_task ${t.polls.length === 1 ? 'once' : `${t.polls.length} times`}; it had nothing to wait for, so it was Ready at once (${ms(t.readyAt)}) and returned “Task finished”.`;
-        },
-      },
+      { id: 'lazy/call', label: 'Run: call without .await', predict: () => 0 },
+      { id: 'lazy/await', label: 'Run with .await', predict: () => 0 },
     ],
     mapping: [MAPPING.main],
   },
@@ -61,14 +45,7 @@ export const DEMOS = [
     tokio: 'sleep',
     intro: 'sleep(…).await gives control back to the event loop until a timer fires. The page stays responsive for the whole wait: the counter keeps ticking.',
     lines: 2,
-    variants: [{
-      id: 'sleep/run', label: 'Run sleep for 2s', predict: () => 2000,
-      happened: (m) => {
-        const main = m.byName('main');
-        const pending = main.polls.length > 1 ? main.polls[1].start - main.polls[0].end : 0;
-        return `main was Pending for ${ms(pending)} while the timer ran: the event loop was free the whole time, so the page stayed responsive.`;
-      },
-    }],
+    variants: [{ id: 'sleep/run', label: 'Run sleep for 2s', predict: () => 2000 }],
     ticker: true,
     mapping: [MAPPING.sleep, MAPPING.main],
   },
@@ -80,23 +57,8 @@ export const DEMOS = [
     intro: 'Both fetches start together and join! waits for both, so the run takes as long as the longest fetch, not the sum. Run them sequentially to feel the difference.',
     lines: 6,
     variants: [
-      {
-        id: 'join/join', label: 'Run concurrently (join!)', predict: (p) => Math.max(p.user, p.product), why: 'the longest fetch',
-        happened: (m) => {
-          const u = m.byName('fetch_user_data');
-          const p = m.byName('fetch_product_data');
-          const overlap = Math.min(u.end, p.end) - Math.max(u.created, p.created);
-          return `Both fetches were in flight together (for ${ms(overlap)}); the run took ${ms(m.endT)}, about the longest fetch (${Math.max(m.plan.user, m.plan.product)} ms of lesson time), not the sum.`;
-        },
-      },
-      {
-        id: 'join/sequential', label: 'Run sequentially', predict: (p) => p.user + p.product, why: 'the sum of both fetches',
-        happened: (m) => {
-          const u = m.byName('fetch_user_data');
-          const p = m.byName('fetch_product_data');
-          return `fetch_product_data was only created at ${ms(p.created)}, after fetch_user_data finished at ${ms(u.readyAt)}: the waits added up, and the run took ${ms(m.endT)}.`;
-        },
-      },
+      { id: 'join/join', label: 'Run concurrently (join!)', predict: (p) => Math.max(p.user, p.product), why: 'the longest fetch' },
+      { id: 'join/sequential', label: 'Run sequentially', predict: (p) => p.user + p.product, why: 'the sum of both fetches' },
     ],
     durations: true,
     mapping: [MAPPING.join, MAPPING.sleep, MAPPING.main],
@@ -109,16 +71,7 @@ export const DEMOS = [
     tokioNote: 'The tutorial describes tokio::select! in words only: “similar [to join!], but it completes as soon as one of the futures finishes.”',
     intro: 'select! finishes as soon as the first branch does and drops the others: the user fetch is cancelled mid-wait and its line never prints. Like tokio::select!, futures::select! picks at random among branches that are ready in the same poll; select_biased! checks them in order instead.',
     lines: 3,
-    variants: [{
-      id: 'select/select', label: 'Run select!', predict: (p) => Math.min(p.user, p.product), why: 'the shortest fetch',
-      happened: (m) => {
-        const fetches = [...m.futures.values()].filter((x) => x.name.startsWith('fetch_'));
-        const winner = fetches.find((x) => x.ending === ENDINGS.ready);
-        const loser = fetches.find((x) => x.ending === ENDINGS.pending);
-        if (!winner) return `Neither fetch finished; the run took ${ms(m.endT)}.`;
-        return `${winner.name} finished first at ${ms(winner.readyAt)}, so select! returned its value${loser ? ` and dropped ${loser.name} while it was still pending: its timer was cleared and its line never printed` : ''}.`;
-      },
-    }],
+    variants: [{ id: 'select/select', label: 'Run select!', predict: (p) => Math.min(p.user, p.product), why: 'the shortest fetch' }],
     durations: true,
     mapping: [MAPPING.select, MAPPING.sleep, MAPPING.main],
   },
@@ -130,16 +83,8 @@ export const DEMOS = [
     intro: 'A future that is created and dropped never runs. Spawning it hands it to the event loop, which polls it to the end. (Under Tokio, main returning would stop the runtime, so you would also await the JoinHandle; in a page the event loop outlives main.)',
     lines: 3,
     variants: [
-      {
-        id: 'no-await/call', label: 'Run without .await', predict: () => 0,
-        happened: (m) => (m.byName('my_task')?.ending === ENDINGS.never
-          ? `my_task() built a Future that was dropped at once, never polled: its sleep never started and its line never printed. The run ended at ${ms(m.endT)}.`
-          : 'my_task was polled: that should not happen without .await.'),
-      },
-      {
-        id: 'no-await/spawn', label: 'Run with spawn_local', predict: () => 1000,
-        happened: (m) => `main finished at ${ms(m.byName('main').readyAt)}, but spawn_local had handed my_task to the event loop, which woke it after its sleep and ran it to the end at ${ms(m.byName('my_task').readyAt)}: the line the tutorial says will never be printed was printed, because this time the future was run.`,
-      },
+      { id: 'no-await/call', label: 'Run without .await', predict: () => 0 },
+      { id: 'no-await/spawn', label: 'Run with spawn_local', predict: () => 1000 },
     ],
     mapping: [MAPPING.spawn, MAPPING.sleep, MAPPING.main],
   },
@@ -152,14 +97,8 @@ export const DEMOS = [
     intro: 'An async fn that waits by spinning (like calling std::thread::sleep in async code) never gives control back: no timer fires, no click is handled, the counter freezes. The same wait with sleep().await lets the 1s timer fire on time.',
     lines: 3,
     variants: [
-      {
-        id: 'blocking/blocking', label: 'Run blocking wait', predict: () => 2000,
-        happened: (m) => `The busy loop held the only thread for its whole wait: the 1s timer could not fire until it ended (${timerLate(m)} ms late), and the page was frozen meanwhile.`,
-      },
-      {
-        id: 'blocking/sleep', label: 'Run with sleep().await', predict: () => 2000,
-        happened: (m) => `Both waits were timers, so the thread stayed free: the 1s timer fired ${timerLate(m)} ms late, which is normal timer jitter.`,
-      },
+      { id: 'blocking/blocking', label: 'Run blocking wait', predict: () => 2000 },
+      { id: 'blocking/sleep', label: 'Run with sleep().await', predict: () => 2000 },
     ],
     ticker: true,
     mapping: [MAPPING.sleep],
@@ -173,30 +112,15 @@ export const DEMOS = [
     intro: 'A task is a future handed to the event loop: a small state machine, not a thread. Spawn a thousand (or ten thousand) tasks that each sleep 1s: they all wait together, and the run takes about one sleep’s time. The timeline groups them by name.',
     lines: 2,
     variants: [
-      { id: 'many/1000', label: 'Run 1,000 tasks', predict: () => 1000, happened: (m) => manyHappened(m) },
-      { id: 'many/10000', label: 'Run 10,000 tasks', predict: () => 1000, happened: (m) => manyHappened(m) },
+      { id: 'many/1000', label: 'Run 1,000 tasks', predict: () => 1000 },
+      { id: 'many/10000', label: 'Run 10,000 tasks', predict: () => 1000 },
     ],
     mapping: [MAPPING.spawn, MAPPING.sleep],
   },
 ];
 
 /** The page's `?test=panic` button (join! only): not a lesson, so not in DEMOS. */
-export const TEST_PANIC = Object.freeze({
-  id: 'test/panic', label: 'Run: crash this demo (test only)', predict: () => 10, happened: () => '',
-});
-
-/** The blocking demo's 1s timer: how late it fired, in whole ms, from its recorded events. */
-function timerLate(m) {
-  const late = m.lateness('timer', (BLOCKING_TIMER_MS * 1e6) / m.plan.speed);
-  return late === null ? '?' : Math.round(late / 1000);
-}
-
-function manyHappened(m) {
-  const g = m.groups.get('sleep_task');
-  const n = g ? g.n : 0;
-  const last = g && g.endTimes.length ? Math.max(...g.endTimes) : 0;
-  return `${n} futures were pending at the same time; the last finished at ${ms(last)}, about one 1s sleep (at this speed), not ${n} of them.`;
-}
+export const TEST_PANIC = Object.freeze({ id: 'test/panic', label: 'Run: crash this demo (test only)', predict: () => 10 });
 
 export const demoById = (id) => DEMOS.find((d) => d.id === id);
 
@@ -205,13 +129,3 @@ export const variantById = (id) => (id === TEST_PANIC.id ? TEST_PANIC : DEMOS.fl
 
 /** Real µs a variant should take at `speed` (thousandths), from its lesson-ms prediction. */
 export const predictedUs = (variant, plan) => (variant.predict(plan) * 1e6) / plan.speed;
-
-/** "What just happened?" for a finished lesson run: from the run's recorded events, never the plan. */
-export function whatHappened(model) {
-  if (model.state === 'crashed') return 'The Rust code panicked, so this run ended abruptly.';
-  if (model.state === 'stopped') {
-    return `Stopped at ${ms(model.endT)}: every future still alive was dropped at once and its timers cleared, so no further line could appear.`;
-  }
-  const v = model.variant && variantById(model.variant);
-  return v ? v.happened(model) : `The run took ${ms(model.endT)}; ${model.futures.size} futures took part.`;
-}

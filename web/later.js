@@ -1,7 +1,7 @@
 // later.js: what a lesson demo needs only once it is used, imported by views-slot.js (loadLater) when
 // its first run starts, a saved run is opened, or "What real Tokio printed" is opened: the timeline,
 // table and step-through with "a run you can keep" (views.js: statistics, lints, Perfetto export, run
-// files, replay), and the transcripts real Tokio recorded. Built as its own file beside app.js and
+// files, replay), each demo's "What just happened?" sentence, and the transcripts real Tokio recorded. Built as its own file beside app.js and
 // embed.js (scripts/build.mjs), so neither first load carries it.
 //
 // It bundles its own copies of the small modules it shares with the first load (dom.js, model.js's
@@ -12,6 +12,7 @@ import css from './views.css';
 
 export { RunViews } from './views.js';
 export { parseRun } from './runfile.js';
+export { whatHappened } from './happened.js';
 
 /**
  * The transcripts of `demo`'s variants that the oracle recorded (differences.json's `lessons`), for

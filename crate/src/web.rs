@@ -56,7 +56,7 @@ pub fn browser_clock() -> Clock {
 struct JsSink {
     callback: EventCallback,
     /// Whether the runtime's events ([`crate::trace::Kind::is_runtime`]) are passed on: see
-    /// [`runtime_events_wanted`].
+    /// [`start`] (the bench's switch).
     runtime: bool,
     /// The name sent with the last `Created`: a repeated name (10,000 `sleep_task`s) is sent once,
     /// and JS reuses it, saving a string decode per future.
@@ -68,6 +68,9 @@ struct JsSink {
 
 /// False when the page set `globalThis.__asyncPlaygroundNoRuntimeEvents`: only `npm run bench`
 /// does, to measure what the runtime's events cost a 10,000-task run (they are otherwise always on).
+/// The interpreter reads it here; the lessons' [`start`] is told by its caller (web/wasm.js), which
+/// keeps `js_sys::global` and `Reflect` out of the lessons' wasm (about 0.25 KB gz of the first load).
+#[cfg(feature = "interp")]
 fn runtime_events_wanted() -> bool {
     let key = JsValue::from_str("__asyncPlaygroundNoRuntimeEvents");
     js_sys::Reflect::get(&js_sys::global(), &key).map_or(true, |v| !v.is_truthy())
@@ -153,6 +156,8 @@ fn install_panic_hook() {
 
 /// Starts `variant` (e.g. `"join/join"`, see [`variants`]). Durations are lesson ms and
 /// `speed` is in thousandths, both already checked with [`check`]. Time 0 is this call.
+/// `no_runtime_events` drops the runtime's own events ([`crate::trace::Kind::is_runtime`]) before
+/// they reach `on_event`: only the benchmark sets it (left out from JS, it is false).
 #[cfg_attr(not(feature = "interp"), wasm_bindgen)]
 pub fn start(
     variant: &str,
@@ -160,6 +165,7 @@ pub fn start(
     product_ms: u32,
     speed_milli: u32,
     on_event: EventCallback,
+    no_runtime_events: bool,
 ) -> Result<RunHandle, String> {
     let plan = Plan::new(
         user_ms.min(params::MAX_DURATION_MS),
@@ -168,7 +174,7 @@ pub fn start(
     );
     let sink = JsSink {
         callback: on_event,
-        runtime: runtime_events_wanted(),
+        runtime: !no_runtime_events,
         last_name: Default::default(),
         last_queued: Default::default(),
     };

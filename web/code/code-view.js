@@ -1,28 +1,28 @@
 // The body of the "Your code" section, built when the section is first used: the starter menu, the
 // editor, Run/Stop, the diagnostics, the live log, and the lessons' own timeline, table and
-// step-through views fed by the same event stream as the demos.
+// step-through views fed by the same event stream as the demos. Those views come as the demos' do:
+// in later.js, imported when the first run starts or a saved run is opened (views-slot.js), so code.js
+// does not carry a second copy of them and the editor is ready without them.
 import { h, nextId } from '../dom.js';
 import { ENDINGS, ms } from '../model.js';
 import { RunSession } from '../session.js';
-import { RunViews } from '../views.js';
+import { ViewsSlot, loadLater } from '../views-slot.js';
 import { speedLabel } from '../params.js';
-import { parseRun } from '../runfile.js';
 import { DEMOS, demoById } from '../demos.js';
 import { encodeCode } from './base64url.js';
-import { createEditor, setSource } from './editor.js';
+import { createEditor } from './editor.js';
 import { loadInterp } from './interp.js';
 import { STARTERS } from 'virtual:starters';
-import { CORPUS } from 'virtual:corpus';
+import { CORPUS_KEYS } from 'virtual:corpus';
 import { fnv1a64, verdictPanel } from '../verdict.js';
 import css from './code.css';
-import viewsCss from '../views.css';
 
 let sheets = null;
-/** Adds this section's styles and its views' (views.css) to `root` (the page, or an element's shadow root) once. */
+/** Adds this section's styles to `root` (the page, or an element's shadow root) once (the views' come with them). */
 function adoptStyles(root) {
   if (!sheets) {
     // Constructable stylesheets, like the element's: they pass a strict CSP.
-    sheets = [css, viewsCss].map((text) => {
+    sheets = [css].map((text) => {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(text);
       return sheet;
@@ -34,6 +34,21 @@ function adoptStyles(root) {
 
 /** Said where storage is blocked (edits cannot be kept across reloads). */
 const NOT_KEPT = 'This browser blocks this page’s storage, so edits are not kept: a reload brings the starter back (Copy link keeps a program).';
+
+let corpus = null;
+/**
+ * Imports corpus.js (Tokio's transcripts of every corpus program, most of the bytes that would
+ * otherwise be in code.js) once, from beside this script, when the editor first holds a corpus program.
+ */
+function loadCorpus() {
+  if (!corpus) {
+    corpus = import(new URL('./corpus.js', import.meta.url).href).then((m) => m.CORPUS, (err) => {
+      corpus = null;
+      throw err;
+    });
+  }
+  return corpus;
+}
 
 export const starterById = (id) => STARTERS.find((s) => s.id === id);
 
@@ -63,7 +78,7 @@ export class CodeView {
     this.crashed = false;
     // The demos' own run machinery and views: this section only adds the editor and its chrome.
     // Save run keeps the source each run ran (its meta's `source`); Open a saved run shows one again.
-    this.views = new RunViews({ title: o.title, lines: 6, open: (text, name) => this.openRun(text, name) });
+    this.views = new ViewsSlot({ title: o.title, lines: 6, open: (text, name) => this.openRun(text, name).catch((err) => this.views.failed(err)) });
     this.session = new RunSession({ listeners: [this.views, this] });
     this.build(o);
   }
@@ -140,7 +155,14 @@ export class CodeView {
     });
     this.updateVerdict();
     this.interp.then(
-      () => { if (!this.session.model && !this.crashed) this.status.textContent = 'Ready. Edit the program, then press Run.'; },
+      () => {
+        if (!this.session.model && !this.crashed) this.status.textContent = 'Ready. Edit the program, then press Run.';
+        // The views (later.js) once the page is idle after that, not in the middle of the first run:
+        // their arrival, compile and first layout would make its early lines late (a 100 ms interval's
+        // first ticks). A run begun before then loads them itself (ViewsSlot.begin).
+        const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
+        idle(() => this.views.load().catch((err) => this.views.failed(err)), { timeout: 3000 });
+      },
       (err) => this.fail(`Your code cannot run: ${err.message}`),
     );
   }
@@ -159,14 +181,14 @@ export class CodeView {
   }
 
   /** The program in the editor. */
-  get source() { return this.editor.state.doc.toString(); }
+  get source() { return this.editor.value; }
 
   /** Puts `starter` ({ id, source }) or a plain source in the editor. Never runs it. */
   open(starter) {
     const source = typeof starter === 'string' ? starter : starter.source;
     this.menu.value = typeof starter === 'string' ? (STARTERS.find((s) => s.source === source)?.id ?? '') : starter.id;
     this.cameFrom = this.menu.value || null;
-    if (source !== this.source) setSource(this.editor, source);
+    this.editor.value = source; // an edit: Ctrl+Z in the editor brings the last program back
     this.kept();
     this.onChange();
   }
@@ -196,10 +218,17 @@ export class CodeView {
    */
   updateVerdict() {
     const fnv = fnv1a64(this.source);
-    const t = Object.hasOwn(CORPUS, fnv) ? CORPUS[fnv] : null;
-    if (t === this.verdictFor) return;
-    this.verdictFor = t;
-    this.verdictSlot.replaceChildren(...(t ? [verdictPanel([{ transcript: t }])] : []));
+    const key = CORPUS_KEYS.has(fnv) ? fnv : null;
+    if (key === this.verdictFor) return;
+    this.verdictFor = key;
+    this.verdictSlot.replaceChildren();
+    if (!key) return;
+    loadCorpus().then((c) => {
+      if (this.verdictFor === key) this.verdictSlot.replaceChildren(verdictPanel([{ transcript: c[key] }]));
+    }, (err) => {
+      // A host that did not copy corpus.js beside code.js: no panel, and nothing else breaks.
+      console.warn(`async-playground: Tokio's transcripts could not be loaded: ${err && err.message ? err.message : err}`);
+    });
   }
 
   get running() { return this.session.running; }
@@ -266,15 +295,16 @@ export class CodeView {
    * "Open a saved run": puts its program in the editor and shows the run in the same views, running
    * nothing. A file that is not a run of Your code gets a sentence instead, and the last run stays.
    */
-  openRun(text, name) {
+  async openRun(text, name) {
+    const [{ parseRun }, views] = await Promise.all([loadLater(), this.views.load()]);
     const r = parseRun(text, { variants: new Set(DEMOS.flatMap((d) => d.variants.map((v) => v.id))) });
     if (!r.ok) {
-      this.views.keep.refuse(`${name}: ${r.error}`);
+      views.keep.refuse(`${name}: ${r.error}`);
       return;
     }
     const { program, events, hidden, stalled } = r.run;
     if (program.code === undefined) {
-      this.views.keep.refuse(`${name} is a run of the “${demoById(program.demo).title}” demo: open it there.`);
+      views.keep.refuse(`${name} is a run of the “${demoById(program.demo).title}” demo: open it there.`);
       return;
     }
     // Only a label here: nothing runs, so the speed it ran at is only told, not used.
@@ -297,9 +327,15 @@ export class CodeView {
     this.setRunning(false);
     this.measured.textContent = model.state === 'done' ? `Measured: the run took ${ms(model.endT)}.`
       : model.state === 'stopped' ? `Stopped after ${ms(model.endT)}.` : '';
-    // The lints' sentences (the views found them when the run ended: they listen first).
-    const lints = this.views.lints.map((l) => l.sentence);
-    this.happened.textContent = model.state === 'crashed' ? '' : [`What just happened? ${summary(model)}`, ...lints].join(' ');
+    const said = model.state === 'crashed' ? '' : `What just happened? ${summary(model)}`;
+    this.happened.textContent = said;
+    // The lints' sentences, once the views have them (they find them when the run ends; the first
+    // run's end may come before later.js is in).
+    if (said) {
+      this.views.lintsOf(model).then((lints) => {
+        if (lints.length && this.session.model === model) this.happened.textContent = [said, ...lints.map((l) => l.sentence)].join(' ');
+      });
+    }
     if (this.loaded) {
       this.status.textContent = `Showing the saved run in ${this.loaded.file}: nothing was run again. Press Run to run the program now.`;
       this.measured.textContent = this.measured.textContent.replace(/^Measured:/, 'Measured when it was recorded:');
