@@ -80,6 +80,11 @@ pub const ITEMS: &[(&str, Item)] = &[
     ),
     ("std::task::Waker::noop", Item::Fn(TokioFn::WakerNoop)),
     ("futures::task", Item::Module),
+    ("futures::task::noop_waker", Item::Fn(TokioFn::WakerNoop)),
+    (
+        "futures::task::noop_waker_ref",
+        Item::Fn(TokioFn::WakerNoop),
+    ),
     ("futures::task::Context", Item::Type),
     ("futures::task::Waker", Item::Type),
     ("std::pin::Pin::new", Item::Fn(TokioFn::PinNew)),
