@@ -231,7 +231,6 @@ impl Interp {
         }
         // Tokio's values (`interp/tokio/`, `eval/tokio.rs`) dispatch by name in their own room,
         // before std's tables: they also serve the channels' newer methods (`reserve`, `closed`).
-        let mut a = a;
         let tokio = self.with_place(&Some(place.clone()), recv_span, |v| {
             Ok(self.tokio_method(v, name, &mut a, at))
         })?;

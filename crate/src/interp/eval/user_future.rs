@@ -65,6 +65,16 @@ impl Interp {
         Ok(Ok(Box::pin(self.0.tracer.trace(&name, fut))))
     }
 
+    /// Runs a poll the program makes itself (`fut.as_mut().poll(&mut cx)`): the async bodies it
+    /// polls run there, even in a plain `fn main` (a hand-made executor, the tutorial's
+    /// `MiniTokio`).
+    fn polled_by_hand<T>(&self, poll: impl FnOnce() -> T) -> T {
+        let outer = self.0.executor.replace(true);
+        let r = poll();
+        self.0.executor.set(outer);
+        r
+    }
+
     /// `Poll::Ready(v)` / `Poll::Pending` as the program sees them.
     pub(super) fn poll_value(&self, p: Poll<Value>, at: Span) -> R {
         let reg = self.reg();
@@ -257,7 +267,7 @@ impl Interp {
                     Err(e) => return Some(Err(e)),
                 };
                 // The future's state lives in its shared cell: one poll here is a poll of it.
-                match fut.as_mut().poll(&mut Context::from_waker(&waker)) {
+                match self.polled_by_hand(|| fut.as_mut().poll(&mut Context::from_waker(&waker))) {
                     Poll::Ready(Ok(v)) => Some(self.poll_value(Poll::Ready(v), at)),
                     Poll::Ready(Err(e)) => Some(Err(e)),
                     Poll::Pending => Some(self.poll_value(Poll::Pending, at)),
@@ -289,10 +299,8 @@ impl Interp {
                     Ok(f) => f,
                     Err(e) => return Some(Err(e)),
                 };
-                match fut
-                    .as_mut()
-                    .poll(&mut Context::from_waker(std::task::Waker::noop()))
-                {
+                let noop = std::task::Waker::noop();
+                match self.polled_by_hand(|| fut.as_mut().poll(&mut Context::from_waker(noop))) {
                     Poll::Ready(Ok(v)) => Some(Ok(Value::some(v))),
                     Poll::Ready(Err(e)) => Some(Err(e)),
                     Poll::Pending => Some(Ok(Value::Opt(None))),

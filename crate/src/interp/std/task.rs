@@ -8,7 +8,9 @@
 //! real `std::task::Waker` of the poll, so a wake schedules the task as Tokio does (see
 //! `eval/user_future.rs`).
 
-/// The source of `Poll`, `Either`, `poll_fn`, `select`, `select_all`, `try_join_all` and `lazy`.
+/// The source of `Poll` (`is_ready`, `is_pending`, `map`, `map_ok`, `map_err`), std's `poll_fn`,
+/// and futures' `Either`, `poll_fn`, `select`, `select_all`, `join`, `try_join`, `try_join_all`,
+/// `ok`, `err` and `lazy`.
 pub const PRELUDE: &str = include_str!("task_prelude.rs");
 
 /// The registry key of `std::task::Poll`.
