@@ -11,7 +11,11 @@ pub struct Fx(u64);
 
 impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            self.write_u64(u64::from_le_bytes(w.try_into().unwrap_or_default()));
+        }
+        for &b in words.remainder() {
             self.write_u64(u64::from(b));
         }
     }

@@ -320,7 +320,13 @@ impl Interp {
         let n = self.0.ops.get() + 1;
         self.0.ops.set(n);
         let every = u64::from(self.0.limits.ops_per_clock_check.max(1));
-        if n.is_multiple_of(every) {
+        // A mask for the usual power of two: a division on every step is a cost of its own.
+        let due = if every.is_power_of_two() {
+            n & (every - 1) == 0
+        } else {
+            n.is_multiple_of(every)
+        };
+        if due {
             if self.0.rt.is_halted() {
                 return Err(Flow::Halt);
             }
@@ -568,7 +574,7 @@ impl Interp {
                     && args.iter().all(|a| self.is_simple(a))
             }
             ExprKind::Call(Callee::Fn(name), args) => {
-                self.sync_fn(name).is_some() && args.iter().all(|a| self.is_simple(a))
+                self.is_sync_fn(name) && args.iter().all(|a| self.is_simple(a))
             }
             _ => self.sync_ok(e),
         }

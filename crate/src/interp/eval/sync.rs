@@ -62,6 +62,11 @@ impl Interp {
         self.0.sync.fns.borrow().get(name).cloned()
     }
 
+    /// Whether calling the function `name` needs no await ([`Interp::sync_fn`] without the copy).
+    pub(super) fn is_sync_fn(&self, name: &str) -> bool {
+        self.0.sync.fns.borrow().contains_key(name)
+    }
+
     /// [`Interp::is_simple`] for the kinds with statements or control flow in them.
     pub(super) fn sync_ok(&self, e: &Expr) -> bool {
         let s = |x: &Expr| self.is_simple(x);
