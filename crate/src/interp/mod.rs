@@ -25,13 +25,14 @@
 //! ## What the subset leaves out
 //!
 //! Named with its place when used, never silently ignored:
-//! - of your own types ([`types`]): `type` aliases with lifetimes or bounds, `macro_rules!`,
-//!   `ref mut` patterns,
-//!   calls through a type parameter of an `impl` (`T::default()` in `impl<T> W<T>`), and traits of
-//!   std beyond the common ones (`STD_TRAITS` in `lower/impls.rs`);
-//! - of std ([`stdlib`]): `Weak`, the methods missing from the tables (`cycle`, `scan`, …),
-//!   `std::fs`/`std::net`/`std::process`; `f32` is computed as `f64`, and `u128` values stop at
-//!   `i128::MAX`;
+//! - of your own types ([`types`]): `macro_rules!`, `ref mut` patterns, calls through a type
+//!   parameter of an `impl` (`T::default()` in `impl<T> W<T>`), a generic alias's associated
+//!   functions (`Map::new()` for `type Map<V> = HashMap<String, V>`), and traits of std beyond
+//!   the common ones (`STD_TRAITS` in `lower/impls.rs`);
+//! - of std ([`stdlib`]): `Weak`, `std::cmp::Reverse`, the methods missing from the tables
+//!   (`chunks_exact`, `rposition`, `BTreeMap::range`, …), `&mut v[a..b]` (a method on `v[a..b]`
+//!   is fine), `f32` (it prints with its own digits), `std::fs`/`std::net`/`std::process`, and
+//!   `u128` values stop at `i128::MAX`;
 //! - of Tokio ([`tokio`]): `tokio_stream`, the value inside `TrySendError::Full(v)` in a
 //!   pattern, `watch::Ref::has_changed`, `TaskLocalFuture::take_value`, the owned guards'
 //!   `mutex()`/`rwlock()`, `tokio::runtime::{Runtime, Builder, Handle}` and

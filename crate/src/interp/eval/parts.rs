@@ -3,6 +3,28 @@
 
 use super::*;
 
+/// The string methods whose argument is a `Pattern` (a closure there is a char predicate).
+const PATTERN_METHODS: &[&str] = &[
+    "split",
+    "rsplit",
+    "splitn",
+    "split_terminator",
+    "split_once",
+    "rsplit_once",
+    "trim_matches",
+    "trim_start_matches",
+    "trim_end_matches",
+    "strip_prefix",
+    "strip_suffix",
+    "contains",
+    "starts_with",
+    "ends_with",
+    "find",
+    "rfind",
+    "replace",
+    "replacen",
+];
+
 impl Interp {
     /// The answer of a [`crate::interp::stdlib::parts`] method on the value at `place`, or
     /// `None` when the value is not one those methods serve here.
@@ -135,11 +157,12 @@ impl Interp {
     pub(super) async fn char_predicates(
         &self,
         place: &Place,
+        name: &str,
         a: Vec<Value>,
         at: Span,
     ) -> R<Vec<Value>> {
         let is_fn = |v: &Value| matches!(v, Value::Closure(_) | Value::FnRef(_));
-        if !a.iter().any(is_fn) {
+        if !a.iter().any(is_fn) || !PATTERN_METHODS.contains(&name) {
             return Ok(a);
         }
         let s = match place.with(|v| match v {

@@ -205,7 +205,7 @@ impl Interp {
             }
         }
         let a = self.args(args, env).await?;
-        let a = self.char_predicates(&place, a, at).await?;
+        let a = self.char_predicates(&place, name, a, at).await?;
         if stdlib::parts::is_part(name) {
             if let Some(v) = self.part_method(&place, name, &a, at)? {
                 return Ok(v);

@@ -114,7 +114,18 @@ impl Lowerer<'_> {
                     ),
                 ));
             }
-            let args = self.exprs(&c.args)?;
+            let keys: Vec<String> = def
+                .variants
+                .get(v)
+                .map(|var| var.keys.iter().map(|k| k.to_string()).collect())
+                .unwrap_or_default();
+            let mut args = Vec::with_capacity(c.args.len());
+            for (i, a) in c.args.iter().enumerate() {
+                args.push(match keys.get(i) {
+                    Some(k) => self.expr_for(a, k)?,
+                    None => self.expr(a)?,
+                });
+            }
             return Ok(Some(ExprKind::Ctor(def, v, args)));
         }
         if let Some(f) = self.own(segs, |i, p| i.fns.contains(p)) {
@@ -345,7 +356,26 @@ impl Lowerer<'_> {
                 }
             }
         }
-        self.expr(e)
+        let mut x = self.expr(e)?;
+        // `P { x: s.parse().unwrap() }`, `Token::Num(s.parse()?)`: the field's type is the
+        // target of a `parse`/`collect`/`sum` at the end of the expression.
+        let std_target = matches!(
+            key,
+            "String"
+                | "char"
+                | "bool"
+                | "f64"
+                | "Vec"
+                | "HashMap"
+                | "HashSet"
+                | "BTreeMap"
+                | "BTreeSet"
+                | "VecDeque"
+        ) || IntTy::from_name(key).is_some_and(|t| t != IntTy::Infer);
+        if std_target {
+            super::target::apply_named(&mut x, key);
+        }
+        Ok(x)
     }
 
     /// `s.parse()` (and `s.parse().unwrap()`, `.expect(..)`, `?`) where your type is expected:

@@ -94,6 +94,11 @@ pub(super) fn apply_map(e: &mut Expr, t: &syn::Type) {
     }
 }
 
+/// [`apply`] for a type known by its name (a field's: `f64`, `String`, `Vec`).
+pub(super) fn apply_named(e: &mut Expr, name: &str) {
+    apply_target(e, name, false);
+}
+
 fn apply_target(e: &mut Expr, target: &str, unwrapped: bool) {
     match &mut e.kind {
         ExprKind::Try(inner) => apply_target(inner, target, true),
@@ -107,6 +112,12 @@ fn apply_target(e: &mut Expr, target: &str, unwrapped: bool) {
             }
             "unwrap" | "expect" | "unwrap_or" | "unwrap_or_else" => {
                 apply_target(recv, target, true)
+            }
+            // The `Ok` type goes through: `s.parse().map_err(..)?`.
+            "map_err" => apply_target(recv, target, unwrapped),
+            // `let r: Result<f64, _> = s.parse()`: the `Ok` type is what is parsed.
+            "parse" if target.starts_with("Result:") => {
+                apply_target(e, target.trim_start_matches("Result:"), unwrapped)
             }
             m if TARGETED.contains(&m) => {
                 let fixed = match m {

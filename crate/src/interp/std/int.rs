@@ -23,6 +23,9 @@ const METHODS: &[(&str, Method)] = &[
     ("abs_diff", Sync(abs_diff)),
     ("isqrt", Sync(isqrt)),
     ("count_ones", Sync(count_ones)),
+    ("count_zeros", Sync(count_zeros)),
+    ("leading_zeros", Sync(leading_zeros)),
+    ("trailing_zeros", Sync(trailing_zeros)),
     ("is_power_of_two", Sync(is_power_of_two)),
     ("checked_add", Sync(checked_add)),
     ("checked_sub", Sync(checked_sub)),
@@ -145,6 +148,32 @@ fn count_ones(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
     let (n, t) = this(i, v, at)?;
     let bits = wrap_int(n, t) as u128 & mask(t);
     Ok(Value::Int(i128::from(bits.count_ones()), IntTy::U32))
+}
+/// The value's bits in its type's width, and that width.
+fn bits_of(i: &Interp, v: &Value, at: Span) -> R<(u128, u32)> {
+    let (n, t) = this(i, v, at)?;
+    Ok((
+        wrap_int(n, t) as u128 & mask(t),
+        crate::interp::eval::int_bits(t),
+    ))
+}
+fn count_zeros(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
+    let (b, w) = bits_of(i, v, at)?;
+    Ok(Value::Int(i128::from(w - b.count_ones()), IntTy::U32))
+}
+fn leading_zeros(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
+    let (b, w) = bits_of(i, v, at)?;
+    Ok(Value::Int(
+        i128::from(b.leading_zeros() - (128 - w)),
+        IntTy::U32,
+    ))
+}
+fn trailing_zeros(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
+    let (b, w) = bits_of(i, v, at)?;
+    Ok(Value::Int(
+        i128::from(b.trailing_zeros().min(w)),
+        IntTy::U32,
+    ))
 }
 fn is_power_of_two(i: &Interp, v: &mut Value, _: Vec<Value>, at: Span) -> R {
     let (n, _) = this(i, v, at)?;

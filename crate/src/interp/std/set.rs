@@ -45,6 +45,17 @@ fn this<'v>(i: &Interp, v: &'v mut Value, at: Span) -> R<(Kind, &'v mut Rc<Vec<V
 fn other(i: &Interp, a: &mut [Value], name: &str, at: Span) -> R<Vec<Value>> {
     match arg(i, a, 0, name, at)? {
         Value::Set(_, items) => Ok(Rc::try_unwrap(items).unwrap_or_else(|rc| (*rc).clone())),
+        // `a.is_subset(&xs.into_iter().collect())`: a `collect` whose target only the argument's
+        // type names arrives as a `Vec`; as a set it holds each item once.
+        Value::Vec(items) => {
+            let mut out: Vec<Value> = Vec::with_capacity(items.len());
+            for x in items.iter() {
+                if !out.iter().any(|y| y.equals(x)) {
+                    out.push(x.clone());
+                }
+            }
+            Ok(out)
+        }
         o => Err(i.panic(at, format!("expected a set, found `{}`", o.type_name()))),
     }
 }

@@ -382,6 +382,15 @@ pub(crate) fn parse_to(s: &str, target: &Value) -> Value {
         Value::Int(_, t) => match t {
             IntTy::I8 => res(s.parse::<i8>().map(i128::from), int(*t)),
             IntTy::I16 => res(s.parse::<i16>().map(i128::from), int(*t)),
+            // No type was named where the lowering could see it (`v.push(s.parse().unwrap())`
+            // into a `Vec<f64>`): a number with a point or an exponent is taken as the `f64`
+            // the program surely wants.
+            IntTy::Infer if s.parse::<i32>().is_err() && s.contains(['.', 'e', 'E']) => {
+                match s.parse::<f64>() {
+                    Ok(f) if !s.contains("inf") && !s.contains("NaN") => Value::ok(Value::Float(f)),
+                    _ => res(s.parse::<i32>().map(i128::from), int(*t)),
+                }
+            }
             IntTy::I32 | IntTy::Infer => res(s.parse::<i32>().map(i128::from), int(*t)),
             IntTy::I64 | IntTy::Isize => res(s.parse::<i64>().map(i128::from), int(*t)),
             IntTy::I128 => res(s.parse::<i128>(), int(*t)),
