@@ -101,3 +101,15 @@ for (const scheme of ['light', 'dark']) {
     expect(text).toBeLessThan(caret);
   });
 }
+
+test('line numbers: one per line, two digits on one line, the caret\'s line marked', async ({ page }) => {
+  await open(page, `${'// a line\n'.repeat(11)}fn main() {}`);
+  const gutter = await page.evaluate(() => [...document.querySelectorAll('.ed-hl > div')].map((d) => {
+    const s = getComputedStyle(d, '::before');
+    return [s.content, s.height === getComputedStyle(d).lineHeight, d.classList.contains('active')];
+  }));
+  expect(gutter.length).toBe(12);
+  expect(gutter[11]).toEqual(['counter(ln)', true, true]);
+  expect(gutter[9][1]).toBe(true);
+  expect(gutter.filter(([, , active]) => active)).toHaveLength(1);
+});
