@@ -113,3 +113,19 @@ test('line numbers: one per line, two digits on one line, the caret\'s line mark
   expect(gutter[9][1]).toBe(true);
   expect(gutter.filter(([, , active]) => active)).toHaveLength(1);
 });
+
+test('the caret stays in view: the editor scrolls to it, and the textarea never scrolls apart from the colours', async ({ page }) => {
+  await open(page, `fn main() {\n${'    step();\n'.repeat(60)}}`);
+  const last = page.locator('.ed-hl > div').last();
+  await expect(last).toBeInViewport();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Enter');
+  await page.keyboard.type('done();');
+  await expect(page.locator('.ed-hl > div').last()).toBeInViewport();
+  const scrolled = await page.evaluate(() => {
+    const ta = document.querySelector('.ed-input');
+    return [ta.scrollTop, document.querySelector('.ed').scrollTop > 0];
+  });
+  expect(scrolled).toEqual([0, true]);
+  await page.keyboard.press('ControlOrMeta+Home');
+  await expect(page.locator('.ed-hl > div').first()).toBeInViewport();
+});

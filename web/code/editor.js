@@ -200,18 +200,21 @@ export class Editor {
       .filter((m) => m.to > m.from);
     // Drawn now, not at the next frame, when it is cheap: the textarea's height follows the <pre>'s,
     // and the browser reveals the caret right after this event.
-    if (now.length < 20000) this.draw();
+    if (now.length < 20000) this.draw(true);
     else this.later();
     this.schedule();
     if (this.o.onChange) this.o.onChange();
   }
 
   later() {
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw(true));
   }
 
-  /** Redraws the <pre> from the text: the cost is one pass over the program. */
-  draw() {
+  /**
+   * Redraws the <pre> from the text: the cost is one pass over the program. After an edit (`reveal`)
+   * the caret's line is scrolled into view; after a check, the view stays where the reader put it.
+   */
+  draw(reveal = false) {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     const text = this.area.value;
@@ -225,7 +228,7 @@ export class Editor {
     }));
     this.box.style.setProperty('--digits', String(Math.max(2, String(lines.length).length)));
     this.activeLine = -1;
-    this.follow(true);
+    this.follow(reveal);
   }
 
   /** The line with the caret is highlighted, and kept in view after an edit. */
