@@ -129,3 +129,11 @@ test('the caret stays in view: the editor scrolls to it, and the textarea never 
   await page.keyboard.press('ControlOrMeta+Home');
   await expect(page.locator('.ed-hl > div').first()).toBeInViewport();
 });
+
+test('the bracket at the caret and its partner are marked; brackets in strings do not count', async ({ page }) => {
+  await open(page, 'fn main() { let s = "}"; f(1); }');
+  await page.keyboard.press('ControlOrMeta+End');
+  await expect(page.locator('.ed-match')).toHaveText(['{', '}']);
+  await page.keyboard.press('Home');
+  await expect(page.locator('.ed-match')).toHaveCount(0);
+});

@@ -60,7 +60,10 @@ export function toMarks(text, diagnostics) {
 const mapPos = (pos, at, oldEnd, newEnd) => (pos <= at ? pos : pos >= oldEnd ? pos + newEnd - oldEnd : at);
 
 /** A marked piece: wavy underline, and its message for the tooltip (Editor.hover). */
-const lint = (m, piece, cls) => h('span', { class: `${cls} ed-lint ed-lint-${m.level}`.trim(), 'data-message': m.message }, piece);
+const marked = (ms, piece, cls) => h('span', {
+  class: [cls, ...ms.map((m) => (m.level ? `ed-lint ed-lint-${m.level}` : 'ed-match'))].join(' ').trim(),
+  'data-message': ms.find((m) => m.message)?.message,
+}, piece);
 
 /** The `<div>` of one line of the <pre>: its tokens, cut where marks begin and end. */
 function drawLine(text, start, tokens, marks) {
@@ -87,14 +90,14 @@ function drawLine(text, start, tokens, marks) {
     const [a, b] = [edges[i], edges[i + 1]];
     while (t < tokens.length && tokens[t][1] <= a) t += 1;
     const cls = tokens[t] && tokens[t][0] <= a ? tokens[t][2] : '';
-    const m = here.find((k) => k.from - start <= a && k.to - start >= b);
+    const ms = here.filter((k) => k.from - start <= a && k.to - start >= b);
     const piece = text.slice(a, b);
-    if (m) div.append(lint(m, piece, cls));
+    if (ms.length) div.append(marked(ms, piece, cls));
     else div.append(cls ? h('span', { class: cls }, piece) : piece);
   }
   // A mark at the end of the line (a missing `;`) underlines one blank cell there.
-  const atEnd = here.find((m) => m.from === end);
-  if (atEnd) div.append(lint(atEnd, ' ', ''));
+  const atEnd = here.filter((m) => m.from === end && m.level);
+  if (atEnd.length) div.append(marked(atEnd, ' ', ''));
   return div;
 }
 
@@ -220,9 +223,18 @@ export class Editor {
     const text = this.area.value;
     const lines = text.split('\n');
     const tokens = tokenize(text);
+    // Brackets in strings and comments do not pair with code's.
+    this.inert = new Uint8Array(text.length);
     let start = 0;
+    lines.forEach((line, i) => {
+      for (const [a, b, cls] of tokens[i]) if (cls === 's' || cls === 'c') this.inert.fill(1, start + a, start + b);
+      start += line.length + 1;
+    });
+    this.pair = this.bracketPair();
+    const marks = this.pair ? [...this.marks, ...this.pair.map((at) => ({ from: at, to: at + 1 }))] : this.marks;
+    start = 0;
     this.pre.replaceChildren(...lines.map((line, i) => {
-      const div = drawLine(line, start, tokens[i], this.marks);
+      const div = drawLine(line, start, tokens[i], marks);
       start += line.length + 1;
       return div;
     }));
@@ -231,9 +243,39 @@ export class Editor {
     this.follow(reveal);
   }
 
+  /**
+   * The bracket next to the caret (after it, else before it) and its partner, as CodeMirror's
+   * bracket matching showed them, or null.
+   */
+  bracketPair() {
+    const a = this.area;
+    const v = a.value;
+    if (a.selectionStart !== a.selectionEnd || v.length > 20000 || !this.inert) return null;
+    for (const at of [a.selectionStart, a.selectionStart - 1]) {
+      const ch = v[at];
+      const i = '([{)]}'.indexOf(ch);
+      if (at < 0 || i < 0 || this.inert[at]) continue;
+      const [open, close, step] = i < 3 ? [ch, ')]}'[i], 1] : ['([{'[i - 3], ch, -1];
+      let depth = 0;
+      for (let j = at; j >= 0 && j < v.length; j += step) {
+        if (this.inert[j]) continue;
+        if (v[j] === open) depth += step;
+        else if (v[j] === close) depth -= step;
+        if (depth === 0) return [at, j];
+      }
+      return null;
+    }
+    return null;
+  }
+
   /** The line with the caret is highlighted, and kept in view after an edit. */
   follow(reveal = false) {
     const a = this.area;
+    const pair = this.bracketPair();
+    if (String(pair) !== String(this.pair)) {
+      this.draw(reveal);
+      return;
+    }
     const line = a.value.slice(0, a.selectionStart).split('\n').length - 1;
     if (line !== this.activeLine) {
       this.pre.children[this.activeLine]?.classList.remove('active');
