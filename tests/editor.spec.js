@@ -101,3 +101,39 @@ for (const scheme of ['light', 'dark']) {
     expect(text).toBeLessThan(caret);
   });
 }
+
+test('line numbers: one per line, two digits on one line, the caret\'s line marked', async ({ page }) => {
+  await open(page, `${'// a line\n'.repeat(11)}fn main() {}`);
+  const gutter = await page.evaluate(() => [...document.querySelectorAll('.ed-hl > div')].map((d) => {
+    const s = getComputedStyle(d, '::before');
+    return [s.content, s.height === getComputedStyle(d).lineHeight, d.classList.contains('active')];
+  }));
+  expect(gutter.length).toBe(12);
+  expect(gutter[11]).toEqual(['counter(ln)', true, true]);
+  expect(gutter[9][1]).toBe(true);
+  expect(gutter.filter(([, , active]) => active)).toHaveLength(1);
+});
+
+test('the caret stays in view: the editor scrolls to it, and the textarea never scrolls apart from the colours', async ({ page }) => {
+  await open(page, `fn main() {\n${'    step();\n'.repeat(60)}}`);
+  const last = page.locator('.ed-hl > div').last();
+  await expect(last).toBeInViewport();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Enter');
+  await page.keyboard.type('done();');
+  await expect(page.locator('.ed-hl > div').last()).toBeInViewport();
+  const scrolled = await page.evaluate(() => {
+    const ta = document.querySelector('.ed-input');
+    return [ta.scrollTop, document.querySelector('.ed').scrollTop > 0];
+  });
+  expect(scrolled).toEqual([0, true]);
+  await page.keyboard.press('ControlOrMeta+Home');
+  await expect(page.locator('.ed-hl > div').first()).toBeInViewport();
+});
+
+test('the bracket at the caret and its partner are marked; brackets in strings do not count', async ({ page }) => {
+  await open(page, 'fn main() { let s = "}"; f(1); }');
+  await page.keyboard.press('ControlOrMeta+End');
+  await expect(page.locator('.ed-match')).toHaveText(['{', '}']);
+  await page.keyboard.press('Home');
+  await expect(page.locator('.ed-match')).toHaveCount(0);
+});

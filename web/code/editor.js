@@ -12,6 +12,8 @@ import { h, nextId } from '../dom.js';
 import { tokenize } from './rust-mode.js';
 
 const UNIT = '    ';
+/** The most lines an edit of ours inserts with the browser's undoable insertText (see replace). */
+const UNDOABLE_LINES = 150;
 const CLOSER = { '{': '}', '(': ')', '[': ']' };
 
 /** Where the line holding offset `i` of `text` starts. */
@@ -58,7 +60,10 @@ export function toMarks(text, diagnostics) {
 const mapPos = (pos, at, oldEnd, newEnd) => (pos <= at ? pos : pos >= oldEnd ? pos + newEnd - oldEnd : at);
 
 /** A marked piece: wavy underline, and its message for the tooltip (Editor.hover). */
-const lint = (m, piece, cls) => h('span', { class: `${cls} ed-lint ed-lint-${m.level}`.trim(), 'data-message': m.message }, piece);
+const marked = (ms, piece, cls) => h('span', {
+  class: [cls, ...ms.map((m) => (m.level ? `ed-lint ed-lint-${m.level}` : 'ed-match'))].join(' ').trim(),
+  'data-message': ms.find((m) => m.message)?.message,
+}, piece);
 
 /** The `<div>` of one line of the <pre>: its tokens, cut where marks begin and end. */
 function drawLine(text, start, tokens, marks) {
@@ -85,14 +90,14 @@ function drawLine(text, start, tokens, marks) {
     const [a, b] = [edges[i], edges[i + 1]];
     while (t < tokens.length && tokens[t][1] <= a) t += 1;
     const cls = tokens[t] && tokens[t][0] <= a ? tokens[t][2] : '';
-    const m = here.find((k) => k.from - start <= a && k.to - start >= b);
+    const ms = here.filter((k) => k.from - start <= a && k.to - start >= b);
     const piece = text.slice(a, b);
-    if (m) div.append(lint(m, piece, cls));
+    if (ms.length) div.append(marked(ms, piece, cls));
     else div.append(cls ? h('span', { class: cls }, piece) : piece);
   }
   // A mark at the end of the line (a missing `;`) underlines one blank cell there.
-  const atEnd = here.find((m) => m.from === end);
-  if (atEnd) div.append(lint(atEnd, ' ', ''));
+  const atEnd = here.filter((m) => m.from === end && m.level);
+  if (atEnd.length) div.append(marked(atEnd, ' ', ''));
   return div;
 }
 
@@ -132,6 +137,14 @@ export class Editor {
 
     const a = this.area;
     a.addEventListener('input', () => this.changed());
+    // A long text pasted, dropped or inserted would take the browser seconds (see replace): set at once.
+    a.addEventListener('beforeinput', (e) => {
+      if (!/^insert(?:Text|FromPaste|FromDrop|ReplacementText)$/.test(e.inputType)) return;
+      const text = e.data ?? e.dataTransfer?.getData('text/plain');
+      if (!text || text.split('\n').length <= UNDOABLE_LINES) return;
+      e.preventDefault();
+      this.replace(a.selectionStart, a.selectionEnd, text.replace(/\r\n?/g, '\n'));
+    });
     a.addEventListener('keydown', (e) => this.key(e));
     for (const type of ['select', 'selectionchange', 'keyup', 'mouseup', 'focus']) a.addEventListener(type, () => this.follow());
     a.addEventListener('blur', () => { this.escaped = false; });
@@ -190,37 +203,79 @@ export class Editor {
       .filter((m) => m.to > m.from);
     // Drawn now, not at the next frame, when it is cheap: the textarea's height follows the <pre>'s,
     // and the browser reveals the caret right after this event.
-    if (now.length < 20000) this.draw();
+    if (now.length < 20000) this.draw(true);
     else this.later();
     this.schedule();
     if (this.o.onChange) this.o.onChange();
   }
 
   later() {
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw(true));
   }
 
-  /** Redraws the <pre> from the text: the cost is one pass over the program. */
-  draw() {
+  /**
+   * Redraws the <pre> from the text: the cost is one pass over the program. After an edit (`reveal`)
+   * the caret's line is scrolled into view; after a check, the view stays where the reader put it.
+   */
+  draw(reveal = false) {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     const text = this.area.value;
     const lines = text.split('\n');
     const tokens = tokenize(text);
+    // Brackets in strings and comments do not pair with code's.
+    this.inert = new Uint8Array(text.length);
     let start = 0;
+    lines.forEach((line, i) => {
+      for (const [a, b, cls] of tokens[i]) if (cls === 's' || cls === 'c') this.inert.fill(1, start + a, start + b);
+      start += line.length + 1;
+    });
+    this.pair = this.bracketPair();
+    const marks = this.pair ? [...this.marks, ...this.pair.map((at) => ({ from: at, to: at + 1 }))] : this.marks;
+    start = 0;
     this.pre.replaceChildren(...lines.map((line, i) => {
-      const div = drawLine(line, start, tokens[i], this.marks);
+      const div = drawLine(line, start, tokens[i], marks);
       start += line.length + 1;
       return div;
     }));
     this.box.style.setProperty('--digits', String(Math.max(2, String(lines.length).length)));
     this.activeLine = -1;
-    this.follow(true);
+    this.follow(reveal);
+  }
+
+  /**
+   * The bracket next to the caret (after it, else before it) and its partner, as CodeMirror's
+   * bracket matching showed them, or null.
+   */
+  bracketPair() {
+    const a = this.area;
+    const v = a.value;
+    if (a.selectionStart !== a.selectionEnd || v.length > 20000 || !this.inert) return null;
+    for (const at of [a.selectionStart, a.selectionStart - 1]) {
+      const ch = v[at];
+      const i = '([{)]}'.indexOf(ch);
+      if (at < 0 || i < 0 || this.inert[at]) continue;
+      const [open, close, step] = i < 3 ? [ch, ')]}'[i], 1] : ['([{'[i - 3], ch, -1];
+      let depth = 0;
+      for (let j = at; j >= 0 && j < v.length; j += step) {
+        if (this.inert[j]) continue;
+        if (v[j] === open) depth += step;
+        else if (v[j] === close) depth -= step;
+        if (depth === 0) return [at, j];
+      }
+      return null;
+    }
+    return null;
   }
 
   /** The line with the caret is highlighted, and kept in view after an edit. */
   follow(reveal = false) {
     const a = this.area;
+    const pair = this.bracketPair();
+    if (String(pair) !== String(this.pair)) {
+      this.draw(reveal);
+      return;
+    }
     const line = a.value.slice(0, a.selectionStart).split('\n').length - 1;
     if (line !== this.activeLine) {
       this.pre.children[this.activeLine]?.classList.remove('active');
@@ -276,10 +331,12 @@ export class Editor {
     const a = this.area;
     a.setSelectionRange(from, to);
     // execCommand edits whatever has focus: only the textarea's own (a hidden one cannot take it).
-    const done = a.matches(':focus') && (from === to && !text ? true
+    // Chromium inserts a text's lines one by one, in time that grows faster than their number
+    // (200 lines: 0.2 s, 400: 2 s, 1,200: 30 s): a longer text is set at once, and is not undoable.
+    const done = a.matches(':focus') && text.split('\n').length <= UNDOABLE_LINES && (from === to && !text ? true
       : document.execCommand(text ? 'insertText' : 'delete', false, text));
     if (!done) {
-      // No execCommand (or it refused): the same change, not undoable.
+      // Not focused, too long, or no execCommand: the same change, not undoable.
       a.setRangeText(text, from, to, 'end');
       a.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
     }
