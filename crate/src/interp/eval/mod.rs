@@ -36,6 +36,7 @@ mod tokio_local;
 mod tokio_more;
 mod tokio_sync;
 mod tokio_task;
+mod tokio_watch;
 mod user;
 mod user_fmt;
 mod user_future;

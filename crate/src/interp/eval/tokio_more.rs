@@ -1,6 +1,8 @@
 //! The smaller methods of Tokio's values that `tokio_sync.rs` and `tokio_task.rs` leave out: the
-//! weak senders of unbounded `mpsc` and `broadcast`, a permit's `split` and `merge`, an `mpsc`
-//! permit's `same_channel`, `LocalSet::id`, and collecting futures into a `JoinSet`.
+//! weak senders of unbounded `mpsc` and `broadcast`, a permit's `split` and `merge`, `mpsc`'s
+//! `try_reserve_many`/`reserve_many` and a permit's `same_channel` and `release`,
+//! `Notified::enable`, `JoinError::try_into_panic`, `LocalSet::id`, the mapped guards and the
+//! guards' locks, `blocking_acquire*`, and collecting futures into (or extending) a `JoinSet`.
 
 use super::*;
 use crate::interp::tokio::obj::{GuardKind, Obj};
@@ -161,7 +163,6 @@ impl Interp {
                 )),
                 _ => return None,
             },
-            (Obj::WatchSender(tx), "sender_count") => Ok(Value::usize(tx.sender_count())),
             // An `OwnedPermit`'s `release()`: the slot back, the sender returned.
             (Obj::MpscPermit(p, Some(tx)), "release") => {
                 drop(p.borrow_mut().take());
@@ -299,70 +300,6 @@ impl Interp {
             };
             self.to_future(fut, at)?.await
         }))
-    }
-
-    /// `rx.wait_for(|v| ..)` (`tokio/src/sync/watch.rs`): the latest value is tried first, then
-    /// each new one; `Err(RecvError)` once the sender is gone and the last value was tried.
-    #[allow(clippy::type_complexity)]
-    pub(super) fn watch_wait_for(
-        &self,
-        place: &Place,
-        mut a: Vec<Value>,
-        at: Span,
-    ) -> Result<std::pin::Pin<Box<dyn std::future::Future<Output = R> + '_>>, Vec<Value>> {
-        let rx = match place.read().map(mem::deref) {
-            Ok(Value::Tokio(o)) if a.len() == 1 => match &*o {
-                Obj::WatchReceiver(rx) => rx.clone(),
-                _ => return Err(a),
-            },
-            _ => return Err(a),
-        };
-        let f = a.remove(0);
-        let me = self.clone();
-        let fut = async move {
-            let mut closed = false;
-            loop {
-                let changed = rx.borrow_mut().update_seen();
-                if !closed || changed {
-                    let v = rx.borrow().borrow().clone();
-                    let arg = Value::reference(Place::root(mem::alloc(v.clone())));
-                    if super::truthy(&me.call_value(f.clone(), vec![arg], at).await?) {
-                        return Ok(Value::ok(v));
-                    }
-                }
-                if closed {
-                    return Ok(Value::err(Value::RecvError));
-                }
-                closed = rt::sync::watch::Changed::new(rx.clone()).await.is_err();
-            }
-        };
-        // The method gives the future; the program awaits it.
-        let v = self.traced("wait_for", at, fut);
-        Ok(Box::pin(async move { Ok(v) }))
-    }
-
-    /// `MutexGuard::mutex(&guard)`, `RwLockReadGuard::rwlock(&guard)`: the lock itself.
-    pub(super) fn guard_lock(&self, mut a: Vec<Value>, at: Span) -> R {
-        let mut g = if a.is_empty() {
-            Value::Unit
-        } else {
-            a.remove(0)
-        };
-        // `&guard`: through the reference to the guard itself (not to its value).
-        while let Value::Ref(p) = &g {
-            g = p.read().map_err(|e| self.mem_err(at, e))?;
-        }
-        let lock = match &g {
-            Value::Tokio(o) => match &**o {
-                Obj::Mapped(inner, _) => inner.lock_of(),
-                other => other.lock_of(),
-            },
-            _ => None,
-        };
-        match lock {
-            Some(l) => Ok(l.value()),
-            None => Err(self.panic(at, "`mutex` needs a guard")),
-        }
     }
 
     /// `PermitIterator`: the permits, one by one.

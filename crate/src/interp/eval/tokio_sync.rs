@@ -1,5 +1,6 @@
 //! The methods of `tokio::sync`'s values: locks and their guards, semaphores and permits,
-//! `Notify`, `Barrier`, `OnceCell`, `broadcast` and `watch`, and the rest of `mpsc`.
+//! `Notify`, `Barrier`, `OnceCell`, `broadcast`, and the rest of `mpsc` (`watch` is in
+//! `tokio_watch.rs`).
 //!
 //! Each awaitable method makes a future the timeline shows on its own, named for what it waits
 //! on (`lock at main.rs:7:25`): pending while it waits, woken by the release that frees it.
@@ -50,6 +51,9 @@ impl Interp {
                 a.remove(0)
             }
         };
+        if let Some(r) = self.watch_method(o, name, a, at) {
+            return Some(r);
+        }
         let r = match (&**o, name) {
             // ---- Mutex
             (Obj::Mutex(m), "lock" | "lock_owned") => {
@@ -350,66 +354,6 @@ impl Interp {
             (Obj::BroadcastReceiver(rx), "len") => Ok(Value::usize(rx.borrow().len())),
             (Obj::BroadcastReceiver(rx), "is_empty") => Ok(Value::Bool(rx.borrow().is_empty())),
             (Obj::BroadcastReceiver(rx), "is_closed") => Ok(Value::Bool(rx.borrow().is_closed())),
-            // ---- watch
-            (Obj::WatchSender(tx), "send") => Ok(match tx.send(arg(a)) {
-                Ok(()) => Value::ok(Value::Unit),
-                Err(v) => Value::err(Value::SendError(Box::new(v))),
-            }),
-            (Obj::WatchSender(tx), "send_replace") => Ok(tx.send_replace(arg(a))),
-            (Obj::WatchSender(tx), "borrow") => Ok(tx.borrow().clone()),
-            (Obj::WatchSender(tx), "subscribe") => {
-                Ok(Obj::WatchReceiver(Rc::new(RefCell::new(tx.subscribe()))).value())
-            }
-            (Obj::WatchSender(tx), "receiver_count") => Ok(Value::usize(tx.receiver_count())),
-            (Obj::WatchSender(tx), "is_closed") => Ok(Value::Bool(tx.is_closed())),
-            (Obj::WatchSender(tx), "clone") => Ok(Obj::WatchSender(tx.clone()).value()),
-            (Obj::WatchSender(tx), "same_channel") => Ok(Value::Bool(match a.first() {
-                Some(Value::Tokio(b)) => matches!(&**b, Obj::WatchSender(b) if tx.same_channel(b)),
-                _ => false,
-            })),
-            (Obj::WatchSender(tx), "closed") => {
-                let o = o.clone();
-                let _ = tx;
-                Ok(self.traced("closed", at, async move {
-                    std::future::poll_fn(|cx| match &*o {
-                        Obj::WatchSender(tx) => tx.poll_closed(cx),
-                        _ => Poll::Ready(()),
-                    })
-                    .await;
-                    Ok(Value::Unit)
-                }))
-            }
-            (Obj::WatchReceiver(rx), "borrow") => Ok(rx.borrow().borrow().clone()),
-            (Obj::WatchReceiver(rx), "borrow_and_update") => {
-                Ok(rx.borrow_mut().borrow_and_update().clone())
-            }
-            (Obj::WatchReceiver(rx), "has_changed") => Ok(match rx.borrow().has_changed() {
-                Ok(b) => Value::ok(Value::Bool(b)),
-                Err(_) => Value::err(Value::RecvError),
-            }),
-            (Obj::WatchReceiver(rx), "mark_changed" | "mark_unchanged") => {
-                rx.borrow_mut().mark(name == "mark_changed");
-                Ok(Value::Unit)
-            }
-            (Obj::WatchReceiver(rx), "changed") => {
-                let changed = crate::interp::rt::sync::watch::Changed::new(rx.clone());
-                Ok(self.traced("changed", at, async move {
-                    Ok(match changed.await {
-                        Ok(()) => Value::ok(Value::Unit),
-                        Err(_) => Value::err(Value::RecvError),
-                    })
-                }))
-            }
-            (Obj::WatchReceiver(rx), "clone") => {
-                Ok(Obj::WatchReceiver(Rc::new(RefCell::new(rx.borrow().clone()))).value())
-            }
-            (Obj::WatchReceiver(a0), "same_channel") => Ok(Value::Bool(match a.first() {
-                Some(Value::Tokio(b)) => match &**b {
-                    Obj::WatchReceiver(b0) => a0.borrow().same_channel(&b0.borrow()),
-                    _ => false,
-                },
-                _ => false,
-            })),
             _ => return None,
         };
         Some(r)

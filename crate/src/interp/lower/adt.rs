@@ -469,6 +469,22 @@ impl Lowerer<'_> {
     }
 
     /// Patterns over own types: `Point { x, .. }`, `Shape::Circle(r)`, `Color::Red`.
+    /// `use Command::Increment;`: one variant of an own enum, by its name (as `use Command::*;`
+    /// gives them all: a program rustc accepts has no other item of that name).
+    pub(super) fn use_own_variant(&mut self, segs: &[String]) -> bool {
+        let [ty @ .., _] = segs else { return false };
+        if ty.is_empty() {
+            return false;
+        }
+        let Some(key) = self.own_type(ty) else {
+            return false;
+        };
+        if !self.items.enum_globs.contains(&key) {
+            self.items.enum_globs.push(key);
+        }
+        true
+    }
+
     pub(super) fn adt_pat(&mut self, p: &syn::Pat) -> R<Option<Pat>> {
         let (path, at) = match p {
             syn::Pat::TupleStruct(ts) => (&ts.path, span(&ts.path)),

@@ -264,17 +264,8 @@ impl Lowerer<'_> {
             }
             return Ok(());
         }
-        // `use Command::Increment;`: one variant of an own enum, by its name (as `use
-        // Command::*;` gives them all: a program rustc accepts has no other item of that name).
-        if let [ty @ .., _] = segs.as_slice() {
-            if !ty.is_empty() && known(full).is_none() {
-                if let Some(key) = self.own_type(ty) {
-                    if !self.items.enum_globs.contains(&key) {
-                        self.items.enum_globs.push(key);
-                    }
-                    return Ok(());
-                }
-            }
+        if known(full).is_none() && self.use_own_variant(&segs) {
+            return Ok(());
         }
         if known(full).is_none() && !macro_ok {
             return Err(not_available(at, &format!("`{full}`")));
