@@ -98,6 +98,14 @@ impl Env {
     }
 }
 
+// An environment dropped whole (a future cancelled at an `.await`, a task dropped) drops its
+// variables as Rust drops a suspended body's: the last declared first.
+impl Drop for Env {
+    fn drop(&mut self) {
+        self.pop_to(0);
+    }
+}
+
 /// The interpreter of one run. Cheap to clone.
 #[derive(Clone)]
 pub struct Interp(Rc<Inner>);
