@@ -171,8 +171,16 @@ impl Interp {
         // A strong reference, like every task's future holds: the runtime lets go of it when it
         // drops its tasks (shutdown, Stop).
         let hook = me.clone();
-        me.0.rt
-            .on_dropped_futures(Rc::new(move || hook.run_drops_now()));
+        me.0.rt.on_dropped_futures(Rc::new(move |run| {
+            if run {
+                hook.run_drops_now();
+            } else {
+                // (Dropping the values may queue their fields' drops.)
+                while mem::has_pending_drops() {
+                    drop(mem::take_pending_drops());
+                }
+            }
+        }));
         me
     }
 
