@@ -238,7 +238,12 @@ pub fn run(seed: u64, count: usize, pretend: Option<&str>, mutants: usize) -> i3
         .iter()
         .min_by_key(|(i, _)| programs[*i].size())
         .unwrap();
-    let small = shrink(programs[*first].clone(), started, pretend);
+    let small = shrink(
+        programs[*first].clone(),
+        started,
+        pretend,
+        kind(&failures.iter().find(|(i, _)| i == first).unwrap().1),
+    );
     let p = small.program();
     let t = &runner::record("shrink-final", std::slice::from_ref(&p))
         .expect("a shrunk program compiles")[0];
@@ -260,9 +265,23 @@ pub fn run(seed: u64, count: usize, pretend: Option<&str>, mutants: usize) -> i3
     1
 }
 
+/// What kind of difference `d` is: a refusal by the checker, rustc's warnings, or what the run
+/// printed. Shrinking keeps the kind: a candidate that only differs in another way (a helper left
+/// uncalled, and rustc's dead-code warning) is another bug, not a smaller copy of this one.
+fn kind(d: &str) -> u8 {
+    if d.starts_with("rustc accepts it") {
+        0
+    } else if d.starts_with("warnings:") {
+        1
+    } else {
+        2
+    }
+}
+
 /// Greedy shrinking: each round builds every one-step-smaller candidate in one binary, keeps the
-/// smallest that still differs, and stops when none does (or the budget is spent).
-fn shrink(mut current: GenProgram, started: Instant, pretend: Option<&str>) -> GenProgram {
+/// smallest that still differs in the same [`kind`] of way, and stops when none does (or the budget
+/// is spent).
+fn shrink(mut current: GenProgram, started: Instant, pretend: Option<&str>, k: u8) -> GenProgram {
     let mut round = 0;
     while started.elapsed() < SHRINK_BUDGET {
         round += 1;
@@ -283,7 +302,8 @@ fn shrink(mut current: GenProgram, started: Instant, pretend: Option<&str>) -> G
             .zip(&programs)
             .zip(&tokio)
             .filter(|((_, p), t)| {
-                differs(&p.source, t, &interpret(&p.source, 0), pretend).is_some()
+                differs(&p.source, t, &interpret(&p.source, 0), pretend)
+                    .is_some_and(|d| pretend.is_some() || kind(&d) == k)
             })
             .map(|((c, _), _)| c)
             .min_by_key(GenProgram::size);

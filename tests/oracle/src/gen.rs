@@ -1,7 +1,9 @@
 //! A generator of valid Tokio programs from the playground's subset, for differential testing:
 //! trees of `sleep`, `yield_now`, `tokio::join!`, `tokio::select!` (biased or not), `tokio::spawn`
 //! (awaited, aborted, or left to the runtime's shutdown), `timeout`, helper `async fn`s, `mpsc` and
-//! `oneshot` channels, panics in tasks and in `main`, and prints. Seeded: the same seed gives the same programs.
+//! `oneshot` channels, panics in tasks and in `main`, and prints; and (in [`features`]) your own
+//! structs, enums, traits and `impl Drop`, `Arc<Mutex<T>>`, `tokio::sync`'s primitives and
+//! `JoinSet`. Seeded: the same seed gives the same programs.
 //!
 //! Every generated program is deterministic under real Tokio (its transcript never depends on
 //! Tokio's random `select!` start), so that a difference is the interpreter's:

@@ -105,6 +105,14 @@ impl Env {
     }
 }
 
+// An environment dropped whole (a future cancelled at an `.await`, a task dropped) drops its
+// variables as Rust drops a suspended body's: the last declared first.
+impl Drop for Env {
+    fn drop(&mut self) {
+        self.pop_to(0);
+    }
+}
+
 /// The interpreter of one run. Cheap to clone.
 #[derive(Clone)]
 pub struct Interp(Rc<Inner>);
@@ -174,8 +182,16 @@ impl Interp {
         // A strong reference, like every task's future holds: the runtime lets go of it when it
         // drops its tasks (shutdown, Stop).
         let hook = me.clone();
-        me.0.rt
-            .on_dropped_futures(Rc::new(move || hook.run_drops_now()));
+        me.0.rt.on_dropped_futures(Rc::new(move |run| {
+            if run {
+                hook.run_drops_now();
+            } else {
+                // (Dropping the values may queue their fields' drops.)
+                while mem::has_pending_drops() {
+                    drop(mem::take_pending_drops());
+                }
+            }
+        }));
         me
     }
 

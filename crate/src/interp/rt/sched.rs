@@ -179,10 +179,14 @@ pub(super) struct Inner {
     /// Whether the runtime reports its decisions ([`Rt::without_events`]).
     pub(super) events: Cell<bool>,
     /// Runs the user `Drop`s queued by futures the runtime dropped ([`Rt::on_dropped_futures`]).
-    drop_hook: RefCell<Option<Rc<dyn Fn()>>>,
+    drop_hook: RefCell<Option<DropHook>>,
 }
 
 pub(super) use super::events::{via, Waking, MAIN_KEY, NO_TASK};
+
+/// What runs (`true`) or, after Stop, forgets (`false`) the user `Drop`s queued by futures the
+/// runtime dropped: see [`Rt::on_dropped_futures`].
+pub type DropHook = Rc<dyn Fn(bool)>;
 
 /// The run queue and the "woken" flags. Wakers must be `Send + Sync`, hence the `Mutex`; there is only
 /// ever one thread, so it is never contended.
@@ -294,14 +298,16 @@ impl Rt {
     /// What runs the user `Drop`s that a future the runtime drops queues (a finished or cancelled
     /// task, the tasks dropped at shutdown): the evaluator's, so that they print when Tokio drops
     /// the future, not at the next statement of whichever code runs next.
-    pub fn on_dropped_futures(&self, hook: Rc<dyn Fn()>) {
+    /// The hook is told `false` after Stop: a stopped program is killed (like Ctrl-C), its
+    /// destructors never run, so their queue is only emptied.
+    pub fn on_dropped_futures(&self, hook: DropHook) {
         *self.0.drop_hook.borrow_mut() = Some(hook);
     }
 
     fn dropped_futures(&self) {
         let hook = self.0.drop_hook.borrow().clone();
         if let Some(hook) = hook {
-            hook();
+            hook(self.0.state.get() != State::Stopped);
         }
     }
 
@@ -789,6 +795,7 @@ impl Rt {
         let _enter = self.enter();
         let main = inner.main.borrow_mut().take();
         drop(main);
+        self.dropped_futures();
         self.drop_tasks();
         inner.tracer.emit(Kind::Stopped);
     }

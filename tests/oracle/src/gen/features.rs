@@ -25,9 +25,9 @@ pub enum Feature {
     Traits(Vec<(bool, u32)>, Option<u64>),
     /// A type with a printing `impl Drop`.
     Drops(Vec<DropOp>),
-    /// `Arc<tokio::sync::Mutex<_>>`: main holds it for `Some(ms)` first; tasks (wait, hold); a
-    /// `Vec` instead of a counter when `true`.
-    Mutex(Option<u64>, Vec<(u64, u64)>, bool),
+    /// `Arc<tokio::sync::Mutex<_>>`: main holds it for `Some(ms)` first; tasks (wait, hold); of
+    /// a counter (0), a `Vec` (1) or a struct of your own with `&mut self` methods (2).
+    Mutex(Option<u64>, Vec<(u64, u64)>, u64),
     /// `Arc<std::sync::Mutex<Vec<_>>>` locked without awaiting: tasks (wait, scoped guard).
     StdMutex(Vec<(u64, bool)>),
     /// `Semaphore::new(permits)`: tasks (wait, hold, permits asked).
@@ -159,7 +159,7 @@ impl Gen<'_> {
                 let tasks = (0..self.few(2, 4))
                     .map(|_| (self.ms(), self.ms()))
                     .collect();
-                Feature::Mutex(hold, tasks, self.rng.chance(40))
+                Feature::Mutex(hold, tasks, self.rng.below(3))
             }
             5 => Feature::StdMutex(
                 (0..self.few(2, 4))
@@ -325,6 +325,26 @@ impl Drop for Noisy{id} {{
 }}
 "
             ),
+            Feature::Mutex(_, _, 2) => format!(
+                "#[derive(Debug, Default)]
+struct Tally{id} {{
+    hits: u32,
+    last: Option<usize>,
+}}
+
+impl Tally{id} {{
+    fn hit(&mut self, who: usize) -> u32 {{
+        self.hits += 1;
+        self.last = Some(who);
+        self.hits
+    }}
+
+    fn show(&self) -> String {{
+        format!(\"{{}} hits, the last by {{:?}}\", self.hits, self.last)
+    }}
+}}
+"
+            ),
             _ => String::new(),
         }
     }
@@ -387,6 +407,7 @@ impl Drop for Noisy{id} {{
                     "for shape in &shapes{id} {{\n    println!(\"shape {id}: {{:?}} is a {{}}, area {{}}\", shape, shape.describe(), shape.area());\n}}"
                 );
                 let _ = writeln!(s, "let copy{id} = shapes{id}[{a}].clone();");
+                let _ = writeln!(s, "println!(\"shape {id}: {{:#?}}\", copy{id});");
                 let _ = writeln!(
                     s,
                     "println!(\"shape {id}: {{:?}} == {{:?}}: {{}}\", copy{id}, shapes{id}[{b}], copy{id} == shapes{id}[{b}]);"
@@ -423,6 +444,9 @@ impl Drop for Noisy{id} {{
             }
             Feature::Drops(ops) => {
                 let mut slot = false;
+                // `mut` only if the slot is assigned again (else rustc warns).
+                let slots = ops.iter().filter(|o| matches!(o, DropOp::Slot)).count();
+                let decl_slot = if slots > 1 { "let mut " } else { "let " };
                 for (k, op) in ops.iter().enumerate() {
                     let name = NAMES[(id + k) % NAMES.len()];
                     let new = format!("Noisy{id} {{ name: String::from(\"{name}{k}\") }}");
@@ -430,7 +454,7 @@ impl Drop for Noisy{id} {{
                         DropOp::Hold(h) => writeln!(s, "let _d{id}_{h} = {new};"),
                         DropOp::Temp => writeln!(s, "let _ = {new};"),
                         DropOp::Slot => {
-                            let decl = if slot { "" } else { "let mut " };
+                            let decl = if slot { "" } else { decl_slot };
                             slot = true;
                             writeln!(
                                 s,
@@ -448,14 +472,16 @@ impl Drop for Noisy{id} {{
                 }
                 let _ = writeln!(s, "println!(\"drop {id}: scope ends\");");
             }
-            Feature::Mutex(hold, tasks, vec) => {
-                let init = if *vec { "Vec::new()" } else { "0u32" };
+            Feature::Mutex(hold, tasks, kind) => {
+                let (init, change, show) = match kind {
+                    0 => ("0u32".to_string(), "*g += 1", "{}"),
+                    1 => ("Vec::new()".to_string(), "g.push(i)", "{:?}"),
+                    _ => (format!("Tally{id}::default()"), "g.hit(i)", "{:?}"),
+                };
                 let _ = writeln!(s, "let m{id} = Arc::new(tokio::sync::Mutex::new({init}));");
                 if hold.is_some() {
                     let _ = writeln!(s, "let guard{id} = m{id}.lock().await;");
                 }
-                let change = if *vec { "g.push(i)" } else { "*g += 1" };
-                let show = if *vec { "{:?}" } else { "{}" };
                 let _ = writeln!(s, "let mut hs{id} = Vec::new();");
                 let _ = writeln!(
                     s,
@@ -480,10 +506,17 @@ impl Drop for Noisy{id} {{
                     );
                 }
                 join_all(s);
-                let _ = writeln!(
-                    s,
-                    "println!(\"mutex {id}: finally {show}\", *m{id}.lock().await);"
-                );
+                let _ = if *kind == 2 {
+                    writeln!(
+                        s,
+                        "println!(\"mutex {id}: finally {{}}\", m{id}.lock().await.show());"
+                    )
+                } else {
+                    writeln!(
+                        s,
+                        "println!(\"mutex {id}: finally {show}\", *m{id}.lock().await);"
+                    )
+                };
             }
             Feature::StdMutex(tasks) => {
                 let _ = writeln!(
@@ -516,6 +549,12 @@ impl Drop for Noisy{id} {{
                 );
             }
             Feature::Semaphore(permits, tasks) => {
+                // `acquire()` where every task asks for one permit (`n` is then 1 in each tuple).
+                let acquire = if tasks.iter().all(|t| t.2 == 1) {
+                    "sem.acquire()"
+                } else {
+                    "sem.acquire_many(n)"
+                };
                 let _ = writeln!(
                     s,
                     "let sem{id} = Arc::new(tokio::sync::Semaphore::new({permits}));"
@@ -527,7 +566,7 @@ impl Drop for Noisy{id} {{
     let sem = Arc::clone(&sem{id});
     hs{id}.push(tokio::spawn(async move {{
         sleep(Duration::from_millis(wait)).await;
-        let permit = sem.acquire_many(n).await.unwrap();
+        let permit = {acquire}.await.unwrap();
         println!(\"semaphore {id}: task {{i}} got {{n}}, {{}} left\", sem.available_permits());
         sleep(Duration::from_millis(hold)).await;
         drop(permit);
@@ -639,7 +678,7 @@ impl Drop for Noisy{id} {{
                 let _ = writeln!(
                     s,
                     "let mut rx = rx{id}.clone();
-let h{id} = tokio::spawn(async move {{
+let watcher{id} = tokio::spawn(async move {{
     while rx.changed().await.is_ok() {{
         let v = *rx.borrow();
         println!(\"watch {id}: the task sees {{v}}\");
@@ -657,7 +696,7 @@ let h{id} = tokio::spawn(async move {{
                     );
                 }
                 let _ = writeln!(s, "drop(tx{id});");
-                let _ = writeln!(s, "h{id}.await.unwrap();");
+                let _ = writeln!(s, "watcher{id}.await.unwrap();");
                 let _ = writeln!(s, "println!(\"watch {id}: last {{}}\", *rx{id}.borrow());");
             }
             Feature::Broadcast(cap, pauses, sends) => {
