@@ -112,7 +112,7 @@ export class YourCode { constructor() { this.el = document.createElement('sectio
 async function yourCodeSection(distUrl) {
   // 1. Size of what the first use fetches.
   const sz = sizes();
-  M.code_bundle_gz_bytes = { value: sz.code_total_gz, target: '≤ 256000 (250 KB)', detail: `code.js ${sz.code_js_gz} B + interpreter wasm ${sz.interp_wasm_gz} B; with later.js (${sz.later_js_gz} B, the views it shares with the demos, imported at idle once the interpreter is ready, unless a demo ran) ${sz.code_with_views_gz} B; corpus.js (${sz.corpus_js_gz} B) only for a corpus program` };
+  M.code_bundle_gz_bytes = { value: sz.code_total_gz, target: '≤ 256000 (250 KB)', detail: `code.js ${sz.code_js_gz} B + interpreter wasm ${sz.interp_wasm_gz} B; with later.js (${sz.later_js_gz} B, the views it shares with the demos, imported beside the interpreter unless a demo ran) ${sz.code_with_views_gz} B; corpus.js (${sz.corpus_js_gz} B) only for a corpus program` };
 
   // 2 and 3. Fresh page each rep (new context: cold cache), top of the page, a laptop's viewport.
   // First load: every resource the page fetched by 1 s after the lessons' wasm is ready, before any

@@ -26,7 +26,7 @@ export function sizes() {
     corpus_js_gz: gz('corpus.js'),
     code_total_gz: gz('code.js') + gz('async_playground_interp_bg.wasm'),
     // What Your code's first use with a run fetches on a page where no demo has run yet: the above
-    // and later.js (its timeline, table and step-through are the demos' own, imported at idle).
+    // and later.js (its timeline, table and step-through are the demos' own, imported with the section).
     code_with_views_gz: gz('code.js') + gz('async_playground_interp_bg.wasm') + gz('later.js'),
   };
 }

@@ -11,7 +11,7 @@ import { speedLabel } from '../params.js';
 import { DEMOS, demoById } from '../demos.js';
 import { encodeCode } from './base64url.js';
 import { createEditor } from './editor.js';
-import { loadInterp } from './interp.js';
+import { loadInterp, warmUpInterp } from './interp.js';
 import { STARTERS } from 'virtual:starters';
 import { CORPUS_KEYS } from 'virtual:corpus';
 import { fnv1a64, verdictPanel } from '../verdict.js';
@@ -140,6 +140,10 @@ export class CodeView {
       this.views.details);
 
     this.interp = loadInterp();
+    // The views (later.js, 27 KB gz) at once, beside the interpreter's far larger wasm, so they are in
+    // before Run can be pressed: arriving in the middle of a first run, their compile and first layout
+    // made its first lines late by tens to hundreds of ms on a loaded machine.
+    this.views.load().catch((err) => this.views.failed(err));
     this.editor = createEditor(this.editorBox, {
       doc: o.source,
       root: o.root,
@@ -157,11 +161,8 @@ export class CodeView {
     this.interp.then(
       () => {
         if (!this.session.model && !this.crashed) this.status.textContent = 'Ready. Edit the program, then press Run.';
-        // The views (later.js) once the page is idle after that, not in the middle of the first run:
-        // their arrival, compile and first layout would make its early lines late (a 100 ms interval's
-        // first ticks). A run begun before then loads them itself (ViewsSlot.begin).
-        const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
-        idle(() => this.views.load().catch((err) => this.views.failed(err)), { timeout: 3000 });
+        // The interpreter warmed up while the page is idle (skipped if a run has begun already).
+        warmUpInterp();
       },
       (err) => this.fail(`Your code cannot run: ${err.message}`),
     );
