@@ -26,9 +26,9 @@
 //! `npm run oracle` is `record --check`; `npm test` runs `differential`.
 
 // Shrinking and program sizes serve only the differential test (feature `interp`).
+mod docs;
 #[cfg_attr(not(feature = "interp"), allow(dead_code))]
 mod gen;
-mod docs;
 mod lesson;
 mod runner;
 mod rustc;
@@ -166,7 +166,11 @@ fn main() {
         }
         Some("docs") => {
             let dir = PathBuf::from(args.get(1).expect("oracle docs DIR"));
-            println!("{} examples recorded in {}", docs::record_dir(&dir), dir.display());
+            println!(
+                "{} examples recorded in {}",
+                docs::record_dir(&dir),
+                dir.display()
+            );
         }
         Some("judge") => {
             let only: Vec<String> = args[1..].to_vec();
