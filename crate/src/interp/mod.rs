@@ -60,6 +60,7 @@ pub mod tokio;
 pub mod types;
 // `std/` on disk (the name the house gives it); `stdlib` in paths, so it never shadows the real `std`.
 mod sort;
+mod span;
 #[path = "std/mod.rs"]
 pub mod stdlib;
 pub mod value;

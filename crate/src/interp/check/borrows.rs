@@ -6,7 +6,7 @@ use super::scope::{Conflict, Loan, State};
 use super::ty::Ty;
 use super::walk::{Phase, Walker};
 use crate::interp::diag::{Diagnostic, Span};
-use syn::spanned::Spanned;
+use crate::interp::span::Spanned;
 use syn::Expr;
 
 /// Methods whose result borrows the receiver (`true`: mutably).

@@ -9,7 +9,7 @@ use super::scope::Use;
 use super::ty::Ty;
 use super::walk::{join, Phase, Walker};
 use crate::interp::diag::Span;
-use syn::spanned::Spanned;
+use crate::interp::span::Spanned;
 use syn::Expr;
 
 fn span(s: &impl Spanned) -> Span {

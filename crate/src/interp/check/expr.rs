@@ -6,7 +6,7 @@ use super::scope::{FrameKind, Use};
 use super::ty::Ty;
 use super::walk::{join, Phase, Walker};
 use crate::interp::diag::Span;
-use syn::spanned::Spanned;
+use crate::interp::span::Spanned;
 use syn::Expr;
 
 fn span(s: &impl Spanned) -> Span {
@@ -299,7 +299,7 @@ impl<'a> Walker<'a> {
         self.looped(header, &l.body, &mut |s: &mut Self| {
             s.block(&l.body);
         });
-        let text = quote::ToTokens::to_token_stream(&l.body).to_string();
+        let text = crate::interp::span::text(&l.body);
         if !text
             .split(|c: char| !c.is_alphanumeric() && c != '_')
             .any(|w| w == "break")
@@ -453,7 +453,7 @@ impl<'a> Walker<'a> {
                     }
                 };
                 if matches!(lhs.head(), Some("std::sync::MutexGuard" | "RefMut")) {
-                    let op = quote::ToTokens::to_token_stream(&b.op).to_string();
+                    let op = crate::interp::span::binop_text(&b.op);
                     let ty = lhs.show();
                     let d = crate::interp::Diagnostic::error(
                         whole,

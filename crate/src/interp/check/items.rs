@@ -4,9 +4,9 @@
 
 use super::ty::{of_type, Ty};
 use crate::interp::diag::Span;
+use crate::interp::span::Spanned;
 use crate::interp::visit::{Node, Walk};
 use std::collections::{HashMap, HashSet};
-use syn::spanned::Spanned;
 use syn::visit::Visit;
 
 /// How a method takes `self`.
@@ -246,7 +246,7 @@ pub fn bare_params(gs: &[&syn::Generics], items: &Items) -> Vec<(String, bool)> 
                 _ => None,
             };
             let plain = pt.bounds.iter().all(|b| plain_bound(b, items));
-            let text = quote::ToTokens::to_token_stream(&pt.bounded_ty).to_string();
+            let text = crate::interp::span::text(&pt.bounded_ty);
             for (name, ok, bounded) in out.iter_mut() {
                 if on.as_deref() == Some(name.as_str()) {
                     *ok &= plain;
@@ -307,7 +307,7 @@ pub fn signature(sig: &syn::Signature, outer: &[String]) -> Sig {
 
 /// A written type, spaced as rustc prints it (`Vec<String>`, `&str`, `Result<(), String>`).
 pub fn type_text(t: &syn::Type) -> String {
-    let raw = quote::ToTokens::to_token_stream(t).to_string();
+    let raw = crate::interp::span::text(t);
     let mut out = String::new();
     let chars: Vec<char> = raw.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -374,10 +374,12 @@ impl Items {
 fn derives(attrs: &[syn::Attribute], what: &str) -> bool {
     attrs.iter().any(|a| {
         a.path().is_ident("derive")
-            && quote::ToTokens::to_token_stream(&a.meta)
-                .to_string()
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w == what)
+            && match &a.meta {
+                syn::Meta::List(l) => l.tokens.to_string(),
+                _ => String::new(),
+            }
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == what)
     })
 }
 

@@ -200,12 +200,12 @@ impl<'a> Walker<'a> {
                         }
                         e => {
                             if let Some(idx) = self.path_local(e) {
-                                let at = Span::of(syn::spanned::Spanned::span(e));
+                                let at = Span::of(crate::interp::span::Spanned::span(e));
                                 self.conflict(idx, at, false);
                             }
                             let t = self.expr(e, Use::Borrow);
                             if fmt_at.is_some_and(|f| k > f) {
-                                let at = Span::of(syn::spanned::Spanned::span(e));
+                                let at = Span::of(crate::interp::span::Spanned::span(e));
                                 positional.push((t, at, self.arg_param(e)));
                             }
                         }
@@ -300,7 +300,7 @@ impl<'a> Walker<'a> {
     fn not_future_in_macro(&mut self, m: &syn::Macro, t: &Ty) {
         let ty = t.show();
         let d = crate::interp::Diagnostic::error(
-            Span::of(syn::spanned::Spanned::span(m)),
+            Span::of(crate::interp::span::Spanned::span(m)),
             format!("`{ty}` is not a future"),
         )
         .with_code("E0277")

@@ -8,7 +8,7 @@ use super::scope::{FrameKind, Held, Use};
 use super::ty::Ty;
 use super::walk::{join, Phase, Walker};
 use crate::interp::diag::Span;
-use syn::spanned::Spanned;
+use crate::interp::span::Spanned;
 use syn::Expr;
 
 fn span(s: &impl Spanned) -> Span {

@@ -264,7 +264,7 @@ impl<'a> Walker<'a> {
             return;
         };
         let at = match lhs {
-            Expr::Path(p) => Span::of(syn::spanned::Spanned::span(p)),
+            Expr::Path(p) => Span::of(crate::interp::span::Spanned::span(p)),
             _ => whole,
         };
         if idx < self.frame().base {

@@ -5,7 +5,7 @@ use super::scope::OfParam;
 use super::ty::{of_type, Ty};
 use super::walk::{join, Phase, Walker};
 use crate::interp::diag::{Diagnostic, Span};
-use syn::spanned::Spanned;
+use crate::interp::span::Spanned;
 
 impl Walker<'_> {
     /// A written type with its library names resolved through the `use`s: std's `Mutex` and
@@ -48,7 +48,7 @@ impl Walker<'_> {
         let mut refs = Vec::new();
         for input in &sig.inputs {
             let syn::FnArg::Typed(t) = input else { return };
-            let text = quote::ToTokens::to_token_stream(&*t.ty).to_string();
+            let text = crate::interp::span::text(&*t.ty);
             if text.contains('\'') || text.contains("dyn") || text.contains("impl") {
                 return;
             }

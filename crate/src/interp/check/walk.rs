@@ -7,8 +7,8 @@ use super::scope::{Frame, FrameKind, Init, Local, State, Use};
 use super::sig::{head_span, head_span_async};
 use super::ty::Ty;
 use crate::interp::diag::{Diagnostic, Span};
+use crate::interp::span::Spanned;
 use syn::parse::Parser;
-use syn::spanned::Spanned;
 
 /// Which of rustc's passes reports an error: a body with resolution or type errors is not
 /// borrow-checked, as in rustc.
@@ -609,7 +609,7 @@ impl<'a> Walker<'a> {
 /// Whether a loop body may leave the loop or skip to the next round (`break`, `continue`,
 /// `return`, or a macro the checker does not read).
 fn leaves(body: &syn::Block) -> bool {
-    let text = quote::ToTokens::to_token_stream(body).to_string();
+    let text = crate::interp::span::text(body);
     text.split(|c: char| !c.is_alphanumeric() && c != '_')
         .any(|w| matches!(w, "break" | "continue" | "return" | "exit"))
 }

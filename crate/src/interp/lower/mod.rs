@@ -8,12 +8,12 @@
 use super::ast::*;
 use super::diag::{Diagnostic, Span};
 use super::limits::Limits;
+use crate::interp::span::Spanned;
 use proc_macro2::TokenStream;
 use std::collections::HashMap;
 use std::rc::Rc;
 use syn::parse::{ParseStream, Parser};
 use syn::punctuated::Punctuated;
-use syn::spanned::Spanned;
 use syn::Token;
 
 /// The one line after every "not available" error, saying what is.
