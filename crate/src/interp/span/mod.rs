@@ -282,6 +282,16 @@ impl Tokens for LitStr {
     }
 }
 
+/// A literal token (`lower/f32.rs` finds `1.5f32` among a macro's tokens).
+impl Tokens for proc_macro2::Literal {
+    fn lo(&self) -> S {
+        Some(self.span())
+    }
+    fn hi(&self) -> S {
+        Some(self.span())
+    }
+}
+
 impl Tokens for Lit {
     fn lo(&self) -> S {
         Some(self.span())

@@ -201,6 +201,8 @@ expr_structs! { x;
     ExprRange => any!(x.start.lo(), x.limits.lo()), any!(x.end.hi(), x.limits.hi());
     ExprMacro => x.mac.lo(), x.mac.hi();
     ExprConst => x.const_token.lo(), x.block.hi();
+    ExprReference => x.and_token.lo(), x.expr.hi();
+    ExprCast => x.expr.lo(), x.ty.hi();
 }
 
 impl Tokens for Pat {
