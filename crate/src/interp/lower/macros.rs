@@ -66,13 +66,15 @@ impl Lowerer<'_> {
                     Some("std::task::ready" | "futures::ready" | "futures::task::ready")
                 ) =>
             {
-                let e: syn::Expr = syn::parse_quote! {
-                    match #tokens {
-                        crate::std::task::Poll::Ready(__ready) => __ready,
-                        crate::std::task::Poll::Pending => return crate::std::task::Poll::Pending,
-                    }
-                };
-                return self.expr(&e);
+                // Built from a parsed template, not `parse_quote!`: syn's `printing` (and quote)
+                // are left out of the wasm (interp/span/).
+                let mut e: syn::ExprMatch = syn::parse_str(
+                    "match x { crate::std::task::Poll::Ready(__ready) => __ready, \
+                     crate::std::task::Poll::Pending => return crate::std::task::Poll::Pending, }",
+                )
+                .expect("the template of ready! parses");
+                *e.expr = syn::parse2(tokens).map_err(|e| syntax_error(&e))?;
+                return self.expr(&syn::Expr::Match(e));
             }
             "vec" => {
                 let repeat = (|input: ParseStream| {

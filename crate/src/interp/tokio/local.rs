@@ -106,12 +106,41 @@ fn statics(m: &syn::Macro) -> Option<Vec<syn::Item>> {
             let ty: syn::Type = input.parse()?;
             input.parse::<syn::Token![;]>()?;
             let name = syn::LitStr::new(&ident.to_string(), ident.span());
-            out.push(syn::Item::Static(syn::parse_quote! {
-                #(#attrs)* #vis static #ident: tokio::task::LocalKey<#ty> =
-                    tokio::task::LocalKey::__new(#name);
-            }));
+            out.push(syn::Item::Static(local_key(attrs, vis, ident, ty, name)));
         }
         Ok(out)
     };
     parse.parse2(m.tokens.clone()).ok()
+}
+
+/// `#attrs #vis static #ident: tokio::task::LocalKey<#ty> = tokio::task::LocalKey::__new(#name);`,
+/// built from a parsed template rather than `parse_quote!`: syn's `printing` (and quote) are left
+/// out of the wasm (interp/span/).
+fn local_key(
+    attrs: Vec<syn::Attribute>,
+    vis: syn::Visibility,
+    ident: syn::Ident,
+    ty: syn::Type,
+    name: syn::LitStr,
+) -> syn::ItemStatic {
+    let mut item: syn::ItemStatic =
+        syn::parse_str("static K: tokio::task::LocalKey<()> = tokio::task::LocalKey::__new(\"\");")
+            .expect("the template of a task-local key parses");
+    item.attrs = attrs;
+    item.vis = vis;
+    item.ident = ident;
+    if let syn::Type::Path(p) = &mut *item.ty {
+        if let Some(syn::PathArguments::AngleBracketed(a)) =
+            p.path.segments.last_mut().map(|s| &mut s.arguments)
+        {
+            a.args[0] = syn::GenericArgument::Type(ty);
+        }
+    }
+    if let syn::Expr::Call(c) = &mut *item.expr {
+        c.args[0] = syn::Expr::Lit(syn::ExprLit {
+            attrs: Vec::new(),
+            lit: syn::Lit::Str(name),
+        });
+    }
+    item
 }
