@@ -355,18 +355,23 @@ impl<'a> Walker<'a> {
         out: &Ty,
         found: &str,
     ) {
+        // The future's output is named only where it is wholly known (a Tokio method's may not
+        // be: `JoinSet<_>`); the error itself does not depend on it.
         let output = match self.async_call(scrutinee) {
-            Some(sig) => sig.ret_text.clone(),
-            None if !matches!(out, Ty::Unknown) => out.show(),
+            Some(sig) => Some(sig.ret_text.clone()),
+            None if out.known() => Some(out.show()),
+            None if !matches!(out, Ty::Unknown) => None,
             None => return,
         };
-        let d = errors::mismatched(span(pat), "future", &format!("`{found}`"))
-            .label(format!("expected future, found `{found}`"))
-            .also(
+        let mut d = errors::mismatched(span(pat), "future", &format!("`{found}`"))
+            .label(format!("expected future, found `{found}`"));
+        if let Some(output) = output {
+            d = d.also(
                 span(scrutinee),
                 format!("this expression has type `impl Future<Output = {output}>`"),
-            )
-            .with("help: consider `await`ing on the `Future`: `.await`");
+            );
+        }
+        let d = d.with("help: consider `await`ing on the `Future`: `.await`");
         self.report(Phase::Typeck, d);
     }
 }
