@@ -360,8 +360,7 @@ impl<'a> Walker<'a> {
         let output = match self.async_call(scrutinee) {
             Some(sig) => Some(sig.ret_text.clone()),
             None if out.known() => Some(out.show()),
-            None if !matches!(out, Ty::Unknown) => None,
-            None => return,
+            None => None,
         };
         let mut d = errors::mismatched(span(pat), "future", &format!("`{found}`"))
             .label(format!("expected future, found `{found}`"));

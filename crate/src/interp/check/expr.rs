@@ -160,7 +160,7 @@ impl<'a> Walker<'a> {
         let base = self.expr(&f.base, Use::Maybe);
         if let Ty::Future(_) = &base {
             // A field of the output read on the future (`.await` forgotten): a future has none.
-            if base.known() && !self.items.open {
+            if !matches!(&base, Ty::Future(o) if **o == Ty::Unknown) && !self.items.open {
                 let field = match &f.member {
                     syn::Member::Named(m) => m.to_string(),
                     syn::Member::Unnamed(i) => i.index.to_string(),
@@ -262,7 +262,7 @@ impl<'a> Walker<'a> {
                     Ty::Unknown
                 }
                 // A forgotten `.await` on a lock (`*m.lock()`): the future has no `Deref`.
-                t @ Ty::Future(_) if t.known() => {
+                t @ Ty::Future(_) if !matches!(t, Ty::Future(ref o) if **o == Ty::Unknown) => {
                     let d = crate::interp::Diagnostic::error(
                         span(un),
                         format!("type `{}` cannot be dereferenced", t.show()),

@@ -115,7 +115,7 @@ impl<'a> Walker<'a> {
             if !FUTURE_METHODS.contains(&name.as_str()) && !self.items.open {
                 let shown = match self.async_call(&m.receiver) {
                     Some(sig) => Some(sig.ret_text.clone()),
-                    None if out.known() => Some(out.show()),
+                    None if !matches!(**out, Ty::Unknown) => Some(out.show()),
                     None => None,
                 };
                 if let Some(o) = shown {
