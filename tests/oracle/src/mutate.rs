@@ -47,8 +47,6 @@ const UNJUDGED: &[&str] = &[
     ".notified()",
     // `.await` removed: what a `Vec` of `JoinHandle`s filled by `push` holds is unknown.
     "h.await.unwrap()",
-    // `move` dropped from a task that borrows only a `watch::Receiver` (a type it cannot see).
-    "let watcher",
 ];
 
 /// Whether the line around byte `at` of `src` is one of the [`UNJUDGED`] ones.

@@ -300,6 +300,24 @@ pub fn self_kind(t: &Ty, name: &str, items: &Items) -> Option<SelfKind> {
                 Some(SelfKind::Ref)
             }
         }
+        // `watch` and `broadcast` (their `&mut self` methods; the rest take `&self`).
+        "watch::Receiver" | "broadcast::Receiver" => {
+            if matches!(
+                name,
+                "changed"
+                    | "borrow_and_update"
+                    | "mark_changed"
+                    | "mark_unchanged"
+                    | "recv"
+                    | "try_recv"
+                    | "wait_for"
+            ) {
+                Some(SelfKind::RefMut)
+            } else {
+                Some(SelfKind::Ref)
+            }
+        }
+        "watch::Sender" | "broadcast::Sender" => Some(SelfKind::Ref),
         "oneshot::Sender" if name == "send" => Some(SelfKind::Value),
         "Sender" | "UnboundedSender" | "std::sync::mpsc::Sender" => Some(SelfKind::Ref),
         "Arc" | "Rc" => Some(SelfKind::Ref),
