@@ -331,6 +331,12 @@ impl<'a> Walker<'a> {
     /// E0308 for a pattern of the output matched against the future (`.await` forgotten in
     /// `while let Some(x) = rx.recv()` or `match fetch() { Ok(..) .. }`).
     pub(super) fn pattern_on_future(&mut self, pat: &syn::Pat, scrutinee: &Expr, t: &Ty) {
+        if let Ty::Adt(n, _) = t {
+            if n == "tokio::time::Timeout" && t.known() {
+                self.pattern_on_timeout(pat, scrutinee, t);
+            }
+            return;
+        }
         let Ty::Future(out) = t else { return };
         let path = match pat {
             syn::Pat::TupleStruct(ts) => &ts.path,
@@ -371,6 +377,37 @@ impl<'a> Walker<'a> {
             );
         }
         let d = d.with("help: consider `await`ing on the `Future`: `.await`");
+        self.report(Phase::Typeck, d);
+    }
+}
+
+impl Walker<'_> {
+    /// E0308 for `Ok(..)`/`Err(..)` matched against `timeout(d, f)` itself (`.await` forgotten):
+    /// `Timeout<F>` is a struct, and rustc names it.
+    fn pattern_on_timeout(&mut self, pat: &syn::Pat, scrutinee: &Expr, t: &Ty) {
+        let syn::Pat::TupleStruct(ts) = pat else {
+            return;
+        };
+        let found = match ts
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .as_deref()
+        {
+            Some("Some") => "Option<_>",
+            Some("Ok" | "Err") => "Result<_, _>",
+            _ => return,
+        };
+        let full = t.show();
+        let short = full.trim_start_matches("tokio::time::");
+        let d = errors::mismatched(span(pat), short, &format!("`{found}`"))
+            .also(
+                span(scrutinee),
+                format!("this expression has type `{full}`"),
+            )
+            .with(format!("note: expected struct `{full}`"))
+            .with(format!("found enum `{found}`"));
         self.report(Phase::Typeck, d);
     }
 }

@@ -36,6 +36,8 @@ pub fn future_of(recv: &str, name: &str, args: &[Ty]) -> Option<Ty> {
             ],
         ),
         ("tokio::sync::Barrier", "wait") => adt("tokio::sync::BarrierWaitResult", Vec::new()),
+        // A named future (a struct, not opaque: rustc says "struct `Notified<'a>`").
+        ("tokio::sync::Notify", "notified") => return Some(adt("Notified<'_>", Vec::new())),
         ("broadcast::Sender", "subscribe") => {
             return Some(adt("broadcast::Receiver", args.to_vec()))
         }
