@@ -331,6 +331,12 @@ impl<'a> Walker<'a> {
     /// E0308 for a pattern of the output matched against the future (`.await` forgotten in
     /// `while let Some(x) = rx.recv()` or `match fetch() { Ok(..) .. }`).
     pub(super) fn pattern_on_future(&mut self, pat: &syn::Pat, scrutinee: &Expr, t: &Ty) {
+        if let Ty::Adt(n, _) = t {
+            if n == "tokio::time::Timeout" && t.known() {
+                self.pattern_on_timeout(pat, scrutinee, t);
+            }
+            return;
+        }
         let Ty::Future(out) = t else { return };
         let path = match pat {
             syn::Pat::TupleStruct(ts) => &ts.path,
@@ -355,18 +361,53 @@ impl<'a> Walker<'a> {
         out: &Ty,
         found: &str,
     ) {
+        // The future's output is named only where it is wholly known (a Tokio method's may not
+        // be: `JoinSet<_>`); the error itself does not depend on it.
         let output = match self.async_call(scrutinee) {
-            Some(sig) => sig.ret_text.clone(),
-            None if !matches!(out, Ty::Unknown) => out.show(),
-            None => return,
+            Some(sig) => Some(sig.ret_text.clone()),
+            None if out.known() => Some(out.show()),
+            None => None,
         };
-        let d = errors::mismatched(span(pat), "future", &format!("`{found}`"))
-            .label(format!("expected future, found `{found}`"))
-            .also(
+        let mut d = errors::mismatched(span(pat), "future", &format!("`{found}`"))
+            .label(format!("expected future, found `{found}`"));
+        if let Some(output) = output {
+            d = d.also(
                 span(scrutinee),
                 format!("this expression has type `impl Future<Output = {output}>`"),
+            );
+        }
+        let d = d.with("help: consider `await`ing on the `Future`: `.await`");
+        self.report(Phase::Typeck, d);
+    }
+}
+
+impl Walker<'_> {
+    /// E0308 for `Ok(..)`/`Err(..)` matched against `timeout(d, f)` itself (`.await` forgotten):
+    /// `Timeout<F>` is a struct, and rustc names it.
+    fn pattern_on_timeout(&mut self, pat: &syn::Pat, scrutinee: &Expr, t: &Ty) {
+        let syn::Pat::TupleStruct(ts) = pat else {
+            return;
+        };
+        let found = match ts
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .as_deref()
+        {
+            Some("Some") => "Option<_>",
+            Some("Ok" | "Err") => "Result<_, _>",
+            _ => return,
+        };
+        let full = t.show();
+        let short = full.trim_start_matches("tokio::time::");
+        let d = errors::mismatched(span(pat), short, &format!("`{found}`"))
+            .also(
+                span(scrutinee),
+                format!("this expression has type `{full}`"),
             )
-            .with("help: consider `await`ing on the `Future`: `.await`");
+            .with(format!("note: expected struct `{full}`"))
+            .with(format!("found enum `{found}`"));
         self.report(Phase::Typeck, d);
     }
 }

@@ -158,6 +158,23 @@ impl<'a> Walker<'a> {
     pub(super) fn field(&mut self, f: &syn::ExprField) -> Ty {
         // A closure captures the field, not the value (edition 2021): `Maybe`.
         let base = self.expr(&f.base, Use::Maybe);
+        if let Ty::Future(_) = &base {
+            // A field of the output read on the future (`.await` forgotten): a future has none.
+            if !matches!(&base, Ty::Future(o) if **o == Ty::Unknown) && !self.items.open {
+                let field = match &f.member {
+                    syn::Member::Named(m) => m.to_string(),
+                    syn::Member::Unnamed(i) => i.index.to_string(),
+                };
+                let d = crate::interp::Diagnostic::error(
+                    Span::of(f.member.span()),
+                    format!("no field `{field}` on type `{}`", base.show()),
+                )
+                .with_code("E0609")
+                .label("unknown field");
+                self.report(Phase::Typeck, d);
+            }
+            return Ty::Unknown;
+        }
         match &f.member {
             syn::Member::Named(m) => {
                 let n = match &base {
@@ -243,6 +260,20 @@ impl<'a> Walker<'a> {
                     .label("can't be dereferenced");
                     self.report(Phase::Typeck, d);
                     Ty::Unknown
+                }
+                // A forgotten `.await` on a lock (`*m.lock()`): the future has no `Deref`.
+                t @ Ty::Future(_) if !matches!(t, Ty::Future(ref o) if **o == Ty::Unknown) => {
+                    let d = crate::interp::Diagnostic::error(
+                        span(un),
+                        format!("type `{}` cannot be dereferenced", t.show()),
+                    )
+                    .with_code("E0614")
+                    .label("can't be dereferenced");
+                    self.report(Phase::Typeck, d);
+                    Ty::Unknown
+                }
+                t if super::tokio_futures::guard_target(&t).is_some() => {
+                    super::tokio_futures::guard_target(&t).unwrap_or(Ty::Unknown)
                 }
                 Ty::Adt(n, a) if matches!(n.as_str(), "Box" | "std::sync::MutexGuard") => {
                     a.first().cloned().unwrap_or(Ty::Unknown)

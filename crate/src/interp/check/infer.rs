@@ -150,6 +150,17 @@ pub fn call_ty(full: &str, args: &[Ty], items: &Items) -> Ty {
             Ty::Adt("std::sync::mpsc::Receiver".into(), vec![Ty::Unknown]),
         ]),
         "tokio::time::interval" => Ty::Adt("Interval".into(), Vec::new()),
+        "tokio::sync::Semaphore::new"
+        | "tokio::sync::Barrier::new"
+        | "tokio::sync::Notify::new" => Ty::Adt(full.trim_end_matches("::new").into(), Vec::new()),
+        "tokio::sync::broadcast::channel" => Ty::Tuple(vec![
+            Ty::Adt("broadcast::Sender".into(), vec![Ty::Unknown]),
+            Ty::Adt("broadcast::Receiver".into(), vec![Ty::Unknown]),
+        ]),
+        "tokio::sync::watch::channel" => Ty::Tuple(vec![
+            Ty::Adt("watch::Sender".into(), vec![a0()]),
+            Ty::Adt("watch::Receiver".into(), vec![a0()]),
+        ]),
         // `Timeout<F>` is `Debug` only if `F` is (a forgotten `.await` printed with `{:?}`).
         "tokio::time::timeout" => Ty::Adt("tokio::time::Timeout".into(), vec![arg(args, 1)]),
         _ if n == 1 && items.structs.contains_key(last) => Ty::Adt(last.into(), Vec::new()),
@@ -289,6 +300,24 @@ pub fn self_kind(t: &Ty, name: &str, items: &Items) -> Option<SelfKind> {
                 Some(SelfKind::Ref)
             }
         }
+        // `watch` and `broadcast` (their `&mut self` methods; the rest take `&self`).
+        "watch::Receiver" | "broadcast::Receiver" => {
+            if matches!(
+                name,
+                "changed"
+                    | "borrow_and_update"
+                    | "mark_changed"
+                    | "mark_unchanged"
+                    | "recv"
+                    | "try_recv"
+                    | "wait_for"
+            ) {
+                Some(SelfKind::RefMut)
+            } else {
+                Some(SelfKind::Ref)
+            }
+        }
+        "watch::Sender" | "broadcast::Sender" => Some(SelfKind::Ref),
         "oneshot::Sender" if name == "send" => Some(SelfKind::Value),
         "Sender" | "UnboundedSender" | "std::sync::mpsc::Sender" => Some(SelfKind::Ref),
         "Arc" | "Rc" => Some(SelfKind::Ref),
@@ -323,6 +352,11 @@ pub fn method_ty(t: &Ty, name: &str) -> Ty {
         _ => {}
     }
     let inner = through(t);
+    if let Ty::Adt(n, a) = inner {
+        if let Some(f) = super::tokio_futures::future_of(n, name, a) {
+            return f;
+        }
+    }
     match (inner, name) {
         (Ty::Adt(n, a), "lock") if n == "Mutex" => Ty::Adt(
             "Result".into(),

@@ -178,8 +178,16 @@ impl<'a> Walker<'a> {
             if i == 0 && matches!(a, Expr::Async(_)) {
                 self.spawn_next = spawn;
             }
-            self.expr(a, Use::Move);
+            let t = self.expr(a, Use::Move);
             self.spawn_next = None;
+            // `hs.push(tokio::spawn(..))` into a `Vec::new()`: a `Vec` of `JoinHandle`s (what a
+            // later `for h in hs` binds), the one element type the checker is sure of.
+            if let (Some(idx), "push", Ty::Adt(h, _)) = (local, name.as_str(), &t) {
+                let l = &mut self.locals[idx];
+                if h == "JoinHandle" && l.ty == Ty::Adt("Vec".into(), vec![Ty::Unknown]) {
+                    l.ty = Ty::Adt("Vec".into(), vec![t.clone()]);
+                }
+            }
         }
         infer::method_ty(&recv_ty, &name)
     }

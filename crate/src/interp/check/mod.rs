@@ -55,6 +55,7 @@ mod moves;
 mod scope;
 mod sig;
 mod spawn;
+mod tokio_futures;
 mod ty;
 mod walk;
 

@@ -123,7 +123,12 @@ impl Ty {
                 Ty::Adt("JoinHandle".into(), args.clone()).show()
             }
             Ty::Adt(n, args) => {
-                let lt = if n.ends_with("MutexGuard") || n == "RefMut" || n == "Ref" {
+                let lt = if n.ends_with("MutexGuard")
+                    || n.ends_with("RwLockReadGuard")
+                    || n.ends_with("RwLockWriteGuard")
+                    || n == "RefMut"
+                    || n == "Ref"
+                {
                     "'_, "
                 } else {
                     ""
