@@ -147,8 +147,10 @@ impl Interp {
         }
     }
 
-    /// Calling an `async fn` runs nothing: it makes a future, traced under the fn's name.
-    pub(super) fn make_future(&self, f: Rc<FnDef>, args: Vec<Value>, at: Span) -> R {
+    /// A new environment with `f`'s parameters bound to `args`, or Rust's arity panic: the one
+    /// binding of a call, for the async path (`call_fn`, `make_future`) and the sync one
+    /// (`call_plain`).
+    pub(super) fn bind_params(&self, f: &FnDef, args: Vec<Value>, at: Span) -> R<Env> {
         if args.len() != f.params.len() {
             return Err(self.panic(
                 at,
@@ -163,6 +165,12 @@ impl Interp {
         for ((p, ty), v) in f.params.iter().zip(args) {
             self.bind(p, coerce(v, ty), &mut env);
         }
+        Ok(env)
+    }
+
+    /// Calling an `async fn` runs nothing: it makes a future, traced under the fn's name.
+    pub(super) fn make_future(&self, f: Rc<FnDef>, args: Vec<Value>, at: Span) -> R {
+        let mut env = self.bind_params(&f, args, at)?;
         let me = self.clone();
         let def = f.clone();
         let fut = async move {
@@ -187,23 +195,10 @@ impl Interp {
 
     /// Calls a function of the program.
     pub(super) async fn call_fn(&self, f: Rc<FnDef>, args: Vec<Value>, at: Span) -> R {
-        if args.len() != f.params.len() {
-            return Err(self.panic(
-                at,
-                format!(
-                    "this function takes {} arguments but {} were supplied",
-                    f.params.len(),
-                    args.len()
-                ),
-            ));
-        }
         if f.is_async {
             return self.make_future(f, args, at);
         }
-        let mut env = Env::default();
-        for ((p, ty), v) in f.params.iter().zip(args) {
-            self.bind(p, coerce(v, ty), &mut env);
-        }
+        let mut env = self.bind_params(&f, args, at)?;
         let depth = self.0.depth.get();
         if depth >= self.0.limits.max_call_depth {
             return Err(self.halt(self.0.limits.call_too_deep()));

@@ -189,20 +189,7 @@ impl Interp {
     /// [`Interp::call_fn`] of a plain `fn` whose body is sync.
     #[inline(never)]
     pub(super) fn call_plain(&self, f: &FnDef, args: Vec<Value>, at: Span) -> R {
-        if args.len() != f.params.len() {
-            return Err(self.panic(
-                at,
-                format!(
-                    "this function takes {} arguments but {} were supplied",
-                    f.params.len(),
-                    args.len()
-                ),
-            ));
-        }
-        let mut env = Env::default();
-        for ((p, ty), v) in f.params.iter().zip(args) {
-            self.bind(p, coerce(v, ty), &mut env);
-        }
+        let mut env = self.bind_params(f, args, at)?;
         let depth = self.0.depth.get();
         if depth >= self.0.limits.max_call_depth {
             return Err(self.halt(self.0.limits.call_too_deep()));
